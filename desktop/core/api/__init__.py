@@ -1,0 +1,1 @@
+"""Async client for OpenAI-compatible gateways, Anthropic Messages and the Responses API."""
