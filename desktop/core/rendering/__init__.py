@@ -1,0 +1,1 @@
+"""Turning message text into rich text (HTML that QTextDocument understands), without Qt."""

@@ -1,0 +1,70 @@
+"""Markdown → HTML for the chat view, with fenced code highlighted by Pygments.
+
+The output sticks to the HTML subset QTextDocument renders (inline styles, tables, pre).
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name, guess_lexer
+from pygments.util import ClassNotFound
+
+
+@lru_cache(maxsize=2)
+def _formatter(style: str) -> HtmlFormatter:
+    return HtmlFormatter(noclasses=True, nowrap=True, style=style)
+
+
+def highlight_code(code: str, language: str, *, style: str = "default") -> str:
+    """Code as highlighted HTML spans (no wrapper); plain escaped text for unknown languages."""
+    try:
+        lexer = get_lexer_by_name(language) if language else guess_lexer(code)
+    except ClassNotFound:
+        return html.escape(code)
+    return str(highlight(code, lexer, _formatter(style)))
+
+
+def _table_open(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    # QTextDocument ignores CSS borders on <table>; the attributes are what it honours.
+    return '<table border="1" cellspacing="0" cellpadding="6">\n'
+
+
+class MarkdownRenderer:
+    """Renders CommonMark + tables + strikethrough to HTML; raw HTML in the input is escaped."""
+
+    def __init__(self, *, code_style: str = "default") -> None:
+        self.code_style = code_style
+        self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+        self._md.enable(["table", "strikethrough"])
+        self._md.add_render_rule("table_open", _table_open)
+        render_fence = self._render_fence
+
+        # markdown-it binds render rules to its renderer, so pass a plain closure.
+        def fence_rule(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+            return render_fence(tokens[idx])
+
+        self._md.add_render_rule("fence", fence_rule)
+        self._md.add_render_rule("code_block", fence_rule)
+
+    def _render_fence(self, token: Token) -> str:
+        info = (token.info or "").strip().split(maxsplit=1)
+        language = info[0] if info else ""
+        code = token.content
+        body = highlight_code(code, language, style=self.code_style) if language else (
+            html.escape(code)
+        )
+        label = html.escape(language) if language else "text"
+        return (
+            f'<table class="code" width="100%" cellspacing="0" cellpadding="8">'
+            f'<tr><td class="code-label">{label}</td></tr>'
+            f'<tr><td class="code-body"><pre>{body}</pre></td></tr></table>\n'
+        )
+
+    def render(self, text: str) -> str:
+        return str(self._md.render(text))

@@ -1,0 +1,105 @@
+"""User settings: one typed schema (name, type, default, description), one change callback list.
+
+User settings (`settings.json`) are kept apart from window state (`window-state.json`, see
+`desktop.core.window_state`), as Picard keeps `setting` apart from `persist`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.core.atomic_file import write_json_atomic
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    description: str
+    choices: tuple[Any, ...] = ()
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting("ui.theme", str, "system", "Colour scheme", ("system", "light", "dark")),
+    Setting("ui.language", str, "system", "Interface language", ("system", "en", "zh_CN")),
+    Setting("composer.enter_sends", bool, True, "Enter sends; Shift+Enter adds a line"),
+    Setting("chat.default_provider", str, "", "Provider for new conversations"),
+    Setting("chat.default_model", str, "", "Model for new conversations"),
+    Setting("attachments.max_image_side", int, 2048, "Downscale images to this longest side"),
+    Setting("history.backups_kept", int, 7, "Daily database backups to keep"),
+)
+_BY_NAME = {setting.name: setting for setting in SCHEMA}
+
+
+class SettingsError(ValueError):
+    """A value of the wrong type or outside the allowed choices."""
+
+
+class Settings:
+    """Typed access to the user settings stored in one JSON file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {}
+        self._listeners: list[Callable[[str], None]] = []
+        self.load_problem: str | None = None
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            # Keep the unreadable file for the user and start from defaults.
+            aside = self.path.with_suffix(".json.broken")
+            self.path.replace(aside)
+            self.load_problem = f"Settings could not be read ({exc}); moved to {aside.name}."
+            log.warning(self.load_problem)
+            return
+        if not isinstance(raw, dict):
+            self.load_problem = "Settings file did not hold an object; defaults used."
+            return
+        for name, value in raw.items():
+            try:
+                self._values[name] = self._validate(name, value)
+            except SettingsError as exc:
+                log.warning("ignoring setting %s: %s", name, exc)
+
+    @staticmethod
+    def _validate(name: str, value: Any) -> Any:
+        setting = _BY_NAME.get(name)
+        if setting is None:
+            raise SettingsError(f"unknown setting {name!r}")
+        if setting.type is int and isinstance(value, bool):
+            raise SettingsError(f"{name} takes a whole number")
+        if not isinstance(value, setting.type):
+            raise SettingsError(f"{name} takes a {setting.type.__name__}, not {value!r}")
+        if setting.choices and value not in setting.choices:
+            raise SettingsError(f"{name} takes one of {', '.join(map(str, setting.choices))}")
+        return value
+
+    def get(self, name: str) -> Any:
+        if name not in _BY_NAME:
+            raise SettingsError(f"unknown setting {name!r}")
+        return self._values.get(name, _BY_NAME[name].default)
+
+    def set(self, name: str, value: Any) -> None:
+        value = self._validate(name, value)
+        if self.get(name) == value:
+            return
+        self._values[name] = value
+        write_json_atomic(self.path, self._values)
+        for listener in list(self._listeners):
+            listener(name)
+
+    def on_change(self, listener: Callable[[str], None]) -> None:
+        self._listeners.append(listener)

@@ -1,0 +1,1 @@
+"""Qt widgets and the glue between them and `desktop.core`."""
