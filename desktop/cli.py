@@ -1,4 +1,4 @@
-"""The `switchboard` command: global options, headless subcommands, or the GUI when none is given."""
+"""The `switchboard` command: global options, headless subcommands, or the GUI by default."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run headless checks of this installation and exit (0 when all pass)",
     )
     parser.add_argument("--debug", action="store_true", help="log at debug level")
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"desktop.commands.{name}")
@@ -52,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     from desktop.app import run_gui
 
-    return run_gui(args.data_dir, debug=args.debug)
+    return run_gui(args.data_dir, debug=args.debug, screenshot=args.screenshot)
 
 
 if __name__ == "__main__":
