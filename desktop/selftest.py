@@ -1,0 +1,133 @@
+"""`switchboard --self-test`: headless checks of this installation, one line per check.
+
+Used by people reporting problems and by CI on the PyInstaller bundle. Exit 0 only if all pass.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import ssl
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop import APP_NAME, __version__
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+
+
+def check_sqlite_fts5() -> str:
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
+        connection.execute("INSERT INTO t(body) VALUES ('switchboard streams replies')")
+        hits = connection.execute("SELECT count(*) FROM t WHERE t MATCH 'stream*'").fetchone()[0]
+    finally:
+        connection.close()
+    if hits != 1:
+        raise RuntimeError("FTS5 query returned no hit")
+    return f"SQLite {sqlite3.sqlite_version} with FTS5"
+
+
+def check_tls() -> str:
+    import certifi
+    import truststore
+
+    bundled = ssl.create_default_context(cafile=certifi.where())
+    count = len(bundled.get_ca_certs())
+    if count == 0:
+        raise RuntimeError("the bundled CA store is empty")
+    truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # the OS trust store, used when available
+    return f"{count} bundled CA certificates, OS trust store available ({ssl.OPENSSL_VERSION})"
+
+
+def check_keyring() -> str:
+    from desktop.core.secrets import SecretStore, discover_backends
+
+    backends = discover_backends()
+    usable = [info.name for info in backends if info.usable]
+    store = SecretStore()
+    active = store.describe_backend()
+    if not usable or not store.is_available():
+        found = ", ".join(info.name for info in backends) or "none"
+        raise RuntimeError(f"no usable keyring backend (found: {found}; active: {active})")
+    return f"active {active}; usable: {', '.join(usable)}"
+
+
+def check_markdown() -> str:
+    from desktop.core.rendering.markdown_html import MarkdownRenderer
+
+    html = MarkdownRenderer().render("# Title\n\n```python\nprint('hi')\n```\n")
+    if "<h1>" not in html or "<span" not in html:
+        raise RuntimeError("Markdown did not render a heading and highlighted code")
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    if "print('hi')" not in document.toPlainText():
+        raise RuntimeError("rich text lost the code block")
+    return "heading and highlighted code block render to rich text"
+
+
+def check_qt_window() -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop.app import create_qapplication
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.theme import apply_theme
+
+    app = create_qapplication()
+    scheme = apply_theme(app)
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    image = window.grab().toImage()
+    window.close()
+    if image.isNull() or image.width() < 100:
+        raise RuntimeError("the main window rendered nothing")
+    return f"platform {QGuiApplication.platformName()}, window {image.width()}x{image.height()}, " \
+        f"{scheme} theme"
+
+
+def run_checks() -> list[CheckResult]:
+    checks: list[tuple[str, Callable[[], str]]] = [
+        ("qt-window", check_qt_window),
+        ("sqlite-fts5", check_sqlite_fts5),
+        ("tls-ca-store", check_tls),
+        ("keyring", check_keyring),
+        ("markdown", check_markdown),
+    ]
+    results = []
+    for name, check in checks:
+        try:
+            results.append(CheckResult(name, True, check()))
+        except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            if os.environ.get("SWITCHBOARD_DEBUG"):
+                detail += "\n" + traceback.format_exc()
+            results.append(CheckResult(name, False, detail))
+    return results
+
+
+def run_self_test(data_dir: str | None = None) -> int:
+    """Print one `ok`/`FAIL` line per check; returns the process exit code.
+
+    `data_dir` is accepted for symmetry with the GUI; the checks write nothing there.
+    """
+    # A headless run must not need a display; the offscreen platform is enough for the checks.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    print(f"{APP_NAME} {__version__} self-test (Python {sys.version.split()[0]}, "
+          f"{'bundle' if getattr(sys, 'frozen', False) else 'source'})")
+    results = run_checks()
+    for result in results:
+        print(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
+    failed = sum(not result.ok for result in results)
+    print(f"self-test: {len(results) - failed} of {len(results)} checks ok")
+    return 1 if failed else 0
