@@ -1,0 +1,53 @@
+"""The conversation history: a SQLite message tree with full-text search, backups and import/export.
+
+`Store` (in `store.py`) is the only entry point the GUI and the CLI use; nothing outside this
+package writes SQL.
+"""
+
+from desktop.core.store.errors import (
+    AttachmentTooLargeError,
+    FtsUnavailableError,
+    ImportFormatError,
+    NotFoundError,
+    StoreDamagedError,
+    StoreError,
+    StoreVersionError,
+)
+from desktop.core.store.models import (
+    Conversation,
+    ConversationSummary,
+    Folder,
+    ImagePart,
+    Message,
+    MessageHit,
+    MessageStatus,
+    Preset,
+    Role,
+    SearchHit,
+    SearchResults,
+    TextPart,
+)
+from desktop.core.store.store import Store
+
+__all__ = [
+    "AttachmentTooLargeError",
+    "Conversation",
+    "ConversationSummary",
+    "Folder",
+    "FtsUnavailableError",
+    "ImagePart",
+    "ImportFormatError",
+    "Message",
+    "MessageHit",
+    "MessageStatus",
+    "NotFoundError",
+    "Preset",
+    "Role",
+    "SearchHit",
+    "SearchResults",
+    "Store",
+    "StoreDamagedError",
+    "StoreError",
+    "StoreVersionError",
+    "TextPart",
+]

@@ -1,0 +1,153 @@
+"""Integrity check, automatic backups (SQLite backup API), moving damaged files aside, restore."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.core.store.database import connect
+from desktop.core.store.errors import StoreError, StoreVersionError
+from desktop.core.store.migrations import SCHEMA_VERSION, schema_version
+
+BACKUP_PREFIX = "history-"
+BACKUP_SUFFIX = ".sqlite3"
+DEFAULT_KEEP_BACKUPS = 7
+DAY_SECONDS = 24 * 3600
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """"ok", or the first problems `PRAGMA quick_check` reports."""
+    rows = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    return "ok" if rows == ["ok"] else "; ".join(rows)
+
+
+def _stamp(now: float | None = None) -> str:
+    moment = datetime.fromtimestamp(time.time() if now is None else now, tz=UTC)
+    return moment.strftime("%Y%m%d-%H%M%S")
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or `path` with a counter added when the name is taken (nothing is overwritten)."""
+    candidate, n = path, 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
+
+
+def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
+    """Copy the live database into `dest` with the backup API (consistent, readers unaffected)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    target = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(target)
+        # A self-contained single file: no WAL beside it.
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+    tmp.replace(dest)
+    return dest
+
+
+def list_backups(backups_dir: Path) -> list[Path]:
+    """Automatic backups, newest first."""
+    if not backups_dir.is_dir():
+        return []
+    found = [
+        p for p in backups_dir.iterdir()
+        if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX)
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def prune_backups(backups_dir: Path, keep: int) -> list[Path]:
+    """Delete automatic backups beyond the newest `keep`; return what was removed."""
+    removed = list_backups(backups_dir)[max(keep, 1):]
+    for path in removed:
+        path.unlink()
+    return removed
+
+
+def backup_if_due(
+    conn: sqlite3.Connection,
+    backups_dir: Path,
+    *,
+    interval: float = DAY_SECONDS,
+    keep: int = DEFAULT_KEEP_BACKUPS,
+    label: str = "",
+) -> Path | None:
+    """Make a backup when the newest is older than `interval` seconds; keep the last `keep`."""
+    existing = list_backups(backups_dir)
+    if existing and time.time() - existing[0].stat().st_mtime < interval:
+        return None
+    name = f"{BACKUP_PREFIX}{_stamp()}{label}{BACKUP_SUFFIX}"
+    made = backup_database(conn, _unused(backups_dir / name))
+    prune_backups(backups_dir, keep)
+    return made
+
+
+def move_aside(path: Path, reason: str = "damaged") -> Path | None:
+    """Rename the database (and its -wal/-shm) with a timestamp; never deletes anything."""
+    if not path.exists():
+        return None
+    moved = _unused(path.with_name(f"{path.name}.{reason}-{_stamp()}"))
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.replace(moved.with_name(moved.name + suffix))
+    path.replace(moved)
+    return moved
+
+
+def verify_backup(source: Path) -> int:
+    """Check that `source` is a readable history database we can open; return its version."""
+    if not source.is_file():
+        raise StoreError(f"{source} does not exist or is not a file")
+    try:
+        conn = connect(f"file:{source.resolve()}?mode=ro&immutable=1", read_only=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{source} cannot be opened: {exc}") from exc
+    try:
+        version = schema_version(conn)
+        result = quick_check(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{source} is not a Switchboard history database ({exc})") from exc
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise StoreVersionError(source, version, SCHEMA_VERSION)
+    if result != "ok":
+        raise StoreError(f"{source} is damaged: {result}")
+    if version < 1 or not {"conversations", "messages"} <= tables:
+        raise StoreError(f"{source} is not a Switchboard history database")
+    return version
+
+
+def restore_backup(database: Path, source: Path) -> Path | None:
+    """Replace the database with the backup `source`; the current file is moved aside first.
+
+    The Store must be closed. Returns where the previous database went (None if there was none).
+    """
+    verify_backup(source)
+    src = connect(f"file:{source.resolve()}?mode=ro", read_only=True)
+    tmp = database.with_name(database.name + ".restoring")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        target = sqlite3.connect(str(tmp))
+        try:
+            src.backup(target)
+        finally:
+            target.close()
+    finally:
+        src.close()
+    moved = move_aside(database, "before-restore")
+    tmp.replace(database)
+    return moved

@@ -1,0 +1,186 @@
+"""Write a streamed reply to the database every ~0.5 s on a background thread.
+
+The stream consumer calls `append()` for each delta; that only appends to a list in memory,
+so the UI thread never waits on the disk. A writer thread with its own connection saves the
+text so far every `interval` seconds and writes the final state on `finish()`. If the process
+dies, the next `Store.open` marks the still-`streaming` reply `interrupted`, with everything
+up to the last checkpoint (at most ~`interval` seconds of text is lost).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.api.events import ToolCall, Usage
+from desktop.core.store.database import connect, transaction
+from desktop.core.store.errors import StoreError
+from desktop.core.store.message_rows import finish_message
+from desktop.core.store.models import MessageStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Final:
+    status: MessageStatus
+    tool_calls: Sequence[ToolCall] | None
+    model: str | None
+    usage: Usage | None
+    ttft_ms: float | None
+    tokens_per_second: float | None
+    finish_reason: str | None
+    error: str | None
+
+
+class StreamCheckpointer:
+    """Accumulates one streamed reply and saves it periodically from its own thread.
+
+    Use as a context manager: leaving the block without `finish()` (e.g. on an exception)
+    finishes the reply as `interrupted`, so it is never left `streaming`.
+    """
+
+    def __init__(self, database: Path, message_id: int, *, interval: float = 0.5) -> None:
+        self.message_id = message_id
+        self.interval = interval
+        self.write_seconds: list[float] = []
+        """Duration of every write so far (the benchmark reads it)."""
+        self.error: BaseException | None = None
+        self._database = database
+        self._text: list[str] = []
+        self._reasoning: list[str] = []
+        self._lock = threading.Lock()
+        self._dirty = False
+        self._final: _Final | None = None
+        self._wake = threading.Event()
+        self._done = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, name=f"checkpoint-{message_id}", daemon=True
+        )
+        self._thread.start()
+
+    def append(self, text: str = "", reasoning: str = "") -> None:
+        """Add a delta of reply text and/or reasoning; cheap, never touches the disk."""
+        if not text and not reasoning:
+            return
+        with self._lock:
+            if text:
+                self._text.append(text)
+            if reasoning:
+                self._reasoning.append(reasoning)
+            self._dirty = True
+
+    @property
+    def text(self) -> str:
+        with self._lock:
+            return "".join(self._text)
+
+    @property
+    def finished(self) -> bool:
+        return self._done.is_set()
+
+    def finish(
+        self,
+        status: MessageStatus = MessageStatus.COMPLETE,
+        *,
+        tool_calls: Sequence[ToolCall] | None = None,
+        model: str | None = None,
+        usage: Usage | None = None,
+        ttft_ms: float | None = None,
+        tokens_per_second: float | None = None,
+        finish_reason: str | None = None,
+        error: str | None = None,
+        wait: bool = True,
+        timeout: float = 30.0,
+    ) -> None:
+        """Write the final text and state and stop the writer.
+
+        With `wait=False` this returns at once (the UI thread's choice); otherwise it blocks
+        until the write is done and raises StoreError if it failed.
+        """
+        with self._lock:
+            if self._final is None:
+                self._final = _Final(
+                    status, tool_calls, model, usage, ttft_ms, tokens_per_second,
+                    finish_reason, error,
+                )
+        self._wake.set()
+        if wait:
+            self.wait(timeout)
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Block until the final write is done; raise StoreError if it failed."""
+        if not self._done.wait(timeout):
+            raise StoreError(f"saving reply {self.message_id} did not finish in {timeout:.0f} s")
+        if self.error is not None:
+            raise StoreError(f"could not save reply {self.message_id}: {self.error}")
+
+    def __enter__(self) -> StreamCheckpointer:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if self._final is None:
+            self.finish(
+                MessageStatus.INTERRUPTED, error=str(exc) if exc else None, wait=exc is None
+            )
+
+    # ---------------------------------------------------------------- writer thread
+
+    def _snapshot(self) -> tuple[str, str, _Final | None, bool]:
+        with self._lock:
+            dirty, self._dirty = self._dirty, False
+            return "".join(self._text), "".join(self._reasoning), self._final, dirty
+
+    def _run(self) -> None:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = connect(self._database)
+            conn.execute("PRAGMA synchronous = NORMAL")
+            while True:
+                self._wake.wait(self.interval)
+                self._wake.clear()
+                text, reasoning, final, dirty = self._snapshot()
+                if final is not None:
+                    self._write_final(conn, text, reasoning, final)
+                    return
+                if dirty:
+                    self._write_checkpoint(conn, text, reasoning)
+        except BaseException as exc:
+            self.error = exc
+            log.error("saving streamed reply %s failed: %s", self.message_id, exc)
+        finally:
+            if conn is not None:
+                conn.close()
+            self._done.set()
+
+    def _write_checkpoint(self, conn: sqlite3.Connection, text: str, reasoning: str) -> None:
+        started = time.perf_counter()
+        try:
+            conn.execute(
+                "UPDATE messages SET text = ?, reasoning = ? WHERE id = ?",
+                (text, reasoning, self.message_id),
+            )
+        except sqlite3.Error as exc:  # a busy or full disk: keep the text, try again next tick
+            log.warning("checkpoint of reply %s failed: %s", self.message_id, exc)
+            with self._lock:
+                self._dirty = True
+            return
+        self.write_seconds.append(time.perf_counter() - started)
+
+    def _write_final(
+        self, conn: sqlite3.Connection, text: str, reasoning: str, final: _Final
+    ) -> None:
+        started = time.perf_counter()
+        with transaction(conn):
+            finish_message(
+                conn, self.message_id, status=final.status, text=text, reasoning=reasoning,
+                tool_calls=final.tool_calls, model=final.model, usage=final.usage,
+                ttft_ms=final.ttft_ms, tokens_per_second=final.tokens_per_second,
+                finish_reason=final.finish_reason, error=final.error,
+            )
+        self.write_seconds.append(time.perf_counter() - started)

@@ -1,0 +1,159 @@
+"""Conversion between `messages` rows and `Message` objects, shared by Store and checkpointer."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from desktop.core.api.events import ToolCall, Usage
+from desktop.core.store.models import (
+    ContentPart,
+    ImagePart,
+    Message,
+    MessageStatus,
+    Role,
+    TextPart,
+)
+
+MESSAGE_COLUMNS = (
+    "id, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id, "
+    "model, provider, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, "
+    "finish_reason, status, error, created_at, ttft_ms, tokens_per_second"
+)
+
+
+def encode_parts(parts: Sequence[ContentPart]) -> tuple[str, str | None]:
+    """Return (plain text, parts JSON or None when the message is a single text part).
+
+    Plain text lives in its own column (search indexes it); the JSON copy is kept only for
+    messages with images or several parts, so a million text messages are not stored twice.
+    """
+    texts = [part.text for part in parts if isinstance(part, TextPart)]
+    text = "\n\n".join(texts)
+    if all(isinstance(part, TextPart) for part in parts) and len(parts) <= 1:
+        return text, None
+    encoded: list[dict[str, str]] = []
+    for part in parts:
+        if isinstance(part, TextPart):
+            encoded.append({"type": "text", "text": part.text})
+        else:
+            encoded.append(
+                {"type": "image", "hash": part.hash, "mime": part.mime, "name": part.name}
+            )
+    return text, json.dumps(encoded, ensure_ascii=False)
+
+
+def decode_parts(text: str, parts_json: str | None) -> tuple[ContentPart, ...]:
+    if parts_json is None:
+        return (TextPart(text),) if text else ()
+    parts: list[ContentPart] = []
+    for item in json.loads(parts_json):
+        if item.get("type") == "image":
+            parts.append(ImagePart(item["hash"], item["mime"], item.get("name", "")))
+        else:
+            parts.append(TextPart(item.get("text", "")))
+    return tuple(parts)
+
+
+def encode_tool_calls(tool_calls: Sequence[ToolCall]) -> str | None:
+    if not tool_calls:
+        return None
+    return json.dumps(
+        [{"id": c.id, "name": c.name, "arguments": c.arguments} for c in tool_calls],
+        ensure_ascii=False,
+    )
+
+
+def decode_tool_calls(raw: str | None) -> tuple[ToolCall, ...]:
+    if not raw:
+        return ()
+    return tuple(
+        ToolCall(str(c.get("id", "")), str(c.get("name", "")), str(c.get("arguments", "")))
+        for c in json.loads(raw)
+    )
+
+
+def usage_columns(usage: Usage | None) -> tuple[int | None, int | None, int | None, int | None]:
+    if usage is None:
+        return None, None, None, None
+    return usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, usage.cached_tokens
+
+
+def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
+    (
+        id_, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id,
+        model, provider, prompt, completion, reasoning_tokens, cached, finish_reason, status,
+        error, created_at, ttft_ms, tokens_per_second,
+    ) = tuple(row)
+    usage = None
+    if any(v is not None for v in (prompt, completion, reasoning_tokens, cached)):
+        total = prompt + completion if prompt is not None and completion is not None else None
+        usage = Usage(prompt, completion, total, reasoning_tokens, cached)
+    return Message(
+        id=id_,
+        conversation_id=conversation_id,
+        parent_id=parent_id,
+        role=Role(role),
+        parts=decode_parts(text, parts),
+        created_at=created_at,
+        status=MessageStatus(status),
+        reasoning=reasoning,
+        tool_calls=decode_tool_calls(tool_calls),
+        tool_call_id=tool_call_id,
+        model=model,
+        provider=provider,
+        usage=usage,
+        ttft_ms=ttft_ms,
+        tokens_per_second=tokens_per_second,
+        finish_reason=finish_reason,
+        error=error,
+    )
+
+
+def finish_message(
+    conn: sqlite3.Connection,
+    message_id: int,
+    *,
+    status: MessageStatus,
+    text: str | None = None,
+    reasoning: str | None = None,
+    tool_calls: Sequence[ToolCall] | None = None,
+    model: str | None = None,
+    usage: Usage | None = None,
+    ttft_ms: float | None = None,
+    tokens_per_second: float | None = None,
+    finish_reason: str | None = None,
+    error: str | None = None,
+) -> None:
+    """Write a reply's final state and add its tokens to the conversation (caller's transaction).
+
+    Only text messages are finished this way (streamed replies have no images); None leaves a
+    field as it is.
+    """
+    prompt, completion, reasoning_tokens, cached = usage_columns(usage)
+    conn.execute(
+        "UPDATE messages SET status = ?, text = coalesce(?, text), "
+        "reasoning = coalesce(?, reasoning), tool_calls = coalesce(?, tool_calls), "
+        "model = coalesce(?, model), prompt_tokens = coalesce(?, prompt_tokens), "
+        "completion_tokens = coalesce(?, completion_tokens), "
+        "reasoning_tokens = coalesce(?, reasoning_tokens), "
+        "cached_tokens = coalesce(?, cached_tokens), ttft_ms = coalesce(?, ttft_ms), "
+        "tokens_per_second = coalesce(?, tokens_per_second), "
+        "finish_reason = coalesce(?, finish_reason), error = ? WHERE id = ?",
+        (
+            str(status), text, reasoning,
+            encode_tool_calls(tool_calls) if tool_calls is not None else None, model,
+            prompt, completion, reasoning_tokens, cached, ttft_ms, tokens_per_second,
+            finish_reason, error, message_id,
+        ),
+    )
+    conn.execute(
+        "UPDATE conversations SET prompt_tokens = prompt_tokens + ?, "
+        "completion_tokens = completion_tokens + ?, updated_at = max(updated_at, ?) "
+        "WHERE id = (SELECT conversation_id FROM messages WHERE id = ?)",
+        (prompt or 0, completion or 0, time.time(), message_id),
+    )
+

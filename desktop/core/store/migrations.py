@@ -1,0 +1,155 @@
+"""Numbered forward migrations of the history schema, tracked by `PRAGMA user_version`.
+
+Version N is reached by running steps 1..N in order, each in its own transaction that also
+bumps `user_version`, so a crash mid-upgrade leaves the file at the last completed version.
+Never edit a released step; add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from desktop.core.store.database import transaction
+
+# FTS rows exist only for messages that are not streaming: a reply being written every 0.5 s
+# is indexed once, when it finishes (or is marked interrupted), so checkpoints stay cheap.
+_V1_INITIAL: tuple[str, ...] = (
+    """CREATE TABLE folders (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        parent_id INTEGER REFERENCES folders(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL
+    )""",
+    """CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        pinned INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,
+        provider TEXT,
+        model TEXT,
+        params TEXT NOT NULL DEFAULT '{}',
+        system_prompt TEXT NOT NULL DEFAULT '',
+        active_leaf_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+        prompt_tokens INTEGER NOT NULL DEFAULT 0,
+        completion_tokens INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX conversations_sidebar ON conversations(archived, pinned DESC, updated_at DESC)",
+    "CREATE INDEX conversations_by_folder ON conversations(folder_id)",
+    # parent_id has no ON DELETE action: subtrees are deleted in one statement by the Store,
+    # which avoids FK cascade recursion limits on deep (10,000-message) chains.
+    """CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES messages(id),
+        role TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        parts TEXT,
+        reasoning TEXT NOT NULL DEFAULT '',
+        tool_calls TEXT,
+        tool_call_id TEXT,
+        model TEXT,
+        provider TEXT,
+        prompt_tokens INTEGER,
+        completion_tokens INTEGER,
+        reasoning_tokens INTEGER,
+        cached_tokens INTEGER,
+        finish_reason TEXT,
+        status TEXT NOT NULL DEFAULT 'complete',
+        error TEXT,
+        created_at REAL NOT NULL
+    )""",
+    "CREATE INDEX messages_by_conversation ON messages(conversation_id)",
+    "CREATE INDEX messages_by_parent ON messages(parent_id)",
+    "CREATE INDEX messages_streaming ON messages(status) WHERE status = 'streaming'",
+    """CREATE TABLE attachments (
+        hash TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at REAL NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE message_attachments (
+        message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        hash TEXT NOT NULL REFERENCES attachments(hash),
+        PRIMARY KEY (message_id, hash)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX message_attachments_by_hash ON message_attachments(hash)",
+    """CREATE VIRTUAL TABLE messages_fts USING fts5(
+        text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages
+        WHEN new.status != 'streaming' BEGIN
+        INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+    END""",
+    """CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages
+        WHEN old.status != 'streaming' BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END""",
+    """CREATE TRIGGER messages_fts_update AFTER UPDATE OF text, status ON messages BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, text)
+            SELECT 'delete', old.id, old.text WHERE old.status != 'streaming';
+        INSERT INTO messages_fts(rowid, text)
+            SELECT new.id, new.text WHERE new.status != 'streaming';
+    END""",
+    """CREATE VIRTUAL TABLE conversations_fts USING fts5(
+        title, content='conversations', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER conversations_fts_insert AFTER INSERT ON conversations BEGIN
+        INSERT INTO conversations_fts(rowid, title) VALUES (new.id, new.title);
+    END""",
+    """CREATE TRIGGER conversations_fts_delete AFTER DELETE ON conversations BEGIN
+        INSERT INTO conversations_fts(conversations_fts, rowid, title)
+            VALUES ('delete', old.id, old.title);
+    END""",
+    """CREATE TRIGGER conversations_fts_update AFTER UPDATE OF title ON conversations BEGIN
+        INSERT INTO conversations_fts(conversations_fts, rowid, title)
+            VALUES ('delete', old.id, old.title);
+        INSERT INTO conversations_fts(rowid, title) VALUES (new.id, new.title);
+    END""",
+)
+
+_V2_TIMINGS_AND_PRESETS: tuple[str, ...] = (
+    "ALTER TABLE messages ADD COLUMN ttft_ms REAL",
+    "ALTER TABLE messages ADD COLUMN tokens_per_second REAL",
+    """CREATE TABLE presets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        model TEXT,
+        params TEXT NOT NULL DEFAULT '{}',
+        system_prompt TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    )""",
+)
+
+# MIGRATIONS[i] brings a database from version i to version i + 1.
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1_INITIAL, _V2_TIMINGS_AND_PRESETS)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version recorded in the file (0 for a new, empty database)."""
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Run the steps from the file's version up to `target`; return the version reached.
+
+    The caller has already refused files newer than SCHEMA_VERSION.
+    """
+    current = schema_version(conn)
+    if not 0 <= target <= SCHEMA_VERSION:
+        raise ValueError(f"no schema version {target}")
+    while current < target:
+        with transaction(conn):
+            for statement in MIGRATIONS[current]:
+                conn.execute(statement)
+            current += 1
+            conn.execute(f"PRAGMA user_version = {current}")
+    return current

@@ -1,0 +1,172 @@
+"""Plain dataclasses the Store hands out; no SQL or Qt here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from desktop.core.api.events import ToolCall, Usage
+
+
+class Role(StrEnum):
+    SYSTEM = "system"
+    USER = "user"
+    ASSISTANT = "assistant"
+    TOOL = "tool"
+
+
+class MessageStatus(StrEnum):
+    """Where a message is in its life: `streaming` until the reply ends one way or another."""
+
+    COMPLETE = "complete"
+    STREAMING = "streaming"
+    INTERRUPTED = "interrupted"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImagePart:
+    """An image kept in the attachment store under its SHA-256 hex digest."""
+
+    hash: str
+    mime: str
+    name: str = ""
+
+
+ContentPart = TextPart | ImagePart
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One node of a conversation's message tree."""
+
+    id: int
+    conversation_id: int
+    parent_id: int | None
+    role: Role
+    parts: tuple[ContentPart, ...]
+    created_at: float
+    status: MessageStatus = MessageStatus.COMPLETE
+    reasoning: str = ""
+    tool_calls: tuple[ToolCall, ...] = ()
+    tool_call_id: str | None = None
+    model: str | None = None
+    provider: str | None = None
+    usage: Usage | None = None
+    ttft_ms: float | None = None
+    tokens_per_second: float | None = None
+    finish_reason: str | None = None
+    error: str | None = None
+
+    @property
+    def text(self) -> str:
+        """All text parts joined by blank lines (what search indexes)."""
+        return "\n\n".join(part.text for part in self.parts if isinstance(part, TextPart))
+
+    @property
+    def images(self) -> tuple[ImagePart, ...]:
+        return tuple(part for part in self.parts if isinstance(part, ImagePart))
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """A conversation's settings and bookkeeping; its messages are fetched separately."""
+
+    id: int
+    title: str
+    created_at: float
+    updated_at: float
+    pinned: bool = False
+    archived: bool = False
+    folder_id: int | None = None
+    provider: str | None = None
+    model: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    system_prompt: str = ""
+    active_leaf_id: int | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationSummary:
+    """What the sidebar shows for one conversation (cheap to load by the ten thousand)."""
+
+    id: int
+    title: str
+    updated_at: float
+    pinned: bool
+    archived: bool
+    folder_id: int | None
+    model: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Folder:
+    id: int
+    name: str
+    parent_id: int | None
+    position: int
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """Named request parameters (temperature, max_tokens…) with an optional model and prompt."""
+
+    id: int
+    name: str
+    model: str | None
+    params: dict[str, Any]
+    system_prompt: str
+    created_at: float
+    updated_at: float
+
+
+# Search snippets wrap each hit in these marker characters; the UI turns them into bold.
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class MessageHit:
+    """One matching message; `snippet` marks hits with HIGHLIGHT_START/HIGHLIGHT_END."""
+
+    message_id: int
+    role: Role
+    snippet: str
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """All shown hits of one conversation, newest message hit first."""
+
+    conversation_id: int
+    title: str
+    title_snippet: str | None
+    updated_at: float
+    messages: tuple[MessageHit, ...]
+    message_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """One page of search results, grouped by conversation.
+
+    `order` is "relevance" (bm25) for selective queries and "newest" when the query matches
+    so many messages that only the newest are looked at; `truncated` says so.
+    """
+
+    query: str
+    fts_query: str
+    hits: tuple[SearchHit, ...]
+    order: str
+    truncated: bool
+    has_more: bool

@@ -1,0 +1,77 @@
+"""Schema versions: each earlier version, filled with data, upgrades; newer files are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core.paths import DataDir
+from desktop.core.store import MessageStatus, Role, Store, StoreVersionError
+from desktop.core.store.backup import list_backups
+from desktop.core.store.database import connect
+from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
+
+
+def _fill_v1(path: Path) -> None:
+    """A version-1 database with a small tree, written with version-1 SQL only."""
+    conn = connect(path)
+    assert migrate(conn, target=1) == 1
+    conn.execute(
+        "INSERT INTO conversations (id, title, created_at, updated_at, params) "
+        "VALUES (1, 'old chat about pelicans', 1, 2, '{\"temperature\": 0.5}')"
+    )
+    conn.execute(
+        "INSERT INTO messages (id, conversation_id, parent_id, role, text, created_at) "
+        "VALUES (1, 1, NULL, 'user', 'what do pelicans eat', 1)"
+    )
+    conn.execute(
+        "INSERT INTO messages (id, conversation_id, parent_id, role, text, model, "
+        "prompt_tokens, completion_tokens, status, created_at) "
+        "VALUES (2, 1, 1, 'assistant', 'mostly fish', 'old-model', 7, 3, 'streaming', 2)"
+    )
+    conn.execute("UPDATE conversations SET active_leaf_id = 2 WHERE id = 1")
+    conn.close()
+
+
+def test_every_step_is_numbered() -> None:
+    conn = sqlite3.connect(":memory:")
+    for version in range(SCHEMA_VERSION + 1):
+        assert migrate(conn, target=version) == version
+        assert schema_version(conn) == version
+
+
+def test_v1_database_with_data_upgrades(tmp_path: Path) -> None:
+    data = DataDir(tmp_path).ensure()
+    _fill_v1(data.database)
+    with Store.open(data) as store:
+        assert schema_version(store._conn) == SCHEMA_VERSION
+        path = store.active_path(1)
+        assert [m.text for m in path] == ["what do pelicans eat", "mostly fish"]
+        reply = path[1]
+        assert reply.role is Role.ASSISTANT
+        assert reply.status is MessageStatus.INTERRUPTED  # was left streaming
+        assert reply.ttft_ms is None and reply.usage is not None
+        assert store.get_conversation(1).params == {"temperature": 0.5}
+        # version-2 features work on the upgraded file
+        store.append_message(1, Role.USER, "and pelicans drink?", ttft_ms=5.0)
+        store.save_preset("p", params={"top_p": 1})
+        assert store.search("pelicans").hits[0].conversation_id == 1
+    assert any("before-v2" in p.name for p in list_backups(data.backups))
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    data = DataDir(tmp_path).ensure()
+    conn = sqlite3.connect(data.database)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = data.database.read_bytes()
+    with pytest.raises(StoreVersionError, match="newer version") as info:
+        Store.open(data)
+    assert info.value.found == SCHEMA_VERSION + 1
+    assert data.database.read_bytes() == before
+    assert not data.database.with_name(data.database.name + "-wal").exists()
+    assert list_backups(data.backups) == []
