@@ -1,0 +1,613 @@
+"""The async API client: one `httpx.AsyncClient` per provider, every endpoint, typed errors.
+
+    async with ApiClient(profile, api_key) as client:
+        async with client.stream_chat(request) as stream:
+            async for event in stream:
+                ...
+        result = stream.result
+
+Every request goes through `_send`, the one place that retries (see `retry.py`) and turns
+HTTP failures into the typed errors of `errors.py`. A streamed reply never retries once any
+of its body arrived; when it breaks off, `StreamInterruptedError.partial` keeps the text.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import ssl
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from desktop import APP_NAME, __version__
+from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.endpoints import (
+    EmbeddingRequest,
+    EmbeddingsResult,
+    GeneratedImage,
+    ImageRequest,
+    ModelInfo,
+    SpeechRequest,
+    SpeechResult,
+    parse_embeddings,
+    parse_models,
+)
+from desktop.core.api.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    ContentPolicyError,
+    MalformedResponseError,
+    StreamInterruptedError,
+    error_from_status,
+    error_from_stream,
+    request_id_from,
+)
+from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
+from desktop.core.api.parse import MalformedResponseError as ParseError
+from desktop.core.api.parse import ResponseBodyError, parse_chat_response
+from desktop.core.api.requests_anthropic import anthropic_headers, anthropic_messages_body
+from desktop.core.api.requests_openai import (
+    ChatRequest,
+    CompletionRequest,
+    completion_body,
+    content_text,
+    openai_chat_body,
+)
+from desktop.core.api.requests_responses import responses_body
+from desktop.core.api.retry import RetryPolicy, should_retry_exception, should_retry_status
+from desktop.core.api.streaming import make_stream_parser
+from desktop.core.api.styles import ApiStyle
+from desktop.core.providers import ProviderProfile
+from desktop.core.redaction import redact, redact_headers, register_secret
+
+log = logging.getLogger(__name__)
+
+MAX_ERROR_BODY = 64 * 1024  # bytes of an error body worth reading for its message
+CHAT_PATHS = {
+    ApiStyle.OPENAI_CHAT: "chat/completions",
+    ApiStyle.OPENAI_RESPONSES: "responses",
+    ApiStyle.ANTHROPIC_MESSAGES: "messages",
+    ApiStyle.OPENAI_COMPLETIONS: "completions",
+}
+_SSE_STARTS = (b"data:", b"event:", b":", b"id:", b"retry:")
+
+
+def tls_verify(profile: ProviderProfile) -> ssl.SSLContext | bool:
+    """TLS settings: off, a custom CA bundle, or the OS trust store (via truststore)."""
+    if not profile.verify_tls:
+        return False
+    if profile.ca_bundle:
+        return ssl.create_default_context(cafile=profile.ca_bundle)
+    try:
+        import truststore
+
+        context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        return context
+    except Exception:  # no usable OS store: fall back to certifi's bundle via httpx
+        log.warning("OS trust store unavailable; using the bundled CA certificates")
+        return True
+
+
+def build_http_client(
+    profile: ProviderProfile, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The httpx client for one provider: its proxy, TLS and timeout settings."""
+    timeout = httpx.Timeout(
+        connect=profile.connect_timeout,
+        read=profile.read_timeout,
+        write=max(60.0, profile.connect_timeout),
+        pool=profile.connect_timeout,
+    )
+    proxy = None if profile.proxy in (None, "", "direct") else profile.proxy
+    return httpx.AsyncClient(
+        timeout=timeout,
+        verify=tls_verify(profile),
+        proxy=proxy,
+        trust_env=profile.proxy is None,
+        transport=transport,
+        headers={"User-Agent": f"{APP_NAME}/{__version__}"},
+        follow_redirects=False,
+    )
+
+
+def prompt_from_messages(request: ChatRequest) -> str:
+    """A legacy completion prompt from chat messages: their texts, one paragraph each."""
+    return "\n\n".join(t for t in (content_text(m.get("content")) for m in request.messages) if t)
+
+
+def _looks_like_sse(content_type: str, body: bytes) -> bool:
+    return "event-stream" in content_type or body.lstrip().startswith(_SSE_STARTS)
+
+
+class ApiClient:
+    """Talks to one provider; create one per profile and close it (`async with`)."""
+
+    def __init__(
+        self,
+        profile: ProviderProfile,
+        api_key: str | None,
+        *,
+        retry: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.profile = profile
+        self._api_key = api_key
+        if api_key:
+            register_secret(api_key)
+        self.retry = retry or RetryPolicy(max_retries=profile.max_retries)
+        self.http = http_client or build_http_client(profile, transport)
+
+    async def __aenter__(self) -> ApiClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.http.aclose()
+
+    @property
+    def provider_name(self) -> str:
+        return self.profile.name
+
+    # -- the one request path -------------------------------------------------------------
+
+    def _headers(self, accept: str) -> dict[str, str]:
+        headers = {"Accept": accept}
+        if self.profile.api_style is ApiStyle.ANTHROPIC_MESSAGES:
+            headers.update(anthropic_headers(self._api_key))
+        elif self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
+        headers.update(self.profile.extra_headers)
+        return headers
+
+    def _connection_error(self, exc: httpx.HTTPError, url: str) -> APIConnectionError:
+        """A typed error saying which kind of network failure happened."""
+        host = httpx.URL(url).host
+        who = self.provider_name
+        text = redact(str(exc) or type(exc).__name__)
+        lowered = text.lower()
+        if isinstance(exc, httpx.ConnectTimeout):
+            return APITimeoutError(
+                f"Connecting to {who} ({host}) timed out after {self.profile.connect_timeout:g} s. "
+                "Check the network or the proxy settings.",
+                provider=who,
+            )
+        if isinstance(exc, httpx.PoolTimeout):
+            return APITimeoutError(f"Too many requests to {who} are open at once.", provider=who)
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                f"{who} sent nothing for {self.profile.read_timeout:g} s. The model may be "
+                "overloaded; try again or raise the read timeout.",
+                provider=who,
+            )
+        if isinstance(exc, httpx.ProxyError):
+            return APIConnectionError(
+                f"The proxy refused the connection to {who}: {text}", provider=who
+            )
+        if isinstance(exc, httpx.ConnectError):
+            if any(
+                s in lowered
+                for s in (
+                    "name or service not known",
+                    "nodename nor servname",
+                    "name resolution",
+                    "getaddrinfo",
+                    "no address associated",
+                    "no such host",
+                    "errno -2",
+                    "errno -3",
+                    "errno 8]",
+                )
+            ):
+                return APIConnectionError(
+                    f"Could not find {host} (DNS lookup failed). Check {who}'s base URL and "
+                    "your network.",
+                    provider=who,
+                )
+            if "refused" in lowered:
+                return APIConnectionError(
+                    f"{host} refused the connection. Is {who}'s server running, and is the "
+                    "port in the base URL right?",
+                    provider=who,
+                )
+            if any(s in lowered for s in ("ssl", "certificate", "tls", "handshake")):
+                return APIConnectionError(
+                    f"The secure (TLS) connection to {host} failed: {text}. Behind a "
+                    f"TLS-inspecting proxy, set a CA bundle for {who}.",
+                    provider=who,
+                )
+            return APIConnectionError(f"Could not connect to {who} ({host}): {text}", provider=who)
+        return APIConnectionError(
+            f"The connection to {who} broke before it answered: {text}", provider=who
+        )
+
+    async def _read_error_body(self, response: httpx.Response) -> bytes:
+        body = bytearray()
+        try:
+            async for chunk in response.aiter_bytes():
+                body.extend(chunk)
+                if len(body) >= MAX_ERROR_BODY:
+                    break
+        except httpx.HTTPError as exc:
+            log.debug("error body of %s cut short: %s", self.provider_name, exc)
+        return bytes(body[:MAX_ERROR_BODY])
+
+    async def _send(
+        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str
+    ) -> httpx.Response:
+        """Send with retries; returns a successful response whose body is not read yet."""
+        url = self.profile.request_url(path)
+        headers = self._headers(accept)
+        retries = 0
+        while True:
+            request = self.http.build_request(method, url, json=body, headers=headers)
+            log.debug("%s %s headers=%s", method, url, redact_headers(request.headers))
+            delay: float | None
+            try:
+                response = await self.http.send(request, stream=True)
+            except httpx.HTTPError as exc:
+                error = self._connection_error(exc, url)
+                if not (should_retry_exception(exc) and self.retry.can_retry(retries)):
+                    raise error from exc
+                delay = self.retry.delay(retries)
+                log.info("retrying %s after %s (in %.2f s)", url, type(exc).__name__, delay or 0)
+            else:
+                if response.status_code < 300:
+                    return response
+                try:
+                    raw = await self._read_error_body(response)
+                finally:
+                    await response.aclose()
+                status_error = self._status_error(response, raw)
+                retryable = (
+                    should_retry_status(response.status_code, response.headers)
+                    and not isinstance(status_error, ContentPolicyError)
+                    and self.retry.can_retry(retries)
+                )
+                delay = self.retry.delay(retries, response.headers) if retryable else None
+                if delay is None:
+                    raise status_error
+                log.info(
+                    "retrying %s after status %d (in %.2f s)", url, response.status_code, delay
+                )
+            assert delay is not None
+            await self.retry.sleep(delay)
+            retries += 1
+
+    def _status_error(self, response: httpx.Response, raw: bytes) -> APIStatusError:
+        status = response.status_code
+        if 300 <= status < 400:
+            location = response.headers.get("location", "?")
+            return APIStatusError(
+                f"{self.provider_name} redirected the request to {location} ({status}). "
+                "Use that address as the base URL.",
+                provider=self.provider_name,
+                status=status,
+                request_id=request_id_from(response.headers),
+            )
+        error = error_from_status(status, response.headers, raw, provider=self.provider_name)
+        log.warning("%s: %s", self.provider_name, error.details().replace("\n", " | "))
+        return error
+
+    async def _read_body(self, response: httpx.Response) -> bytes:
+        """The whole body of a successful response; a broken body is a connection error."""
+        try:
+            return await response.aread()
+        except httpx.HTTPError as exc:
+            raise self._connection_error(exc, str(response.request.url)) from exc
+        finally:
+            await response.aclose()
+
+    async def _request_json(
+        self, method: str, path: str, body: dict[str, Any] | None = None
+    ) -> tuple[Any, httpx.Response]:
+        response = await self._send(method, path, body=body, accept="application/json")
+        raw = await self._read_body(response)
+        try:
+            return json.loads(raw), response
+        except ValueError:
+            raise self._malformed(f"The reply to {path} is not JSON", raw, response) from None
+
+    def _malformed(self, what: str, raw: bytes, response: httpx.Response) -> MalformedResponseError:
+        snippet = " ".join(raw[:200].decode("utf-8", "replace").split())
+        return MalformedResponseError(
+            f"{what}: {snippet!r}. Is the base URL of {self.provider_name} an API address?",
+            provider=self.provider_name,
+            status=response.status_code,
+            request_id=request_id_from(response.headers),
+        )
+
+    def _stream_error(
+        self, event: ErrorEvent, partial: ChatResult | None, rid: str | None
+    ) -> APIError:
+        return error_from_stream(
+            event.message,
+            code=event.code or event.type,
+            status=event.status,
+            provider=self.provider_name,
+            partial=partial,
+            request_id=rid,
+        )
+
+    # -- chat -----------------------------------------------------------------------------
+
+    def _chat_body(self, request: ChatRequest, *, stream: bool) -> tuple[str, dict[str, Any]]:
+        request.validate()
+        style = self.profile.api_style
+        path = CHAT_PATHS[style]
+        if style is ApiStyle.ANTHROPIC_MESSAGES:
+            return path, anthropic_messages_body(request, stream=stream)
+        if style is ApiStyle.OPENAI_RESPONSES:
+            return path, responses_body(request, stream=stream)
+        if style is ApiStyle.OPENAI_COMPLETIONS:
+            legacy = CompletionRequest(
+                **{
+                    k: getattr(request, k)
+                    for k in (
+                        "temperature",
+                        "top_p",
+                        "max_tokens",
+                        "n",
+                        "stop",
+                        "presence_penalty",
+                        "frequency_penalty",
+                        "logit_bias",
+                        "seed",
+                        "user",
+                        "extra",
+                    )
+                },
+                model=request.model,
+                prompt=prompt_from_messages(request),
+            )
+            return path, completion_body(
+                legacy, stream=stream, include_usage=self.profile.include_usage
+            )
+        return path, openai_chat_body(
+            request, stream=stream, include_usage=self.profile.include_usage
+        )
+
+    async def chat(self, request: ChatRequest) -> ChatResult:
+        """A whole (non-streamed) reply."""
+        path, body = self._chat_body(request, stream=False)
+        return await self._chat_once(self.profile.api_style, path, body)
+
+    async def complete(self, request: CompletionRequest) -> ChatResult:
+        """A legacy text completion (POST /completions), not streamed."""
+        request.validate()
+        body = completion_body(request, stream=False, include_usage=False)
+        return await self._chat_once(ApiStyle.OPENAI_COMPLETIONS, "completions", body)
+
+    async def _chat_once(self, style: ApiStyle, path: str, body: dict[str, Any]) -> ChatResult:
+        response = await self._send("POST", path, body=body, accept="application/json")
+        raw = await self._read_body(response)
+        rid = request_id_from(response.headers)
+        if _looks_like_sse(response.headers.get("content-type", ""), raw):
+            # Some relays stream whatever was asked; decode it as the stream it is.
+            parser = make_stream_parser(style)
+            assembler = StreamAssembler()
+            for event in [*parser.feed(raw), *parser.close()]:
+                assembler.add(event)
+                if isinstance(event, ErrorEvent):
+                    raise self._stream_error(event, assembler.result, rid)
+            return assembler.result
+        try:
+            return parse_chat_response(style, raw)
+        except ResponseBodyError as exc:
+            raise self._stream_error(exc.error, None, rid) from None
+        except ParseError as exc:
+            raise self._malformed(
+                f"{self.provider_name} sent a reply that cannot be read ({exc})", b"", response
+            ) from None
+
+    def stream_chat(self, request: ChatRequest) -> ChatStream:
+        """A streamed reply: use as `async with client.stream_chat(r) as s: async for e in s`."""
+        path, body = self._chat_body(request, stream=True)
+        return ChatStream(self, self.profile.api_style, path, body)
+
+    def stream_complete(self, request: CompletionRequest) -> ChatStream:
+        """A streamed legacy text completion."""
+        request.validate()
+        body = completion_body(request, stream=True, include_usage=self.profile.include_usage)
+        return ChatStream(self, ApiStyle.OPENAI_COMPLETIONS, "completions", body)
+
+    # -- other endpoints ------------------------------------------------------------------
+
+    async def list_models(self) -> list[ModelInfo]:
+        path = "models"
+        if self.profile.api_style is ApiStyle.ANTHROPIC_MESSAGES:
+            path = "models?limit=1000"
+        data, response = await self._request_json("GET", path)
+        try:
+            return parse_models(data)
+        except ValueError as exc:
+            raise self._malformed(str(exc), json.dumps(data).encode(), response) from None
+
+    async def generate_images(self, request: ImageRequest) -> list[GeneratedImage]:
+        """Generated images as bytes; `url` results are downloaded (without our key)."""
+        body = request.body(self.profile.image_size_separator)
+        data, response = await self._request_json("POST", "images/generations", body)
+        items = data.get("data") if isinstance(data, dict) else None
+        if not isinstance(items, list) or not items:
+            raise self._malformed(
+                "The image reply holds no images", json.dumps(data).encode(), response
+            )
+        images = []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            revised = item.get("revised_prompt")
+            revised = revised if isinstance(revised, str) else None
+            if isinstance(item.get("b64_json"), str) and item["b64_json"]:
+                try:
+                    blob = base64.b64decode(item["b64_json"], validate=False)
+                except ValueError:
+                    raise self._malformed("An image is not valid base64", b"", response) from None
+                images.append(GeneratedImage(blob, None, None, revised))
+            elif isinstance(item.get("url"), str) and item["url"]:
+                images.append(await self._download_image(item["url"], revised))
+        if not images:
+            raise self._malformed(
+                "The image reply holds no images", json.dumps(data).encode(), response
+            )
+        return images
+
+    async def _download_image(self, url: str, revised: str | None) -> GeneratedImage:
+        if url.startswith("data:") and "," in url:
+            header, payload = url[5:].split(",", 1)
+            return GeneratedImage(
+                base64.b64decode(payload), header.split(";")[0] or None, None, revised
+            )
+        try:
+            response = await self.http.get(url, follow_redirects=True)
+        except httpx.HTTPError as exc:
+            raise self._connection_error(exc, url) from exc
+        if response.status_code >= 400:
+            raise error_from_status(
+                response.status_code,
+                response.headers,
+                response.content,
+                provider=self.provider_name,
+            )
+        return GeneratedImage(response.content, response.headers.get("content-type"), url, revised)
+
+    async def speech(self, request: SpeechRequest) -> SpeechResult:
+        """Text to speech: the audio bytes and their content type."""
+        response = await self._send("POST", "audio/speech", body=request.body(), accept="*/*")
+        audio = await self._read_body(response)
+        content_type = response.headers.get("content-type", "application/octet-stream")
+        if "json" in content_type:
+            raise self._malformed("Expected audio but got JSON", audio, response)
+        return SpeechResult(audio, content_type)
+
+    async def embeddings(self, request: EmbeddingRequest) -> EmbeddingsResult:
+        data, response = await self._request_json("POST", "embeddings", request.body())
+        try:
+            return parse_embeddings(data)
+        except ValueError as exc:
+            raise self._malformed(str(exc), b"", response) from None
+
+
+class ChatStream:
+    """One streamed reply: an async iterator of `StreamEvent`s that always closes its response.
+
+    A provider error inside the stream is raised as a typed `APIStatusError` (its `partial`
+    holds what came before); a body that breaks off raises `StreamInterruptedError` with the
+    partial result. A clean end yields `StreamEnd`. `result` is the reply assembled so far.
+    """
+
+    def __init__(self, client: ApiClient, style: ApiStyle, path: str, body: dict[str, Any]) -> None:
+        self._client = client
+        self._style = style
+        self._path = path
+        self._body = body
+        self._assembler = StreamAssembler()
+        self._response: httpx.Response | None = None
+        self._iterator: AsyncIterator[StreamEvent] | None = None
+        self.request_id: str | None = None
+
+    @property
+    def result(self) -> ChatResult:
+        return self._assembler.result
+
+    async def __aenter__(self) -> ChatStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        if self._iterator is None:
+            self._iterator = self._events()
+        return self._iterator
+
+    async def aclose(self) -> None:
+        """Stop the stream and close the HTTP response (safe to call more than once)."""
+        iterator = self._iterator
+        try:
+            if iterator is not None and hasattr(iterator, "aclose"):
+                with contextlib.suppress(RuntimeError):  # still running in another task
+                    await iterator.aclose()
+        finally:
+            if self._response is not None:
+                await self._response.aclose()
+
+    def _interrupted(self, reason: str) -> StreamInterruptedError:
+        result = self._assembler.result
+        result.interrupted = True
+        who = self._client.provider_name
+        got_text = any(c.text or c.reasoning or c.tool_calls for c in result.choices)
+        explanation = f"The reply from {who} was interrupted ({reason})."
+        if got_text:
+            explanation += " The text received so far is kept."
+        return StreamInterruptedError(
+            explanation, provider=who, partial=result, request_id=self.request_id
+        )
+
+    async def _events(self) -> AsyncIterator[StreamEvent]:
+        client = self._client
+        retries = 0
+        while True:
+            response = await client._send(
+                "POST", self._path, body=self._body, accept="text/event-stream"
+            )
+            self._response = response
+            self.request_id = request_id_from(response.headers)
+            parser = make_stream_parser(self._style)
+            received = False
+            try:
+                try:
+                    async for chunk in response.aiter_bytes():
+                        received = True
+                        for event in parser.feed(chunk):
+                            yield self._check(event)
+                except httpx.HTTPError as exc:
+                    if not received and client.retry.can_retry(retries):
+                        delay = client.retry.delay(retries) or 0.0
+                        log.info("stream broke before any data; retrying in %.2f s", delay)
+                        retries += 1
+                        await response.aclose()
+                        await client.retry.sleep(delay)
+                        continue
+                    for event in parser.close():
+                        if not isinstance(event, StreamEnd):
+                            yield self._check(event)
+                    reason = "the connection broke"
+                    if isinstance(exc, httpx.TimeoutException):
+                        reason = f"no data for {client.profile.read_timeout:g} s"
+                    raise self._interrupted(reason) from exc
+                for event in parser.close():
+                    yield self._check(event)
+                return
+            finally:
+                await response.aclose()
+
+    def _check(self, event: StreamEvent) -> StreamEvent:
+        """Assemble the event; raise for an error or an interrupted end, else pass it on."""
+        self._assembler.add(event)
+        if isinstance(event, ErrorEvent):
+            partial = self._assembler.result
+            partial.interrupted = True
+            raise self._client._stream_error(event, partial, self.request_id)
+        if isinstance(event, StreamEnd) and event.interrupted:
+            raise self._interrupted("the stream ended before the reply was complete")
+        return event

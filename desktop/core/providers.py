@@ -1,0 +1,294 @@
+"""Provider profiles (where and how to reach a gateway) and the registry that keeps them.
+
+A profile never holds the key itself: it says where the key lives (an OS keyring item, or the
+name of an environment variable). Profiles are stored in `<data_dir>/providers.json`, written
+atomically; a file that cannot be read is moved aside (kept, never silently overwritten).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import re
+import secrets
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from desktop.core.api.styles import ApiStyle
+from desktop.core.secrets import SecretStore
+
+log = logging.getLogger(__name__)
+
+PROVIDERS_FILE_NAME = "providers.json"
+FILE_VERSION = 1
+
+# Endpoint suffixes people paste together with the base URL; stripped when normalising.
+_ENDPOINT_SUFFIXES = (
+    "/chat/completions",
+    "/completions",
+    "/responses",
+    "/messages",
+    "/models",
+    "/images/generations",
+    "/embeddings",
+    "/audio/speech",
+)
+_NAME_RE = re.compile(r"^[^\s/\\][^/\\]{0,63}$")
+
+
+class ProviderError(ValueError):
+    """A profile or the registry was given something it cannot accept (message says what)."""
+
+
+class MissingKeyError(ProviderError):
+    """The profile says where its key lives, but no key is there."""
+
+
+class KeySource(StrEnum):
+    """Where a provider's key comes from."""
+
+    KEYRING = "keyring"
+    ENV = "env"
+    NONE = "none"  # local servers (Ollama, LM Studio, llama.cpp) that need no key
+
+
+def normalize_base_url(url: str) -> str:
+    """One canonical base URL: scheme and host checked, trailing slash and endpoint dropped,
+    `/v1` added when the URL has no path at all (`https://api.x.ai` → `https://api.x.ai/v1`).
+
+    A path other than `/v1` is kept as given (`/v1beta/openai`, `/api/v3`, `/compatible-mode/v1`).
+    """
+    text = url.strip()
+    if not text:
+        raise ProviderError("The base URL is empty.")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ProviderError(f"The base URL must start with http:// or https:// (got {url!r}).")
+    if not parts.hostname:
+        raise ProviderError(f"The base URL has no host name: {url!r}.")
+    path = parts.path.rstrip("/")
+    for suffix in _ENDPOINT_SUFFIXES:
+        if path.lower().endswith(suffix) and path[: -len(suffix)]:
+            path = path[: -len(suffix)].rstrip("/")
+            break
+    if not path:
+        path = "/v1"
+    return urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
+
+
+@dataclass(frozen=True)
+class ProviderProfile:
+    """Everything needed to talk to one gateway, except the key itself."""
+
+    name: str
+    base_url: str
+    api_style: ApiStyle = ApiStyle.OPENAI_CHAT
+    key_source: KeySource = KeySource.KEYRING
+    key_env: str | None = None  # the variable's NAME when key_source is ENV
+    id: str = field(default_factory=lambda: secrets.token_hex(8))
+    extra_headers: dict[str, str] = field(default_factory=dict)
+    proxy: str | None = None  # None: system/environment proxy; "direct": none; else a URL
+    verify_tls: bool = True
+    ca_bundle: str | None = None  # PEM file; when unset the OS trust store is used
+    connect_timeout: float = 10.0
+    read_timeout: float = 300.0
+    include_usage: bool = True  # send stream_options.include_usage (some relays reject it)
+    max_retries: int = 2
+    image_size_separator: str = "x"  # "x" sends 1024x1024, "*" sends 1024*1024
+
+    def __post_init__(self) -> None:
+        if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():
+            raise ProviderError(
+                f"Invalid provider name {self.name!r}: 1-64 characters, no slashes, "
+                "no leading or trailing spaces."
+            )
+        object.__setattr__(self, "base_url", normalize_base_url(self.base_url))
+        object.__setattr__(self, "api_style", ApiStyle(self.api_style))
+        object.__setattr__(self, "key_source", KeySource(self.key_source))
+        if self.key_source is KeySource.ENV and not self.key_env:
+            raise ProviderError("A key taken from the environment needs the variable's name.")
+        if self.image_size_separator not in ("x", "*"):
+            raise ProviderError("image_size_separator must be 'x' or '*'.")
+        if not 0 <= self.max_retries <= 10:
+            raise ProviderError("max_retries must be between 0 and 10.")
+        if self.connect_timeout <= 0 or self.read_timeout <= 0:
+            raise ProviderError("Timeouts must be positive numbers of seconds.")
+        for header in self.extra_headers:
+            if header.lower() in ("authorization", "x-api-key", "api-key"):
+                raise ProviderError(
+                    f"Header {header!r} would hold a key; keys go in the keyring or an env var."
+                )
+
+    @property
+    def keyring_item(self) -> str:
+        """The keyring item name: stable across renames, as it uses the profile id."""
+        return f"provider-{self.id}"
+
+    def request_url(self, path: str) -> str:
+        """The full URL a request for `path` (e.g. "chat/completions") goes to."""
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["api_style"] = str(self.api_style)
+        data["key_source"] = str(self.key_source)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ProviderProfile:
+        """Build from stored JSON; unknown keys (from a newer version) are ignored."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {key: value for key, value in data.items() if key in known}
+        if "name" not in kwargs or "base_url" not in kwargs:
+            raise ProviderError("A stored provider lacks its name or base URL.")
+        try:
+            return cls(**kwargs)
+        except (TypeError, ValueError) as exc:
+            raise ProviderError(
+                f"Stored provider {kwargs.get('name')!r} is invalid: {exc}"
+            ) from exc
+
+
+def resolve_api_key(
+    profile: ProviderProfile,
+    store: SecretStore | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str | None:
+    """The key for a profile from where it says it lives; None for keyless local servers."""
+    if profile.key_source is KeySource.NONE:
+        return None
+    if profile.key_source is KeySource.ENV:
+        env = os.environ if environ is None else environ
+        assert profile.key_env is not None
+        value = env.get(profile.key_env, "").strip()
+        if not value:
+            raise MissingKeyError(
+                f"The key for {profile.name} should be in the environment variable "
+                f"{profile.key_env}, which is not set."
+            )
+        from desktop.core.redaction import register_secret
+
+        register_secret(value)
+        return value
+    stored = (store or SecretStore()).get(profile.keyring_item)
+    if not stored:
+        raise MissingKeyError(
+            f"No key for {profile.name} is stored in the system keyring. Add it under Providers."
+        )
+    return stored
+
+
+class ProviderRegistry:
+    """The saved provider profiles, kept in `<data_dir>/providers.json`."""
+
+    def __init__(self, data_root: Path) -> None:
+        self.path = Path(data_root) / PROVIDERS_FILE_NAME
+        self.warnings: list[str] = []  # problems met while loading, for the UI or CLI to show
+        self._profiles: dict[str, ProviderProfile] = {}
+        self._load()
+
+    def _move_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}.json")
+        counter = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{counter}.json")
+            counter += 1
+        self.path.replace(target)
+        message = (
+            f"The provider list {self.path} could not be read ({reason}). "
+            f"It was kept as {target.name}; starting with an empty list."
+        )
+        log.warning("%s", message)
+        self.warnings.append(message)
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("providers"), list):
+                raise ProviderError("no 'providers' list")
+            profiles = [ProviderProfile.from_json(item) for item in data["providers"]]
+        except (ValueError, TypeError, AttributeError) as exc:
+            self._move_aside(str(exc) or type(exc).__name__)
+            return
+        for profile in profiles:
+            self._profiles[profile.name.casefold()] = profile
+
+    def _save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "version": FILE_VERSION,
+            "providers": [p.to_json() for p in self._profiles.values()],
+        }
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        fd, tmp_name = tempfile.mkstemp(prefix=".providers-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            with contextlib.suppress(OSError):
+                Path(tmp_name).chmod(0o600)
+            Path(tmp_name).replace(self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(tmp_name).unlink()
+            raise
+
+    def __iter__(self) -> Iterator[ProviderProfile]:
+        return iter(self.list())
+
+    def __len__(self) -> int:
+        return len(self._profiles)
+
+    def list(self) -> list[ProviderProfile]:
+        return sorted(self._profiles.values(), key=lambda p: p.name.casefold())
+
+    def get(self, name: str) -> ProviderProfile:
+        try:
+            return self._profiles[name.casefold()]
+        except KeyError:
+            known = ", ".join(p.name for p in self.list()) or "none yet"
+            raise ProviderError(f"No provider named {name!r} (known: {known}).") from None
+
+    def add(self, profile: ProviderProfile) -> ProviderProfile:
+        if profile.name.casefold() in self._profiles:
+            raise ProviderError(f"A provider named {profile.name!r} already exists.")
+        self._profiles[profile.name.casefold()] = profile
+        self._save()
+        return profile
+
+    def update(self, name: str, **changes: Any) -> ProviderProfile:
+        """Change fields of a profile (renames included); the id, and so the key, stays."""
+        old = self.get(name)
+        changes.pop("id", None)
+        new = replace(old, **changes)
+        if new.name.casefold() != old.name.casefold() and new.name.casefold() in self._profiles:
+            raise ProviderError(f"A provider named {new.name!r} already exists.")
+        del self._profiles[old.name.casefold()]
+        self._profiles[new.name.casefold()] = new
+        self._save()
+        return new
+
+    def remove(self, name: str, store: SecretStore | None = None) -> ProviderProfile:
+        """Forget a profile and, when it kept its key in the keyring, delete that item too."""
+        profile = self.get(name)
+        del self._profiles[profile.name.casefold()]
+        self._save()
+        if profile.key_source is KeySource.KEYRING and store is not None:
+            store.delete(profile.keyring_item)
+        return profile
