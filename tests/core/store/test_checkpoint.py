@@ -1,0 +1,124 @@
+"""Streamed replies are checkpointed off the caller's thread and survive SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop.core.api.events import Usage
+from desktop.core.paths import DataDir
+from desktop.core.store import MessageStatus, Role, Store
+from desktop.core.store.backup import quick_check
+from desktop.core.store.database import connect
+
+
+def _stored_text(store: Store, message_id: int) -> str:
+    return store.get_message(message_id).text
+
+
+def test_append_is_written_periodically_and_on_finish(store: Store) -> None:
+    conv = store.create_conversation()
+    store.append_message(conv.id, Role.USER, "q")
+    reply = store.begin_reply(conv.id, model="m")
+    with store.checkpointer(reply.id, interval=0.05) as cp:
+        cp.append("Hel", "think ")
+        cp.append("lo")
+        deadline = time.monotonic() + 5
+        while _stored_text(store, reply.id) != "Hello" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        mid = store.get_message(reply.id)
+        assert (mid.text, mid.reasoning, mid.status) == ("Hello", "think ", "streaming")
+        assert store.search("hello").hits == ()  # indexed only once finished
+        cp.append(" world")
+        cp.finish(usage=Usage(5, 2), finish_reason="stop", ttft_ms=80.0, tokens_per_second=12.5)
+    done = store.get_message(reply.id)
+    assert (done.text, done.status, done.finish_reason) == ("Hello world", "complete", "stop")
+    assert (done.ttft_ms, done.tokens_per_second) == (80.0, 12.5)
+    assert store.get_conversation(conv.id).completion_tokens == 2
+    assert [h.conversation_id for h in store.search("world").hits] == [conv.id]
+    assert cp.finished and cp.write_seconds
+
+
+def test_leaving_the_block_without_finish_marks_interrupted(store: Store) -> None:
+    conv = store.create_conversation()
+    reply = store.begin_reply(conv.id)
+    with pytest.raises(RuntimeError), store.checkpointer(reply.id) as cp:
+        cp.append("partial")
+        raise RuntimeError("network dropped")
+    cp.wait()
+    got = store.get_message(reply.id)
+    assert (got.text, got.status, got.error) == ("partial", "interrupted", "network dropped")
+
+
+def test_error_status_keeps_the_text(store: Store) -> None:
+    conv = store.create_conversation()
+    reply = store.begin_reply(conv.id)
+    cp = store.checkpointer(reply.id)
+    cp.append("so far")
+    cp.finish(MessageStatus.ERROR, error="RateLimitError: 429")
+    got = store.get_message(reply.id)
+    assert (got.text, got.status, got.error) == ("so far", "error", "RateLimitError: 429")
+
+
+_CHILD = r"""
+import sys, time
+from desktop.core.store import Store, Role
+store = Store.open(sys.argv[1])
+conv = store.create_conversation("crash test")
+store.append_message(conv.id, Role.USER, "tell me a long story")
+reply = store.begin_reply(conv.id)
+print("reply", reply.id, flush=True)
+cp = store.checkpointer(reply.id, interval=0.5)
+i = 0
+while True:
+    cp.append(f"w{i} ")
+    i += 1
+    print("sent", i, flush=True)
+    time.sleep(0.01)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_sigkill_mid_stream_loses_at_most_the_last_second(tmp_path: Path) -> None:
+    data = DataDir(tmp_path).ensure()
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(data.root)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    assert child.stdout is not None
+    header = child.stdout.readline().split()
+    assert header[0] == "reply", header
+    reply_id = int(header[1])
+    sent: list[tuple[float, int]] = []
+    started = time.monotonic()
+    while time.monotonic() - started < 2.3:
+        line = child.stdout.readline()
+        assert line, "child exited early"
+        sent.append((time.monotonic(), int(line.split()[1])))
+    os.kill(child.pid, signal.SIGKILL)
+    killed_at = time.monotonic()
+    child.wait(10)
+    child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    # Everything the child had sent more than a second before the kill must be stored.
+    must_have = max((n for t, n in sent if t <= killed_at - 1.0), default=0)
+    assert must_have > 20
+
+    raw = connect(data.database)
+    assert quick_check(raw) == "ok"
+    raw.close()
+    with Store.open(data) as store:
+        assert store.recovered_messages == (reply_id,)
+        reply = store.get_message(reply_id)
+        assert reply.status is MessageStatus.INTERRUPTED
+        words = reply.text.split()
+        assert words == [f"w{i}" for i in range(len(words))]  # a clean prefix, in order
+        assert len(words) >= must_have
+        assert store.search("w1").hits  # indexed once it became interrupted
+        assert store.quick_check() == "ok"
