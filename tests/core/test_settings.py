@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.core.settings import SCHEMA, Settings, SettingsError
+from desktop.core.window_state import WindowState
+
+
+def test_defaults_come_from_the_schema(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    for setting in SCHEMA:
+        assert settings.get(setting.name) == setting.default
+
+
+def test_set_persists_and_notifies(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    changed: list[str] = []
+    settings.on_change(changed.append)
+    settings.set("ui.theme", "dark")
+    settings.set("ui.theme", "dark")  # unchanged: no second notification
+    assert changed == ["ui.theme"]
+    assert Settings(path).get("ui.theme") == "dark"
+    assert json.loads(path.read_text()) == {"ui.theme": "dark"}
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("ui.theme", "purple"), ("composer.enter_sends", "yes"), ("history.backups_kept", True),
+     ("no.such.setting", 1)],
+)
+def test_invalid_values_are_refused(tmp_path: Path, name: str, value: object) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    with pytest.raises(SettingsError):
+        settings.set(name, value)
+
+
+def test_broken_file_is_moved_aside_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json")
+    settings = Settings(path)
+    assert settings.get("ui.theme") == "system"
+    assert settings.load_problem is not None and "settings.json.broken" in settings.load_problem
+    assert (tmp_path / "settings.json.broken").read_text() == "{not json"
+
+
+def test_bad_values_in_file_are_ignored_individually(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"ui.theme": "dark", "history.backups_kept": "many"}))
+    settings = Settings(path)
+    assert settings.get("ui.theme") == "dark"
+    assert settings.get("history.backups_kept") == 7
+
+
+def test_window_state_round_trip_and_garbage(tmp_path: Path) -> None:
+    path = tmp_path / "window-state.json"
+    state = WindowState(path)
+    state.set("geometry", "abc")
+    state.save()
+    assert WindowState(path).get("geometry") == "abc"
+    path.write_text("\x00garbage")
+    assert WindowState(path).get("geometry", "default") == "default"

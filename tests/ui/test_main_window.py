@@ -1,0 +1,89 @@
+"""Smoke tests of the main window on the offscreen platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.window_state import WindowState
+from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import apply_theme
+from tests.helpers.images import distinct_colours
+
+
+def test_window_has_three_panes_and_renders(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.splitter.count() == 3
+    assert window.sidebar.isVisible() and window.parameters.isVisible()
+    shot = tmp_path / "offscreen.png"
+    assert window.grab().save(str(shot))
+    assert distinct_colours(shot) > 20
+
+
+def test_panels_toggle(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.chat.parameters_button, Qt.MouseButton.LeftButton)
+    assert not window.parameters.isVisible()
+    qtbot.mouseClick(window.chat.sidebar_button, Qt.MouseButton.LeftButton)
+    assert not window.sidebar.isVisible()
+    window.focus_search()
+    assert window.sidebar.isVisible()
+
+
+def test_enter_sends_shift_enter_adds_line(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    sent: list[str] = []
+    window.chat.send_requested.connect(sent.append)
+    composer = window.chat.composer
+    composer.setFocus()
+    qtbot.keyClicks(composer, "hello")
+    qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(composer, "world")
+    assert sent == []
+    qtbot.keyClick(composer, Qt.Key.Key_Return)
+    assert sent == ["hello\nworld"]
+    # Without a provider the draft stays where it was.
+    assert composer.toPlainText() == "hello\nworld"
+    assert "No provider" in window.statusBar().currentMessage()
+
+
+def test_unset_parameters_are_not_sent(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.parameters.parameters() == {}
+    window.parameters.temperature.setValue(0.7)
+    window.parameters.max_tokens.setValue(256)
+    assert window.parameters.parameters() == {"temperature": 0.7, "max_tokens": 256}
+
+
+def test_geometry_and_splitter_are_restored(qtbot: QtBot, tmp_path: Path) -> None:
+    state_file = tmp_path / "window-state.json"
+    first = MainWindow(window_state=WindowState(state_file))
+    qtbot.addWidget(first)
+    first.resize(760, 520)
+    first.show()
+    first.splitter.setSizes([150, 600, 150])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(window_state=WindowState(state_file))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.size().width(), second.size().height()) == (760, 520)
+    assert second.splitter.sizes() == sizes
+
+
+def test_dark_theme_applies(qtbot: QtBot, qapp) -> None:  # type: ignore[no-untyped-def]
+    try:
+        assert apply_theme(qapp, "dark") == "dark"
+        assert "#17191c" in qapp.styleSheet()
+    finally:
+        apply_theme(qapp, "light")
