@@ -264,11 +264,12 @@ class SearchRunner:
         with self._cond:
             self._generation += 1
             self._pending = (self._generation, query, limit, offset)
-            conn = self._conn
+            if self._conn is not None:
+                # Under the lock, so it can only hit the query that is now stale: the runner
+                # takes the lock before starting the next one.
+                self._conn.interrupt()
             self._cond.notify()
-        if conn is not None:
-            conn.interrupt()  # thread-safe; the progress handler also stops stale queries
-        return self._generation
+            return self._generation
 
     def cancel(self) -> None:
         """Drop the running and pending queries."""
@@ -284,7 +285,7 @@ class SearchRunner:
         self._thread.join(timeout)
 
     def _run(self) -> None:
-        conn = connect(self._database, read_only=True)
+        conn: sqlite3.Connection | None = None
         try:
             while True:
                 with self._cond:
@@ -295,22 +296,25 @@ class SearchRunner:
                     assert self._pending is not None
                     generation, query, limit, offset = self._pending
                     self._pending = None
-                    self._conn = conn
 
                 def stale(gen: int = generation) -> bool:
                     return self._generation != gen
 
                 try:
+                    if conn is None:
+                        conn = connect(self._database, read_only=True)
+                    with self._cond:
+                        self._conn = conn
                     results = search_cancellable(conn, query, stale, limit=limit, offset=offset)
                 except Exception as exc:
-                    with self._cond:
-                        self._conn = None
+                    results = None
                     if not stale() and self._on_error is not None:
                         self._on_error(generation, exc)
-                    continue
-                with self._cond:
-                    self._conn = None
+                finally:
+                    with self._cond:
+                        self._conn = None
                 if results is not None and not stale():
                     self._on_result(generation, results)
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
