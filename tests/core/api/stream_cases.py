@@ -53,3 +53,33 @@ def chunk_at(data: bytes, cuts: Iterable[int]) -> list[bytes]:
         start = point
     pieces.append(data[start:])
     return pieces
+
+
+def parse_events(style: Any, chunks: Iterable[bytes]) -> list[Any]:
+    """All events a fresh stream parser of `style` emits for the chunks, StreamEnd included."""
+    from desktop.core.api.streaming import make_stream_parser
+
+    return decode_all(lambda: make_stream_parser(style), chunks)
+
+
+def assemble(events: Iterable[Any]) -> Any:
+    """The ChatResult those events fold into."""
+    from desktop.core.api.assembler import StreamAssembler
+
+    assembler = StreamAssembler()
+    for event in events:
+        assembler.add(event)
+    return assembler.result
+
+
+def sse_body(*payloads: Any, done: bool = True, end: str = "\n\n") -> bytes:
+    """An event stream with one `data:` event per payload (dicts become compact JSON)."""
+    import json
+
+    parts = []
+    for payload in payloads:
+        text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+        parts.append(f"data: {text}{end}")
+    if done:
+        parts.append(f"data: [DONE]{end}")
+    return "".join(parts).encode()
