@@ -11,7 +11,7 @@ import base64
 import json
 import mimetypes
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import KW_ONLY, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ class RequestValidationError(ValueError):
     """A request parameter is obviously wrong; the message names it and the allowed values."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class SamplingParams:
     """Parameters shared by chat and completions; None means "not set, do not send"."""
 
@@ -113,8 +113,9 @@ def _check_int(name: str, value: Any, low: int | None, high: int | None) -> None
 class ChatRequest(SamplingParams):
     """One chat request in OpenAI message format, whatever API style it is finally sent in."""
 
-    model: str = ""
-    messages: list[dict[str, Any]] = field(default_factory=list)
+    model: str
+    messages: list[dict[str, Any]]
+    _: KW_ONLY
     response_format: dict[str, Any] | None = None
     tools: list[dict[str, Any]] | None = None
     tool_choice: str | dict[str, Any] | None = None
@@ -280,8 +281,8 @@ def openai_chat_body(request: ChatRequest, *, stream: bool, include_usage: bool)
 class CompletionRequest(SamplingParams):
     """A legacy text completion (POST /completions)."""
 
-    model: str = ""
-    prompt: str = ""
+    model: str
+    prompt: str
 
     def set_params(self) -> dict[str, Any]:
         out = super().set_params()
