@@ -141,6 +141,9 @@ class StreamCheckpointer:
         try:
             conn = connect(self._database)
             conn.execute("PRAGMA synchronous = NORMAL")
+            # Leave WAL checkpoints (copying pages back, with an fsync) to the Store's own
+            # connection, so a reply's write never pays for one.
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
             while True:
                 self._wake.wait(self.interval)
                 self._wake.clear()
@@ -184,3 +187,4 @@ class StreamCheckpointer:
                 finish_reason=final.finish_reason, error=final.error,
             )
         self.write_seconds.append(time.perf_counter() - started)
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # what autocheckpoint would have done

@@ -38,16 +38,18 @@ def enable_wal(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def require_fts5(conn: sqlite3.Connection) -> None:
+def require_fts5() -> None:
     """Raise FtsUnavailableError when this SQLite build cannot do full-text search."""
+    probe = sqlite3.connect(":memory:")
     try:
-        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
-        conn.execute("DROP TABLE temp.fts5_probe")
+        probe.execute("CREATE VIRTUAL TABLE fts5_probe USING fts5(x)")
     except sqlite3.OperationalError as exc:
         raise FtsUnavailableError(
             f"This Python's SQLite {sqlite3.sqlite_version} has no FTS5 extension ({exc}); "
             "history search needs it. Install a Python built with FTS5."
         ) from exc
+    finally:
+        probe.close()
 
 
 @contextmanager

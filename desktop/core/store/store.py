@@ -202,9 +202,9 @@ class Store:
         data_dir.ensure()
         path = data_dir.database
         existed = path.exists() and path.stat().st_size > 0
+        require_fts5()
         conn = connect(path)
         try:
-            require_fts5(conn)
             version = cls._check_file(conn, path, data_dir, existed)
             enable_wal(conn)
             if existed and 0 < version < SCHEMA_VERSION:
