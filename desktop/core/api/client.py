@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import json
 import logging
+import socket
 import ssl
 from collections.abc import AsyncIterator
 from types import TracebackType
@@ -83,8 +85,14 @@ def tls_verify(profile: ProviderProfile) -> ssl.SSLContext | bool:
     """TLS settings: off, a custom CA bundle, or the OS trust store (via truststore)."""
     if not profile.verify_tls:
         return False
-    if profile.ca_bundle:
-        return ssl.create_default_context(cafile=profile.ca_bundle)
+    return _ssl_context(profile.ca_bundle)
+
+
+@functools.lru_cache(maxsize=8)
+def _ssl_context(ca_bundle: str | None) -> ssl.SSLContext | bool:
+    """Built once per CA choice and shared: loading the OS trust store takes ~50 ms."""
+    if ca_bundle:
+        return ssl.create_default_context(cafile=ca_bundle)
     try:
         import truststore
 
@@ -120,6 +128,16 @@ def build_http_client(
 def prompt_from_messages(request: ChatRequest) -> str:
     """A legacy completion prompt from chat messages: their texts, one paragraph each."""
     return "\n\n".join(t for t in (content_text(m.get("content")) for m in request.messages) if t)
+
+
+def _exception_chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes/contexts (httpcore wraps the OSError that says why)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
 
 
 def _looks_like_sse(content_type: str, body: bytes) -> bool:
@@ -179,7 +197,15 @@ class ApiClient:
         host = httpx.URL(url).host
         who = self.provider_name
         text = redact(str(exc) or type(exc).__name__)
-        lowered = text.lower()
+        causes = list(_exception_chain(exc))
+        lowered = " ".join(f"{type(e).__name__} {e}" for e in causes).lower()
+        if any(isinstance(e, ssl.SSLError) for e in causes):
+            lowered += " ssl"
+            text = redact(str(next(e for e in causes if isinstance(e, ssl.SSLError))))
+        if any(isinstance(e, socket.gaierror) for e in causes):
+            lowered += " name resolution"
+        if any(isinstance(e, ConnectionRefusedError) for e in causes):
+            lowered += " refused"
         if isinstance(exc, httpx.ConnectTimeout):
             return APITimeoutError(
                 f"Connecting to {who} ({host}) timed out after {self.profile.connect_timeout:g} s. "
@@ -581,7 +607,11 @@ class ChatStream:
                         for event in parser.feed(chunk):
                             yield self._check(event)
                 except httpx.HTTPError as exc:
-                    if not received and client.retry.can_retry(retries):
+                    if (
+                        not received
+                        and should_retry_exception(exc)
+                        and client.retry.can_retry(retries)
+                    ):
                         delay = client.retry.delay(retries) or 0.0
                         log.info("stream broke before any data; retrying in %.2f s", delay)
                         retries += 1
