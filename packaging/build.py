@@ -1,0 +1,96 @@
+"""Build the Switchboard onedir bundle with PyInstaller, report its size, optionally install it.
+
+    python packaging/build.py                 # -> dist/switchboard/switchboard
+    python packaging/build.py --install ~/.local   # also installs launcher, .desktop file, icon
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "packaging" / "switchboard.spec"
+SIZE_TARGET_MB = 120
+
+# Qt ships files the app never loads; drop them from the bundle after PyInstaller's analysis.
+PRUNE_GLOBS = (
+    "PySide6/Qt/translations/qtwebengine*",
+    "PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
+    "PySide6/Qt/plugins/imageformats/libqpdf.so",
+)
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def build(dist: Path, work: Path) -> Path:
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+         "--distpath", str(dist), "--workpath", str(work), str(SPEC)],
+        check=True, cwd=ROOT,
+    )
+    bundle = dist / "switchboard"
+    internal = bundle / "_internal"
+    for pattern in PRUNE_GLOBS:
+        for path in internal.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    size_mb = tree_size(bundle) / 1_000_000
+    verdict = "within" if size_mb <= SIZE_TARGET_MB else "OVER"
+    print(f"bundle: {bundle}")
+    print(f"bundle size: {size_mb:.1f} MB ({verdict} the {SIZE_TARGET_MB} MB target); "
+          f"built in {time.monotonic() - started:.0f} s")
+    return bundle
+
+
+def install(bundle: Path, prefix: Path) -> None:
+    """Copy the bundle to PREFIX/lib/switchboard and add launcher, desktop entry and icon."""
+    target = prefix / "lib" / "switchboard"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(bundle, target, symlinks=True)
+    bin_dir = prefix / "bin"
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    launcher = bin_dir / "switchboard"
+    if launcher.is_symlink() or launcher.exists():
+        launcher.unlink()
+    launcher.symlink_to(target / "switchboard")
+    apps = prefix / "share" / "applications"
+    icons = prefix / "share" / "icons" / "hicolor" / "scalable" / "apps"
+    apps.mkdir(parents=True, exist_ok=True)
+    icons.mkdir(parents=True, exist_ok=True)
+    desktop_entry = (ROOT / "packaging" / "linux" / "switchboard.desktop").read_text()
+    (apps / "switchboard.desktop").write_text(
+        desktop_entry.replace("Exec=switchboard", f"Exec={launcher}")
+    )
+    shutil.copy(ROOT / "packaging" / "linux" / "switchboard.svg", icons / "switchboard.svg")
+    print(f"installed: {launcher}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
+    parser.add_argument("--install", type=Path, metavar="PREFIX",
+                        help="install into PREFIX (e.g. ~/.local)")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    bundle = build(args.dist.resolve(), args.work.resolve())
+    if args.install:
+        install(bundle, args.install.expanduser().resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
