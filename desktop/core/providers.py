@@ -272,7 +272,7 @@ class ProviderRegistry:
         self._save()
         return profile
 
-    def update(self, name: str, **changes: Any) -> ProviderProfile:
+    def update(self, name: str, /, **changes: Any) -> ProviderProfile:
         """Change fields of a profile (renames included); the id, and so the key, stays."""
         old = self.get(name)
         changes.pop("id", None)
