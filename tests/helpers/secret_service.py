@@ -23,8 +23,9 @@ def _name_has_owner(address: str, name: str) -> bool:
     from jeepney import DBusAddress, new_method_call
     from jeepney.io.blocking import open_dbus_connection
 
-    bus = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus",
-                      interface="org.freedesktop.DBus")
+    bus = DBusAddress(
+        "/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus"
+    )
     with open_dbus_connection(bus=address) as connection:  # type: ignore[arg-type]
         reply = connection.send_and_get_reply(new_method_call(bus, "NameHasOwner", "s", (name,)))
         return bool(reply.body[0])
@@ -55,20 +56,33 @@ def private_secret_service(workdir: Path) -> Iterator[dict[str, str]]:
     )
     socket = runtime / "bus"
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1",
-         f"--address=unix:path={socket}"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--nopidfile",
+            "--print-address=1",
+            f"--address=unix:path={socket}",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     keyring_daemon: subprocess.Popen[bytes] | None = None
     try:
         assert bus.stdout is not None
         address = bus.stdout.readline().decode().strip()
         if not address:
-            missing(f"dbus-daemon did not start: {bus.stderr.read().decode() if bus.stderr else ''}")
+            missing(
+                f"dbus-daemon did not start: {bus.stderr.read().decode() if bus.stderr else ''}"
+            )
         env["DBUS_SESSION_BUS_ADDRESS"] = address
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
         )
         assert keyring_daemon.stdin is not None
         # The login keyring is created with this throwaway password and left unlocked.
