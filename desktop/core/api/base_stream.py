@@ -15,6 +15,7 @@ Handled here for all API styles:
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from desktop.core.api.events import (
@@ -44,6 +45,9 @@ from desktop.core.api.sse import ServerSentEvent, SSEDecoder
 from desktop.core.api.styles import ApiStyle
 
 _HEAD_LIMIT = 512
+# The C scanner behind json.loads, called directly: it skips two Python-level wrappers and a
+# whitespace regex per call, which is about 40% of the cost of a small chunk.
+_scan_json: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
 _JSON_START = frozenset(b"{[")
 _BOM = b"\xef\xbb\xbf"
 
@@ -179,10 +183,15 @@ class JsonEventStreamParser:
             self.done_marker = True
             return
         try:
-            obj = json.loads(data)
-        except ValueError:
-            self._on_malformed(event.event, data, out)
-            return
+            obj, end = _scan_json(data, 0)
+            if end != len(data) and data[end:].strip():
+                raise ValueError("extra data")
+        except (StopIteration, ValueError):
+            try:
+                obj = json.loads(data)  # leading whitespace, or a real error
+            except ValueError:
+                self._on_malformed(event.event, data, out)
+                return
         self._parsed += 1
         self._on_json(event.event, obj, data, out)
 
