@@ -137,8 +137,9 @@ def error_event(error: Any, raw: str = "") -> ErrorEvent:
         status = as_int(error.get("status"))
         if status is None:
             status = as_int(error.get("status_code"))
-        if status is None and isinstance(code, int) and 100 <= code <= 599:
-            status = code
+        numeric_code = as_int(code)
+        if status is None and numeric_code is not None and 100 <= numeric_code <= 599:
+            status = numeric_code
         if status is None and isinstance(kind, str):
             status = _ANTHROPIC_ERROR_STATUS.get(kind)
         if message is None:

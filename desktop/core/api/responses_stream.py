@@ -86,6 +86,12 @@ class ResponsesStreamParser(JsonEventStreamParser):
                         0, call.call_index, arguments=arguments_text(obj.get("arguments"))
                     )
                 )
+        elif kind == "response.output_text.done":
+            keys = self._item_keys(obj)
+            text = _str(obj.get("text"))
+            if text and not self._text_items.intersection(keys):
+                self._text_items.update(keys)
+                out.append(TextDelta(0, text))
         elif kind == "response.output_item.added":
             self._on_item(obj, out, done=False)
         elif kind == "response.output_item.done":

@@ -478,3 +478,10 @@ def test_interleaved_tool_call_deltas_keep_their_choice() -> None:
         [ToolCall("y", "g", "2")],
         [ToolCall("x", "f", "1")],
     ]
+
+
+def test_done_marker_without_space_and_numeric_string_error_code() -> None:
+    body = b"data:" + json.dumps(_chunk({"content": "a"})).encode() + b"\n\ndata:[DONE]\n\n"
+    assert _events(body)[-1] == StreamEnd(interrupted=False, done_marker=True)
+    error = _events(sse_body({"error": {"message": "bad gateway", "code": "502"}}))[0]
+    assert (error.status, error.code) == (502, "502")

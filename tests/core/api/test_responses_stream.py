@@ -144,3 +144,20 @@ def test_plain_json_response_when_stream_was_asked_for() -> None:
     result = assemble(_events(fixture_bytes("responses_output.json")))
     assert result.choices[0].text.startswith("In a peaceful grove")
     assert not result.interrupted
+
+
+def test_text_from_output_text_done_when_no_deltas_came() -> None:
+    done_text = {
+        "type": "response.output_text.done",
+        "item_id": "m",
+        "output_index": 0,
+        "text": "T",
+    }
+    item_done = {
+        "type": "response.output_item.done",
+        "output_index": 0,
+        "item": {"id": "m", "type": "message", "content": [{"type": "output_text", "text": "T"}]},
+    }
+    assert assemble(_events(_sse(done_text, item_done))).choices[0].text == "T"
+    delta = {"type": "response.output_text.delta", "item_id": "m", "output_index": 0, "delta": "T"}
+    assert assemble(_events(_sse(delta, done_text, item_done))).choices[0].text == "T"
