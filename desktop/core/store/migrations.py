@@ -127,8 +127,21 @@ _V2_TIMINGS_AND_PRESETS: tuple[str, ...] = (
     )""",
 )
 
+# The sidebar reads every conversation's summary in display order; a covering index answers
+# that from the index alone instead of 10,000 table lookups.
+_V3_COVERING_SIDEBAR_INDEX: tuple[str, ...] = (
+    "DROP INDEX conversations_sidebar",
+    """CREATE INDEX conversations_sidebar ON conversations(
+        archived, pinned DESC, updated_at DESC, id, title, folder_id, model
+    )""",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1_INITIAL, _V2_TIMINGS_AND_PRESETS)
+MIGRATIONS: tuple[Sequence[str], ...] = (
+    _V1_INITIAL,
+    _V2_TIMINGS_AND_PRESETS,
+    _V3_COVERING_SIDEBAR_INDEX,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

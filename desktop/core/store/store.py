@@ -24,6 +24,7 @@ from desktop.core.store.attachments import (
 )
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.database import connect, enable_wal, require_fts5, transaction
+from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.errors import (
     NotFoundError,
     StoreDamagedError,
@@ -358,7 +359,9 @@ class Store:
             f"{clause} ORDER BY archived, pinned DESC, updated_at DESC LIMIT ? OFFSET ?"
         )
         with self._lock:
-            rows = self._conn.execute(sql, (*args, limit, offset)).fetchall()
+            cursor = self._conn.cursor()
+            cursor.row_factory = None  # plain tuples: ~2x faster for ten thousand rows
+            rows = cursor.execute(sql, (*args, limit, offset)).fetchall()
         return [
             ConversationSummary(r[0], r[1], r[2], bool(r[3]), bool(r[4]), r[5], r[6])
             for r in rows
@@ -773,10 +776,98 @@ class Store:
         with self._lock:
             return backups.quick_check(self._conn)
 
-    def execute_in_transaction(self, work: Any) -> Any:
-        """Run `work(conn)` in one write transaction (for importers inside this package)."""
+    def import_drafts(self, drafts: Sequence[ConversationDraft]) -> list[int]:
+        """Write parsed conversations in ONE transaction: all of them, or nothing on error.
+
+        Attachment files are written first (content-addressed, so a failed import leaves at
+        most unreferenced files that `collect_attachments` removes later).
+        """
+        hashes: dict[int, ImagePart] = {}
+        for draft in drafts:
+            for message in draft.messages:
+                for part in message.parts:
+                    if isinstance(part, AttachmentDraft):
+                        digest = self.attachments.put(part.data)
+                        hashes[id(part)] = ImagePart(digest, part.mime, part.name)
+        now = time.time()
+        created: list[int] = []
         with self._lock, transaction(self._conn):
-            return work(self._conn)
+            folders = {f.name: f.id for f in self.list_folders() if f.parent_id is None}
+            for draft in drafts:
+                created.append(self._insert_draft(draft, hashes, folders, now))
+        return created
+
+    def _insert_draft(
+        self,
+        draft: ConversationDraft,
+        hashes: dict[int, ImagePart],
+        folders: dict[str, int],
+        now: float,
+    ) -> int:
+        folder_id = None
+        if draft.folder:
+            if draft.folder not in folders:
+                cur = self._conn.execute(
+                    "INSERT INTO folders (name, parent_id, position, created_at) "
+                    "VALUES (?, NULL, (SELECT coalesce(max(position), -1) + 1 FROM folders "
+                    "WHERE parent_id IS NULL), ?)", (draft.folder, now),
+                )
+                folders[draft.folder] = int(cur.lastrowid or 0)
+            folder_id = folders[draft.folder]
+        cur = self._conn.execute(
+            "INSERT INTO conversations (title, created_at, updated_at, pinned, archived, "
+            "folder_id, provider, model, params, system_prompt) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (draft.title, draft.created_at, draft.updated_at, int(draft.pinned),
+             int(draft.archived), folder_id, draft.provider, draft.model,
+             _dumps(scrub_params(draft.params)), draft.system_prompt),
+        )
+        conversation_id = int(cur.lastrowid or 0)
+        ids: dict[str, int] = {}
+        prompt_total = completion_total = 0
+        for m in draft.messages:
+            parts: list[ContentPart] = [
+                hashes[id(p)] if isinstance(p, AttachmentDraft) else p for p in m.parts
+            ]
+            text, parts_json = encode_parts(parts)
+            prompt, completion, reasoning_tokens, cached = usage_columns(m.usage)
+            prompt_total += prompt or 0
+            completion_total += completion or 0
+            parent = ids[m.parent_key] if m.parent_key is not None else None
+            cur = self._conn.execute(
+                "INSERT INTO messages (conversation_id, parent_id, role, text, parts, "
+                "reasoning, tool_calls, tool_call_id, model, provider, prompt_tokens, "
+                "completion_tokens, reasoning_tokens, cached_tokens, ttft_ms, "
+                "tokens_per_second, finish_reason, status, error, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id, parent, str(m.role), text, parts_json, m.reasoning,
+                    encode_tool_calls(m.tool_calls), m.tool_call_id, m.model, m.provider,
+                    prompt, completion, reasoning_tokens, cached, m.ttft_ms,
+                    m.tokens_per_second, m.finish_reason, str(m.status), m.error, m.created_at,
+                ),
+            )
+            ids[m.key] = int(cur.lastrowid or 0)
+            for part in parts:
+                if isinstance(part, ImagePart):
+                    self._conn.execute(
+                        "INSERT OR IGNORE INTO attachments (hash, mime, size, created_at) "
+                        "VALUES (?, ?, ?, ?)",
+                        (part.hash, part.mime,
+                         self.attachments.path_for(part.hash).stat().st_size, now),
+                    )
+                    self._link_attachment(ids[m.key], part.hash)
+        leaf = None
+        if draft.active_leaf_key is not None:
+            leaf = ids[draft.active_leaf_key]
+        elif draft.messages:
+            leaf = self._newest_leaf(conversation_id, None)
+        self._conn.execute(
+            "UPDATE conversations SET active_leaf_id = ?, prompt_tokens = ?, "
+            "completion_tokens = ? WHERE id = ?",
+            (leaf, prompt_total, completion_total, conversation_id),
+        )
+        return conversation_id
 
 
 def open_store(data_dir: DataDir | Path | str, **kwargs: Any) -> Store:

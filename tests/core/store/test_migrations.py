@@ -58,7 +58,7 @@ def test_v1_database_with_data_upgrades(tmp_path: Path) -> None:
         store.append_message(1, Role.USER, "and pelicans drink?", ttft_ms=5.0)
         store.save_preset("p", params={"top_p": 1})
         assert store.search("pelicans").hits[0].conversation_id == 1
-    assert any("before-v2" in p.name for p in list_backups(data.backups))
+    assert any(f"before-v{SCHEMA_VERSION}" in p.name for p in list_backups(data.backups))
 
 
 def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:

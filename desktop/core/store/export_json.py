@@ -1,0 +1,106 @@
+"""Lossless JSON export of conversations (every branch, images inline), re-importable."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.core.store.models import Conversation, Message, TextPart
+from desktop.core.store.store import Store
+
+FORMAT = "switchboard.conversations"
+FORMAT_VERSION = 1
+
+
+def _message_json(message: Message) -> dict[str, Any]:
+    parts: list[dict[str, Any]] = []
+    for part in message.parts:
+        if isinstance(part, TextPart):
+            parts.append({"type": "text", "text": part.text})
+        else:
+            parts.append({"type": "image", "sha256": part.hash, "mime": part.mime,
+                          "name": part.name})
+    usage = None
+    if message.usage is not None:
+        usage = {
+            "prompt_tokens": message.usage.prompt_tokens,
+            "completion_tokens": message.usage.completion_tokens,
+            "reasoning_tokens": message.usage.reasoning_tokens,
+            "cached_tokens": message.usage.cached_tokens,
+        }
+    return {
+        "id": message.id,
+        "parent": message.parent_id,
+        "role": str(message.role),
+        "parts": parts,
+        "reasoning": message.reasoning,
+        "tool_calls": [
+            {"id": c.id, "name": c.name, "arguments": c.arguments} for c in message.tool_calls
+        ],
+        "tool_call_id": message.tool_call_id,
+        "model": message.model,
+        "provider": message.provider,
+        "usage": usage,
+        "ttft_ms": message.ttft_ms,
+        "tokens_per_second": message.tokens_per_second,
+        "finish_reason": message.finish_reason,
+        "status": str(message.status),
+        "error": message.error,
+        "created_at": message.created_at,
+    }
+
+
+def _conversation_json(
+    store: Store, conv: Conversation, folders: dict[int, str]
+) -> dict[str, Any]:
+    return {
+        "id": conv.id,
+        "title": conv.title,
+        "created_at": conv.created_at,
+        "updated_at": conv.updated_at,
+        "pinned": conv.pinned,
+        "archived": conv.archived,
+        "folder": folders.get(conv.folder_id) if conv.folder_id is not None else None,
+        "provider": conv.provider,
+        "model": conv.model,
+        "params": conv.params,
+        "system_prompt": conv.system_prompt,
+        "active_leaf": conv.active_leaf_id,
+        "messages": [_message_json(m) for m in store.messages(conv.id)],
+    }
+
+
+def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]:
+    """The export document: conversations plus every image they use, base64-encoded once."""
+    folders = {f.id: f.name for f in store.list_folders()}
+    conversations = [
+        _conversation_json(store, store.get_conversation(cid), folders)
+        for cid in conversation_ids
+    ]
+    attachments: dict[str, dict[str, str]] = {}
+    for conv in conversations:
+        for message in conv["messages"]:
+            for part in message["parts"]:
+                if part["type"] == "image" and part["sha256"] not in attachments:
+                    data = store.read_attachment(part["sha256"])
+                    attachments[part["sha256"]] = {
+                        "mime": part["mime"], "data": base64.b64encode(data).decode("ascii"),
+                    }
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "generator": f"Switchboard {__version__}",
+        "conversations": conversations,
+        "attachments": attachments,
+    }
+
+
+def write_json(store: Store, conversation_ids: Sequence[int], dest: Path) -> None:
+    document = export_json(store, conversation_ids)
+    dest.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

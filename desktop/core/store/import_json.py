@@ -1,0 +1,177 @@
+"""Import Switchboard's own JSON export (`export_json`), validated before anything is written."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from desktop.core.api.events import ToolCall, Usage
+from desktop.core.store.drafts import AttachmentDraft, ConversationDraft, MessageDraft
+from desktop.core.store.errors import ImportFormatError
+from desktop.core.store.export_json import FORMAT, FORMAT_VERSION
+from desktop.core.store.import_fields import FieldReader
+from desktop.core.store.models import MessageStatus, Role, TextPart
+
+
+def load_json_file(path: Path) -> Any:
+    """Parse a JSON file; a broken file gets an ImportFormatError with line and column."""
+    try:
+        with path.open("rb") as handle:
+            return json.load(handle)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            path, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ImportFormatError(path, f"is not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise ImportFormatError(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def is_switchboard_document(document: Any) -> bool:
+    return isinstance(document, dict) and document.get("format") == FORMAT
+
+
+def _attachments(reader: FieldReader, document: dict[str, Any], max_bytes: int
+                 ) -> dict[str, AttachmentDraft]:
+    found: dict[str, AttachmentDraft] = {}
+    table = reader.get(document, "attachments", dict, "attachments", required=False, default={})
+    for digest, entry in table.items():
+        field = f"attachments.{digest}"
+        mime = reader.get(entry, "mime", str, f"{field}.mime")
+        encoded = reader.get(entry, "data", str, f"{field}.data")
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            reader.fail(f"{field}.data", "is not valid base64")
+        if hashlib.sha256(data).hexdigest() != digest:
+            reader.fail(f"{field}.data", "does not match its SHA-256")
+        if len(data) > max_bytes:
+            reader.fail(field, f"is larger than the {max_bytes // 1048576} MiB attachment limit")
+        found[digest] = AttachmentDraft(data, mime)
+    return found
+
+
+def _message(
+    reader: FieldReader, raw: Any, field: str, known: set[str],
+    attachments: dict[str, AttachmentDraft],
+) -> MessageDraft:
+    key = str(reader.get(raw, "id", (int, str), f"{field}.id"))
+    parent = reader.get(raw, "parent", (int, str), f"{field}.parent", required=False)
+    parent_key = None if parent is None else str(parent)
+    if parent_key is not None and parent_key not in known:
+        reader.fail(f"{field}.parent", f"refers to message {parent_key}, which does not come "
+                                       "before it")
+    if key in known:
+        reader.fail(f"{field}.id", f"repeats message id {key}")
+    role_name = reader.get(raw, "role", str, f"{field}.role")
+    try:
+        role = Role(role_name)
+    except ValueError:
+        reader.fail(f"{field}.role", f"{role_name!r} is not one of system/user/assistant/tool")
+    parts: list[TextPart | AttachmentDraft] = []
+    for j, part in enumerate(reader.get(raw, "parts", list, f"{field}.parts")):
+        pfield = f"{field}.parts[{j}]"
+        kind = reader.get(part, "type", str, f"{pfield}.type")
+        if kind == "text":
+            parts.append(TextPart(reader.get(part, "text", str, f"{pfield}.text")))
+        elif kind == "image":
+            digest = reader.get(part, "sha256", str, f"{pfield}.sha256")
+            if digest not in attachments:
+                reader.fail(f"{pfield}.sha256", "names an image missing from 'attachments'")
+            draft = attachments[digest]
+            name = reader.get(part, "name", str, f"{pfield}.name", required=False, default="")
+            parts.append(AttachmentDraft(draft.data, draft.mime, name))
+        else:
+            reader.fail(f"{pfield}.type", f"unknown part type {kind!r}")
+    status_name = reader.get(raw, "status", str, f"{field}.status", required=False,
+                             default="complete")
+    try:
+        status = MessageStatus(status_name)
+    except ValueError:
+        reader.fail(f"{field}.status", f"unknown status {status_name!r}")
+    if status is MessageStatus.STREAMING:
+        status = MessageStatus.INTERRUPTED
+    usage = None
+    raw_usage = reader.get(raw, "usage", dict, f"{field}.usage", required=False)
+    if raw_usage is not None:
+        usage = Usage(**{
+            name: reader.get(raw_usage, name, int, f"{field}.usage.{name}", required=False)
+            for name in ("prompt_tokens", "completion_tokens", "reasoning_tokens",
+                         "cached_tokens")
+        })
+    tool_calls = tuple(
+        ToolCall(
+            reader.get(c, "id", str, f"{field}.tool_calls[{k}].id", required=False, default=""),
+            reader.get(c, "name", str, f"{field}.tool_calls[{k}].name"),
+            reader.get(c, "arguments", str, f"{field}.tool_calls[{k}].arguments",
+                       required=False, default=""),
+        )
+        for k, c in enumerate(
+            reader.get(raw, "tool_calls", list, f"{field}.tool_calls", required=False,
+                       default=[])
+        )
+    )
+
+    def opt(name: str, kind: type) -> Any:
+        return reader.get(raw, name, kind, f"{field}.{name}", required=False)
+
+    return MessageDraft(
+        key=key, parent_key=parent_key, role=role, parts=parts,
+        created_at=float(reader.get(raw, "created_at", float, f"{field}.created_at")),
+        reasoning=opt("reasoning", str) or "", tool_calls=tool_calls,
+        tool_call_id=opt("tool_call_id", str), model=opt("model", str),
+        provider=opt("provider", str), usage=usage, ttft_ms=opt("ttft_ms", float),
+        tokens_per_second=opt("tokens_per_second", float),
+        finish_reason=opt("finish_reason", str), status=status, error=opt("error", str),
+    )
+
+
+def parse_switchboard_json(
+    path: Path, document: Any, *, max_attachment_bytes: int
+) -> list[ConversationDraft]:
+    """Validate a Switchboard export completely and turn it into drafts."""
+    reader = FieldReader(path)
+    if not is_switchboard_document(document):
+        reader.fail("format", f"must be {FORMAT!r}")
+    version = reader.get(document, "version", int, "version")
+    if version > FORMAT_VERSION:
+        reader.fail("version", f"{version} is newer than this Switchboard understands "
+                               f"({FORMAT_VERSION}); update Switchboard")
+    attachments = _attachments(reader, document, max_attachment_bytes)
+    drafts = []
+    for i, raw in enumerate(reader.get(document, "conversations", list, "conversations")):
+        field = f"conversations[{i}]"
+        title = reader.get(raw, "title", str, f"{field}.title", required=False, default="")
+        conv = FieldReader(path, f"#{i + 1} {title!r}")
+        created = float(conv.get(raw, "created_at", float, f"{field}.created_at"))
+        draft = ConversationDraft(
+            title=title,
+            created_at=created,
+            updated_at=float(conv.get(raw, "updated_at", float, f"{field}.updated_at",
+                                      required=False, default=created)),
+            pinned=bool(conv.get(raw, "pinned", bool, f"{field}.pinned", required=False)),
+            archived=bool(conv.get(raw, "archived", bool, f"{field}.archived", required=False)),
+            folder=conv.get(raw, "folder", str, f"{field}.folder", required=False),
+            provider=conv.get(raw, "provider", str, f"{field}.provider", required=False),
+            model=conv.get(raw, "model", str, f"{field}.model", required=False),
+            params=conv.get(raw, "params", dict, f"{field}.params", required=False, default={}),
+            system_prompt=conv.get(raw, "system_prompt", str, f"{field}.system_prompt",
+                                   required=False, default=""),
+        )
+        known: set[str] = set()
+        for j, message in enumerate(conv.get(raw, "messages", list, f"{field}.messages")):
+            parsed = _message(conv, message, f"{field}.messages[{j}]", known, attachments)
+            known.add(parsed.key)
+            draft.messages.append(parsed)
+        leaf = conv.get(raw, "active_leaf", (int, str), f"{field}.active_leaf", required=False)
+        if leaf is not None:
+            if str(leaf) not in known:
+                conv.fail(f"{field}.active_leaf", f"names message {leaf}, which is not there")
+            draft.active_leaf_key = str(leaf)
+        drafts.append(draft)
+    return drafts
