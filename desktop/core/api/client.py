@@ -360,6 +360,14 @@ class ApiClient:
     def _stream_error(
         self, event: ErrorEvent, partial: ChatResult | None, rid: str | None
     ) -> APIError:
+        if event.type == "malformed_stream":  # the parser could make nothing of the body
+            return MalformedResponseError(
+                f"{self.provider_name} sent a reply that cannot be read. {event.message}. "
+                "Is the base URL an API address?",
+                provider=self.provider_name,
+                request_id=rid,
+                partial=partial,
+            )
         return error_from_stream(
             event.message,
             code=event.code or event.type,
@@ -545,6 +553,7 @@ class ChatStream:
         self._response: httpx.Response | None = None
         self._iterator: AsyncIterator[StreamEvent] | None = None
         self.request_id: str | None = None
+        self._head = bytearray()  # the body's first bytes, to describe a body that is no stream
 
     @property
     def result(self) -> ChatResult:
@@ -604,6 +613,8 @@ class ChatStream:
                 try:
                     async for chunk in response.aiter_bytes():
                         received = True
+                        if len(self._head) < 512:
+                            self._head += chunk[: 512 - len(self._head)]
                         for event in parser.feed(chunk):
                             yield self._check(event)
                 except httpx.HTTPError as exc:
@@ -639,5 +650,16 @@ class ChatStream:
             partial.interrupted = True
             raise self._client._stream_error(event, partial, self.request_id)
         if isinstance(event, StreamEnd) and event.interrupted:
+            result = self._assembler.result
+            empty = not any(c.text or c.reasoning or c.tool_calls for c in result.choices)
+            head = bytes(self._head).lstrip()
+            if empty and head and not head.startswith((b"{", b"[", *_SSE_STARTS)):
+                snippet = " ".join(head[:200].decode("utf-8", "replace").split())
+                raise MalformedResponseError(
+                    f"{self._client.provider_name} answered with something that is not a reply "
+                    f"stream: {snippet!r}. Is the base URL an API address?",
+                    provider=self._client.provider_name,
+                    request_id=self.request_id,
+                )
             raise self._interrupted("the stream ended before the reply was complete")
         return event

@@ -568,3 +568,16 @@ def test_key_never_in_logs_or_errors(
     assert fake_key not in caplog.text
     assert fake_key not in caught.value.details()
     assert fake_key not in repr(caught.value.args)
+
+
+def test_web_page_instead_of_a_stream_is_malformed(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    fake_provider.script(
+        "/chat/completions",
+        Reply.text("<html><title>Welcome to nginx</title></html>", content_type="text/html"),
+    )
+    with pytest.raises(MalformedResponseError) as caught:
+        run(_stream(make_client(), ChatRequest("m", USER)))
+    assert "base URL" in caught.value.explanation
+    assert "nginx" in caught.value.explanation
