@@ -227,7 +227,7 @@ def legacy_logprobs(logprobs: Mapping[str, Any]) -> list[dict[str, Any]]:
 def content_text(content: Any) -> tuple[str, str]:
     """(reasoning, text) of a chat `content`: a string or a list of content parts."""
     if isinstance(content, str):
-        return ("", content) if "<think>" not in content else split_think_tags(content)
+        return ("", content) if "<" not in content else split_think_tags(content)
     if not isinstance(content, list):
         return "", ""
     reasoning: list[str] = []

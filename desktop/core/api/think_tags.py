@@ -1,13 +1,14 @@
 """Separate `<think>…</think>` blocks from reply text, even when a tag is split across chunks.
 
 DeepSeek-R1, QwQ and many local servers put the model's reasoning inside the content,
-wrapped in think tags; relays cut the stream anywhere, so a tag may arrive as `<th` + `ink>`.
+wrapped in think tags (Gemini's OpenAI endpoint uses `<thought>`); relays cut the stream
+anywhere, so a tag may arrive as `<th` + `ink>`.
 """
 
 from __future__ import annotations
 
-OPEN_TAG = "<think>"
-CLOSE_TAG = "</think>"
+# Opening tag -> its closing tag.
+TAG_PAIRS = {"<think>": "</think>", "<thought>": "</thought>"}
 
 
 def _partial_tag_length(text: str, tag: str) -> int:
@@ -25,12 +26,27 @@ class ThinkTagSplitter:
     be the start of a tag is held back until the next piece (or `flush()`) decides it.
     """
 
-    __slots__ = ("_held", "in_think", "seen_tag")
+    __slots__ = ("_closing", "_held")
 
     def __init__(self) -> None:
-        self.in_think = False
-        self.seen_tag = False
+        self._closing: str | None = None  # the closing tag awaited inside a think block
         self._held = ""
+
+    @property
+    def in_think(self) -> bool:
+        """Whether the content is inside a think block right now."""
+        return self._closing is not None
+
+    def _next_tag(self, text: str) -> tuple[int, str]:
+        """Position and text of the first tag that would change state, or (-1, "")."""
+        if self._closing is not None:
+            return text.find(self._closing), self._closing
+        found, tag = -1, ""
+        for opening in TAG_PAIRS:
+            position = text.find(opening)
+            if position >= 0 and (found < 0 or position < found):
+                found, tag = position, opening
+        return found, tag
 
     def feed(self, text: str) -> list[tuple[bool, str]]:
         """Split the next piece of content into reasoning and reply parts, in order."""
@@ -38,31 +54,31 @@ class ThinkTagSplitter:
             text = self._held + text
             self._held = ""
         elif "<" not in text:
-            return [(self.in_think, text)] if text else []
+            return [(self._closing is not None, text)] if text else []
         parts: list[tuple[bool, str]] = []
         while text:
-            tag = CLOSE_TAG if self.in_think else OPEN_TAG
-            found = text.find(tag)
+            inside = self._closing is not None
+            found, tag = self._next_tag(text)
             if found >= 0:
                 if found:
-                    parts.append((self.in_think, text[:found]))
+                    parts.append((inside, text[:found]))
                 text = text[found + len(tag) :]
-                self.in_think = not self.in_think
-                self.seen_tag = True
+                self._closing = None if inside else TAG_PAIRS[tag]
                 continue
-            held = _partial_tag_length(text, tag)
+            candidates = (self._closing,) if self._closing is not None else tuple(TAG_PAIRS)
+            held = max(_partial_tag_length(text, candidate) for candidate in candidates)
             if held:
                 self._held = text[-held:]
                 text = text[:-held]
             if text:
-                parts.append((self.in_think, text))
+                parts.append((inside, text))
             break
         return parts
 
     def flush(self) -> list[tuple[bool, str]]:
         """End of content: whatever was held back is plain text of the current kind."""
         held, self._held = self._held, ""
-        return [(self.in_think, held)] if held else []
+        return [(self._closing is not None, held)] if held else []
 
 
 def split_think_tags(text: str) -> tuple[str, str]:

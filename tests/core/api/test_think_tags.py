@@ -29,6 +29,9 @@ def _split_stream(pieces: list[str]) -> tuple[str, str]:
         ("</think>stray close", ("", "</think>stray close")),
         ("ends with <thi", ("", "ends with <thi")),
         ("<<think>>x</think>", (">x", "<")),
+        ("<thought>g</thought>answer", ("g", "answer")),
+        ("<thought>a</think>b</thought>c", ("a</think>b", "c")),
+        ("<think>a</thought>b</think>c", ("a</thought>b", "c")),
     ],
 )
 def test_split_think_tags(content: str, expected: tuple[str, str]) -> None:
@@ -37,7 +40,12 @@ def test_split_think_tags(content: str, expected: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["Hi <think>abc</think>answer", "<think></think>", "a<think>b</think>c<think>d</think>e"],
+    [
+        "Hi <think>abc</think>answer",
+        "<think></think>",
+        "a<think>b</think>c<think>d</think>e",
+        "<thought>x</thought>y",
+    ],
 )
 def test_every_two_piece_split(content: str) -> None:
     expected = split_think_tags(content)
@@ -48,7 +56,10 @@ def test_every_two_piece_split(content: str) -> None:
 @settings(max_examples=80, deadline=None)
 @given(
     words=st.lists(
-        st.sampled_from(["<think>", "</think>", "<", "<th", "x", "think>", "> ", "é"]), max_size=12
+        st.sampled_from(
+            ["<think>", "</think>", "<thought>", "</thought>", "<", "<th", "x", "ink>", "> ", "é"]
+        ),
+        max_size=12,
     ),
     cuts=st.lists(st.integers(min_value=0, max_value=80), max_size=10),
 )
