@@ -11,7 +11,9 @@ from desktop import APP_NAME, __version__
 from desktop.core.paths import DATA_DIR_ENV
 
 # Modules under desktop.commands that add subcommands, in the order `--help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("provider", "ask", "image")
+COMMAND_MODULES: tuple[str, ...] = (
+    "provider", "ask", "image", "history", "search", "export", "importing", "backup",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,48 @@
+"""`switchboard export ID --format md|json|html --out FILE`: one conversation to a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.commands.history_cli import EXIT_OK, refuse_overwrite, run_with_store
+from desktop.core.store import Store
+from desktop.core.store.export_html import export_html
+from desktop.core.store.export_json import export_json
+from desktop.core.store.export_markdown import export_markdown
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("export", help="export a conversation to a file")
+    parser.add_argument("id", type=int, metavar="ID")
+    parser.add_argument("--format", choices=("md", "json", "html"), required=True)
+    parser.add_argument("--out", required=True, metavar="FILE", help="output file, - for stdout")
+    parser.add_argument("--tree", action="store_true",
+                        help="every branch, not only the active one (md, html; json has all)")
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.set_defaults(func=_export)
+
+
+def _export(args: argparse.Namespace) -> int:
+    out = None if args.out == "-" else Path(args.out)
+    if out is not None and (code := refuse_overwrite(out, args.force)) is not None:
+        return code
+
+    def action(store: Store) -> int:
+        if args.format == "json":
+            text = json.dumps(export_json(store, [args.id]), ensure_ascii=False, indent=1)
+        elif args.format == "html":
+            text = export_html(store, args.id, whole_tree=args.tree)
+        else:
+            text = export_markdown(store, args.id, whole_tree=args.tree)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            out.write_text(text, encoding="utf-8")
+            print(f"wrote {out}", file=sys.stderr)
+        return EXIT_OK
+
+    return run_with_store(args, action)
