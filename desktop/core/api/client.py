@@ -44,6 +44,7 @@ from desktop.core.api.errors import (
     APIError,
     APIStatusError,
     APITimeoutError,
+    BadRequestError,
     ContentPolicyError,
     MalformedResponseError,
     StreamInterruptedError,
@@ -128,6 +129,28 @@ def build_http_client(
 def prompt_from_messages(request: ChatRequest) -> str:
     """A legacy completion prompt from chat messages: their texts, one paragraph each."""
     return "\n\n".join(t for t in (content_text(m.get("content")) for m in request.messages) if t)
+
+
+def repaired_body(body: dict[str, Any] | None, error: APIStatusError) -> dict[str, Any] | None:
+    """A corrected body for the two 400s that have a known fix, else None.
+
+    Some relays reject `stream_options` (which we send by default to get usage), and newer
+    OpenAI models refuse `max_tokens` and want `max_completion_tokens` instead.
+    """
+    if body is None or not isinstance(error, BadRequestError):
+        return None
+    message = (error.provider_message or "").lower()
+    if "stream_options" in message and "stream_options" in body:
+        return {k: v for k, v in body.items() if k != "stream_options"}
+    if (
+        "max_completion_tokens" in message
+        and "max_tokens" in body
+        and "max_completion_tokens" not in body
+    ):
+        fixed = {k: v for k, v in body.items() if k != "max_tokens"}
+        fixed["max_completion_tokens"] = body["max_tokens"]
+        return fixed
+    return None
 
 
 def _exception_chain(exc: BaseException) -> list[BaseException]:
@@ -279,6 +302,7 @@ class ApiClient:
         url = self.profile.request_url(path)
         headers = self._headers(accept)
         retries = 0
+        repaired = False
         while True:
             request = self.http.build_request(method, url, json=body, headers=headers)
             log.debug("%s %s headers=%s", method, url, redact_headers(request.headers))
@@ -306,7 +330,16 @@ class ApiClient:
                 )
                 delay = self.retry.delay(retries, response.headers) if retryable else None
                 if delay is None:
-                    raise status_error
+                    fixed = None if repaired else repaired_body(body, status_error)
+                    if fixed is None:
+                        raise status_error
+                    log.warning(
+                        "%s rejected a parameter; resending without it: %s",
+                        self.provider_name,
+                        status_error.provider_message,
+                    )
+                    body, repaired = fixed, True
+                    continue
                 log.info(
                     "retrying %s after status %d (in %.2f s)", url, response.status_code, delay
                 )

@@ -332,3 +332,54 @@ def test_key_stdin_goes_to_the_keyring_and_remove_deletes_it(
     assert fake_provider.requests[-1].headers["authorization"] == f"Bearer {fake_key}"
     assert inproc("provider", "remove", "Kr")[0] == 0
     assert memory_keyring.items == {}
+
+
+def test_fake_provider_runs_as_a_separate_process(tmp_path: Path, fake_key: str) -> None:
+    script = {
+        "routes": {
+            "/chat/completions": [
+                {"sse": [_chunk({"content": "From "}), _chunk({"content": "a script"}, "stop")]},
+                {
+                    "status": 429,
+                    "json": {"error": {"message": "slow"}},
+                    "headers": {"Retry-After": "0"},
+                },
+            ]
+        }
+    }
+    script_file = tmp_path / "script.json"
+    script_file.write_text(json.dumps(script))
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.fake_provider",
+            "--port",
+            "0",
+            "--script",
+            str(script_file),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        ready = server.stdout.readline().split()
+        assert ready[0] == "READY"
+        data = tmp_path / "data"
+        base_url = ready[1]
+        assert (
+            cli(
+                data, "provider", "add", "Proc", "--base-url", base_url, "--key-env", KEY_VAR
+            ).returncode
+            == 0
+        )
+        first = cli(data, "ask", "-p", "Proc", "-m", "m", "q", key=fake_key)
+        assert first.stdout == "From a script\n"
+        second = cli(data, "ask", "-p", "Proc", "-m", "m", "q", key=fake_key)
+        assert second.returncode == 0  # the 429 was retried, then the default reply came
+        assert second.stdout == "Hello from the fake provider.\n"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

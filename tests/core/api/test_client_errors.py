@@ -258,3 +258,77 @@ def test_stream_retries_a_429_before_the_body(
     result = run(_stream(make_client()))
     assert result.choices[0].text == fake_provider.default_text
     assert sleeps.delays == [1.0]
+
+
+# -- known 400s that are repaired once --------------------------------------------------------
+
+
+def test_relay_rejecting_stream_options_is_asked_again_without(
+    fake_provider: FakeProvider, make_client: ClientFactory, sleeps: RecordingSleep
+) -> None:
+    fake_provider.script(
+        "/chat/completions",
+        Reply.error(400, "Unrecognized request argument supplied: stream_options"),
+    )
+    result = run(_stream(make_client()))
+    assert result.choices[0].text == fake_provider.default_text
+    first, second = fake_provider.bodies("/chat/completions")
+    assert first["stream_options"] == {"include_usage": True}
+    assert "stream_options" not in second
+    assert sleeps.delays == []
+
+
+def test_model_wanting_max_completion_tokens(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    fake_provider.script(
+        "/chat/completions",
+        Reply.error(
+            400,
+            "Unsupported parameter: 'max_tokens' is not supported with this model. "
+            "Use 'max_completion_tokens' instead.",
+        ),
+    )
+
+    async def chat() -> ChatResult:
+        async with make_client() as client:
+            return await client.chat(ChatRequest("o3", REQUEST.messages, max_tokens=64))
+
+    run(chat())
+    first, second = fake_provider.bodies("/chat/completions")
+    assert first["max_tokens"] == 64 and "max_completion_tokens" not in first
+    assert second["max_completion_tokens"] == 64 and "max_tokens" not in second
+
+
+def test_a_repair_is_tried_once_only(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    fake_provider.route("/chat/completions", Reply.error(400, "stream_options: not allowed"))
+    assert type(_raises(make_client(), streamed=True)) is BadRequestError
+    assert len(fake_provider.requests) == 2
+
+
+# -- network settings -------------------------------------------------------------------------
+
+
+def test_proxy_setting_is_used(fake_provider: FakeProvider, make_client: ClientFactory) -> None:
+    # The fake provider doubles as a plain HTTP proxy: it gets the absolute URL.
+    client = make_client(base_url="http://api.example.invalid", proxy=fake_provider.url)
+    run(_chat(client))
+    assert fake_provider.requests[0].path == "http://api.example.invalid/v1/chat/completions"
+
+
+def test_tls_settings() -> None:
+    import ssl
+
+    import truststore
+
+    from desktop.core.api.client import tls_verify
+    from desktop.core.providers import ProviderProfile
+
+    assert isinstance(tls_verify(ProviderProfile("P", "https://x.com")), truststore.SSLContext)
+    assert tls_verify(ProviderProfile("P", "https://x.com", verify_tls=False)) is False
+    bundle = ssl.get_default_verify_paths().cafile or ssl.get_default_verify_paths().openssl_cafile
+    custom = tls_verify(ProviderProfile("P", "https://x.com", ca_bundle=bundle))
+    assert isinstance(custom, ssl.SSLContext)
+    assert not isinstance(custom, truststore.SSLContext)
