@@ -164,13 +164,7 @@ def _add(args: argparse.Namespace) -> int:
         registry.add(profile)
     except (ProviderError, KeyringUnavailableError) as error:
         return report_error(error)
-    chat_path = {
-        ApiStyle.OPENAI_CHAT: "chat/completions",
-        ApiStyle.OPENAI_RESPONSES: "responses",
-        ApiStyle.ANTHROPIC_MESSAGES: "messages",
-        ApiStyle.OPENAI_COMPLETIONS: "completions",
-    }[profile.api_style]
-    print(f"Added {profile.name}: requests go to {profile.request_url(chat_path)}")
+    print(f"Added {profile.name}: requests go to {profile.chat_url}")
     if key_source is KeySource.NONE:
         print("No key configured (fine for local servers).", file=sys.stderr)
     return EXIT_OK

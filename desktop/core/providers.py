@@ -41,6 +41,13 @@ _ENDPOINT_SUFFIXES = (
     "/embeddings",
     "/audio/speech",
 )
+# Where each API style sends a chat request, relative to the base URL.
+CHAT_PATHS = {
+    ApiStyle.OPENAI_CHAT: "chat/completions",
+    ApiStyle.OPENAI_RESPONSES: "responses",
+    ApiStyle.ANTHROPIC_MESSAGES: "messages",
+    ApiStyle.OPENAI_COMPLETIONS: "completions",
+}
 _NAME_RE = re.compile(r"^[^\s/\\][^/\\]{0,63}$")
 
 
@@ -137,6 +144,11 @@ class ProviderProfile:
     def request_url(self, path: str) -> str:
         """The full URL a request for `path` (e.g. "chat/completions") goes to."""
         return f"{self.base_url}/{path.lstrip('/')}"
+
+    @property
+    def chat_url(self) -> str:
+        """The URL chat requests go to, to show next to the base URL field."""
+        return self.request_url(CHAT_PATHS[self.api_style])
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

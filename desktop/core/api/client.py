@@ -67,18 +67,12 @@ from desktop.core.api.requests_responses import responses_body
 from desktop.core.api.retry import RetryPolicy, should_retry_exception, should_retry_status
 from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
-from desktop.core.providers import ProviderProfile
+from desktop.core.providers import CHAT_PATHS, ProviderProfile
 from desktop.core.redaction import redact, redact_headers, register_secret
 
 log = logging.getLogger(__name__)
 
 MAX_ERROR_BODY = 64 * 1024  # bytes of an error body worth reading for its message
-CHAT_PATHS = {
-    ApiStyle.OPENAI_CHAT: "chat/completions",
-    ApiStyle.OPENAI_RESPONSES: "responses",
-    ApiStyle.ANTHROPIC_MESSAGES: "messages",
-    ApiStyle.OPENAI_COMPLETIONS: "completions",
-}
 _SSE_STARTS = (b"data:", b"event:", b":", b"id:", b"retry:")
 
 

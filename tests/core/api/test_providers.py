@@ -59,6 +59,11 @@ def test_request_url_is_visible() -> None:
     profile = ProviderProfile("MaxAPI", "https://api.maxapi.ai")
     assert profile.request_url("chat/completions") == "https://api.maxapi.ai/v1/chat/completions"
     assert profile.request_url("/models") == "https://api.maxapi.ai/v1/models"
+    assert profile.chat_url == "https://api.maxapi.ai/v1/chat/completions"
+    anthropic = ProviderProfile(
+        "A", "https://api.anthropic.com", api_style=ApiStyle.ANTHROPIC_MESSAGES
+    )
+    assert anthropic.chat_url == "https://api.anthropic.com/v1/messages"
 
 
 def test_profile_defaults() -> None:
