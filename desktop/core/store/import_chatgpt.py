@@ -4,15 +4,16 @@ Nodes without a visible message (the empty root, hidden system/context messages,
 recaps) are skipped and their children hang on the nearest kept ancestor. `thoughts` become
 the reasoning of the next assistant message, `code` becomes a fenced block, tool output is
 kept as a tool message. Images (`image_asset_pointer`) are imported when a file whose name
-starts with the file id sits beside conversations.json (or below it); otherwise a text note
-says which image is missing.
+starts with the file id sits beside conversations.json (or below it, or in the export's zip
+file); otherwise a text note says which image is missing.
 """
 
 from __future__ import annotations
 
 import mimetypes
+import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.drafts import AttachmentDraft, ConversationDraft, MessageDraft
@@ -30,8 +31,19 @@ def looks_like_chatgpt_export(document: Any) -> bool:
     )
 
 
-class _FileIndex:
-    """Files beside conversations.json, found by the prefix ChatGPT names them with."""
+class AssetFiles(Protocol):
+    """Where the images of an export are: a folder or the export's zip file."""
+
+    def find(self, file_id: str, max_bytes: int) -> tuple[str, bytes] | None:
+        """(file name, bytes) of the file whose name starts with `file_id`; None if absent.
+
+        Raises ValueError with the file name when it is larger than `max_bytes`.
+        """
+        ...
+
+
+class FolderAssets:
+    """Files beside conversations.json (and up to two folders below)."""
 
     def __init__(self, root: Path) -> None:
         self._files: list[Path] = []
@@ -39,10 +51,29 @@ class _FileIndex:
             for depth_glob in ("*", "*/*", "*/*/*"):
                 self._files.extend(p for p in root.glob(depth_glob) if p.is_file())
 
-    def find(self, file_id: str) -> Path | None:
+    def find(self, file_id: str, max_bytes: int) -> tuple[str, bytes] | None:
         for path in self._files:
             if path.name.startswith(file_id):
-                return path
+                if path.stat().st_size > max_bytes:
+                    raise ValueError(path.name)
+                return path.name, path.read_bytes()
+        return None
+
+
+class ZipAssets:
+    """Files inside the export's zip file, found by their base name."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self._archive = archive
+        self._members = [i for i in archive.infolist() if not i.is_dir()]
+
+    def find(self, file_id: str, max_bytes: int) -> tuple[str, bytes] | None:
+        for info in self._members:
+            name = info.filename.rsplit("/", 1)[-1]
+            if name.startswith(file_id):
+                if info.file_size > max_bytes:
+                    raise ValueError(name)
+                return name, self._archive.read(info)
         return None
 
 
@@ -51,7 +82,7 @@ def _file_id(pointer: str) -> str:
 
 
 class _Converter:
-    def __init__(self, path: Path, reader: FieldReader, files: _FileIndex, max_bytes: int,
+    def __init__(self, path: Path, reader: FieldReader, files: AssetFiles, max_bytes: int,
                  fallback_time: float) -> None:
         self.path = path
         self.reader = reader
@@ -62,14 +93,15 @@ class _Converter:
     def image(self, part: dict[str, Any], field: str) -> TextPart | AttachmentDraft:
         pointer = self.reader.get(part, "asset_pointer", str, f"{field}.asset_pointer")
         file_id = _file_id(pointer)
-        found = self.files.find(file_id) if file_id else None
+        try:
+            found = self.files.find(file_id, self.max_bytes) if file_id else None
+        except ValueError as exc:
+            self.reader.fail(field, f"image {exc} is larger than the attachment limit")
         if found is None:
             return TextPart(f"[image {file_id} was not included in the export]")
-        data = found.read_bytes()
-        if len(data) > self.max_bytes:
-            self.reader.fail(field, f"image {found.name} is larger than the attachment limit")
-        mime = sniff_mime(data) or mimetypes.guess_type(found.name)[0] or "image/png"
-        return AttachmentDraft(data, mime, found.name)
+        name, data = found
+        mime = sniff_mime(data) or mimetypes.guess_type(name)[0] or "image/png"
+        return AttachmentDraft(data, mime, name)
 
     def content(self, content: Any, field: str) -> tuple[str, list[TextPart | AttachmentDraft]]:
         """(content type, parts) of a message's `content`."""
@@ -164,7 +196,7 @@ class _Converter:
 
 
 def _conversation(
-    path: Path, raw: Any, index: int, files: _FileIndex, max_bytes: int
+    path: Path, raw: Any, index: int, files: AssetFiles, max_bytes: int
 ) -> ConversationDraft:
     outer = FieldReader(path, f"#{index + 1}")
     title = outer.get(raw, "title", str, "title", required=False, default="") or ""
@@ -230,13 +262,16 @@ def _conversation(
 
 
 def parse_chatgpt_export(
-    path: Path, document: Any, *, max_attachment_bytes: int
+    path: Path, document: Any, *, max_attachment_bytes: int, files: AssetFiles | None = None
 ) -> list[ConversationDraft]:
-    """Validate ChatGPT's conversations.json completely and turn it into drafts."""
+    """Validate ChatGPT's conversations.json completely and turn it into drafts.
+
+    Images are looked up in `files` (default: the folder holding `path`).
+    """
     reader = FieldReader(path)
     if not isinstance(document, list):
         reader.fail("(top level)", "must be a list of conversations")
-    files = _FileIndex(path.parent)
+    files = files if files is not None else FolderAssets(path.parent)
     return [
         _conversation(path, raw, i, files, max_attachment_bytes)
         for i, raw in enumerate(document)

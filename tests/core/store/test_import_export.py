@@ -195,3 +195,20 @@ def test_html_is_escaped_and_self_contained(store: Store) -> None:
     assert 'src="data:image/png;base64,' in page
     assert "http://" not in page and "https://" not in page
     assert "crumb_score" in page and "connection reset" in page
+
+
+def test_chatgpt_export_zip_with_images_inside(store: Store, tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "chatgpt-export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(FIXTURES / "chatgpt" / "conversations.json", "conversations.json")
+        out.write(FIXTURES / "chatgpt" / "file-Abc123-starter.png",
+                  "user-xyz/file-Abc123-starter.png")
+    ids = import_file(store, archive)
+    [image] = store.active_path(ids[0])[0].images
+    assert store.read_attachment(image.hash) == PNG
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as out:
+        out.writestr("conversations.json", "[{")
+    _expect_nothing_imported(store, broken, "conversations.json", "not valid JSON")
