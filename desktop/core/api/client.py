@@ -7,27 +7,23 @@
         result = stream.result
 
 Every request goes through `_send`, the one place that retries (see `retry.py`) and turns
-HTTP failures into the typed errors of `errors.py`. A streamed reply never retries once any
-of its body arrived; when it breaks off, `StreamInterruptedError.partial` keeps the text.
+HTTP failures into the typed errors of `errors.py`. Streams live in `chat_stream.py`, the
+httpx client and network-failure errors in `connection.py`, request bodies in `requests_*.py`.
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import functools
 import json
 import logging
-import socket
-import ssl
-from collections.abc import AsyncIterator
 from types import TracebackType
 from typing import Any
 
 import httpx
 
-from desktop import APP_NAME, __version__
 from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.chat_stream import SSE_STARTS, ChatStream
+from desktop.core.api.connection import build_http_client, connection_error
 from desktop.core.api.endpoints import (
     EmbeddingRequest,
     EmbeddingsResult,
@@ -40,19 +36,16 @@ from desktop.core.api.endpoints import (
     parse_models,
 )
 from desktop.core.api.errors import (
-    APIConnectionError,
     APIError,
     APIStatusError,
-    APITimeoutError,
     BadRequestError,
     ContentPolicyError,
     MalformedResponseError,
-    StreamInterruptedError,
     error_from_status,
     error_from_stream,
     request_id_from,
 )
-from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
+from desktop.core.api.events import ChatResult, ErrorEvent
 from desktop.core.api.parse import MalformedResponseError as ParseError
 from desktop.core.api.parse import ResponseBodyError, parse_chat_response
 from desktop.core.api.requests_anthropic import anthropic_headers, anthropic_messages_body
@@ -68,56 +61,11 @@ from desktop.core.api.retry import RetryPolicy, should_retry_exception, should_r
 from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import CHAT_PATHS, ProviderProfile
-from desktop.core.redaction import redact, redact_headers, register_secret
+from desktop.core.redaction import redact_headers, register_secret
 
 log = logging.getLogger(__name__)
 
 MAX_ERROR_BODY = 64 * 1024  # bytes of an error body worth reading for its message
-_SSE_STARTS = (b"data:", b"event:", b":", b"id:", b"retry:")
-
-
-def tls_verify(profile: ProviderProfile) -> ssl.SSLContext | bool:
-    """TLS settings: off, a custom CA bundle, or the OS trust store (via truststore)."""
-    if not profile.verify_tls:
-        return False
-    return _ssl_context(profile.ca_bundle)
-
-
-@functools.lru_cache(maxsize=8)
-def _ssl_context(ca_bundle: str | None) -> ssl.SSLContext | bool:
-    """Built once per CA choice and shared: loading the OS trust store takes ~50 ms."""
-    if ca_bundle:
-        return ssl.create_default_context(cafile=ca_bundle)
-    try:
-        import truststore
-
-        context: ssl.SSLContext = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-        return context
-    except Exception:  # no usable OS store: fall back to certifi's bundle via httpx
-        log.warning("OS trust store unavailable; using the bundled CA certificates")
-        return True
-
-
-def build_http_client(
-    profile: ProviderProfile, transport: httpx.AsyncBaseTransport | None = None
-) -> httpx.AsyncClient:
-    """The httpx client for one provider: its proxy, TLS and timeout settings."""
-    timeout = httpx.Timeout(
-        connect=profile.connect_timeout,
-        read=profile.read_timeout,
-        write=max(60.0, profile.connect_timeout),
-        pool=profile.connect_timeout,
-    )
-    proxy = None if profile.proxy in (None, "", "direct") else profile.proxy
-    return httpx.AsyncClient(
-        timeout=timeout,
-        verify=tls_verify(profile),
-        proxy=proxy,
-        trust_env=profile.proxy is None,
-        transport=transport,
-        headers={"User-Agent": f"{APP_NAME}/{__version__}"},
-        follow_redirects=False,
-    )
 
 
 def prompt_from_messages(request: ChatRequest) -> str:
@@ -147,18 +95,8 @@ def repaired_body(body: dict[str, Any] | None, error: APIStatusError) -> dict[st
     return None
 
 
-def _exception_chain(exc: BaseException) -> list[BaseException]:
-    """The exception and its causes/contexts (httpcore wraps the OSError that says why)."""
-    chain: list[BaseException] = []
-    current: BaseException | None = exc
-    while current is not None and current not in chain and len(chain) < 10:
-        chain.append(current)
-        current = current.__cause__ or current.__context__
-    return chain
-
-
 def _looks_like_sse(content_type: str, body: bytes) -> bool:
-    return "event-stream" in content_type or body.lstrip().startswith(_SSE_STARTS)
+    return "event-stream" in content_type or body.lstrip().startswith(SSE_STARTS)
 
 
 class ApiClient:
@@ -209,75 +147,6 @@ class ApiClient:
         headers.update(self.profile.extra_headers)
         return headers
 
-    def _connection_error(self, exc: httpx.HTTPError, url: str) -> APIConnectionError:
-        """A typed error saying which kind of network failure happened."""
-        host = httpx.URL(url).host
-        who = self.provider_name
-        text = redact(str(exc) or type(exc).__name__)
-        causes = list(_exception_chain(exc))
-        lowered = " ".join(f"{type(e).__name__} {e}" for e in causes).lower()
-        if any(isinstance(e, ssl.SSLError) for e in causes):
-            lowered += " ssl"
-            text = redact(str(next(e for e in causes if isinstance(e, ssl.SSLError))))
-        if any(isinstance(e, socket.gaierror) for e in causes):
-            lowered += " name resolution"
-        if any(isinstance(e, ConnectionRefusedError) for e in causes):
-            lowered += " refused"
-        if isinstance(exc, httpx.ConnectTimeout):
-            return APITimeoutError(
-                f"Connecting to {who} ({host}) timed out after {self.profile.connect_timeout:g} s. "
-                "Check the network or the proxy settings.",
-                provider=who,
-            )
-        if isinstance(exc, httpx.PoolTimeout):
-            return APITimeoutError(f"Too many requests to {who} are open at once.", provider=who)
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(
-                f"{who} sent nothing for {self.profile.read_timeout:g} s. The model may be "
-                "overloaded; try again or raise the read timeout.",
-                provider=who,
-            )
-        if isinstance(exc, httpx.ProxyError):
-            return APIConnectionError(
-                f"The proxy refused the connection to {who}: {text}", provider=who
-            )
-        if isinstance(exc, httpx.ConnectError):
-            if any(
-                s in lowered
-                for s in (
-                    "name or service not known",
-                    "nodename nor servname",
-                    "name resolution",
-                    "getaddrinfo",
-                    "no address associated",
-                    "no such host",
-                    "errno -2",
-                    "errno -3",
-                    "errno 8]",
-                )
-            ):
-                return APIConnectionError(
-                    f"Could not find {host} (DNS lookup failed). Check {who}'s base URL and "
-                    "your network.",
-                    provider=who,
-                )
-            if "refused" in lowered:
-                return APIConnectionError(
-                    f"{host} refused the connection. Is {who}'s server running, and is the "
-                    "port in the base URL right?",
-                    provider=who,
-                )
-            if any(s in lowered for s in ("ssl", "certificate", "tls", "handshake")):
-                return APIConnectionError(
-                    f"The secure (TLS) connection to {host} failed: {text}. Behind a "
-                    f"TLS-inspecting proxy, set a CA bundle for {who}.",
-                    provider=who,
-                )
-            return APIConnectionError(f"Could not connect to {who} ({host}): {text}", provider=who)
-        return APIConnectionError(
-            f"The connection to {who} broke before it answered: {text}", provider=who
-        )
-
     async def _read_error_body(self, response: httpx.Response) -> bytes:
         body = bytearray()
         try:
@@ -304,7 +173,7 @@ class ApiClient:
             try:
                 response = await self.http.send(request, stream=True)
             except httpx.HTTPError as exc:
-                error = self._connection_error(exc, url)
+                error = connection_error(exc, url, self.profile)
                 if not (should_retry_exception(exc) and self.retry.can_retry(retries)):
                     raise error from exc
                 delay = self.retry.delay(retries)
@@ -361,7 +230,7 @@ class ApiClient:
         try:
             return await response.aread()
         except httpx.HTTPError as exc:
-            raise self._connection_error(exc, str(response.request.url)) from exc
+            raise connection_error(exc, str(response.request.url), self.profile) from exc
         finally:
             await response.aclose()
 
@@ -536,7 +405,7 @@ class ApiClient:
         try:
             response = await self.http.get(url, follow_redirects=True)
         except httpx.HTTPError as exc:
-            raise self._connection_error(exc, url) from exc
+            raise connection_error(exc, url, self.profile) from exc
         if response.status_code >= 400:
             raise error_from_status(
                 response.status_code,
@@ -561,132 +430,3 @@ class ApiClient:
             return parse_embeddings(data)
         except ValueError as exc:
             raise self._malformed(str(exc), b"", response) from None
-
-
-class ChatStream:
-    """One streamed reply: an async iterator of `StreamEvent`s that always closes its response.
-
-    A provider error inside the stream is raised as a typed `APIStatusError` (its `partial`
-    holds what came before); a body that breaks off raises `StreamInterruptedError` with the
-    partial result. A clean end yields `StreamEnd`. `result` is the reply assembled so far.
-    """
-
-    def __init__(self, client: ApiClient, style: ApiStyle, path: str, body: dict[str, Any]) -> None:
-        self._client = client
-        self._style = style
-        self._path = path
-        self._body = body
-        self._assembler = StreamAssembler()
-        self._response: httpx.Response | None = None
-        self._iterator: AsyncIterator[StreamEvent] | None = None
-        self.request_id: str | None = None
-        self._head = bytearray()  # the body's first bytes, to describe a body that is no stream
-
-    @property
-    def result(self) -> ChatResult:
-        return self._assembler.result
-
-    async def __aenter__(self) -> ChatStream:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    def __aiter__(self) -> AsyncIterator[StreamEvent]:
-        if self._iterator is None:
-            self._iterator = self._events()
-        return self._iterator
-
-    async def aclose(self) -> None:
-        """Stop the stream and close the HTTP response (safe to call more than once)."""
-        iterator = self._iterator
-        try:
-            if iterator is not None and hasattr(iterator, "aclose"):
-                with contextlib.suppress(RuntimeError):  # still running in another task
-                    await iterator.aclose()
-        finally:
-            if self._response is not None:
-                await self._response.aclose()
-
-    def _interrupted(self, reason: str) -> StreamInterruptedError:
-        result = self._assembler.result
-        result.interrupted = True
-        who = self._client.provider_name
-        got_text = any(c.text or c.reasoning or c.tool_calls for c in result.choices)
-        explanation = f"The reply from {who} was interrupted ({reason})."
-        if got_text:
-            explanation += " The text received so far is kept."
-        return StreamInterruptedError(
-            explanation, provider=who, partial=result, request_id=self.request_id
-        )
-
-    async def _events(self) -> AsyncIterator[StreamEvent]:
-        client = self._client
-        retries = 0
-        while True:
-            response = await client._send(
-                "POST", self._path, body=self._body, accept="text/event-stream"
-            )
-            self._response = response
-            self.request_id = request_id_from(response.headers)
-            parser = make_stream_parser(self._style)
-            received = False
-            try:
-                try:
-                    async for chunk in response.aiter_bytes():
-                        received = True
-                        if len(self._head) < 512:
-                            self._head += chunk[: 512 - len(self._head)]
-                        for event in parser.feed(chunk):
-                            yield self._check(event)
-                except httpx.HTTPError as exc:
-                    if (
-                        not received
-                        and should_retry_exception(exc)
-                        and client.retry.can_retry(retries)
-                    ):
-                        delay = client.retry.delay(retries) or 0.0
-                        log.info("stream broke before any data; retrying in %.2f s", delay)
-                        retries += 1
-                        await response.aclose()
-                        await client.retry.sleep(delay)
-                        continue
-                    for event in parser.close():
-                        if not isinstance(event, StreamEnd):
-                            yield self._check(event)
-                    reason = "the connection broke"
-                    if isinstance(exc, httpx.TimeoutException):
-                        reason = f"no data for {client.profile.read_timeout:g} s"
-                    raise self._interrupted(reason) from exc
-                for event in parser.close():
-                    yield self._check(event)
-                return
-            finally:
-                await response.aclose()
-
-    def _check(self, event: StreamEvent) -> StreamEvent:
-        """Assemble the event; raise for an error or an interrupted end, else pass it on."""
-        self._assembler.add(event)
-        if isinstance(event, ErrorEvent):
-            partial = self._assembler.result
-            partial.interrupted = True
-            raise self._client._stream_error(event, partial, self.request_id)
-        if isinstance(event, StreamEnd) and event.interrupted:
-            result = self._assembler.result
-            empty = not any(c.text or c.reasoning or c.tool_calls for c in result.choices)
-            head = bytes(self._head).lstrip()
-            if empty and head and not head.startswith((b"{", b"[", *_SSE_STARTS)):
-                snippet = " ".join(head[:200].decode("utf-8", "replace").split())
-                raise MalformedResponseError(
-                    f"{self._client.provider_name} answered with something that is not a reply "
-                    f"stream: {snippet!r}. Is the base URL an API address?",
-                    provider=self._client.provider_name,
-                    request_id=self.request_id,
-                )
-            raise self._interrupted("the stream ended before the reply was complete")
-        return event

@@ -323,7 +323,7 @@ def test_tls_settings() -> None:
 
     import truststore
 
-    from desktop.core.api.client import tls_verify
+    from desktop.core.api.connection import tls_verify
     from desktop.core.providers import ProviderProfile
 
     assert isinstance(tls_verify(ProviderProfile("P", "https://x.com")), truststore.SSLContext)

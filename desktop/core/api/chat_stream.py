@@ -1,0 +1,160 @@
+"""A streamed reply: typed events from the response bytes, a response that is always closed.
+
+A provider error inside the stream is raised as a typed error whose `partial` keeps what came
+before; a body that breaks off raises `StreamInterruptedError`; a stream is retried only when
+it broke before any of its body arrived.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.errors import MalformedResponseError, StreamInterruptedError, request_id_from
+from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
+from desktop.core.api.retry import should_retry_exception
+from desktop.core.api.streaming import make_stream_parser
+from desktop.core.api.styles import ApiStyle
+
+if TYPE_CHECKING:
+    from desktop.core.api.client import ApiClient
+
+log = logging.getLogger(__name__)
+
+# How an event-stream body can start (comment, field names); anything else is no stream.
+SSE_STARTS = (b"data:", b"event:", b":", b"id:", b"retry:")
+
+
+class ChatStream:
+    """One streamed reply: an async iterator of `StreamEvent`s that always closes its response.
+
+    A provider error inside the stream is raised as a typed `APIStatusError` (its `partial`
+    holds what came before); a body that breaks off raises `StreamInterruptedError` with the
+    partial result. A clean end yields `StreamEnd`. `result` is the reply assembled so far.
+    """
+
+    def __init__(self, client: ApiClient, style: ApiStyle, path: str, body: dict[str, Any]) -> None:
+        self._client = client
+        self._style = style
+        self._path = path
+        self._body = body
+        self._assembler = StreamAssembler()
+        self._response: httpx.Response | None = None
+        self._iterator: AsyncIterator[StreamEvent] | None = None
+        self.request_id: str | None = None
+        self._head = bytearray()  # the body's first bytes, to describe a body that is no stream
+
+    @property
+    def result(self) -> ChatResult:
+        return self._assembler.result
+
+    async def __aenter__(self) -> ChatStream:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> AsyncIterator[StreamEvent]:
+        if self._iterator is None:
+            self._iterator = self._events()
+        return self._iterator
+
+    async def aclose(self) -> None:
+        """Stop the stream and close the HTTP response (safe to call more than once)."""
+        iterator = self._iterator
+        try:
+            if iterator is not None and hasattr(iterator, "aclose"):
+                with contextlib.suppress(RuntimeError):  # still running in another task
+                    await iterator.aclose()
+        finally:
+            if self._response is not None:
+                await self._response.aclose()
+
+    def _interrupted(self, reason: str) -> StreamInterruptedError:
+        result = self._assembler.result
+        result.interrupted = True
+        who = self._client.provider_name
+        got_text = any(c.text or c.reasoning or c.tool_calls for c in result.choices)
+        explanation = f"The reply from {who} was interrupted ({reason})."
+        if got_text:
+            explanation += " The text received so far is kept."
+        return StreamInterruptedError(
+            explanation, provider=who, partial=result, request_id=self.request_id
+        )
+
+    async def _events(self) -> AsyncIterator[StreamEvent]:
+        client = self._client
+        retries = 0
+        while True:
+            response = await client._send(
+                "POST", self._path, body=self._body, accept="text/event-stream"
+            )
+            self._response = response
+            self.request_id = request_id_from(response.headers)
+            parser = make_stream_parser(self._style)
+            received = False
+            try:
+                try:
+                    async for chunk in response.aiter_bytes():
+                        received = True
+                        if len(self._head) < 512:
+                            self._head += chunk[: 512 - len(self._head)]
+                        for event in parser.feed(chunk):
+                            yield self._check(event)
+                except httpx.HTTPError as exc:
+                    if (
+                        not received
+                        and should_retry_exception(exc)
+                        and client.retry.can_retry(retries)
+                    ):
+                        delay = client.retry.delay(retries) or 0.0
+                        log.info("stream broke before any data; retrying in %.2f s", delay)
+                        retries += 1
+                        await response.aclose()
+                        await client.retry.sleep(delay)
+                        continue
+                    for event in parser.close():
+                        if not isinstance(event, StreamEnd):
+                            yield self._check(event)
+                    reason = "the connection broke"
+                    if isinstance(exc, httpx.TimeoutException):
+                        reason = f"no data for {client.profile.read_timeout:g} s"
+                    raise self._interrupted(reason) from exc
+                for event in parser.close():
+                    yield self._check(event)
+                return
+            finally:
+                await response.aclose()
+
+    def _check(self, event: StreamEvent) -> StreamEvent:
+        """Assemble the event; raise for an error or an interrupted end, else pass it on."""
+        self._assembler.add(event)
+        if isinstance(event, ErrorEvent):
+            partial = self._assembler.result
+            partial.interrupted = True
+            raise self._client._stream_error(event, partial, self.request_id)
+        if isinstance(event, StreamEnd) and event.interrupted:
+            result = self._assembler.result
+            empty = not any(c.text or c.reasoning or c.tool_calls for c in result.choices)
+            head = bytes(self._head).lstrip()
+            if empty and head and not head.startswith((b"{", b"[", *SSE_STARTS)):
+                snippet = " ".join(head[:200].decode("utf-8", "replace").split())
+                raise MalformedResponseError(
+                    f"{self._client.provider_name} answered with something that is not a reply "
+                    f"stream: {snippet!r}. Is the base URL an API address?",
+                    provider=self._client.provider_name,
+                    request_id=self.request_id,
+                )
+            raise self._interrupted("the stream ended before the reply was complete")
+        return event
