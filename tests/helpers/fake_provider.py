@@ -32,6 +32,7 @@ import http.server
 import json
 import select
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -179,7 +180,9 @@ ReplySource = Reply | Callable[[RecordedRequest], Reply]
 class FakeProvider:
     """The server plus its script and its record of requests; thread-safe."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, tls: ssl.SSLContext | None = None
+    ) -> None:
         self.requests: list[RecordedRequest] = []
         self.default_text = DEFAULT_TEXT
         self.require_key: str | None = None  # when set, other keys get a 401
@@ -189,6 +192,10 @@ class FakeProvider:
         self._lock = threading.Lock()
         self._server = _Server((host, port), _Handler)
         self._server.provider = self
+        self.scheme = "http"
+        if tls is not None:  # serve HTTPS with the given server context
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            self.scheme = "https"
         self._thread: threading.Thread | None = None
 
     @property
@@ -197,7 +204,7 @@ class FakeProvider:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{self.scheme}://127.0.0.1:{self.port}"
 
     @property
     def base_url(self) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import socket
+import ssl
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -27,6 +29,7 @@ from desktop.core.api.errors import (
 )
 from desktop.core.api.events import ChatResult
 from desktop.core.api.requests_openai import ChatRequest
+from desktop.core.providers import KeySource, ProviderProfile
 from tests.helpers.fake_provider import Chunk, FakeProvider, Reply, sse_event
 
 from .conftest import FAKE_NOW, ClientFactory, RecordingSleep
@@ -319,12 +322,9 @@ def test_proxy_setting_is_used(fake_provider: FakeProvider, make_client: ClientF
 
 
 def test_tls_settings() -> None:
-    import ssl
-
     import truststore
 
     from desktop.core.api.connection import tls_verify
-    from desktop.core.providers import ProviderProfile
 
     assert isinstance(tls_verify(ProviderProfile("P", "https://x.com")), truststore.SSLContext)
     assert tls_verify(ProviderProfile("P", "https://x.com", verify_tls=False)) is False
@@ -332,3 +332,84 @@ def test_tls_settings() -> None:
     custom = tls_verify(ProviderProfile("P", "https://x.com", ca_bundle=bundle))
     assert isinstance(custom, ssl.SSLContext)
     assert not isinstance(custom, truststore.SSLContext)
+
+
+def _make_ca_and_server_cert(directory: Path) -> tuple[Path, Path, Path]:
+    """A private CA and a certificate for 127.0.0.1 signed by it (PEM files)."""
+    pytest.importorskip("cryptography")
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Switchboard Test CA")])
+    ca_cert = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
+    pem = serialization.Encoding.PEM
+    ca_file, cert_file, key_file = (
+        directory / "ca.pem",
+        directory / "cert.pem",
+        directory / "key.pem",
+    )
+    ca_file.write_bytes(ca_cert.public_bytes(pem))
+    cert_file.write_bytes(cert.public_bytes(pem))
+    key_file.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return ca_file, cert_file, key_file
+
+
+def test_custom_ca_bundle_and_untrusted_certificate(tmp_path: Path) -> None:
+    ca_file, cert_file, key_file = _make_ca_and_server_cert(tmp_path)
+    server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_tls.load_cert_chain(cert_file, key_file)
+    profile_args = {"key_source": KeySource.NONE, "max_retries": 0}
+    with FakeProvider(tls=server_tls) as provider:
+        trusted = ApiClient(
+            ProviderProfile("Corp", provider.url, ca_bundle=str(ca_file), **profile_args), None
+        )
+        assert run(_chat(trusted)).choices[0].text == provider.default_text
+        untrusted = ApiClient(ProviderProfile("Corp", provider.url, **profile_args), None)
+        error = _raises(untrusted)
+        assert type(error) is APIConnectionError
+        assert "TLS" in error.explanation and "certificate" in error.explanation.lower()
+        insecure = ApiClient(
+            ProviderProfile("Corp", provider.url, verify_tls=False, **profile_args), None
+        )
+        assert run(_chat(insecure)).choices[0].text == provider.default_text
