@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.history_cli import EXIT_OK, refuse_overwrite, run_with_store
+from desktop.commands.history_cli import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    refuse_overwrite,
+    run_with_store,
+)
 from desktop.core.store import Store
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import export_json
@@ -16,8 +22,13 @@ from desktop.core.store.export_markdown import export_markdown
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help="export a conversation to a file")
-    parser.add_argument("id", type=int, metavar="ID")
+    parser = subparsers.add_parser(
+        "export", help="export a conversation to a file",
+        description="Export one conversation, or with --all every conversation (JSON only; "
+        "re-import it with `switchboard import`).",
+    )
+    parser.add_argument("id", type=int, metavar="ID", nargs="?")
+    parser.add_argument("--all", action="store_true", help="every conversation (--format json)")
     parser.add_argument("--format", choices=("md", "json", "html"), required=True)
     parser.add_argument("--out", required=True, metavar="FILE", help="output file, - for stdout")
     parser.add_argument("--tree", action="store_true",
@@ -27,13 +38,19 @@ def register(subparsers: Any) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if (args.id is None) == (not args.all):
+        return fail("give a conversation ID or --all", EXIT_USAGE)
+    if args.all and args.format != "json":
+        return fail("--all exports JSON only (--format json)", EXIT_USAGE)
     out = None if args.out == "-" else Path(args.out)
     if out is not None and (code := refuse_overwrite(out, args.force)) is not None:
         return code
 
     def action(store: Store) -> int:
         if args.format == "json":
-            text = json.dumps(export_json(store, [args.id]), ensure_ascii=False, indent=1)
+            ids = [c.id for c in store.list_conversations(archived=None)][::-1] if args.all \
+                else [args.id]
+            text = json.dumps(export_json(store, ids), ensure_ascii=False, indent=1)
         elif args.format == "html":
             text = export_html(store, args.id, whole_tree=args.tree)
         else:

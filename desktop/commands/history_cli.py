@@ -18,6 +18,7 @@ from desktop.core.store import (
 )
 
 EXIT_OK = 0
+EXIT_USAGE = 2  # argparse's code for a bad command line
 EXIT_NOT_FOUND = 30  # no such conversation / file
 EXIT_IMPORT = 31  # malformed import file (nothing was imported)
 EXIT_DAMAGED = 32  # database damaged: moved aside, restore a backup

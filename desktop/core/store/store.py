@@ -244,6 +244,17 @@ class Store:
         log.error("history database %s failed its check (%s); moved to %s", path, result, moved)
         raise StoreDamagedError(path, moved, backups.list_backups(data_dir.backups), result)
 
+    @staticmethod
+    def restore_backup(data_dir: DataDir | Path | str, backup: Path) -> Path | None:
+        """Make `backup` the history of `data_dir` (no Store may be open on it).
+
+        The current database is renamed with a timestamp, never deleted; returns its new path.
+        Offer this with the paths of `StoreDamagedError.backups`.
+        """
+        if not isinstance(data_dir, DataDir):
+            data_dir = DataDir(Path(data_dir))
+        return backups.restore_backup(data_dir.ensure().database, backup)
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

@@ -69,7 +69,7 @@ def test_damaged_file_is_moved_aside_and_backup_offered(data_dir: DataDir, heade
     assert err.moved_to is not None and err.moved_to.read_bytes() == damaged_bytes
     assert "damaged" in err.moved_to.name and not db.exists()
     assert err.backups and str(err.backups[0]) in str(err)
-    assert restore_backup(db, err.backups[0]) is None  # nothing left to move aside
+    assert Store.restore_backup(data_dir, err.backups[0]) is None  # nothing to move aside
     with Store.open(data_dir) as store:
         assert store.get_conversation(conv_id).title == "precious"
         assert len(store.active_path(conv_id)) == 40

@@ -105,3 +105,16 @@ def test_backup_and_restore(tmp_path: Path) -> None:
     junk.write_text("not a database", encoding="utf-8")
     refused = _run(data, "restore", str(junk))
     assert refused.returncode == 34 and str(junk) in refused.stderr
+
+
+def test_export_all_as_json_and_reimport(tmp_path: Path) -> None:
+    data = DataDir(tmp_path / "data")
+    _seed(data)
+    out = tmp_path / "everything.json"
+    done = _run(data, "export", "--all", "--format", "json", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    titles = [c["title"] for c in json.loads(out.read_text(encoding="utf-8"))["conversations"]]
+    assert titles == ["Garden", "Taxes"]
+    assert _run(data, "export", "--all", "--format", "md", "--out", "-").returncode == 2
+    other = DataDir(tmp_path / "other")
+    assert _run(other, "import", str(out)).stdout.startswith("imported 2 conversations")
