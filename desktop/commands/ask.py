@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands.provider import (
+    EXIT_CODES_HELP,
     EXIT_OK,
     client_for,
     exit_code_for,
@@ -199,8 +200,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "ask",
         help="send one prompt and print the reply",
-        description="Send one chat request; the reply streams to stdout. Exit codes: see "
-        "`python -c 'import desktop.commands.ask as a; print(a.__doc__)'`.",
+        description="Send one chat request; the reply streams to stdout, reasoning to stderr.",
+        epilog=EXIT_CODES_HELP,
     )
     parser.add_argument("-p", "--provider", required=True, help="provider name")
     parser.add_argument("-m", "--model", required=True, help="model id")

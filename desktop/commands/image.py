@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.commands.ask import parse_options
-from desktop.commands.provider import EXIT_OK, client_for, report_error, run_api_command
+from desktop.commands.provider import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    client_for,
+    report_error,
+    run_api_command,
+)
 from desktop.core.api.endpoints import ImageRequest, parse_image_size
 from desktop.core.api.requests_openai import RequestValidationError
 
@@ -71,7 +77,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("image", help="generate images and save them")
+    parser = subparsers.add_parser(
+        "image", help="generate images and save them", epilog=EXIT_CODES_HELP
+    )
     parser.add_argument("-p", "--provider", required=True, help="provider name")
     parser.add_argument("-m", "--model", required=True, help="image model id")
     parser.add_argument("--size", metavar="WxH", help="e.g. 1024x1024 (or 1024*1024)")

@@ -66,6 +66,15 @@ API_EXIT_CODES: tuple[tuple[type[APIError], int], ...] = (
     (APIError, 22),
 )
 
+EXIT_CODES_HELP = (
+    "exit codes: 0 success, 1 unexpected failure, 2 bad command line, 3 configuration "
+    "(provider, key, keyring), 4 invalid parameter, 10 key rejected (401), 11 permission or "
+    "balance (402/403), 12 model or endpoint not found (404), 13 bad request (400/422), "
+    "14 rate limited (429), 15 content filter, 16 server error (5xx), 17 timeout, "
+    "18 connection failed (DNS, refused, TLS, proxy), 19 reply interrupted (partial text "
+    "printed), 20 malformed reply, 21 other HTTP status, 22 other API error, 130 Ctrl+C"
+)
+
 
 def exit_code_for(error: BaseException) -> int:
     """The documented exit code of an error raised by an API command."""
@@ -162,7 +171,14 @@ def _add(args: argparse.Namespace) -> int:
                 raise ProviderError("--key-stdin was given but stdin held no key.")
             SecretStore().set(profile.keyring_item, key)
         registry.add(profile)
-    except (ProviderError, KeyringUnavailableError) as error:
+    except KeyringUnavailableError as error:
+        report_error(error)
+        print(
+            "switchboard: use --key-env VAR to read the key from an environment variable.",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    except ProviderError as error:
         return report_error(error)
     print(f"Added {profile.name}: requests go to {profile.chat_url}")
     if key_source is KeySource.NONE:
@@ -274,7 +290,9 @@ def register(subparsers: Any) -> None:
     remove.add_argument("name", metavar="NAME")
     remove.set_defaults(func=_remove)
 
-    models = commands.add_parser("models", help="list the models a provider offers")
+    models = commands.add_parser(
+        "models", help="list the models a provider offers", epilog=EXIT_CODES_HELP
+    )
     models.add_argument("name", metavar="NAME")
     models.add_argument("--json", action="store_true", help="print the models as JSON")
     models.set_defaults(func=_models)
