@@ -48,29 +48,31 @@ def cli(
 
 
 @pytest.fixture
-def added(tmp_path: Path, fake_provider: FakeProvider, fake_key: str) -> Path:
-    """A data dir with provider "Fake" (key from $SWITCHBOARD_TEST_KEY, no retries)."""
+def added(
+    tmp_path: Path,
+    fake_provider: FakeProvider,
+    fake_key: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Path:
+    """A data dir with provider "Fake" (key from $SWITCHBOARD_TEST_KEY, no retries), added
+    in-process to save a process start; the tests then run the CLI as a subprocess."""
     fake_provider.require_key = fake_key
-    result = cli(
-        tmp_path,
-        "provider",
-        "add",
-        "Fake",
-        "--base-url",
-        fake_provider.url,
-        "--key-env",
-        KEY_VAR,
-        "--max-retries",
-        "0",
-    )
-    assert result.returncode == 0, result.stderr
-    assert f"{fake_provider.base_url}/chat/completions" in result.stdout
+    monkeypatch.setattr("desktop.commands.provider.setup_logging", lambda *a, **k: None)
+    args = ["--data-dir", str(tmp_path), "provider", "add", "Fake", "--base-url"]
+    code = main([*args, fake_provider.url, "--key-env", KEY_VAR, "--max-retries", "0"])
+    assert code == 0
+    assert f"{fake_provider.base_url}/chat/completions" in capsys.readouterr().out
     return tmp_path
 
 
 def test_provider_list_models_remove(
     added: Path, fake_provider: FakeProvider, fake_key: str
 ) -> None:
+    other = cli(added, "provider", "add", "Other", "--base-url", fake_provider.url + "/v1/")
+    assert other.returncode == 0, other.stderr
+    assert f"{fake_provider.base_url}/chat/completions" in other.stdout
+    assert cli(added, "provider", "remove", "Other").returncode == 0
     listed = cli(added, "provider", "list")
     assert "Fake" in listed.stdout and fake_provider.base_url in listed.stdout
     as_json = json.loads(cli(added, "provider", "list", "--json").stdout)
