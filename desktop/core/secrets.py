@@ -65,7 +65,15 @@ class SecretStore:
 
     @property
     def backend(self) -> keyring.backend.KeyringBackend:
-        return self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        backend = keyring.get_keyring()
+        # With several usable backends keyring chains them; we write to (and name) the best one.
+        chained = getattr(backend, "backends", None)
+        if type(backend).__module__ == "keyring.backends.chainer" and chained:
+            first: keyring.backend.KeyringBackend = chained[0]
+            return first
+        return backend
 
     def describe_backend(self) -> str:
         return backend_name(self.backend)

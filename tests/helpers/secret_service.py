@@ -46,7 +46,7 @@ def private_secret_service(workdir: Path) -> Iterator[dict[str, str]]:
     """Yield an environment (a copy of os.environ) whose D-Bus session has an unlocked keyring."""
     need_programs("dbus-daemon", "gnome-keyring-daemon", purpose="the Secret Service test")
     runtime = workdir / "runtime"
-    runtime.mkdir(mode=0o700)
+    runtime.mkdir(mode=0o700, parents=True)
     env = dict(os.environ)
     env.update(
         XDG_RUNTIME_DIR=str(runtime),

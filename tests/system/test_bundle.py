@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -12,11 +13,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.helpers.fake_provider import FakeProvider, fake_provider
 from tests.helpers.secret_service import private_secret_service
 from tests.helpers.system_requirements import missing
 from tests.helpers.xvfb import xvfb_display
 
 pytestmark = pytest.mark.slow
+__all__ = ["fake_provider"]
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +79,40 @@ def test_bundle_reports_missing_keyring_clearly(bundle: Path, tmp_path: Path) ->
     assert result.returncode == 1
     keyring_line = next(line for line in result.stdout.splitlines() if " keyring:" in line)
     assert keyring_line.startswith("FAIL") and "no usable keyring backend" in keyring_line
+
+
+def test_bundle_stores_key_in_keyring_and_uses_it(
+    bundle: Path, tmp_path: Path, fake_provider: FakeProvider
+) -> None:
+    """A whole CLI session with the bundle: key in through stdin, chat, remove; no key on disk."""
+    key = "sk-test-" + secrets.token_hex(16)
+    fake_provider.require_key = key
+    data = tmp_path / "data"
+    exe = str(bundle / "switchboard")
+    with private_secret_service(tmp_path / "bus") as env:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+
+        def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([exe, "--data-dir", str(data), *args], input=stdin, env=env,
+                                  capture_output=True, text=True, timeout=60)
+
+        added = cli("provider", "add", "relay", "--base-url", fake_provider.base_url,
+                    "--key-stdin", stdin=key + "\n")
+        assert added.returncode == 0, added.stderr
+        asked = cli("ask", "-p", "relay", "-m", "fake-model", "Say hello")
+        assert asked.returncode == 0, asked.stderr
+        assert asked.stdout.strip(), "no reply text"
+        sent = fake_provider.requests[-1]
+        assert sent.headers.get("authorization") == f"Bearer {key}"
+        removed = cli("provider", "remove", "relay")
+        assert removed.returncode == 0, removed.stderr
+        again = cli("provider", "add", "relay", "--base-url", fake_provider.base_url,
+                    "--key-env", "SWITCHBOARD_TEST_NO_SUCH_VAR")
+        assert again.returncode == 0, again.stderr
+        failed = cli("ask", "-p", "relay", "-m", "fake-model", "Say hello")
+        assert failed.returncode != 0 and "SWITCHBOARD_TEST_NO_SUCH_VAR" in failed.stderr
+    for output in (added, asked, removed, failed):
+        assert key not in output.stdout + output.stderr
+    for path in data.rglob("*"):
+        if path.is_file():
+            assert key.encode() not in path.read_bytes(), f"key found in {path}"

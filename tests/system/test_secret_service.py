@@ -1,4 +1,4 @@
-"""A real Secret Service round trip through keyring, inside a private D-Bus session."""
+"""Real Secret Service round trips through keyring, inside a private D-Bus session."""
 
 from __future__ import annotations
 
@@ -13,29 +13,67 @@ ROUND_TRIP = r"""
 import json, secrets, sys
 from desktop.core.secrets import SecretStore
 store = SecretStore(service="Switchboard-test")
-value = "sk-test-" + secrets.token_hex(12)
+value = "sk-test-" + secrets.token_hex(12) + " ünïcødé"
 store.set("provider-roundtrip", value)
+store.set("provider-roundtrip", value + "2")   # replaces, does not duplicate
 got = store.get("provider-roundtrip")
 deleted = store.delete("provider-roundtrip")
 after = store.get("provider-roundtrip")
 deleted_again = store.delete("provider-roundtrip")
-print(json.dumps({"backend": store.describe_backend(), "same": got == value,
+print(json.dumps({"backend": store.describe_backend(), "same": got == value + "2",
                   "deleted": deleted, "after": after, "deleted_again": deleted_again}))
 """
+
+# Items written by keyring's SecretStorage-based backend and by ours must be interchangeable,
+# so keys stored by a source install remain readable from the bundle and back.
+CROSS_BACKEND = r"""
+import json, secrets
+from keyring.backends.SecretService import Keyring as SecretStorageKeyring
+from desktop.core.secret_service import SecretServiceKeyring
+theirs, ours = SecretStorageKeyring(), SecretServiceKeyring()
+a, b = secrets.token_hex(8), secrets.token_hex(8)
+theirs.set_password("Switchboard-test", "written-by-keyring", a)
+ours.set_password("Switchboard-test", "written-by-us", b)
+report = {
+    "ours_reads_theirs": ours.get_password("Switchboard-test", "written-by-keyring") == a,
+    "theirs_reads_ours": theirs.get_password("Switchboard-test", "written-by-us") == b,
+    "missing": ours.get_password("Switchboard-test", "nobody"),
+}
+ours.delete_password("Switchboard-test", "written-by-keyring")
+theirs.delete_password("Switchboard-test", "written-by-us")
+names = ("written-by-keyring", "written-by-us")
+report["gone"] = [ours.get_password("Switchboard-test", name) for name in names]
+print(json.dumps(report))
+"""
+
+
+def run(script: str, env: dict[str, str]) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sk-test-" not in result.stdout + result.stderr
+    report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
 
 
 def test_keyring_round_trip_through_gnome_keyring(tmp_path: Path) -> None:
     with private_secret_service(tmp_path) as env:
-        result = subprocess.run(
-            [sys.executable, "-c", ROUND_TRIP], env=env, capture_output=True, text=True,
-            timeout=60,
-        )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["backend"] == "keyring.backends.SecretService.Keyring"
+        report = run(ROUND_TRIP, env)
+    # keyring picked our jeepney backend through its entry point.
+    assert report["backend"] == "desktop.core.secret_service.SecretServiceKeyring"
     assert report["same"] is True
     assert report["deleted"] is True
     assert report["after"] is None
     assert report["deleted_again"] is False
-    # The secret value never reaches the output.
-    assert "sk-test-" not in result.stdout + result.stderr
+
+
+def test_items_are_shared_with_keyrings_own_backend(tmp_path: Path) -> None:
+    with private_secret_service(tmp_path) as env:
+        report = run(CROSS_BACKEND, env)
+    assert report == {
+        "ours_reads_theirs": True,
+        "theirs_reads_ours": True,
+        "missing": None,
+        "gone": [None, None],
+    }
