@@ -581,3 +581,50 @@ def test_web_page_instead_of_a_stream_is_malformed(
         run(_stream(make_client(), ChatRequest("m", USER)))
     assert "base URL" in caught.value.explanation
     assert "nginx" in caught.value.explanation
+
+
+def test_anthropic_error_event_after_text(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    start = {
+        "type": "message_start",
+        "message": {"id": "m1", "model": "c", "content": [], "usage": {"input_tokens": 1}},
+    }
+    events = [
+        f"event: message_start\ndata: {json.dumps(start)}",
+        'event: content_block_start\ndata: {"type":"content_block_start","index":0,'
+        '"content_block":{"type":"text","text":""}}',
+        'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,'
+        '"delta":{"type":"text_delta","text":"Bonjour"}}',
+        'event: error\ndata: {"type":"error","error":{"type":"overloaded_error",'
+        '"message":"Overloaded"}}',
+    ]
+    fake_provider.script("/messages", Reply.sse(events, done=False))
+    with pytest.raises(APIStatusError) as caught:
+        run(_stream(make_client(ApiStyle.ANTHROPIC_MESSAGES), ChatRequest("c", USER)))
+    assert "Overloaded" in caught.value.explanation
+    assert caught.value.partial is not None
+    assert caught.value.partial.choices[0].text == "Bonjour"
+
+
+def test_responses_failed_event(fake_provider: FakeProvider, make_client: ClientFactory) -> None:
+    failed = {
+        "type": "response.failed",
+        "response": {
+            "id": "r1",
+            "status": "failed",
+            "output": [],
+            "error": {"code": "server_error", "message": "The model crashed"},
+        },
+    }
+    delta = {"type": "response.output_text.delta", "output_index": 0, "delta": "Hal"}
+    events = [
+        f"event: response.output_text.delta\ndata: {json.dumps(delta)}",
+        f"event: response.failed\ndata: {json.dumps(failed)}",
+    ]
+    fake_provider.script("/responses", Reply.sse(events, done=False))
+    with pytest.raises(APIStatusError) as caught:
+        run(_stream(make_client(ApiStyle.OPENAI_RESPONSES), ChatRequest("g", USER)))
+    assert "The model crashed" in caught.value.explanation
+    assert caught.value.partial is not None
+    assert caught.value.partial.choices[0].text == "Hal"
