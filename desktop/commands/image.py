@@ -58,7 +58,7 @@ async def _generate(args: argparse.Namespace, request: ImageRequest) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        if args.size is not None:
+        if args.size is not None and args.size.strip().lower() != "auto":
             parse_image_size(args.size)
         if args.n is not None and not 1 <= args.n <= 10:
             raise RequestValidationError(f"-n must be between 1 and 10 (got {args.n}).")

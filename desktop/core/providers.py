@@ -59,6 +59,21 @@ class MissingKeyError(ProviderError):
     """The profile says where its key lives, but no key is there."""
 
 
+class InvalidKeyError(ProviderError):
+    """The key holds characters an HTTP header cannot carry (spaces, line breaks, non-ASCII)."""
+
+
+def check_api_key(key: str, provider: str) -> str:
+    """The key without surrounding whitespace; raises InvalidKeyError if it cannot be sent."""
+    cleaned = key.strip()
+    if not cleaned or any(not 33 <= ord(char) <= 126 for char in cleaned):
+        raise InvalidKeyError(
+            f"The key for {provider} contains spaces, line breaks or non-ASCII characters, so it "
+            "cannot be sent. Paste it again under Providers."
+        )
+    return cleaned
+
+
 class KeySource(StrEnum):
     """Where a provider's key comes from."""
 

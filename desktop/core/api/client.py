@@ -60,7 +60,7 @@ from desktop.core.api.requests_responses import responses_body
 from desktop.core.api.retry import RetryPolicy, should_retry_exception, should_retry_status
 from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
-from desktop.core.providers import CHAT_PATHS, ProviderProfile
+from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
 from desktop.core.redaction import redact_headers, register_secret
 
 log = logging.getLogger(__name__)
@@ -112,9 +112,11 @@ class ApiClient:
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         self.profile = profile
-        self._api_key = api_key
         if api_key:
             register_secret(api_key)
+            api_key = check_api_key(api_key, profile.name)
+            register_secret(api_key)
+        self._api_key = api_key
         self.retry = retry or RetryPolicy(max_retries=profile.max_retries)
         self.http = http_client or build_http_client(profile, transport)
 

@@ -94,7 +94,9 @@ class ImageRequest:
         body: dict[str, Any] = {"model": self.model, "prompt": self.prompt}
         if self.n is not None:
             body["n"] = self.n
-        if self.size is not None:
+        if self.size is not None and self.size.strip().lower() == "auto":
+            body["size"] = "auto"
+        elif self.size is not None:
             width, height = parse_image_size(self.size)
             body["size"] = f"{width}{size_separator}{height}"
         for name in ("quality", "style", "response_format", "user"):

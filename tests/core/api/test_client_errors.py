@@ -413,3 +413,19 @@ def test_custom_ca_bundle_and_untrusted_certificate(tmp_path: Path) -> None:
             ProviderProfile("Corp", provider.url, verify_tls=False, **profile_args), None
         )
         assert run(_chat(insecure)).choices[0].text == provider.default_text
+
+
+@pytest.mark.parametrize("bad", ["sk-test-abc def", "sk-test-abc\ndef", "sk-test-clé", " "])
+def test_key_that_cannot_be_sent_is_refused_without_echoing_it(bad: str) -> None:
+    from desktop.core.providers import InvalidKeyError
+
+    with pytest.raises(InvalidKeyError) as caught:
+        ApiClient(ProviderProfile("P", "https://x.com"), bad)
+    assert bad.strip() not in str(caught.value) or not bad.strip()
+
+
+def test_key_with_surrounding_whitespace_is_trimmed(
+    fake_provider: FakeProvider, make_client: ClientFactory, fake_key: str
+) -> None:
+    run(_chat(make_client(key=f"  {fake_key}\n")))
+    assert fake_provider.requests[0].headers["authorization"] == f"Bearer {fake_key}"

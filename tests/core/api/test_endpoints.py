@@ -218,3 +218,7 @@ def test_embeddings_in_input_order(fake_provider: FakeProvider, make_client: Cli
         "input": ["one", "two"],
         "dimensions": 3,
     }
+
+
+def test_image_size_auto_passes_through() -> None:
+    assert ImageRequest("img", "x", size="auto").body("*")["size"] == "auto"
