@@ -628,3 +628,26 @@ def test_responses_failed_event(fake_provider: FakeProvider, make_client: Client
     assert "The model crashed" in caught.value.explanation
     assert caught.value.partial is not None
     assert caught.value.partial.choices[0].text == "Hal"
+
+
+def test_concurrent_streams_share_the_pool(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    async def scenario() -> tuple[list[str], list[Any]]:
+        async with make_client() as client:
+
+            async def one(i: int) -> str:
+                async with client.stream_chat(ChatRequest("m", USER, seed=i)) as stream:
+                    async for _event in stream:
+                        pass
+                return _text(stream.result)
+
+            texts = await asyncio.gather(*(one(i) for i in range(20)))
+            return list(texts), _active_connections(client)
+
+    texts, active = run(scenario())
+    assert texts == [fake_provider.default_text] * 20
+    assert active == []
+    assert sorted(body["seed"] for body in fake_provider.bodies("/chat/completions")) == list(
+        range(20)
+    )
