@@ -28,8 +28,13 @@ log = logging.getLogger(__name__)
 
 SCAN_CAP = 1000
 """Queries matching more messages than this are answered newest first from the newest hits."""
+NEWEST_SCAN_LIMIT = 50_000
+"""At most this many of a common term's newest hits are walked to fill a page."""
+NEWEST_CHUNK = 2000
 HITS_PER_CONVERSATION = 3
 SNIPPET_TOKENS = 16
+TOKENIZER = "unicode61 remove_diacritics 2"
+"""The tokenizer of messages_fts (see migrations), reused for snippets."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,42 +120,10 @@ def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
     return [ids[i:i + size] for i in range(0, len(ids), size)]
 
 
-def search(
-    conn: sqlite3.Connection,
-    query: str,
-    *,
-    limit: int = 20,
-    offset: int = 0,
-    scan_cap: int = SCAN_CAP,
-) -> SearchResults:
-    """One page of conversations matching `query` (by title or message text).
-
-    Selective queries (at most `scan_cap` matching messages) are ordered by bm25 relevance;
-    very common ones look only at the newest `scan_cap` hits, newest first — walking the
-    FTS index backwards by rowid is cheap where ranking a million rows is not.
-    """
-    fts_query = to_fts_query(query)
-    if not fts_query:
-        return SearchResults(query, fts_query, (), "relevance", False, False)
-    ids = [
-        r[0] for r in conn.execute(
-            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? "
-            "ORDER BY rowid DESC LIMIT ?", (fts_query, scan_cap + 1),
-        )
-    ]
-    truncated = len(ids) > scan_cap
-    if truncated:
-        ids = ids[:scan_cap]
-        order = "newest"
-    else:
-        order = "relevance"
-        ids = [
-            r[0] for r in conn.execute(
-                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank",
-                (fts_query,),
-            )
-        ]
-    info: dict[int, tuple[int, str, float]] = {}
+def _load_info(
+    conn: sqlite3.Connection, ids: list[int], info: dict[int, tuple[int, str, float]]
+) -> None:
+    """Add (conversation id, role, created_at) of each message id to `info`."""
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
         for mid, cid, role, created in conn.execute(
@@ -158,30 +131,107 @@ def search(
             chunk,
         ):
             info[mid] = (cid, role, created)
-    title_hits = {
-        r[0]: r[1] for r in conn.execute(
-            "SELECT rowid, highlight(conversations_fts, 0, ?, ?) FROM conversations_fts "
-            "WHERE conversations_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-            (HIGHLIGHT_START, HIGHLIGHT_END, fts_query, scan_cap),
+
+
+_scratch = threading.local()
+
+
+def _snippets(conn: sqlite3.Connection, fts_query: str, ids: list[int]) -> dict[int, str]:
+    """Highlighted snippets of the shown messages.
+
+    Computed in a small in-memory FTS table holding just these texts (same tokenizer):
+    `rowid IN (...)` on the big index re-runs the whole query once per row, which for a
+    prefix term means merging thousands of doclists again and again.
+    """
+    scratch: sqlite3.Connection | None = getattr(_scratch, "conn", None)
+    if scratch is None:
+        scratch = sqlite3.connect(":memory:", isolation_level=None)
+        scratch.execute(f"CREATE VIRTUAL TABLE shown USING fts5(text, tokenize={TOKENIZER!r})")
+        _scratch.conn = scratch
+    scratch.execute("DELETE FROM shown")
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id, text FROM messages WHERE id IN ({marks})", chunk)
+        scratch.executemany("INSERT INTO shown (rowid, text) VALUES (?, ?)", rows.fetchall())
+    return {
+        mid: snippet for mid, snippet in scratch.execute(
+            f"SELECT rowid, snippet(shown, 0, ?, ?, '…', {SNIPPET_TOKENS}) FROM shown "
+            "WHERE shown MATCH ?", (HIGHLIGHT_START, HIGHLIGHT_END, fts_query),
         )
     }
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    scan_cap: int = SCAN_CAP,
+    newest_scan_limit: int = NEWEST_SCAN_LIMIT,
+) -> SearchResults:
+    """One page of conversations matching `query` (by title or message text).
+
+    Selective queries (at most `scan_cap` matching messages) are ordered by bm25 relevance.
+    Very common ones are answered newest first: the FTS index is walked backwards by rowid
+    (cheap) only until the page's conversations are found, where ranking a million rows
+    would not be; `newest_scan_limit` bounds that walk.
+    """
+    fts_query = to_fts_query(query)
+    if not fts_query:
+        return SearchResults(query, fts_query, (), "relevance", False, False)
+    # One cursor walks the hits newest first; a prefix term's doclists are merged once.
+    newest_first = conn.execute(
+        "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC",
+        (fts_query,),
+    )
+    ids = [r[0] for r in newest_first.fetchmany(scan_cap + 1)]
+    info: dict[int, tuple[int, str, float]] = {}
+    truncated = len(ids) > scan_cap
+    if truncated:
+        order = "newest"
+        _load_info(conn, ids, info)
+        wanted = offset + limit + 1
+        while len({v[0] for v in info.values()}) < wanted and len(ids) < newest_scan_limit:
+            more = [r[0] for r in newest_first.fetchmany(NEWEST_CHUNK)]
+            if not more:
+                break
+            ids.extend(more)
+            _load_info(conn, more, info)
+        newest_first.close()
+    else:
+        newest_first.close()
+        order = "relevance"
+        ids = [
+            r[0] for r in conn.execute(
+                "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank",
+                (fts_query,),
+            )
+        ]
+        _load_info(conn, ids, info)
+    title_hits: dict[int, str] = {}
+    activity: dict[int, float] = {}  # newest-first order key of each conversation
+    for cid, snippet, updated in conn.execute(
+        "SELECT f.rowid, highlight(conversations_fts, 0, ?, ?), c.updated_at "
+        "FROM conversations_fts f JOIN conversations c ON c.id = f.rowid "
+        "WHERE conversations_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
+        (HIGHLIGHT_START, HIGHLIGHT_END, fts_query, scan_cap),
+    ):
+        title_hits[cid] = snippet
+        activity[cid] = updated
     groups: dict[int, list[int]] = {cid: [] for cid in title_hits}
     for mid in ids:
         if mid in info:
-            groups.setdefault(info[mid][0], []).append(mid)
+            cid, _, created = info[mid]
+            groups.setdefault(cid, []).append(mid)
+            activity[cid] = max(activity.get(cid, created), created)
     ordered = list(groups)
+    if order == "newest":  # title hits take their place by recency, not all first
+        ordered.sort(key=lambda cid: activity[cid], reverse=True)
     page = ordered[offset:offset + limit]
     has_more = len(ordered) > offset + limit
     shown = [mid for cid in page for mid in groups[cid][:HITS_PER_CONVERSATION]]
-    snippets: dict[int, str] = {}
-    for chunk in _chunks(shown):
-        marks = ",".join("?" * len(chunk))
-        for mid, snippet in conn.execute(
-            f"SELECT rowid, snippet(messages_fts, 0, ?, ?, '…', {SNIPPET_TOKENS}) "
-            f"FROM messages_fts WHERE messages_fts MATCH ? AND rowid IN ({marks})",
-            (HIGHLIGHT_START, HIGHLIGHT_END, fts_query, *chunk),
-        ):
-            snippets[mid] = snippet
+    snippets = _snippets(conn, fts_query, shown)
     conversations: dict[int, tuple[str, float]] = {}
     if page:
         marks = ",".join("?" * len(page))

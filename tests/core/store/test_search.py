@@ -95,8 +95,24 @@ def test_common_terms_come_newest_first_and_page(store: Store) -> None:
     assert [h.conversation_id for h in results.hits] == ids[::-1][:5]
     with store._lock:
         page2 = fts.search(store._conn, "common", limit=5, offset=5, scan_cap=8)
-    assert [h.conversation_id for h in page2.hits] == ids[::-1][5:8]
-    assert not page2.has_more
+    # the newest-first walk goes past scan_cap until the page is full
+    assert [h.conversation_id for h in page2.hits] == ids[::-1][5:10]
+    assert page2.has_more
+    with store._lock:
+        last = fts.search(store._conn, "common", limit=5, offset=10, scan_cap=8)
+    assert [h.conversation_id for h in last.hits] == ids[::-1][10:]
+    assert not last.has_more
+    with store._lock:
+        bounded = fts.search(store._conn, "common", limit=50, scan_cap=8, newest_scan_limit=8)
+    assert len(bounded.hits) == 9
+
+
+def test_title_hits_take_their_place_by_recency_for_common_terms(store: Store) -> None:
+    old_title = store.create_conversation("common title", created_at=1000).id
+    newer = [_chat(store, f"c{i}", f"common text {i}") for i in range(5)]
+    with store._lock:
+        results = fts.search(store._conn, "common", limit=10, scan_cap=2)
+    assert [h.conversation_id for h in results.hits] == [*newer[::-1], old_title]
 
 
 def test_search_cancellable_stops_mid_query(store: Store) -> None:
