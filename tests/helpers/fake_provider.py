@@ -18,7 +18,8 @@ As a separate process (for the GUI benchmarks)::
 
 prints `READY http://127.0.0.1:PORT/v1` once listening. The script file is JSON:
 `{"routes": {"/chat/completions": [REPLY, ...]}, "repeat": false, "default_text": "...",
-"require_key": null}` where REPLY is `{"status", "headers", "json": ...}`,
+"default_delay": 0.0, "require_key": null}` (`default_delay`: seconds before each word of
+the built-in streamed replies, to pace them like a real model) where REPLY is `{"status", "headers", "json": ...}`,
 `{"sse": [event, ...], "delay": s, "done": true}` (an event is a JSON object sent as
 `data: ...` or a raw string) or `{"chunks": [{"data": "...", "delay": s}], "drop": false}`.
 """
@@ -185,6 +186,7 @@ class FakeProvider:
     ) -> None:
         self.requests: list[RecordedRequest] = []
         self.default_text = DEFAULT_TEXT
+        self.default_delay = 0.0  # seconds before each event of the built-in streamed replies
         self.require_key: str | None = None  # when set, other keys get a 401
         self.disconnected = threading.Event()
         self._queues: dict[str, collections.deque[ReplySource]] = {}
@@ -242,6 +244,7 @@ class FakeProvider:
     def load_script(self, spec: dict[str, Any]) -> None:
         """Apply a JSON script (the separate-process form)."""
         self.default_text = spec.get("default_text", self.default_text)
+        self.default_delay = float(spec.get("default_delay", self.default_delay))
         self.require_key = spec.get("require_key", self.require_key)
         for path, replies in spec.get("routes", {}).items():
             built = [Reply.from_spec(r) for r in replies]
@@ -452,7 +455,7 @@ def _chat_reply(provider: FakeProvider, request: RecordedRequest, legacy: bool) 
         events.append({"id": "fake-1", "model": model, "choices": [finish]})
     if (body.get("stream_options") or {}).get("include_usage"):
         events.append({"id": "fake-1", "model": model, "choices": [], "usage": usage})
-    return Reply.sse(events, headers={"x-request-id": "req-fake-1"})
+    return Reply.sse(events, delay=provider.default_delay, headers={"x-request-id": "req-fake-1"})
 
 
 def _anthropic_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
@@ -519,7 +522,7 @@ def _anthropic_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         ),
         _named("message_stop", {"type": "message_stop"}),
     ]
-    return Reply.sse(events, done=False)
+    return Reply.sse(events, done=False, delay=provider.default_delay)
 
 
 def _responses_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
@@ -566,7 +569,7 @@ def _responses_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
             )
         )
     events.append(_named("response.completed", {"type": "response.completed", "response": final}))
-    return Reply.sse(events, done=False)
+    return Reply.sse(events, done=False, delay=provider.default_delay)
 
 
 def _named(name: str, data: dict[str, Any]) -> str:
