@@ -19,7 +19,8 @@ As a separate process (for the GUI benchmarks)::
 prints `READY http://127.0.0.1:PORT/v1` once listening. The script file is JSON:
 `{"routes": {"/chat/completions": [REPLY, ...]}, "repeat": false, "default_text": "...",
 "default_delay": 0.0, "require_key": null}` (`default_delay`: seconds before each word of
-the built-in streamed replies, to pace them like a real model) where REPLY is `{"status", "headers", "json": ...}`,
+the built-in streamed replies, to pace them like a real model) where REPLY is
+`{"status", "headers", "json": ...}`,
 `{"sse": [event, ...], "delay": s, "done": true}` (an event is a JSON object sent as
 `data: ...` or a raw string) or `{"chunks": [{"data": "...", "delay": s}], "drop": false}`.
 """
