@@ -1,0 +1,427 @@
+"""Sending, regenerating, editing and continuing chat turns: API client in, history store out.
+
+The GUI and `switchboard ask` both go through `ChatService`, so a reply is streamed, shown and
+saved the same way everywhere. Store calls run in worker threads (`asyncio.to_thread`), the
+streamed text is checkpointed by the store's background writer, and listener callbacks run on
+the event loop's thread — under qasync that is the Qt thread, so handlers must stay cheap.
+
+Cancelling the task that runs an exchange closes the HTTP stream and saves the partial reply
+as interrupted before the CancelledError goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.api.client import ApiClient
+from desktop.core.api.errors import APIError, StreamInterruptedError
+from desktop.core.api.events import (
+    ChatResult,
+    MetadataEvent,
+    ReasoningDelta,
+    StreamEnd,
+    StreamEvent,
+    TextDelta,
+    Usage,
+    UsageEvent,
+)
+from desktop.core.api.requests_openai import ChatRequest
+from desktop.core.api.styles import ApiStyle
+from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
+from desktop.core.secrets import SecretStore
+from desktop.core.store.checkpoint import StreamCheckpointer
+from desktop.core.store.models import (
+    ContentPart,
+    ImagePart,
+    Message,
+    MessageStatus,
+    Role,
+    TextPart,
+)
+from desktop.core.store.store import Store
+
+log = logging.getLogger(__name__)
+
+KEY_TIMEOUT_S = 20.0  # a locked keyring may show an unlock prompt; don't wait forever
+TITLE_LENGTH = 60
+CONTINUE_PROMPT = "Continue exactly where your previous reply stopped, without repeating it."
+
+ClientFactory = Callable[[ProviderProfile, "str | None"], ApiClient]
+
+
+class ChatSetupError(Exception):
+    """The exchange could not start (unknown provider, no key, invalid parameters).
+
+    Raised before anything is written, so the caller can keep the user's draft.
+    """
+
+
+@dataclass(frozen=True)
+class ChatSettings:
+    """What to send with: provider profile name, model, the parameters the user set, system."""
+
+    provider: str
+    model: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    system_prompt: str = ""
+
+
+class ExchangeListener:
+    """Callbacks of one exchange; override what you need (all are no-ops here)."""
+
+    def user_message_added(self, message: Message) -> None:
+        """The user's message was saved."""
+
+    def reply_started(self, message: Message) -> None:
+        """An empty reply in status STREAMING was saved (one per choice)."""
+
+    def reply_event(self, message_id: int, event: StreamEvent) -> None:
+        """A streamed event of reply `message_id` (deltas, usage, finish…)."""
+
+    def reply_finished(self, message: Message) -> None:
+        """The reply's final state, as stored."""
+
+
+@dataclass
+class ExchangeResult:
+    user_message: Message | None
+    replies: list[Message]
+    error: APIError | None = None
+
+
+def title_from(content: str | Sequence[ContentPart]) -> str:
+    """A conversation title from the first user message: its first line, shortened."""
+    text = content if isinstance(content, str) else " ".join(
+        part.text for part in content if isinstance(part, TextPart)
+    )
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > TITLE_LENGTH:
+        line = line[: TITLE_LENGTH - 1].rstrip() + "…"
+    return line or "Image"
+
+
+def message_to_openai(message: Message, read_attachment: Callable[[str], bytes]) -> dict[str, Any]:
+    """One stored message in OpenAI chat format (what every API style's converter starts from)."""
+    if message.role is Role.TOOL:
+        return {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text}
+    if message.role is Role.ASSISTANT:
+        out: dict[str, Any] = {"role": "assistant", "content": message.text}
+        if message.tool_calls:
+            out["tool_calls"] = [
+                {"id": call.id, "type": "function",
+                 "function": {"name": call.name, "arguments": call.arguments}}
+                for call in message.tool_calls
+            ]
+        return out
+    if not message.images:
+        return {"role": str(message.role), "content": message.text}
+    parts: list[dict[str, Any]] = []
+    for part in message.parts:
+        if isinstance(part, TextPart):
+            parts.append({"type": "text", "text": part.text})
+        elif isinstance(part, ImagePart):
+            data = base64.b64encode(read_attachment(part.hash)).decode("ascii")
+            parts.append({"type": "image_url",
+                          "image_url": {"url": f"data:{part.mime};base64,{data}"}})
+    return {"role": str(message.role), "content": parts}
+
+
+def build_messages(
+    path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes]
+) -> list[dict[str, Any]]:
+    """The request's messages for a path of the tree; empty failed replies are left out."""
+    messages: list[dict[str, Any]] = []
+    if system_prompt.strip():
+        messages.append({"role": "system", "content": system_prompt})
+    for message in path:
+        if message.role is Role.ASSISTANT and not message.text and not message.tool_calls:
+            continue
+        messages.append(message_to_openai(message, read_attachment))
+    return messages
+
+
+class _ReplyState:
+    """One choice being streamed: its stored message, checkpointer and timings."""
+
+    def __init__(self, message: Message, checkpointer: StreamCheckpointer, started: float) -> None:
+        self.message = message
+        self.checkpointer = checkpointer
+        self.started = started
+        self.first_token: float | None = None
+
+    def timings(self, usage: Usage | None, text: str) -> tuple[float | None, float | None]:
+        if self.first_token is None:
+            return None, None
+        ttft_ms = (self.first_token - self.started) * 1000
+        elapsed = time.monotonic() - self.first_token
+        tokens = usage.completion_tokens if usage and usage.completion_tokens else None
+        if tokens is None:
+            tokens = max(1, len(text) // 4)  # an estimate when the provider sent no usage
+        return ttft_ms, (tokens / elapsed if elapsed > 0.05 else None)
+
+
+class ChatService:
+    """Runs chat exchanges for conversations in a Store, with providers from a registry."""
+
+    def __init__(
+        self,
+        store: Store,
+        providers: ProviderRegistry,
+        *,
+        secrets: SecretStore | None = None,
+        client_factory: ClientFactory | None = None,
+    ) -> None:
+        self.store = store
+        self.providers = providers
+        self.secrets = secrets or SecretStore()
+        self._client_factory = client_factory or (lambda p, key: ApiClient(p, key))
+        self._clients: dict[str, tuple[str, ApiClient]] = {}
+
+    async def close(self) -> None:
+        clients, self._clients = self._clients, {}
+        for _fingerprint, client in clients.values():
+            await client.aclose()
+
+    # ----------------------------------------------------------------- public turns
+
+    async def send(
+        self,
+        conversation_id: int,
+        content: str | Sequence[ContentPart],
+        settings: ChatSettings,
+        *,
+        listener: ExchangeListener | None = None,
+    ) -> ExchangeResult:
+        """Append the user's message under the active leaf and stream the reply."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        conversation = await asyncio.to_thread(self.store.get_conversation, conversation_id)
+        user = await asyncio.to_thread(
+            self.store.append_message, conversation_id, Role.USER, content
+        )
+        listener.user_message_added(user)
+        if not conversation.title:
+            await asyncio.to_thread(
+                self.store.update_conversation, conversation_id, title=title_from(content)
+            )
+        replies, error = await self._stream(conversation_id, user.id, client, request_settings,
+                                            listener)
+        return ExchangeResult(user, replies, error)
+
+    async def regenerate(
+        self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
+    ) -> ExchangeResult:
+        """A new reply to the same user message, as a sibling of `reply_id`."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        reply = await asyncio.to_thread(self.store.get_message, reply_id)
+        if reply.parent_id is None:
+            raise ChatSetupError("This reply has no message to answer.")
+        replies, error = await self._stream(reply.conversation_id, reply.parent_id, client,
+                                            request_settings, listener)
+        return ExchangeResult(None, replies, error)
+
+    async def edit_and_resend(
+        self,
+        user_message_id: int,
+        content: str | Sequence[ContentPart],
+        settings: ChatSettings,
+        *,
+        listener: ExchangeListener | None = None,
+    ) -> ExchangeResult:
+        """The edited message becomes a sibling of the original (a new branch), then a reply."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        original = await asyncio.to_thread(self.store.get_message, user_message_id)
+        user = await asyncio.to_thread(
+            self.store.append_message, original.conversation_id, Role.USER, content,
+            parent_id=original.parent_id,
+        )
+        listener.user_message_added(user)
+        replies, error = await self._stream(user.conversation_id, user.id, client,
+                                            request_settings, listener)
+        return ExchangeResult(user, replies, error)
+
+    async def continue_reply(
+        self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
+    ) -> ExchangeResult:
+        """Ask the model to go on with an interrupted reply; the new text is appended to it."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        reply = await asyncio.to_thread(self.store.get_message, reply_id)
+        if reply.role is not Role.ASSISTANT:
+            raise ChatSetupError("Only a reply can be continued.")
+        replies, error = await self._stream(reply.conversation_id, reply.id, client,
+                                            request_settings, listener, continuing=reply)
+        return ExchangeResult(None, replies, error)
+
+    # ----------------------------------------------------------------- internals
+
+    async def _prepare(self, settings: ChatSettings) -> tuple[ApiClient, ChatSettings]:
+        """Resolve provider, key and client, and validate the parameters — or ChatSetupError."""
+        try:
+            profile = self.providers.get(settings.provider)
+        except Exception as exc:  # the registry's own error says which provider is unknown
+            raise ChatSetupError(str(exc)) from exc
+        try:
+            ChatRequest.from_options(settings.model, [{"role": "user", "content": "x"}],
+                                     dict(settings.params))
+        except ValueError as exc:
+            raise ChatSetupError(str(exc)) from exc
+        return await self._client(profile), settings
+
+    async def _client(self, profile: ProviderProfile) -> ApiClient:
+        fingerprint = json.dumps(profile.to_json(), sort_keys=True, default=str)
+        cached = self._clients.get(profile.name)
+        if cached is not None and cached[0] == fingerprint:
+            return cached[1]
+        try:
+            key = await asyncio.wait_for(
+                asyncio.to_thread(resolve_api_key, profile, self.secrets), KEY_TIMEOUT_S
+            )
+        except TimeoutError as exc:
+            raise ChatSetupError(
+                "The system keyring did not answer (is it locked?). Unlock it and try again."
+            ) from exc
+        except Exception as exc:  # MissingKeyError, KeyringUnavailableError: their text says why
+            raise ChatSetupError(str(exc)) from exc
+        if cached is not None:
+            await cached[1].aclose()
+        client = self._client_factory(profile, key)
+        self._clients[profile.name] = (fingerprint, client)
+        return client
+
+    async def _stream(
+        self,
+        conversation_id: int,
+        parent_id: int,
+        client: ApiClient,
+        settings: ChatSettings,
+        listener: ExchangeListener,
+        *,
+        continuing: Message | None = None,
+    ) -> tuple[list[Message], APIError | None]:
+        path = await asyncio.to_thread(self.store.path_to, parent_id)
+        messages = await asyncio.to_thread(
+            build_messages, path, settings.system_prompt, self.store.read_attachment
+        )
+        if continuing is not None and client.profile.api_style is not ApiStyle.ANTHROPIC_MESSAGES:
+            # Anthropic continues a trailing assistant message by itself; others need asking.
+            messages.append({"role": "user", "content": CONTINUE_PROMPT})
+        request = ChatRequest.from_options(settings.model, messages, dict(settings.params))
+        started = time.monotonic()
+        states: dict[int, _ReplyState] = {}
+
+        async def state_for(index: int) -> _ReplyState:
+            state = states.get(index)
+            if state is None:
+                if continuing is not None and index == 0:
+                    message = continuing
+                else:
+                    message = await asyncio.to_thread(
+                        self.store.begin_reply, conversation_id, parent_id=parent_id,
+                        model=settings.model, provider=settings.provider,
+                        make_active=index == 0,
+                    )
+                checkpointer = self.store.checkpointer(message.id)
+                if continuing is not None and index == 0:
+                    checkpointer.append(continuing.text, continuing.reasoning)
+                state = states[index] = _ReplyState(message, checkpointer, started)
+                listener.reply_started(message)
+            return state
+
+        await state_for(0)  # the first reply exists before the request: the UI shows it at once
+        usage: Usage | None = None
+        model: str | None = None
+        error: APIError | None = None
+        result: ChatResult | None = None
+        cancelled = False
+        try:
+            async with client.stream_chat(request) as stream:
+                async for event in stream:
+                    if isinstance(event, UsageEvent):
+                        usage = event.usage
+                    elif isinstance(event, MetadataEvent) and event.model:
+                        model = event.model
+                    index = getattr(event, "index", 0)
+                    state = states.get(index) or await state_for(index)
+                    if isinstance(event, TextDelta | ReasoningDelta):
+                        if state.first_token is None:
+                            state.first_token = time.monotonic()
+                        if isinstance(event, TextDelta):
+                            state.checkpointer.append(text=event.text)
+                        else:
+                            state.checkpointer.append(reasoning=event.text)
+                    if not isinstance(event, StreamEnd):
+                        listener.reply_event(state.message.id, event)
+                result = stream.result
+        except asyncio.CancelledError:
+            cancelled = True
+        except APIError as exc:
+            error = exc
+            log.warning("reply in conversation %s failed: %s", conversation_id, exc)
+        finals = await self._finish(states, result, usage, model, error, cancelled)
+        for message in finals:
+            listener.reply_finished(message)
+        if error is None and not cancelled:
+            await asyncio.to_thread(
+                self.store.update_conversation, conversation_id, provider=settings.provider,
+                model=settings.model, params=dict(settings.params),
+                system_prompt=settings.system_prompt,
+            )
+        if cancelled:
+            raise asyncio.CancelledError
+        return finals, error
+
+    async def _finish(
+        self,
+        states: dict[int, _ReplyState],
+        result: ChatResult | None,
+        usage: Usage | None,
+        model: str | None,
+        error: APIError | None,
+        cancelled: bool,
+    ) -> list[Message]:
+        """Write every choice's final state (the checkpointers' last write) and read it back."""
+        choices = {choice.index: choice for choice in result.choices} if result else {}
+        if result is not None and result.usage is not None:
+            usage = result.usage
+        interrupted = isinstance(error, StreamInterruptedError) or bool(
+            result and result.interrupted
+        )
+        if cancelled or interrupted:
+            status = MessageStatus.INTERRUPTED
+        elif error is not None:
+            status = MessageStatus.ERROR
+        else:
+            status = MessageStatus.COMPLETE
+        error_text = None if error is None else str(error)
+        if cancelled:
+            error_text = "Stopped."
+        for index, state in sorted(states.items()):
+            choice = choices.get(index)
+            ttft_ms, tokens_per_second = state.timings(usage, state.checkpointer.text)
+            state.checkpointer.finish(
+                status,
+                tool_calls=choice.tool_calls if choice else None,
+                model=model,
+                usage=usage if index == 0 else None,
+                ttft_ms=ttft_ms,
+                tokens_per_second=tokens_per_second,
+                finish_reason=choice.finish_reason if choice else None,
+                error=error_text,
+                wait=False,
+            )
+        # Waiting for the writer threads happens off the loop; the UI never waits on disk.
+        await asyncio.gather(*(asyncio.to_thread(s.checkpointer.wait) for s in states.values()))
+        return [
+            await asyncio.to_thread(self.store.get_message, state.message.id)
+            for _index, state in sorted(states.items())
+        ]
