@@ -39,7 +39,6 @@ from desktop.core.api.errors import (
     APIError,
     APIStatusError,
     BadRequestError,
-    ContentPolicyError,
     MalformedResponseError,
     error_from_status,
     error_from_stream,
@@ -190,7 +189,7 @@ class ApiClient:
                 status_error = self._status_error(response, raw)
                 retryable = (
                     should_retry_status(response.status_code, response.headers)
-                    and not isinstance(status_error, ContentPolicyError)
+                    and status_error.retryable
                     and self.retry.can_retry(retries)
                 )
                 delay = self.retry.delay(retries, response.headers) if retryable else None

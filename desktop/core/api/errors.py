@@ -88,6 +88,10 @@ class APIError(Exception):
 class APIStatusError(APIError):
     """The provider answered with an error status (or an error inside a 200 stream)."""
 
+    # False when the status says "retry" but the message says waiting will not help
+    # (content filter, quota used up).
+    retryable = True
+
 
 class BadRequestError(APIStatusError):
     """400/422: the provider rejected a parameter or the request shape."""
@@ -247,8 +251,26 @@ def classify_status(
     return APIStatusError
 
 
-def _explain(cls: type[APIStatusError], provider: str, status: int, message: str) -> str:
+def is_quota_exhausted(status: int, message: str, code: str | None) -> bool:
+    """A 429 that no wait will fix: the account's quota or balance is used up
+    (OpenAI's `insufficient_quota`, relays' "余额不足")."""
+    code_text = (code or "").lower()
+    return status == 429 and (
+        "insufficient_quota" in code_text
+        or "billing" in code_text
+        or bool(_BALANCE_TEXT.search(message))
+    )
+
+
+def _explain(
+    cls: type[APIStatusError], provider: str, status: int, message: str, code: str | None = None
+) -> str:
     who = provider or "The provider"
+    if cls is RateLimitError and is_quota_exhausted(status, message, code):
+        return (
+            f"{who} refused the request: the account quota or balance is used up ({status}). "
+            f"Check the plan and billing with {who}."
+        )
     if cls is AuthenticationError:
         return f"{who} rejected the key ({status}). Check it under Providers."
     if cls is PermissionDeniedError:
@@ -288,10 +310,10 @@ def error_from_status(
     content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
     message, code = extract_provider_message(body, content_type)
     cls = classify_status(status, message, code)
-    explanation = _explain(cls, provider, status, message)
+    explanation = _explain(cls, provider, status, message, code)
     if message:
         explanation = f"{explanation} ({message})" if len(message) <= 160 else explanation
-    return cls(
+    error = cls(
         explanation,
         provider=provider,
         provider_message=message or None,
@@ -299,6 +321,9 @@ def error_from_status(
         request_id=request_id_from(headers),
         code=code,
     )
+    if cls is ContentPolicyError or is_quota_exhausted(status, message, code):
+        error.retryable = False
+    return error
 
 
 def error_from_stream(

@@ -429,3 +429,17 @@ def test_key_with_surrounding_whitespace_is_trimmed(
 ) -> None:
     run(_chat(make_client(key=f"  {fake_key}\n")))
     assert fake_provider.requests[0].headers["authorization"] == f"Bearer {fake_key}"
+
+
+def test_quota_429_is_not_retried_and_says_billing(
+    fake_provider: FakeProvider, make_client: ClientFactory, sleeps: RecordingSleep
+) -> None:
+    fake_provider.script(
+        "/chat/completions",
+        Reply.error(429, "You exceeded your current quota.", "insufficient_quota"),
+    )
+    error = _raises(make_client())
+    assert type(error) is RateLimitError
+    assert "quota or balance is used up" in error.explanation
+    assert sleeps.delays == []
+    assert len(fake_provider.requests) == 1
