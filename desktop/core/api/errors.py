@@ -48,6 +48,12 @@ _BALANCE_TEXT = re.compile(
     r"payment required",
     re.IGNORECASE,
 )
+# Stricter, for a 429: a bare "quota" there usually means a per-minute limit (Gemini).
+_EXHAUSTED_TEXT = re.compile(
+    r"insufficient[ _-]?(balance|quota|funds|credit)|余额|credit balance|billing|"
+    r"payment required|exceeded your current quota",
+    re.IGNORECASE,
+)
 MAX_MESSAGE_CHARS = 500
 
 
@@ -258,7 +264,7 @@ def is_quota_exhausted(status: int, message: str, code: str | None) -> bool:
     return status == 429 and (
         "insufficient_quota" in code_text
         or "billing" in code_text
-        or bool(_BALANCE_TEXT.search(message))
+        or bool(_EXHAUSTED_TEXT.search(message))
     )
 
 

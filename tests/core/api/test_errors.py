@@ -153,3 +153,19 @@ def test_stream_error_with_policy_code() -> None:
 def test_stream_error_with_status() -> None:
     error = error_from_stream("slow", code=None, status=429, provider="R", partial=ChatResult())
     assert isinstance(error, RateLimitError)
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "exhausted"),
+    [
+        ("You exceeded your current quota, please check your plan.", "insufficient_quota", True),
+        ("余额不足", None, True),
+        ("Resource has been exhausted (e.g. check quota).", "429", False),
+        ("Rate limit reached for requests", "rate_limit_exceeded", False),
+    ],
+)
+def test_quota_or_rate_limit(message: str, code: str | None, exhausted: bool) -> None:
+    body = json.dumps({"error": {"message": message, "code": code}})
+    error = error_from_status(429, {}, body, provider="P")
+    assert isinstance(error, RateLimitError)
+    assert error.retryable is not exhausted
