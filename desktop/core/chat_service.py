@@ -45,7 +45,7 @@ from desktop.core.store.models import (
     Role,
     TextPart,
 )
-from desktop.core.store.store import Store
+from desktop.core.store.store import ACTIVE_LEAF, Store, _Leaf
 
 log = logging.getLogger(__name__)
 
@@ -200,20 +200,7 @@ class ChatService:
         listener: ExchangeListener | None = None,
     ) -> ExchangeResult:
         """Append the user's message under the active leaf and stream the reply."""
-        listener = listener or ExchangeListener()
-        client, request_settings = await self._prepare(settings)
-        conversation = await asyncio.to_thread(self.store.get_conversation, conversation_id)
-        user = await asyncio.to_thread(
-            self.store.append_message, conversation_id, Role.USER, content
-        )
-        listener.user_message_added(user)
-        if not conversation.title:
-            await asyncio.to_thread(
-                self.store.update_conversation, conversation_id, title=title_from(content)
-            )
-        replies, error = await self._stream(conversation_id, user.id, client, request_settings,
-                                            listener)
-        return ExchangeResult(user, replies, error)
+        return await self._user_turn(conversation_id, content, ACTIVE_LEAF, settings, listener)
 
     async def regenerate(
         self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
@@ -237,17 +224,10 @@ class ChatService:
         listener: ExchangeListener | None = None,
     ) -> ExchangeResult:
         """The edited message becomes a sibling of the original (a new branch), then a reply."""
-        listener = listener or ExchangeListener()
-        client, request_settings = await self._prepare(settings)
         original = await asyncio.to_thread(self.store.get_message, user_message_id)
-        user = await asyncio.to_thread(
-            self.store.append_message, original.conversation_id, Role.USER, content,
-            parent_id=original.parent_id,
+        return await self._user_turn(
+            original.conversation_id, content, original.parent_id, settings, listener
         )
-        listener.user_message_added(user)
-        replies, error = await self._stream(user.conversation_id, user.id, client,
-                                            request_settings, listener)
-        return ExchangeResult(user, replies, error)
 
     async def continue_reply(
         self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
@@ -263,6 +243,30 @@ class ChatService:
         return ExchangeResult(None, replies, error)
 
     # ----------------------------------------------------------------- internals
+
+    async def _user_turn(
+        self,
+        conversation_id: int,
+        content: str | Sequence[ContentPart],
+        parent_id: int | _Leaf | None,
+        settings: ChatSettings,
+        listener: ExchangeListener | None,
+    ) -> ExchangeResult:
+        """Save a user message under `parent_id` (titling a new conversation), then reply."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        conversation = await asyncio.to_thread(self.store.get_conversation, conversation_id)
+        user = await asyncio.to_thread(
+            self.store.append_message, conversation_id, Role.USER, content, parent_id=parent_id
+        )
+        listener.user_message_added(user)
+        if not conversation.title:
+            await asyncio.to_thread(
+                self.store.update_conversation, conversation_id, title=title_from(content)
+            )
+        replies, error = await self._stream(conversation_id, user.id, client, request_settings,
+                                            listener)
+        return ExchangeResult(user, replies, error)
 
     async def _prepare(self, settings: ChatSettings) -> tuple[ApiClient, ChatSettings]:
         """Resolve provider, key and client, and validate the parameters — or ChatSetupError."""
