@@ -24,6 +24,18 @@ def quick_check(conn: sqlite3.Connection) -> str:
     return "ok" if rows == ["ok"] else "; ".join(rows)
 
 
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    """True for errors that mean the file itself is broken (not locked, busy or unreadable)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return not isinstance(error, sqlite3.OperationalError)
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
 def _stamp(now: float | None = None) -> str:
     moment = datetime.fromtimestamp(time.time() if now is None else now, tz=UTC)
     return moment.strftime("%Y%m%d-%H%M%S")

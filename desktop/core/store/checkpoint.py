@@ -22,6 +22,7 @@ from desktop.core.store.database import connect, transaction
 from desktop.core.store.errors import StoreError
 from desktop.core.store.message_rows import finish_message
 from desktop.core.store.models import MessageStatus
+from desktop.core.store.stream_lock import SharedStreamingLock
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +139,9 @@ class StreamCheckpointer:
 
     def _run(self) -> None:
         conn: sqlite3.Connection | None = None
+        lock: SharedStreamingLock | None = None
         try:
+            lock = SharedStreamingLock(self._database)
             conn = connect(self._database)
             conn.execute("PRAGMA synchronous = NORMAL")
             # Leave WAL checkpoints (copying pages back, with an fsync) to the Store's own
@@ -159,6 +162,8 @@ class StreamCheckpointer:
         finally:
             if conn is not None:
                 conn.close()
+            if lock is not None:
+                lock.release()
             self._done.set()
 
     def _write_checkpoint(self, conn: sqlite3.Connection, text: str, reasoning: str) -> None:

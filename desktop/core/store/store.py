@@ -54,6 +54,7 @@ from desktop.core.store.models import (
     TextPart,
 )
 from desktop.core.store.params import scrub_params
+from desktop.core.store.stream_lock import exclusive_if_nobody_streams
 
 log = logging.getLogger(__name__)
 
@@ -236,6 +237,9 @@ class Store:
                 raise StoreVersionError(path, version, SCHEMA_VERSION)
             result = backups.quick_check(conn) if existed else "ok"
         except sqlite3.DatabaseError as exc:
+            if not backups.is_damage(exc):  # locked, busy, no permission: not the file's fault
+                conn.close()
+                raise StoreError(f"The history database {path} cannot be read: {exc}") from exc
             result = str(exc)
         if result == "ok":
             return version
@@ -266,7 +270,17 @@ class Store:
         self.close()
 
     def _recover_interrupted(self) -> tuple[int, ...]:
-        """Replies still `streaming` at open were cut off by a crash: mark them interrupted."""
+        """Replies still `streaming` at open were cut off by a crash: mark them interrupted.
+
+        Skipped while another live process streams into this database (see stream_lock).
+        """
+        with exclusive_if_nobody_streams(self.path) as alone:
+            if not alone:
+                log.info("another process is streaming replies; crash recovery skipped")
+                return ()
+            return self._mark_streaming_interrupted()
+
+    def _mark_streaming_interrupted(self) -> tuple[int, ...]:
         with self._lock, transaction(self._conn):
             ids = tuple(
                 r[0] for r in self._conn.execute(

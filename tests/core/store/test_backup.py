@@ -101,3 +101,22 @@ def test_restore_refuses_a_file_that_is_not_a_history(data_dir: DataDir, tmp_pat
     with pytest.raises(StoreError):
         restore_backup(data_dir.database, tmp_path / "missing.sqlite3")
     assert data_dir.database.read_bytes() == before
+
+
+def test_a_locked_database_is_not_mistaken_for_damage(data_dir: DataDir) -> None:
+    import sqlite3
+
+    _fill(data_dir)
+    blocker = sqlite3.connect(data_dir.database, isolation_level=None)
+    blocker.execute("PRAGMA journal_mode = DELETE")
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="cannot be read") as info:
+            Store.open(data_dir)
+        assert not isinstance(info.value, StoreDamagedError)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert data_dir.database.exists()
+    with Store.open(data_dir) as store:
+        assert store.count_conversations() == 1

@@ -122,3 +122,20 @@ def test_sigkill_mid_stream_loses_at_most_the_last_second(tmp_path: Path) -> Non
         assert len(words) >= must_have
         assert store.search("w1").hits  # indexed once it became interrupted
         assert store.quick_check() == "ok"
+
+
+def test_open_from_another_process_leaves_a_live_stream_alone(store: Store) -> None:
+    conv = store.create_conversation()
+    reply = store.begin_reply(conv.id)
+    cp = store.checkpointer(reply.id, interval=0.05)
+    cp.append("still coming")
+    deadline = time.monotonic() + 5
+    while _stored_text(store, reply.id) != "still coming" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    with Store.open(store.data_dir) as second:  # e.g. `switchboard history list` meanwhile
+        assert second.recovered_messages == ()
+        assert second.get_message(reply.id).status is MessageStatus.STREAMING
+    cp.finish()
+    with Store.open(store.data_dir) as third:
+        assert third.recovered_messages == ()
+    assert store.get_message(reply.id).status is MessageStatus.COMPLETE
