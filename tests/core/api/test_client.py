@@ -651,3 +651,44 @@ def test_concurrent_streams_share_the_pool(
     assert sorted(body["seed"] for body in fake_provider.bodies("/chat/completions")) == list(
         range(20)
     )
+
+
+def test_whole_responses_reply_that_failed(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    body = {
+        "id": "r1",
+        "object": "response",
+        "status": "failed",
+        "output": [],
+        "error": {"code": "rate_limit_exceeded", "message": "Too many tokens"},
+    }
+    fake_provider.script("/responses", Reply.json(body))
+    with pytest.raises(APIStatusError) as caught:
+        run(_chat(make_client(ApiStyle.OPENAI_RESPONSES), ChatRequest("g", USER)))
+    assert "Too many tokens" in caught.value.explanation
+
+
+def test_whole_anthropic_reply_with_thinking_and_tool_use(
+    fake_provider: FakeProvider, make_client: ClientFactory
+) -> None:
+    body = {
+        "id": "msg_1",
+        "type": "message",
+        "role": "assistant",
+        "model": "claude-x",
+        "content": [
+            {"type": "thinking", "thinking": "Let me look.", "signature": "s"},
+            {"type": "text", "text": "Checking."},
+            {"type": "tool_use", "id": "tu_1", "name": "weather", "input": {"city": "Oslo"}},
+        ],
+        "stop_reason": "tool_use",
+        "usage": {"input_tokens": 10, "output_tokens": 5},
+    }
+    fake_provider.script("/messages", Reply.json(body))
+    result = run(_chat(make_client(ApiStyle.ANTHROPIC_MESSAGES), ChatRequest("c", USER)))
+    choice = result.choices[0]
+    assert (choice.text, choice.reasoning) == ("Checking.", "Let me look.")
+    assert choice.tool_calls[0].name == "weather"
+    assert json.loads(choice.tool_calls[0].arguments) == {"city": "Oslo"}
+    assert choice.finish_reason == "tool_calls"
