@@ -12,7 +12,9 @@ from desktop.core.store.errors import FtsUnavailableError
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path | str, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
     """Open a connection in autocommit mode (we issue BEGIN/COMMIT ourselves).
 
     `check_same_thread=False`: every owner guards its connection with a lock or keeps it on
@@ -22,10 +24,10 @@ def connect(path: Path | str, *, read_only: bool = False) -> sqlite3.Connection:
     name = str(path)
     conn = sqlite3.connect(
         name, isolation_level=None, check_same_thread=False,
-        timeout=BUSY_TIMEOUT_MS / 1000, uri=name.startswith("file:"),
+        timeout=busy_timeout_ms / 1000, uri=name.startswith("file:"),
     )
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     if read_only:
         conn.execute("PRAGMA query_only = ON")

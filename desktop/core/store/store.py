@@ -23,7 +23,13 @@ from desktop.core.store.attachments import (
     sniff_mime,
 )
 from desktop.core.store.checkpoint import StreamCheckpointer
-from desktop.core.store.database import connect, enable_wal, require_fts5, transaction
+from desktop.core.store.database import (
+    BUSY_TIMEOUT_MS,
+    connect,
+    enable_wal,
+    require_fts5,
+    transaction,
+)
 from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.errors import (
     NotFoundError,
@@ -191,6 +197,7 @@ class Store:
         backup_interval: float | None = backups.DAY_SECONDS,
         keep_backups: int = backups.DEFAULT_KEEP_BACKUPS,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> Store:
         """Open (creating or upgrading) the history database of `data_dir`.
 
@@ -198,6 +205,7 @@ class Store:
         file untouched), moves a damaged file aside (`StoreDamagedError` lists the backups),
         upgrades older formats after backing them up, marks replies left `streaming` by a
         crash as `interrupted`, and makes the daily backup when one is due (None: never).
+        `busy_timeout_ms` is how long a call waits for another process's write lock.
         """
         if not isinstance(data_dir, DataDir):
             data_dir = DataDir(Path(data_dir))
@@ -205,7 +213,7 @@ class Store:
         path = data_dir.database
         existed = path.exists() and path.stat().st_size > 0
         require_fts5()
-        conn = connect(path)
+        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
         try:
             version = cls._check_file(conn, path, data_dir, existed)
             enable_wal(conn)

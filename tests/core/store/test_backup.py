@@ -112,7 +112,7 @@ def test_a_locked_database_is_not_mistaken_for_damage(data_dir: DataDir) -> None
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StoreError, match="cannot be read") as info:
-            Store.open(data_dir)
+            Store.open(data_dir, busy_timeout_ms=100)
         assert not isinstance(info.value, StoreDamagedError)
     finally:
         blocker.execute("ROLLBACK")
