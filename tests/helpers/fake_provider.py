@@ -124,6 +124,11 @@ class Reply:
         return cls(200, all_headers, chunks, drop=drop)
 
     @classmethod
+    def hang_up(cls) -> Reply:
+        """Close the connection without any answer (status 0 means: no status line at all)."""
+        return cls(status=0, drop=True)
+
+    @classmethod
     def error(cls, status: int, message: str, code: str | None = None, **headers: str) -> Reply:
         """An OpenAI-shaped error body."""
         error: dict[str, Any] = {"message": message, "type": "invalid_request_error"}
@@ -365,6 +370,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _write(self, reply: Reply) -> None:
         if reply.delay:
             self._pause(reply.delay)
+        if reply.status == 0:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         self.send_response(reply.status)
         names = {k.lower() for k in reply.headers}
         for name, value in reply.headers.items():

@@ -443,3 +443,27 @@ def test_quota_429_is_not_retried_and_says_billing(
     assert "quota or balance is used up" in error.explanation
     assert sleeps.delays == []
     assert len(fake_provider.requests) == 1
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_server_hanging_up_without_answer_is_retried(
+    fake_provider: FakeProvider,
+    make_client: ClientFactory,
+    sleeps: RecordingSleep,
+    streamed: bool,
+) -> None:
+    fake_provider.script("/chat/completions", Reply.hang_up())
+    result = run(_stream(make_client()) if streamed else _chat(make_client()))
+    assert result.choices[0].text == fake_provider.default_text
+    assert sleeps.delays == [0.5]
+    assert len(fake_provider.requests) == 2
+
+
+def test_server_always_hanging_up_is_a_connection_error(
+    fake_provider: FakeProvider, make_client: ClientFactory, sleeps: RecordingSleep
+) -> None:
+    fake_provider.route("/chat/completions", Reply.hang_up())
+    error = _raises(make_client())
+    assert type(error) is APIConnectionError
+    assert "broke before it answered" in error.explanation
+    assert len(fake_provider.requests) == 3
