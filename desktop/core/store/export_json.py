@@ -77,7 +77,7 @@ def _conversation_json(
 
 def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]:
     """The export document: conversations plus every image they use, base64-encoded once."""
-    folders = {f.id: f.name for f in store.list_folders()}
+    folders = {f.id: f.name for f in store.folders.list()}
     conversations = [
         _conversation_json(store, store.get_conversation(cid), folders)
         for cid in conversation_ids

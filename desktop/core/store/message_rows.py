@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.api.events import ToolCall, Usage
+from desktop.core.store.attachments import is_valid_hash
+from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import (
     ContentPart,
     ImagePart,
@@ -157,3 +159,15 @@ def finish_message(
         (prompt or 0, completion or 0, time.time(), message_id),
     )
 
+
+
+def link_attachment(conn: sqlite3.Connection, message_id: int, digest: str) -> None:
+    """Record that a message uses an attachment (which must already be stored)."""
+    if not is_valid_hash(digest) or conn.execute(
+        "SELECT 1 FROM attachments WHERE hash = ?", (digest,)
+    ).fetchone() is None:
+        raise NotFoundError(f"attachment {digest} was not added with add_attachment()")
+    conn.execute(
+        "INSERT OR IGNORE INTO message_attachments (message_id, hash) VALUES (?, ?)",
+        (message_id, digest),
+    )

@@ -19,7 +19,6 @@ from desktop.core.store import search as fts
 from desktop.core.store.attachments import (
     DEFAULT_MAX_ATTACHMENT_BYTES,
     AttachmentFiles,
-    is_valid_hash,
     sniff_mime,
 )
 from desktop.core.store.checkpoint import StreamCheckpointer
@@ -30,6 +29,7 @@ from desktop.core.store.database import (
     require_fts5,
     transaction,
 )
+from desktop.core.store.draft_writer import insert_draft
 from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.errors import (
     NotFoundError,
@@ -37,11 +37,13 @@ from desktop.core.store.errors import (
     StoreError,
     StoreVersionError,
 )
+from desktop.core.store.folders_presets import FolderTable, PresetTable
 from desktop.core.store.message_rows import (
     MESSAGE_COLUMNS,
     encode_parts,
     encode_tool_calls,
     finish_message,
+    link_attachment,
     message_from_row,
     usage_columns,
 )
@@ -50,17 +52,21 @@ from desktop.core.store.models import (
     ContentPart,
     Conversation,
     ConversationSummary,
-    Folder,
     ImagePart,
     Message,
     MessageStatus,
-    Preset,
     Role,
     SearchResults,
     TextPart,
 )
 from desktop.core.store.params import scrub_params
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
+from desktop.core.store.tree_queries import (
+    NEWEST_LEAF_SQL,
+    PATH_SQL,
+    SUBTREE_CTE,
+    newest_leaf,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,31 +93,6 @@ _CONVERSATION_COLUMNS = (
     "system_prompt, active_leaf_id, prompt_tokens, completion_tokens"
 )
 
-# Ancestors of a message, nearest first, with their distance; LIMIT stops the recursion early.
-_PATH_SQL = f"""
-WITH RECURSIVE path(id, depth) AS (
-    SELECT ?, 0
-    UNION ALL
-    SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id
-    WHERE m.parent_id IS NOT NULL
-    LIMIT ?
-)
-SELECT {", ".join("m." + c.strip() for c in MESSAGE_COLUMNS.split(","))}
-FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC
-"""
-
-# Follow the newest child down from a message to the leaf of that branch.
-_NEWEST_LEAF_SQL = """
-WITH RECURSIVE down(id, depth) AS (
-    SELECT ?, 0
-    UNION ALL
-    SELECT (SELECT max(c.id) FROM messages c WHERE c.parent_id = down.id), down.depth + 1
-    FROM down WHERE down.id IS NOT NULL
-)
-SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1
-"""
-
-
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -132,14 +113,6 @@ def _conversation_from_row(row: sqlite3.Row) -> Conversation:
         active_leaf_id=row["active_leaf_id"],
         prompt_tokens=row["prompt_tokens"],
         completion_tokens=row["completion_tokens"],
-    )
-
-
-def _preset_from_row(row: sqlite3.Row) -> Preset:
-    return Preset(
-        id=row["id"], name=row["name"], model=row["model"], params=json.loads(row["params"]),
-        system_prompt=row["system_prompt"], created_at=row["created_at"],
-        updated_at=row["updated_at"],
     )
 
 
@@ -170,6 +143,8 @@ class Store:
             for delta in stream: cp.append(delta.text)
             cp.finish(MessageStatus.COMPLETE, usage=usage, finish_reason="stop")
         history = store.active_path(conv.id)                         # for `-c ID`
+
+    Folders and presets live in `store.folders` and `store.presets` (same lock, same rules).
     """
 
     def __init__(
@@ -184,6 +159,8 @@ class Store:
         self._conn = conn
         self._lock = threading.RLock()
         self.attachments = AttachmentFiles(data_dir.attachments, max_attachment_bytes)
+        self.folders = FolderTable(conn, self._lock)
+        self.presets = PresetTable(conn, self._lock)
         self.recovered_messages: tuple[int, ...] = ()
         self.backup_made: Path | None = None
 
@@ -488,7 +465,7 @@ class Store:
             message_id = int(cur.lastrowid or 0)
             for part in parts:
                 if isinstance(part, ImagePart):
-                    self._link_attachment(message_id, part.hash)
+                    link_attachment(self._conn, message_id, part.hash)
             self._conn.execute(
                 "UPDATE conversations SET updated_at = max(updated_at, ?), "
                 "prompt_tokens = prompt_tokens + ?, completion_tokens = completion_tokens + ?, "
@@ -580,7 +557,7 @@ class Store:
     def path_to(self, message_id: int, *, limit: int = -1) -> list[Message]:
         """The messages from the root down to `message_id` (the last `limit` of them)."""
         with self._lock:
-            rows = self._conn.execute(_PATH_SQL, (message_id, limit)).fetchall()
+            rows = self._conn.execute(PATH_SQL, (message_id, limit)).fetchall()
         if not rows:
             raise NotFoundError(f"no message {message_id}")
         return [message_from_row(r) for r in rows]
@@ -600,7 +577,7 @@ class Store:
         """Show the branch through `message_id`: its newest descendant becomes the active leaf."""
         message = self.get_message(message_id)
         with self._lock, transaction(self._conn):
-            leaf = int(self._conn.execute(_NEWEST_LEAF_SQL, (message_id,)).fetchone()[0])
+            leaf = int(self._conn.execute(NEWEST_LEAF_SQL, (message_id,)).fetchone()[0])
             self._conn.execute(
                 "UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
                 (leaf, message.conversation_id),
@@ -612,16 +589,12 @@ class Store:
         message = self.get_message(message_id)
         with self._lock:
             with transaction(self._conn):
-                subtree = (
-                    "WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
-                    "SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id) "
-                )
                 hashes = self._hashes_of(
-                    subtree + "SELECT DISTINCT hash FROM message_attachments "
+                    SUBTREE_CTE + "SELECT DISTINCT hash FROM message_attachments "
                     "WHERE message_id IN (SELECT id FROM sub)", (message_id,)
                 )
                 self._conn.execute(
-                    subtree + "DELETE FROM messages WHERE id IN (SELECT id FROM sub)",
+                    SUBTREE_CTE + "DELETE FROM messages WHERE id IN (SELECT id FROM sub)",
                     (message_id,),
                 )
                 conv = self._conn.execute(
@@ -631,21 +604,10 @@ class Store:
                 if conv[0] is None:
                     self._conn.execute(
                         "UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
-                        (self._newest_leaf(message.conversation_id, message.parent_id),
+                        (newest_leaf(self._conn, message.conversation_id, message.parent_id),
                          message.conversation_id),
                     )
             self._drop_unreferenced(hashes)
-
-    def _newest_leaf(self, conversation_id: int, start: int | None) -> int | None:
-        if start is None:
-            row = self._conn.execute(
-                "SELECT max(id) FROM messages WHERE conversation_id = ? AND parent_id IS NULL",
-                (conversation_id,),
-            ).fetchone()
-            start = row[0]
-            if start is None:
-                return None
-        return int(self._conn.execute(_NEWEST_LEAF_SQL, (start,)).fetchone()[0])
 
     # ----------------------------------------------------------------- attachments
 
@@ -665,16 +627,6 @@ class Store:
 
     def attachment_path(self, digest: str) -> Path:
         return self.attachments.path_for(digest)
-
-    def _link_attachment(self, message_id: int, digest: str) -> None:
-        if not is_valid_hash(digest) or self._conn.execute(
-            "SELECT 1 FROM attachments WHERE hash = ?", (digest,)
-        ).fetchone() is None:
-            raise NotFoundError(f"attachment {digest} was not added with add_attachment()")
-        self._conn.execute(
-            "INSERT OR IGNORE INTO message_attachments (message_id, hash) VALUES (?, ?)",
-            (message_id, digest),
-        )
 
     def _hashes_of(self, sql: str, args: tuple[Any, ...]) -> list[str]:
         return [r[0] for r in self._conn.execute(sql, args)]
@@ -713,86 +665,6 @@ class Store:
             self.attachments.remove(digest)
         return len(orphans) + len(stray)
 
-    # ----------------------------------------------------------------- folders and presets
-
-    def create_folder(self, name: str, *, parent_id: int | None = None) -> Folder:
-        with self._lock, transaction(self._conn):
-            cur = self._conn.execute(
-                "INSERT INTO folders (name, parent_id, position, created_at) VALUES (?, ?, "
-                "(SELECT coalesce(max(position), -1) + 1 FROM folders WHERE parent_id IS ?), ?)",
-                (name, parent_id, parent_id, time.time()),
-            )
-            folder_id = int(cur.lastrowid or 0)
-        return self._folder(folder_id)
-
-    def _folder(self, folder_id: int) -> Folder:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id, name, parent_id, position, created_at FROM folders WHERE id = ?",
-                (folder_id,),
-            ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no folder {folder_id}")
-        return Folder(*tuple(row))
-
-    def rename_folder(self, folder_id: int, name: str) -> Folder:
-        with self._lock, transaction(self._conn):
-            self._conn.execute("UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
-        return self._folder(folder_id)
-
-    def delete_folder(self, folder_id: int) -> None:
-        """Delete a folder (and its subfolders); its conversations move to the top level."""
-        with self._lock, transaction(self._conn):
-            cur = self._conn.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
-            if cur.rowcount == 0:
-                raise NotFoundError(f"no folder {folder_id}")
-
-    def list_folders(self) -> list[Folder]:
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT id, name, parent_id, position, created_at FROM folders "
-                "ORDER BY parent_id IS NOT NULL, parent_id, position, id"
-            ).fetchall()
-        return [Folder(*tuple(r)) for r in rows]
-
-    def save_preset(
-        self,
-        name: str,
-        *,
-        params: dict[str, Any] | None = None,
-        model: str | None = None,
-        system_prompt: str = "",
-    ) -> Preset:
-        """Create or replace the preset called `name` (params are scrubbed of secrets)."""
-        now = time.time()
-        with self._lock, transaction(self._conn):
-            self._conn.execute(
-                "INSERT INTO presets (name, model, params, system_prompt, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET model = excluded.model, "
-                "params = excluded.params, system_prompt = excluded.system_prompt, "
-                "updated_at = excluded.updated_at",
-                (name, model, _dumps(scrub_params(params or {})), system_prompt, now, now),
-            )
-        return self.get_preset(name)
-
-    def get_preset(self, name: str) -> Preset:
-        with self._lock:
-            row = self._conn.execute("SELECT * FROM presets WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            raise NotFoundError(f"no preset {name!r}")
-        return _preset_from_row(row)
-
-    def list_presets(self) -> list[Preset]:
-        with self._lock:
-            rows = self._conn.execute("SELECT * FROM presets ORDER BY name").fetchall()
-        return [_preset_from_row(r) for r in rows]
-
-    def delete_preset(self, name: str) -> None:
-        with self._lock, transaction(self._conn):
-            cur = self._conn.execute("DELETE FROM presets WHERE name = ?", (name,))
-            if cur.rowcount == 0:
-                raise NotFoundError(f"no preset {name!r}")
-
     # ----------------------------------------------------------------- search, backup
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> SearchResults:
@@ -825,87 +697,9 @@ class Store:
         now = time.time()
         created: list[int] = []
         with self._lock, transaction(self._conn):
-            folders = {f.name: f.id for f in self.list_folders() if f.parent_id is None}
+            folders = {f.name: f.id for f in self.folders.list() if f.parent_id is None}
             for draft in drafts:
-                created.append(self._insert_draft(draft, hashes, folders, now))
-        return created
-
-    def _insert_draft(
-        self,
-        draft: ConversationDraft,
-        hashes: dict[int, ImagePart],
-        folders: dict[str, int],
-        now: float,
-    ) -> int:
-        folder_id = None
-        if draft.folder:
-            if draft.folder not in folders:
-                cur = self._conn.execute(
-                    "INSERT INTO folders (name, parent_id, position, created_at) "
-                    "VALUES (?, NULL, (SELECT coalesce(max(position), -1) + 1 FROM folders "
-                    "WHERE parent_id IS NULL), ?)", (draft.folder, now),
+                created.append(
+                    insert_draft(self._conn, draft, hashes, folders, self.attachments, now)
                 )
-                folders[draft.folder] = int(cur.lastrowid or 0)
-            folder_id = folders[draft.folder]
-        cur = self._conn.execute(
-            "INSERT INTO conversations (title, created_at, updated_at, pinned, archived, "
-            "folder_id, provider, model, params, system_prompt) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (draft.title, draft.created_at, draft.updated_at, int(draft.pinned),
-             int(draft.archived), folder_id, draft.provider, draft.model,
-             _dumps(scrub_params(draft.params)), draft.system_prompt),
-        )
-        conversation_id = int(cur.lastrowid or 0)
-        ids: dict[str, int] = {}
-        prompt_total = completion_total = 0
-        for m in draft.messages:
-            parts: list[ContentPart] = [
-                hashes[id(p)] if isinstance(p, AttachmentDraft) else p for p in m.parts
-            ]
-            text, parts_json = encode_parts(parts)
-            prompt, completion, reasoning_tokens, cached = usage_columns(m.usage)
-            prompt_total += prompt or 0
-            completion_total += completion or 0
-            parent = ids[m.parent_key] if m.parent_key is not None else None
-            cur = self._conn.execute(
-                "INSERT INTO messages (conversation_id, parent_id, role, text, parts, "
-                "reasoning, tool_calls, tool_call_id, model, provider, prompt_tokens, "
-                "completion_tokens, reasoning_tokens, cached_tokens, ttft_ms, "
-                "tokens_per_second, finish_reason, status, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    conversation_id, parent, str(m.role), text, parts_json, m.reasoning,
-                    encode_tool_calls(m.tool_calls), m.tool_call_id, m.model, m.provider,
-                    prompt, completion, reasoning_tokens, cached, m.ttft_ms,
-                    m.tokens_per_second, m.finish_reason, str(m.status), m.error, m.created_at,
-                ),
-            )
-            ids[m.key] = int(cur.lastrowid or 0)
-            for part in parts:
-                if isinstance(part, ImagePart):
-                    self._conn.execute(
-                        "INSERT OR IGNORE INTO attachments (hash, mime, size, created_at) "
-                        "VALUES (?, ?, ?, ?)",
-                        (part.hash, part.mime,
-                         self.attachments.path_for(part.hash).stat().st_size, now),
-                    )
-                    self._link_attachment(ids[m.key], part.hash)
-        leaf = None
-        if draft.active_leaf_key is not None:
-            leaf = ids[draft.active_leaf_key]
-        elif draft.messages:
-            leaf = self._newest_leaf(conversation_id, None)
-        self._conn.execute(
-            "UPDATE conversations SET active_leaf_id = ?, prompt_tokens = ?, "
-            "completion_tokens = ? WHERE id = ?",
-            (leaf, prompt_total, completion_total, conversation_id),
-        )
-        return conversation_id
-
-
-def open_store(data_dir: DataDir | Path | str, **kwargs: Any) -> Store:
-    """`Store.open` under a name that reads well in the commands."""
-    return Store.open(data_dir, **kwargs)
-
-
-__all__ = ["ACTIVE_LEAF", "UNSET", "Store", "StoreError", "open_store"]
+        return created

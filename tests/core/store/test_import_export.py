@@ -22,7 +22,7 @@ PNG = (FIXTURES / "chatgpt" / "file-Abc123-starter.png").read_bytes()
 
 
 def _branchy(store: Store) -> int:
-    folder = store.create_folder("Recipes")
+    folder = store.folders.create("Recipes")
     conv = store.create_conversation(
         "Bread <script>alert(1)</script>", model="m1", provider="relay",
         params={"temperature": 0.2}, system_prompt="You bake.", folder_id=folder.id,
@@ -68,7 +68,7 @@ def test_json_export_roundtrip_is_lossless(store: Store, tmp_path: Path) -> None
         a, b = store.get_conversation(conv_id), other.get_conversation(new_id)
         assert (a.title, a.params, a.system_prompt, a.model, a.completion_tokens) == (
             b.title, b.params, b.system_prompt, b.model, b.completion_tokens)
-        assert [f.name for f in other.list_folders()] == ["Recipes"]
+        assert [f.name for f in other.folders.list()] == ["Recipes"]
         image = next(p for m in other.messages(new_id) for p in m.parts
                      if isinstance(p, ImagePart))
         assert other.read_attachment(image.hash) == PNG

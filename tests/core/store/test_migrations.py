@@ -56,7 +56,7 @@ def test_v1_database_with_data_upgrades(tmp_path: Path) -> None:
         assert store.get_conversation(1).params == {"temperature": 0.5}
         # version-2 features work on the upgraded file
         store.append_message(1, Role.USER, "and pelicans drink?", ttft_ms=5.0)
-        store.save_preset("p", params={"top_p": 1})
+        store.presets.save("p", params={"top_p": 1})
         assert store.search("pelicans").hits[0].conversation_id == 1
     assert any(f"before-v{SCHEMA_VERSION}" in p.name for p in list_backups(data.backups))
 

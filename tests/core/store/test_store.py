@@ -47,13 +47,13 @@ def test_params_never_keep_secrets(store: Store) -> None:
         }
     )
     store.update_conversation(conv.id, params={"API-Key": key, "top_p": 0.5})
-    store.save_preset("p", params={"apiKey": key, "access_token": key, "seed": 1})
+    store.presets.save("p", params={"apiKey": key, "access_token": key, "seed": 1})
     raw = store.path.read_bytes()
     wal = store.path.with_name(store.path.name + "-wal")
     raw += wal.read_bytes() if wal.exists() else b""
     assert key.encode() not in raw
     assert store.get_conversation(conv.id).params == {"top_p": 0.5}
-    assert store.get_preset("p").params == {"seed": 1}
+    assert store.presets.get("p").params == {"seed": 1}
     first = store.create_conversation(params={"max_tokens": 5, "headers": {"x-api-key": key}})
     assert first.params == {"max_tokens": 5, "headers": {}}
 
@@ -218,23 +218,23 @@ def test_attachment_size_limit_and_unknown_hash(store: Store) -> None:
 
 
 def test_folders_and_presets(store: Store) -> None:
-    work = store.create_folder("Work")
-    sub = store.create_folder("Sub", parent_id=work.id)
+    work = store.folders.create("Work")
+    sub = store.folders.create("Sub", parent_id=work.id)
     conv = store.create_conversation(folder_id=sub.id)
-    assert [f.name for f in store.list_folders()] == ["Work", "Sub"]
+    assert [f.name for f in store.folders.list()] == ["Work", "Sub"]
     assert [c.id for c in store.list_conversations(folder_id=sub.id)] == [conv.id]
-    store.rename_folder(work.id, "Job")
-    store.delete_folder(work.id)  # cascades to Sub; the conversation moves to the top level
-    assert store.list_folders() == []
+    store.folders.rename(work.id, "Job")
+    store.folders.delete(work.id)  # cascades to Sub; the conversation moves to the top level
+    assert store.folders.list() == []
     assert store.get_conversation(conv.id).folder_id is None
-    store.save_preset("creative", params={"temperature": 1.2}, model="m")
-    store.save_preset("creative", params={"temperature": 1.1})
-    assert [(p.name, p.params) for p in store.list_presets()] == [
+    store.presets.save("creative", params={"temperature": 1.2}, model="m")
+    store.presets.save("creative", params={"temperature": 1.1})
+    assert [(p.name, p.params) for p in store.presets.list()] == [
         ("creative", {"temperature": 1.1})
     ]
-    store.delete_preset("creative")
+    store.presets.delete("creative")
     with pytest.raises(NotFoundError):
-        store.get_preset("creative")
+        store.presets.get("creative")
 
 
 def test_pragmas_and_schema(store: Store) -> None:
