@@ -7,7 +7,8 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,17 @@ def _conversation_from_row(row: sqlite3.Row) -> Conversation:
     )
 
 
+@contextmanager
+def _folder_must_exist(folder_id: object) -> Iterator[None]:
+    """Turn the foreign-key failure of an unknown folder id into NotFoundError."""
+    try:
+        yield
+    except sqlite3.IntegrityError as exc:
+        if "FOREIGN KEY" not in str(exc):
+            raise
+        raise NotFoundError(f"no folder {folder_id}") from exc
+
+
 def _as_parts(content: str | Sequence[ContentPart]) -> tuple[ContentPart, ...]:
     if isinstance(content, str):
         return (TextPart(content),) if content else ()
@@ -163,6 +175,8 @@ class Store:
         self.presets = PresetTable(conn, self._lock)
         self.recovered_messages: tuple[int, ...] = ()
         self.backup_made: Path | None = None
+        self.attachment_grace_seconds = ATTACHMENT_GRACE_SECONDS
+        """Unreferenced attachments younger than this are kept (a message may be composed)."""
 
     # ----------------------------------------------------------------- opening and closing
 
@@ -294,7 +308,7 @@ class Store:
         created_at: float | None = None,
     ) -> Conversation:
         now = time.time() if created_at is None else created_at
-        with self._lock, transaction(self._conn):
+        with self._lock, _folder_must_exist(folder_id), transaction(self._conn):
             cur = self._conn.execute(
                 "INSERT INTO conversations (title, created_at, updated_at, folder_id, provider, "
                 "model, params, system_prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -337,7 +351,7 @@ class Store:
         changes = {k: v for k, v in changes.items() if not isinstance(v, _Unset)}
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
-            with self._lock, transaction(self._conn):
+            with self._lock, _folder_must_exist(folder_id), transaction(self._conn):
                 cur = self._conn.execute(
                     f"UPDATE conversations SET {assignments} WHERE id = ?",
                     (*changes.values(), conversation_id),
@@ -616,9 +630,11 @@ class Store:
         mime = mime or sniff_mime(data) or "application/octet-stream"
         digest = self.attachments.put(data)
         with self._lock, transaction(self._conn):
+            # Adding again renews created_at, so the grace time protects the new use too.
             self._conn.execute(
-                "INSERT OR IGNORE INTO attachments (hash, mime, size, created_at) "
-                "VALUES (?, ?, ?, ?)", (digest, mime, len(data), time.time()),
+                "INSERT INTO attachments (hash, mime, size, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(hash) DO UPDATE SET created_at = excluded.created_at",
+                (digest, mime, len(data), time.time()),
             )
         return ImagePart(digest, mime, name)
 
@@ -631,33 +647,41 @@ class Store:
     def _hashes_of(self, sql: str, args: tuple[Any, ...]) -> list[str]:
         return [r[0] for r in self._conn.execute(sql, args)]
 
-    def _drop_unreferenced(self, hashes: Iterable[str]) -> None:
-        """Remove attachments from `hashes` that no message refers to any more."""
+    def _drop_unreferenced(self, hashes: Iterable[str], grace_seconds: float | None = None
+                           ) -> None:
+        """Remove attachments from `hashes` that no message refers to any more.
+
+        One added (again) within the grace time stays: it may be about to be sent.
+        """
+        grace = self.attachment_grace_seconds if grace_seconds is None else grace_seconds
+        cutoff = time.time() - grace
         gone: list[str] = []
         with transaction(self._conn):
             for digest in hashes:
                 cur = self._conn.execute(
-                    "DELETE FROM attachments WHERE hash = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM message_attachments WHERE hash = ?)", (digest, digest),
+                    "DELETE FROM attachments WHERE hash = ? AND created_at <= ? AND NOT EXISTS "
+                    "(SELECT 1 FROM message_attachments WHERE hash = ?)",
+                    (digest, cutoff, digest),
                 )
                 if cur.rowcount:
                     gone.append(digest)
         for digest in gone:  # files go after the commit: a rollback never loses a file
             self.attachments.remove(digest)
 
-    def collect_attachments(self, grace_seconds: float = ATTACHMENT_GRACE_SECONDS) -> int:
+    def collect_attachments(self, grace_seconds: float | None = None) -> int:
         """Remove attachments (rows and files) nothing refers to and older than the grace time.
 
-        The grace time protects a file added for a message that is still being composed.
-        Returns how many were removed.
+        The grace time (default `attachment_grace_seconds`) protects a file added for a
+        message that is still being composed. Returns how many were removed.
         """
-        cutoff = time.time() - grace_seconds
+        grace = self.attachment_grace_seconds if grace_seconds is None else grace_seconds
+        cutoff = time.time() - grace
         with self._lock:
             orphans = self._hashes_of(
                 "SELECT hash FROM attachments a WHERE created_at <= ? AND NOT EXISTS "
                 "(SELECT 1 FROM message_attachments m WHERE m.hash = a.hash)", (cutoff,)
             )
-            self._drop_unreferenced(orphans)
+            self._drop_unreferenced(orphans, grace)
             known = {r[0] for r in self._conn.execute("SELECT hash FROM attachments")}
         stray = [d for d, mtime in self.attachments.stored_hashes()
                  if d not in known and mtime <= cutoff]

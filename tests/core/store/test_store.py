@@ -182,6 +182,7 @@ def test_delete_long_conversation(store: Store) -> None:
 
 
 def test_attachments_are_stored_once_and_collected(store: Store) -> None:
+    store.attachment_grace_seconds = 0
     part = store.add_attachment(PNG, name="a.png")
     assert part.mime == "image/png"
     assert store.add_attachment(PNG).hash == part.hash
@@ -205,6 +206,29 @@ def test_unused_attachment_is_collected_after_grace(store: Store) -> None:
     assert store.collect_attachments() == 0  # within the grace time
     assert store.collect_attachments(grace_seconds=0) == 1
     assert not store.attachment_path(part.hash).exists()
+
+
+def test_reused_attachment_survives_deleting_its_old_conversation(store: Store) -> None:
+    part = store.add_attachment(PNG)
+    old = store.create_conversation()
+    store.append_message(old.id, Role.USER, [part])
+    again = store.add_attachment(PNG)  # the user attaches the same picture to a new message
+    store.attachment_grace_seconds = 0.5
+    with store._lock:  # the first add is long ago; only the renewed add protects the file
+        store._conn.execute("UPDATE attachments SET created_at = created_at - 10")
+    store.add_attachment(PNG)
+    store.delete_conversation(old.id)
+    new = store.create_conversation()
+    store.append_message(new.id, Role.USER, [again])
+    assert store.read_attachment(again.hash) == PNG
+
+
+def test_unknown_folder_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="folder 77"):
+        store.create_conversation(folder_id=77)
+    conv = store.create_conversation()
+    with pytest.raises(NotFoundError, match="folder 78"):
+        store.update_conversation(conv.id, folder_id=78)
 
 
 def test_attachment_size_limit_and_unknown_hash(store: Store) -> None:
