@@ -141,7 +141,10 @@ class StreamCheckpointer:
         conn: sqlite3.Connection | None = None
         lock: SharedStreamingLock | None = None
         try:
-            lock = SharedStreamingLock(self._database)
+            try:
+                lock = SharedStreamingLock(self._database)
+            except OSError as exc:  # saving matters more than the lock's courtesy to others
+                log.warning("no streaming lock for reply %s: %s", self.message_id, exc)
             conn = connect(self._database)
             conn.execute("PRAGMA synchronous = NORMAL")
             # Leave WAL checkpoints (copying pages back, with an fsync) to the Store's own
