@@ -14,10 +14,10 @@ from desktop.core.store.database import connect
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 
 
-def _fill_v1(path: Path) -> None:
-    """A version-1 database with a small tree, written with version-1 SQL only."""
+def _fill(path: Path, version: int) -> None:
+    """A database at `version` with a small tree, written with version-1 SQL (plus v2 bits)."""
     conn = connect(path)
-    assert migrate(conn, target=1) == 1
+    assert migrate(conn, target=version) == version
     conn.execute(
         "INSERT INTO conversations (id, title, created_at, updated_at, params) "
         "VALUES (1, 'old chat about pelicans', 1, 2, '{\"temperature\": 0.5}')"
@@ -32,6 +32,12 @@ def _fill_v1(path: Path) -> None:
         "VALUES (2, 1, 1, 'assistant', 'mostly fish', 'old-model', 7, 3, 'streaming', 2)"
     )
     conn.execute("UPDATE conversations SET active_leaf_id = 2 WHERE id = 1")
+    if version >= 2:
+        conn.execute("UPDATE messages SET ttft_ms = 250 WHERE id = 2")
+        conn.execute(
+            "INSERT INTO presets (name, params, created_at, updated_at) "
+            "VALUES ('old preset', '{\"top_p\": 0.9}', 1, 1)"
+        )
     conn.close()
 
 
@@ -42,9 +48,10 @@ def test_every_step_is_numbered() -> None:
         assert schema_version(conn) == version
 
 
-def test_v1_database_with_data_upgrades(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_earlier_database_with_data_upgrades(tmp_path: Path, version: int) -> None:
     data = DataDir(tmp_path).ensure()
-    _fill_v1(data.database)
+    _fill(data.database, version)
     with Store.open(data) as store:
         assert schema_version(store._conn) == SCHEMA_VERSION
         path = store.active_path(1)
@@ -52,12 +59,22 @@ def test_v1_database_with_data_upgrades(tmp_path: Path) -> None:
         reply = path[1]
         assert reply.role is Role.ASSISTANT
         assert reply.status is MessageStatus.INTERRUPTED  # was left streaming
-        assert reply.ttft_ms is None and reply.usage is not None
+        assert reply.ttft_ms == (250 if version >= 2 else None)
+        assert reply.usage is not None and reply.usage.prompt_tokens == 7
+        if version >= 2:
+            assert store.presets.get("old preset").params == {"top_p": 0.9}
         assert store.get_conversation(1).params == {"temperature": 0.5}
         # version-2 features work on the upgraded file
         store.append_message(1, Role.USER, "and pelicans drink?", ttft_ms=5.0)
         store.presets.save("p", params={"top_p": 1})
         assert store.search("pelicans").hits[0].conversation_id == 1
+        # version 3: the sidebar is answered from a covering index
+        plan = store._conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id, title, updated_at, pinned, archived, folder_id, model "
+            "FROM conversations WHERE archived = 0 ORDER BY archived, pinned DESC, updated_at DESC"
+        ).fetchall()
+        assert "COVERING INDEX conversations_sidebar" in plan[0][3]
+        assert [c.id for c in store.list_conversations()] == [1]
     assert any(f"before-v{SCHEMA_VERSION}" in p.name for p in list_backups(data.backups))
 
 
