@@ -27,9 +27,12 @@ from desktop.core.store.models import (
     SearchResults,
     TextPart,
 )
-from desktop.core.store.store import Store
+from desktop.core.store.store import ACTIVE_LEAF, UNSET, ActiveLeaf, Store
 
 __all__ = [
+    "ACTIVE_LEAF",
+    "UNSET",
+    "ActiveLeaf",
     "AttachmentTooLargeError",
     "Conversation",
     "ConversationSummary",

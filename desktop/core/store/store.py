@@ -88,6 +88,8 @@ class _Leaf(Enum):
 
 ACTIVE_LEAF = _Leaf.ACTIVE
 """`append_message(parent_id=ACTIVE_LEAF)`: continue the conversation's active branch."""
+ActiveLeaf = _Leaf
+"""The type of ACTIVE_LEAF, for annotations (`parent_id: int | ActiveLeaf | None`)."""
 
 _CONVERSATION_COLUMNS = (
     "id, title, created_at, updated_at, pinned, archived, folder_id, provider, model, params, "
