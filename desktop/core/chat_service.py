@@ -45,7 +45,7 @@ from desktop.core.store.models import (
     Role,
     TextPart,
 )
-from desktop.core.store.store import ACTIVE_LEAF, Store, _Leaf
+from desktop.core.store.store import ACTIVE_LEAF, ActiveLeaf, Store
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ class ChatService:
         self,
         conversation_id: int,
         content: str | Sequence[ContentPart],
-        parent_id: int | _Leaf | None,
+        parent_id: int | ActiveLeaf | None,
         settings: ChatSettings,
         listener: ExchangeListener | None,
     ) -> ExchangeResult:
