@@ -10,10 +10,13 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
+
+COPY_CODE_HREF = "switchboard:copy-code"
 
 
 @lru_cache(maxsize=2)
@@ -38,8 +41,10 @@ def _table_open(renderer, tokens, idx, options, env):  # type: ignore[no-untyped
 class MarkdownRenderer:
     """Renders CommonMark + tables + strikethrough to HTML; raw HTML in the input is escaped."""
 
-    def __init__(self, *, code_style: str = "default") -> None:
+    def __init__(self, *, code_style: str = "default", copy_label: str = "") -> None:
         self.code_style = code_style
+        # With a label, each code block gets a link (href COPY_CODE_HREF) the chat view handles.
+        self.copy_label = copy_label
         self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         self._md.add_render_rule("table_open", _table_open)
@@ -60,6 +65,13 @@ class MarkdownRenderer:
             html.escape(code)
         )
         label = html.escape(language) if language else "text"
+        if self.copy_label:
+            return (
+                f'<table class="code" width="100%" cellspacing="0" cellpadding="8">'
+                f'<tr><td class="code-label">{label}</td><td class="code-copy" align="right">'
+                f'<a href="{COPY_CODE_HREF}">{html.escape(self.copy_label)}</a></td></tr>'
+                f'<tr><td class="code-body" colspan="2"><pre>{body}</pre></td></tr></table>\n'
+            )
         return (
             f'<table class="code" width="100%" cellspacing="0" cellpadding="8">'
             f'<tr><td class="code-label">{label}</td></tr>'
@@ -68,3 +80,11 @@ class MarkdownRenderer:
 
     def render(self, text: str) -> str:
         return str(self._md.render(text))
+
+    def parse(self, text: str, env: EnvType | None = None) -> list[Token]:
+        """Block and inline tokens of `text` (for incremental rendering)."""
+        return self._md.parse(text, env if env is not None else {})
+
+    def render_tokens(self, tokens: list[Token], env: EnvType | None = None) -> str:
+        """HTML of a token list from `parse` (a slice of whole top-level blocks)."""
+        return str(self._md.renderer.render(tokens, self._md.options, env or {}))

@@ -1,0 +1,149 @@
+"""Incremental Markdown rendering for streamed replies: finished blocks once, the tail per flush.
+
+CommonMark parses blocks line by line and never reopens a block once a later block has
+started, so every top-level block except the last one is final. `IncrementalMarkdown` keeps the
+HTML of those finished blocks and re-parses only the text from the start of the last block.
+Reference link definitions (`[x]: /url`) are the exception (they apply to the whole document),
+so text that may hold one is rendered whole from then on, and the update says so (`reset`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from desktop.core.rendering.markdown_html import MarkdownRenderer
+
+# Anything that could be a link reference definition (also inside quotes and lists).
+_MAYBE_REFERENCE = re.compile(r"\]:")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderUpdate:
+    """What changed since the previous update.
+
+    `finished` is HTML to append after the blocks finished before; `tail` replaces the previous
+    tail. With `reset`, the previous HTML is void: `finished` is everything finished so far.
+    """
+
+    finished: str
+    tail: str
+    reset: bool = False
+
+
+class IncrementalMarkdown:
+    """The rendering of one growing Markdown text; `html` always equals a full render."""
+
+    def __init__(self, renderer: MarkdownRenderer) -> None:
+        self._renderer = renderer
+        self._text: list[str] = []  # normalised text, in pieces, joined on demand
+        self._length = 0
+        self._stable_end = 0  # offset in the normalised text where the unfinished tail starts
+        self._tail_text = ""
+        self._finished: list[str] = []
+        self._tail_html = ""
+        self._whole = False  # render everything each time (reference definitions seen)
+        self._pending_cr = False
+
+    @property
+    def html(self) -> str:
+        """The HTML of the text so far (finished blocks + tail)."""
+        return "".join(self._finished) + self._tail_html
+
+    @property
+    def finished_html(self) -> str:
+        return "".join(self._finished)
+
+    @property
+    def tail_html(self) -> str:
+        return self._tail_html
+
+    @property
+    def text(self) -> str:
+        """The text fed so far, with line endings normalised to \\n."""
+        if len(self._text) > 1:
+            self._text = ["".join(self._text)]
+        return self._text[0] if self._text else ""
+
+    def append(self, delta: str) -> RenderUpdate:
+        """Add streamed text and re-render what may have changed."""
+        if self._pending_cr:
+            delta = "\r" + delta
+            self._pending_cr = False
+        if delta.endswith("\r"):
+            # A "\r\n" may be split across deltas; wait for the next piece to decide.
+            delta = delta[:-1]
+            self._pending_cr = True
+        delta = delta.replace("\r\n", "\n").replace("\r", "\n")
+        self._text.append(delta)
+        self._length += len(delta)
+        self._tail_text += delta
+        return self._update()
+
+    def finish(self) -> RenderUpdate:
+        """The text is complete: flush a trailing carriage return and render the end."""
+        if self._pending_cr:
+            self._pending_cr = False
+            self._text.append("\n")
+            self._length += 1
+            self._tail_text += "\n"
+        return self._update()
+
+    def _update(self) -> RenderUpdate:
+        tail = self._tail_text
+        if not self._whole and _MAYBE_REFERENCE.search(tail):
+            self._whole = True
+            self._stable_end = 0
+            self._tail_text = self.text
+            self._finished = []
+            self._tail_html = self._renderer.render(self._tail_text)
+            return RenderUpdate("", self._tail_html, reset=True)
+        if self._whole:
+            self._tail_text = self.text
+            self._tail_html = self._renderer.render(self._tail_text)
+            return RenderUpdate("", self._tail_html)
+        tokens = self._renderer.parse(tail)
+        split = _last_block_start(tokens, tail.count("\n"))
+        finished = ""
+        if split is not None and split[0] > 0:
+            index, line = split
+            finished = self._renderer.render_tokens(tokens[:index])
+            offset = _line_offset(tail, line)
+            self._finished.append(finished)
+            self._stable_end += offset
+            self._tail_text = tail[offset:]
+            tokens = tokens[index:]
+            _shift_lines(tokens, -line)
+        self._tail_html = self._renderer.render_tokens(tokens)
+        return RenderUpdate(finished, self._tail_html)
+
+
+def _last_block_start(tokens: list[Token], complete_lines: int) -> tuple[int, int] | None:
+    """(token index, source line) of the last top-level block whose first line is complete.
+
+    A line still being typed may change meaning ("1" becomes "1. item" and joins the list
+    before it), so only a block starting on a finished line proves the blocks before it closed.
+    """
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        is_block_start = token.level == 0 and token.nesting >= 0 and token.map is not None
+        if is_block_start and token.map is not None and token.map[0] < complete_lines:
+            return index, token.map[0]
+    return None
+
+
+def _line_offset(text: str, line: int) -> int:
+    """Character offset where source line `line` (0-based) starts."""
+    offset = 0
+    for _ in range(line):
+        offset = text.index("\n", offset) + 1
+    return offset
+
+
+def _shift_lines(tokens: list[Token], delta: int) -> None:
+    """Keep source line maps relative to the new tail (nothing renders them, but be exact)."""
+    for token in tokens:
+        if token.map is not None:
+            token.map = [token.map[0] + delta, token.map[1] + delta]

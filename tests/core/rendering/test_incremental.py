@@ -1,0 +1,82 @@
+"""IncrementalMarkdown: the streamed rendering always equals a full render of the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.rendering.incremental import IncrementalMarkdown
+from desktop.core.rendering.markdown_html import MarkdownRenderer
+
+RENDERER = MarkdownRenderer(copy_label="Copy")
+
+# Fragments that exercise block structure: lists (tight/loose), fences, tables, quotes, setext
+# headings, indented code, reference definitions, CR/LF line endings.
+FRAGMENTS = [
+    "\n", "\n\n", "\r\n", "\r", "para", "word ", "# Heading", "## h2", "- item", "* star",
+    "1. one", "2) two", "  nested", "    indented code", "```", "```python", "~~~", "> quote",
+    "| a | b |", "|---|---|", "| 1 | 2 |", "---", "===", "**bold**", "_em_", "`code`",
+    "[link](http://example.com)", "[ref]", "[ref]: http://example.com", "~~gone~~", "\t",
+    "<b>raw</b>", "&amp;", "x" * 40,
+]
+
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+
+
+def stream(text: str, cuts: list[int]) -> IncrementalMarkdown:
+    """Feed `text` cut at the given offsets; return the renderer after `finish()`."""
+    incremental = IncrementalMarkdown(RENDERER)
+    rebuilt = ""
+    start = 0
+    for cut in [*sorted(set(cuts)), len(text)]:
+        update = incremental.append(text[start:cut])
+        rebuilt = (rebuilt if not update.reset else "") + update.finished
+        start = cut
+    update = incremental.finish()
+    rebuilt = (rebuilt if not update.reset else "") + update.finished
+    assert rebuilt + update.tail == incremental.html  # the updates compose to the whole
+    return incremental
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), text=texts)
+def test_streamed_render_equals_full_render(data: st.DataObject, text: str) -> None:
+    cuts = data.draw(st.lists(st.integers(0, len(text)), max_size=12))
+    assert stream(text, cuts).html == RENDERER.render(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_char_by_char_equals_full_render(text: str) -> None:
+    assert stream(text, list(range(len(text)))).html == RENDERER.render(text)
+
+
+def test_finished_blocks_are_not_reparsed() -> None:
+    incremental = IncrementalMarkdown(RENDERER)
+    incremental.append("# Title\n\nFirst paragraph.\n\n```python\nprint(1)\n```\n\nTail text\n")
+    assert "Title" in incremental.finished_html
+    assert "print" in incremental.finished_html
+    assert "Tail text" in incremental.tail_html
+    assert "Title" not in incremental.tail_html
+    update = incremental.append("continues")
+    assert update.finished == ""
+    assert "Tail text\ncontinues" in update.tail
+
+
+def test_reference_definition_switches_to_whole_renders() -> None:
+    incremental = IncrementalMarkdown(RENDERER)
+    incremental.append("See [docs].\n\nMore text.\n\nEven more")
+    assert "[docs]" in incremental.html
+    update = incremental.append("\n\n[docs]: http://example.com/")
+    assert update.reset
+    assert 'href="http://example.com/"' in incremental.html
+    assert incremental.html == RENDERER.render(incremental.text)
+
+
+def test_split_crlf_is_one_line_break() -> None:
+    incremental = IncrementalMarkdown(RENDERER)
+    incremental.append("a\r")
+    incremental.append("\nb")
+    incremental.finish()
+    assert incremental.text == "a\nb"
+    assert incremental.html == RENDERER.render("a\r\nb")
