@@ -7,6 +7,7 @@ atomically; a file that cannot be read is moved aside (kept, never silently over
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import json
 import logging
@@ -222,6 +223,7 @@ class ProviderRegistry:
         self.path = Path(data_root) / PROVIDERS_FILE_NAME
         self.warnings: list[str] = []  # problems met while loading, for the UI or CLI to show
         self._profiles: dict[str, ProviderProfile] = {}
+        self._order: list[str] = []  # profile ids in the user's order; empty: by name
         self._load()
 
     def _move_aside(self, reason: str) -> None:
@@ -254,6 +256,9 @@ class ProviderRegistry:
             return
         for profile in profiles:
             self._profiles[profile.name.casefold()] = profile
+        order = data.get("order")
+        if isinstance(order, list):
+            self._order = [item for item in order if isinstance(item, str)]
 
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -261,6 +266,8 @@ class ProviderRegistry:
             "version": FILE_VERSION,
             "providers": [p.to_json() for p in self._profiles.values()],
         }
+        if self._order:
+            payload["order"] = list(self._order)
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
         fd, tmp_name = tempfile.mkstemp(prefix=".providers-", suffix=".tmp", dir=self.path.parent)
         try:
@@ -283,7 +290,21 @@ class ProviderRegistry:
         return len(self._profiles)
 
     def list(self) -> list[ProviderProfile]:
-        return sorted(self._profiles.values(), key=lambda p: p.name.casefold())
+        """The profiles in the user's order (see `move`), by name until they set one."""
+        by_name = sorted(self._profiles.values(), key=lambda p: p.name.casefold())
+        if not self._order:
+            return by_name
+        rank = {profile_id: index for index, profile_id in enumerate(self._order)}
+        return sorted(by_name, key=lambda p: rank.get(p.id, len(rank)))
+
+    def move(self, name: str, index: int) -> builtins.list[ProviderProfile]:
+        """Put a profile at `index` of the list (clamped); returns the new order."""
+        profile = self.get(name)
+        ids = [p.id for p in self.list() if p.id != profile.id]
+        ids.insert(max(0, min(index, len(ids))), profile.id)
+        self._order = ids
+        self._save()
+        return self.list()
 
     def get(self, name: str) -> ProviderProfile:
         try:
@@ -296,6 +317,8 @@ class ProviderRegistry:
         if profile.name.casefold() in self._profiles:
             raise ProviderError(f"A provider named {profile.name!r} already exists.")
         self._profiles[profile.name.casefold()] = profile
+        if self._order:
+            self._order.append(profile.id)
         self._save()
         return profile
 
