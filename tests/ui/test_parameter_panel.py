@@ -1,0 +1,199 @@
+"""The parameter panel: unset by default, messages at the field, presets, and the wire body."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.chat_service import ChatService, ChatSettings
+from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
+from desktop.core.store.store import Store
+from desktop.ui.parameter_panel import ParameterPanel
+from desktop.ui.task_runner import TaskRunner
+from tests.helpers.fake_provider import FakeProvider, fake_provider
+from tests.ui.conftest import run_until
+
+__all__ = ["fake_provider"]
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> ParameterPanel:
+    widget = ParameterPanel()
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path, backup_interval=None)
+    yield opened
+    opened.close()
+
+
+def type_into(qtbot: QtBot, panel: ParameterPanel, name: str, text: str) -> None:
+    editor = panel.rows[name].editor
+    editor.setFocus()
+    qtbot.keyClicks(editor, text)
+
+
+def test_everything_is_unset_at_first(panel: ParameterPanel) -> None:
+    assert panel.parameters() == {}
+    assert panel.system_prompt_text() == ""
+    assert panel.validation_errors() == {}
+
+
+def test_typed_values_are_parsed_and_changed_is_emitted(
+    qtbot: QtBot, panel: ParameterPanel
+) -> None:
+    with qtbot.waitSignal(panel.changed):
+        type_into(qtbot, panel, "temperature", "0.4")
+    type_into(qtbot, panel, "max_tokens", "256")
+    type_into(qtbot, panel, "n", "3")
+    panel.rows["stop"].set_text("END\n\\n\\n")
+    panel.rows["logit_bias"].set_text('{"50256": -100}')
+    type_into(qtbot, panel, "user", "alice")
+    assert panel.parameters() == {
+        "temperature": 0.4,
+        "max_tokens": 256,
+        "n": 3,
+        "stop": ["END", "\n\n"],
+        "logit_bias": {"50256": -100},
+        "user": "alice",
+    }
+
+
+def test_invalid_values_show_a_message_at_the_field(qtbot: QtBot, panel: ParameterPanel) -> None:
+    panel.show()
+    type_into(qtbot, panel, "temperature", "3")
+    row = panel.rows["temperature"]
+    assert row.error.isVisible()
+    assert "between 0 and 2" in row.error.text()
+    assert "temperature" not in panel.parameters()  # never sent
+    assert "temperature" in panel.validation_errors()
+    panel.rows["logit_bias"].set_text('{"abc": 5')
+    assert "not valid JSON" in panel.rows["logit_bias"].error.text()
+    panel.rows["n"].set_text("11")
+    assert "between 1 and 10" in panel.rows["n"].error.text()
+    row.editor.setFocus()
+    qtbot.keyClick(row.editor, "a", modifier=Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(row.editor, "1.5")
+    assert not row.error.isVisible()
+    assert panel.parameters()["temperature"] == 1.5
+
+
+def test_response_format_and_schema_editor(qtbot: QtBot, panel: ParameterPanel) -> None:
+    panel.show()
+    combo = panel.response_format
+    combo.setCurrentIndex(combo.findData("json_object"))
+    assert panel.parameters() == {"response_format": {"type": "json_object"}}
+    assert not panel.schema_editor.isVisible()
+    combo.setCurrentIndex(combo.findData("json_schema"))
+    assert panel.schema_editor.isVisible()
+    assert "Enter the JSON schema" in panel.validation_errors()["response_format"]
+    panel.schema_editor.setPlainText('{"type": "object", "properties": {')
+    assert panel.schema_error.isVisible() and "not valid JSON" in panel.schema_error.text()
+    assert "response_format" not in panel.parameters()
+    panel.schema_editor.setPlainText('{"type": "object", "properties": {"a": {"type": "string"}}}')
+    assert not panel.schema_error.isVisible()
+    assert panel.parameters()["response_format"] == {
+        "type": "json_schema",
+        "json_schema": {
+            "name": "response",
+            "schema": {"type": "object", "properties": {"a": {"type": "string"}}},
+        },
+    }
+
+
+def test_set_values_round_trips_and_keeps_unknown_parameters(
+    qtbot: QtBot, panel: ParameterPanel
+) -> None:
+    params: dict[str, Any] = {
+        "temperature": 0.25,
+        "top_p": 0.9,
+        "seed": 7,
+        "stop": ["###"],
+        "response_format": {
+            "type": "json_schema",
+            "json_schema": {"name": "x", "schema": {"type": "object"}},
+        },
+        "reasoning_effort": "high",  # set through the CLI: shown and passed through
+    }
+    with qtbot.assertNotEmitted(panel.changed):
+        panel.set_values(params, "Be terse.")
+    assert panel.parameters() == params
+    assert panel.system_prompt_text() == "Be terse."
+    assert "reasoning_effort" in panel.extra_label.text()
+    panel.clear()
+    assert panel.parameters() == {} and panel.system_prompt_text() == ""
+
+
+def test_builtin_presets_load(panel: ParameterPanel) -> None:
+    panel.load_builtin("JSON output")
+    assert panel.parameters() == {"temperature": 0.0, "response_format": {"type": "json_object"}}
+    assert "JSON" in panel.system_prompt_text()
+
+
+def test_presets_save_load_rename_delete(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, store: Store
+) -> None:
+    tasks = TaskRunner()
+    panel = ParameterPanel(store=store, tasks=tasks)
+    qtbot.addWidget(panel)
+    panel.set_values({"temperature": 0.9, "max_tokens": 100}, "Pirate voice.")
+    qasync_loop.run_until_complete(panel.save_preset("Pirate"))
+    assert panel.preset_names() == ["Pirate"]
+    assert store.presets.get("Pirate").params == {"temperature": 0.9, "max_tokens": 100}
+    panel.clear()
+    panel.load_preset("Pirate")
+    assert panel.parameters() == {"temperature": 0.9, "max_tokens": 100}
+    assert panel.system_prompt_text() == "Pirate voice."
+    qasync_loop.run_until_complete(panel.rename_preset("Pirate", "Corsair"))
+    assert panel.preset_names() == ["Corsair"]
+    assert [p.name for p in store.presets.list()] == ["Corsair"]
+    qasync_loop.run_until_complete(panel.delete_preset("Corsair"))
+    assert panel.preset_names() == [] and store.presets.list() == []
+    # A fresh panel reads what is stored.
+    store.presets.save("Kept", params={"seed": 1})
+    again = ParameterPanel()
+    qtbot.addWidget(again)
+    again.attach_store(store, tasks)
+    run_until(qasync_loop, lambda: again.preset_names() == ["Kept"])
+
+
+def test_request_body_carries_exactly_the_set_parameters(
+    qtbot: QtBot, panel: ParameterPanel, fake_provider: FakeProvider, store: Store, tmp_path: Path
+) -> None:
+    registry = ProviderRegistry(tmp_path)
+    registry.add(
+        ProviderProfile(
+            "fake", fake_provider.base_url, key_source=KeySource.NONE, include_usage=False
+        )
+    )
+    type_into(qtbot, panel, "temperature", "0.3")
+    type_into(qtbot, panel, "seed", "42")
+    type_into(qtbot, panel, "top_p", "7")  # invalid: shown at the field, not sent
+    panel.rows["stop"].set_text("STOP")
+    panel.system_prompt.setPlainText("Answer briefly.")
+    assert set(panel.validation_errors()) == {"top_p"}
+    conversation = store.create_conversation("wire")
+    service = ChatService(store, registry)
+    settings = ChatSettings("fake", "fake-chat", panel.parameters(), panel.system_prompt_text())
+
+    async def exchange() -> None:
+        try:
+            await service.send(conversation.id, "Hi", settings)
+        finally:
+            await service.close()
+
+    asyncio.run(exchange())
+    body = fake_provider.requests[-1].json
+    assert isinstance(body, dict)
+    sent = {k: v for k, v in body.items() if k not in ("model", "messages", "stream")}
+    assert sent == {"temperature": 0.3, "seed": 42, "stop": ["STOP"]}
+    assert body["messages"][0] == {"role": "system", "content": "Answer briefly."}
