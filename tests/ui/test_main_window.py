@@ -60,8 +60,8 @@ def test_unset_parameters_are_not_sent(qtbot: QtBot) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.parameters.parameters() == {}
-    window.parameters.temperature.setValue(0.7)
-    window.parameters.max_tokens.setValue(256)
+    window.parameters.rows["temperature"].set_text("0.7")
+    window.parameters.rows["max_tokens"].set_text("256")
     assert window.parameters.parameters() == {"temperature": 0.7, "max_tokens": 256}
 
 
