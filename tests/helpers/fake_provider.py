@@ -294,6 +294,13 @@ class _Server(http.server.ThreadingHTTPServer):
     allow_reuse_address = True
     provider: FakeProvider
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Clients that go away mid-request are part of the tests; stay quiet about them."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError | ValueError):  # resets, TLS failures, closed files
+            return
+        super().handle_error(request, client_address)
+
 
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
