@@ -1,0 +1,399 @@
+"""MessageWidget: one message card; the view binds a few of them to the visible rows."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.model import MessageRow
+from desktop.ui.chat_view.rich_text import RichTextContent, RichTextView
+
+# Actions a card can ask for (ChatView turns them into its signals).
+COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (
+    "copy", "edit", "regenerate", "delete", "branch", "retry", "continue",
+)
+
+
+def _flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
+
+def _pretty_arguments(arguments: str) -> str:
+    try:
+        return json.dumps(json.loads(arguments), indent=2, ensure_ascii=False)
+    except ValueError:
+        return arguments
+
+
+class ToolCallBlock(QFrame):
+    """A collapsible block: tool name on the toggle, arguments below when open."""
+
+    toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolCall")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        self.toggle = _flat_button("", "sectionToggle", self)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.arguments = QLabel(self)
+        self.arguments.setObjectName("toolArguments")
+        self.arguments.setTextFormat(Qt.TextFormat.PlainText)
+        self.arguments.setWordWrap(True)
+        self.arguments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.arguments.hide()
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.arguments)
+
+    def show_call(self, name: str, arguments: str, open_: bool) -> None:
+        arrow = "▾" if open_ else "▸"
+        self.toggle.setText(f"{arrow}  {self.tr('Tool call')} · {name or '…'}")
+        self.arguments.setText(_pretty_arguments(arguments))
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(open_)
+        self.toggle.blockSignals(False)
+        self.arguments.setVisible(open_)
+
+    def _on_toggled(self, checked: bool) -> None:
+        self.toggled.emit(checked)
+
+
+class MessageWidget(QFrame):
+    """Header, optional Thinking section, body, tool calls, error, footer and action buttons."""
+
+    action = Signal(str, int)  # (action name, message id)
+    layout_changed = Signal()  # a section opened or closed: the row's height changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageCard")
+        self.row: MessageRow | None = None
+        self._hovered = False
+        self._last = False
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 8, 0, 2)
+        outer.setSpacing(6)
+
+        header = QHBoxLayout()
+        header.setSpacing(6)
+        self.role_label = QLabel(self)
+        self.role_label.setObjectName("roleLabel")
+        self.model_label = QLabel(self)
+        self.model_label.setObjectName("modelLabel")
+        self.previous_button = _flat_button("‹", "branchButton", self)
+        self.previous_button.setAccessibleName(self.tr("Previous version"))
+        self.branch_label = QLabel(self)
+        self.branch_label.setObjectName("branchLabel")
+        self.next_button = _flat_button("›", "branchButton", self)
+        self.next_button.setAccessibleName(self.tr("Next version"))
+        self.previous_button.clicked.connect(lambda: self._switch_branch(-1))
+        self.next_button.clicked.connect(lambda: self._switch_branch(+1))
+        header.addWidget(self.role_label)
+        header.addWidget(self.model_label)
+        header.addStretch(1)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.branch_label)
+        header.addWidget(self.next_button)
+        outer.addLayout(header)
+
+        self.thinking_toggle = _flat_button("", "sectionToggle", self)
+        self.thinking_toggle.setCheckable(True)
+        self.thinking_toggle.toggled.connect(self._on_thinking_toggled)
+        self.thinking_frame = QFrame(self)
+        self.thinking_frame.setObjectName("thinking")
+        thinking_layout = QVBoxLayout(self.thinking_frame)
+        thinking_layout.setContentsMargins(12, 2, 4, 2)
+        self.thinking_view = RichTextView(self.thinking_frame)
+        self.thinking_view.setObjectName("thinkingText")
+        thinking_layout.addWidget(self.thinking_view)
+        outer.addWidget(self.thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.thinking_frame)
+
+        # The body sits in a bubble for user messages, full width for replies.
+        self.body_row = QHBoxLayout()
+        self.body_row.setContentsMargins(0, 0, 0, 0)
+        self.bubble = QFrame(self)
+        self.bubble.setObjectName("bubble")
+        bubble_layout = self.bubble_layout = QVBoxLayout(self.bubble)
+        bubble_layout.setContentsMargins(0, 0, 0, 0)
+        self.body = RichTextView(self.bubble)
+        self.body.setObjectName("messageBody")
+        self.body.setAccessibleName(self.tr("Message text"))
+        bubble_layout.addWidget(self.body)
+        self.body_row.addStretch(0)
+        self.body_row.addWidget(self.bubble, 1)
+        outer.addLayout(self.body_row)
+
+        self.tools_box = QVBoxLayout()
+        self.tools_box.setSpacing(4)
+        self.tool_blocks: list[ToolCallBlock] = []
+        outer.addLayout(self.tools_box)
+
+        self.error_frame = QFrame(self)
+        self.error_frame.setObjectName("errorBox")
+        error_layout = QHBoxLayout(self.error_frame)
+        error_layout.setContentsMargins(10, 8, 10, 8)
+        self.error_label = QLabel(self.error_frame)
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.continue_button = _flat_button(self.tr("Continue"), "errorAction", self.error_frame)
+        self.retry_button = _flat_button(self.tr("Retry"), "errorAction", self.error_frame)
+        self.continue_button.clicked.connect(lambda: self._emit(CONTINUE))
+        self.retry_button.clicked.connect(lambda: self._emit(RETRY))
+        error_layout.addWidget(self.error_label, 1)
+        error_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignTop)
+        error_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.error_frame)
+
+        self.footer = QLabel(self)
+        self.footer.setObjectName("footer")
+        outer.addWidget(self.footer)
+
+        # Actions keep their space when hidden so that hovering does not move anything.
+        self.actions_bar = QWidget(self)
+        self.actions_bar.setObjectName("actionsBar")
+        actions = QHBoxLayout(self.actions_bar)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(2)
+        self.copy_button = _flat_button(self.tr("Copy"), "messageAction", self.actions_bar)
+        self.edit_button = _flat_button(self.tr("Edit"), "messageAction", self.actions_bar)
+        self.regenerate_button = _flat_button(
+            self.tr("Regenerate"), "messageAction", self.actions_bar
+        )
+        self.delete_button = _flat_button(self.tr("Delete"), "messageAction", self.actions_bar)
+        for button, name in (
+            (self.copy_button, COPY),
+            (self.edit_button, EDIT),
+            (self.regenerate_button, REGENERATE),
+            (self.delete_button, DELETE),
+        ):
+            button.clicked.connect(lambda _=False, name=name: self._emit(name))
+            actions.addWidget(button)
+        actions.insertStretch(0, 0)
+        actions.addStretch(1)
+        self.actions_layout = actions
+        self.actions_bar.setFixedHeight(26)
+        outer.addWidget(self.actions_bar)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+
+    # --- binding --------------------------------------------------------------------------
+    def bind(
+        self,
+        row: MessageRow,
+        body: RichTextContent,
+        thinking: RichTextContent | None,
+        *,
+        last: bool,
+        highlighted: bool = False,
+    ) -> None:
+        """Show `row` (body/thinking are its rendered documents, from the view's cache)."""
+        self.row = row
+        self._last = last
+        message = row.message
+        is_user = message.role == Role.USER
+        self.setProperty("role", message.role.value)
+        self.setProperty("highlighted", highlighted)
+        self.bubble.setProperty("user", is_user)
+        self.role_label.setText("" if is_user else self.tr("Assistant"))
+        self.role_label.setVisible(not is_user)
+        self.body.set_content(body)
+        self.thinking_view.set_content(thinking)
+        self.body_row.setStretch(0, 1 if is_user else 0)
+        self.body_row.setStretch(1, 0 if is_user else 1)
+        self.actions_layout.setStretch(0, 1 if is_user else 0)
+        self.actions_layout.setStretch(self.actions_layout.count() - 1, 0 if is_user else 1)
+        self.edit_button.setVisible(is_user)
+        self.regenerate_button.setVisible(message.role == Role.ASSISTANT)
+        self.refresh()
+        self._restyle()
+
+    def refresh(self) -> None:
+        """Re-read the bound row (after a stream flush or a status change)."""
+        row = self.row
+        if row is None:
+            return
+        message = row.message
+        streaming = message.status == MessageStatus.STREAMING
+        live = row.live
+        model = (live.model if live and live.model else None) or message.model or ""
+        self.model_label.setText(model if message.role == Role.ASSISTANT else "")
+
+        position, count, _ids = row.siblings
+        branched = count > 1
+        for widget in (self.previous_button, self.branch_label, self.next_button):
+            widget.setVisible(branched)
+        self.model_label.setVisible(message.role != Role.USER)
+        if branched:
+            self.branch_label.setText(f"{position}/{count}")
+            self.previous_button.setEnabled(position > 1)
+            self.next_button.setEnabled(position < count)
+
+        has_thinking = self.thinking_view.content is not None and bool(
+            self.thinking_view.content.text.strip()
+        )
+        self.thinking_toggle.setVisible(has_thinking)
+        open_ = row.thinking_open if row.thinking_open is not None else streaming
+        if has_thinking:
+            arrow = "▾" if open_ else "▸"
+            label = self.tr("Thinking…") if streaming and not message.text and not (
+                live and live.text
+            ) else self.tr("Thinking")
+            self.thinking_toggle.setText(f"{arrow}  {label}")
+            self.thinking_toggle.blockSignals(True)
+            self.thinking_toggle.setChecked(open_)
+            self.thinking_toggle.blockSignals(False)
+        self.thinking_frame.setVisible(has_thinking and open_)
+        self.thinking_view.refresh()
+        self.body.refresh()
+
+        self._show_tool_calls(row)
+
+        error = (live.error if live else None) or message.error
+        failed = message.status == MessageStatus.ERROR
+        interrupted = message.status == MessageStatus.INTERRUPTED
+        self.error_frame.setVisible(failed or interrupted)
+        if failed:
+            self.error_label.setText(error or self.tr("The request failed."))
+        elif interrupted:
+            self.error_label.setText(
+                self.tr("The reply was interrupted.") + (f"\n{error}" if error else "")
+            )
+        self.error_frame.setProperty("interrupted", interrupted)
+        self.continue_button.setVisible(interrupted)
+        self.retry_button.setVisible(failed or interrupted)
+
+        footer = self.footer_text(message) if message.role == Role.ASSISTANT else ""
+        self.footer.setVisible(bool(footer) and not streaming)
+        self.footer.setText(footer)
+        self._update_actions()
+        self._restyle()
+        self.updateGeometry()
+
+    def _show_tool_calls(self, row: MessageRow) -> None:
+        calls: list[tuple[str, str]]
+        if row.live is not None and row.live.tool_calls:
+            calls = [(d.name, d.arguments) for _, d in sorted(row.live.tool_calls.items())]
+        else:
+            calls = [(call.name, call.arguments) for call in row.message.tool_calls]
+        while len(self.tool_blocks) < len(calls):
+            block = ToolCallBlock(self)
+            number = len(self.tool_blocks)
+            block.toggled.connect(lambda open_, number=number: self._on_tool_toggled(number, open_))
+            self.tool_blocks.append(block)
+            self.tools_box.addWidget(block)
+        for number, block in enumerate(self.tool_blocks):
+            if number < len(calls):
+                name, arguments = calls[number]
+                block.show_call(name, arguments, number in row.open_tools)
+                block.show()
+            else:
+                block.hide()
+
+    def footer_text(self, message: Message) -> str:
+        """Model · tokens in → out · time to first token · tokens/s (what is known)."""
+        parts: list[str] = []
+        usage = message.usage
+        if usage is not None and (usage.prompt_tokens or usage.completion_tokens):
+            parts.append(
+                self.tr("{0} in · {1} out tokens").format(
+                    usage.prompt_tokens if usage.prompt_tokens is not None else "?",
+                    usage.completion_tokens if usage.completion_tokens is not None else "?",
+                )
+            )
+        if message.ttft_ms is not None:
+            parts.append(self.tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
+        if message.tokens_per_second is not None:
+            parts.append(self.tr("{0:.1f} tokens/s").format(message.tokens_per_second))
+        return "  ·  ".join(parts)
+
+    # --- interaction ----------------------------------------------------------------------
+    def _emit(self, name: str) -> None:
+        if self.row is not None:
+            self.action.emit(name, self.row.message.id)
+
+    def _switch_branch(self, step: int) -> None:
+        if self.row is None:
+            return
+        position, _count, ids = self.row.siblings
+        target = position - 1 + step
+        if 0 <= target < len(ids):
+            self.action.emit(BRANCH, ids[target])
+
+    def _on_thinking_toggled(self, checked: bool) -> None:
+        if self.row is not None:
+            self.row.thinking_open = checked
+            self.refresh()
+            self.layout_changed.emit()
+
+    def _on_tool_toggled(self, number: int, open_: bool) -> None:
+        if self.row is not None:
+            if open_:
+                self.row.open_tools.add(number)
+            else:
+                self.row.open_tools.discard(number)
+            self.refresh()
+            self.layout_changed.emit()
+
+    def _update_actions(self) -> None:
+        streaming = self.row is not None and self.row.message.status == MessageStatus.STREAMING
+        visible = (self._hovered or self._last or self.hasFocus()) and not streaming
+        for button in (self.copy_button, self.delete_button):
+            button.setVisible(visible)
+        if self.row is not None:
+            self.edit_button.setVisible(visible and self.row.message.role == Role.USER)
+            self.regenerate_button.setVisible(
+                visible and self.row.message.role == Role.ASSISTANT
+            )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
+            self._hovered = event.type() == QEvent.Type.HoverEnter
+            self._update_actions()
+        return super().event(event)
+
+    def _restyle(self) -> None:
+        for widget in (self, self.bubble, self.error_frame):
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+
+    def fit_width(self, width: int) -> None:
+        """User bubbles hug their text (up to 80 % of the width); replies use the full width."""
+        row = self.row
+        if row is None or row.message.role != Role.USER or self.body.content is None:
+            self.bubble.setMaximumWidth(16777215)
+            self.bubble_layout.setContentsMargins(0, 0, 0, 0)
+            return
+        self.bubble_layout.setContentsMargins(14, 9, 14, 9)
+        limit = int(width * 0.8)
+        doc = self.body.content.tail_doc
+        doc.setTextWidth(limit - 28)
+        ideal = int(doc.idealWidth()) + 28 + 2
+        self.bubble.setMaximumWidth(max(min(ideal, limit), 60))

@@ -1,0 +1,153 @@
+"""MessageListModel: the messages of a conversation's active path, one row each."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.core.store.models import Message, MessageStatus
+from desktop.ui.chat_view.streaming import StreamBatch, ToolCallDraft
+
+SiblingInfo = tuple[int, int, list[int]]  # (position 1-based, count, sibling ids)
+NO_SIBLINGS: SiblingInfo = (1, 1, [])
+
+
+class MessageRole(IntEnum):
+    MESSAGE = Qt.ItemDataRole.UserRole + 1
+    MESSAGE_ID = Qt.ItemDataRole.UserRole + 2
+    SIBLINGS = Qt.ItemDataRole.UserRole + 3
+    STREAMING = Qt.ItemDataRole.UserRole + 4
+
+
+@dataclass
+class LiveReply:
+    """What streamed into a reply so far, beyond the Message the store last handed out."""
+
+    text: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
+    tool_calls: dict[int, ToolCallDraft] = field(default_factory=dict)
+    model: str | None = None
+    error: str | None = None
+
+    def merge(self, batch: StreamBatch) -> None:
+        self.text.extend(batch.text)
+        self.reasoning.extend(batch.reasoning)
+        for index, draft in batch.tool_calls.items():
+            mine = self.tool_calls.setdefault(index, ToolCallDraft())
+            mine.id = draft.id or mine.id
+            mine.name = draft.name or mine.name
+            mine.arguments += draft.arguments
+        self.model = batch.model or self.model
+        self.error = batch.error or self.error
+
+
+@dataclass
+class MessageRow:
+    message: Message
+    siblings: SiblingInfo = NO_SIBLINGS
+    live: LiveReply | None = None
+    thinking_open: bool | None = None  # None: the default (open while streaming)
+    open_tools: set[int] = field(default_factory=set)
+
+
+class MessageListModel(QAbstractListModel):
+    """Rows are MessageRow objects; the view reads them directly through `row_at`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MessageRow] = []
+        self._by_id: dict[int, int] = {}
+
+    # --- Qt model API ---------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.message.text[:200]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{row.message.role.value}: {row.message.text[:200]}"
+        if role == MessageRole.MESSAGE:
+            return row.message
+        if role == MessageRole.MESSAGE_ID:
+            return row.message.id
+        if role == MessageRole.SIBLINGS:
+            return row.siblings
+        if role == MessageRole.STREAMING:
+            return row.message.status == MessageStatus.STREAMING
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names[int(MessageRole.MESSAGE)] = QByteArray(b"message")
+        names[int(MessageRole.MESSAGE_ID)] = QByteArray(b"messageId")
+        names[int(MessageRole.SIBLINGS)] = QByteArray(b"siblings")
+        names[int(MessageRole.STREAMING)] = QByteArray(b"streaming")
+        return names
+
+    # --- our API --------------------------------------------------------------------------
+    def set_messages(
+        self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]
+    ) -> None:
+        self.beginResetModel()
+        self._rows = [
+            MessageRow(message, sibling_info.get(message.id, NO_SIBLINGS)) for message in messages
+        ]
+        self._by_id = {row.message.id: number for number, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def append(self, message: Message, siblings: SiblingInfo | None = None) -> int:
+        """Add a message at the end (or update it if it is already shown); returns its row."""
+        existing = self._by_id.get(message.id)
+        if existing is not None:
+            self.replace(message, siblings)
+            return existing
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(MessageRow(message, siblings or NO_SIBLINGS))
+        self._by_id[message.id] = row
+        self.endInsertRows()
+        return row
+
+    def replace(self, message: Message, siblings: SiblingInfo | None = None) -> int | None:
+        """A new state of a shown message (final text, status); drops its live stream state."""
+        row = self._by_id.get(message.id)
+        if row is None:
+            return None
+        item = self._rows[row]
+        item.message = message
+        if message.status != MessageStatus.STREAMING:
+            item.live = None
+        if siblings is not None:
+            item.siblings = siblings
+        self.changed(row)
+        return row
+
+    def changed(self, row: int) -> None:
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+    def row_of(self, message_id: int) -> int | None:
+        return self._by_id.get(message_id)
+
+    def row_at(self, row: int) -> MessageRow:
+        return self._rows[row]
+
+    def rows(self) -> list[MessageRow]:
+        return self._rows

@@ -1,0 +1,383 @@
+"""A message's rendered Markdown as a stack of small QTextDocuments, painted by one widget.
+
+A streamed reply grows by whole finished blocks plus an unfinished tail
+(`IncrementalMarkdown`); appending finished HTML to a small open segment and re-setting only
+the tail keeps the cost of a flush independent of the reply's length. `RichTextView` paints
+the visible part of the segments and gives them selection, links and code-block Copy links.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QContextMenuEvent,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+
+from desktop.core.rendering.incremental import IncrementalMarkdown, RenderUpdate
+from desktop.core.rendering.markdown_html import COPY_CODE_HREF, MarkdownRenderer
+
+# Finished HTML goes into the open segment until it holds this many characters.
+SEGMENT_HTML_CHARS = 6000
+# Text of a finished message is fed in pieces of this size so that it splits into segments.
+BUILD_PIECE_CHARS = 3000
+
+
+class RichTextContent:
+    """The segment documents of one message body; built whole or grown by stream deltas."""
+
+    def __init__(self, renderer: MarkdownRenderer, stylesheet: str, font: QFont) -> None:
+        self._markdown = IncrementalMarkdown(renderer)
+        self._stylesheet = stylesheet
+        self._font = font
+        self.width = -1.0
+        self.segments: list[QTextDocument] = []
+        self._open_html = ""  # finished HTML held by the last (open) segment
+        self._open_doc: QTextDocument | None = None
+        self.tail_doc = self._new_document()
+        self.revision = 0
+        self.renders = 0  # how many document (re)builds: tests count them
+
+    def _new_document(self) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self._font)
+        doc.setDefaultStyleSheet(self._stylesheet)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        if self.width > 0:
+            doc.setTextWidth(self.width)
+        return doc
+
+    @property
+    def text(self) -> str:
+        return self._markdown.text
+
+    @property
+    def html(self) -> str:
+        """The HTML shown (finished segments + tail): equals a full render of `text`."""
+        return self._markdown.html
+
+    def documents(self) -> list[QTextDocument]:
+        return [*self.segments, self.tail_doc]
+
+    def set_plain_text(self, text: str) -> None:
+        """Show `text` as it is (user messages): one document, line breaks kept."""
+        self.tail_doc.setHtml(
+            '<p style="white-space: pre-wrap; margin: 0">' + html.escape(text) + "</p>"
+        )
+        self.renders += 1
+        self.revision += 1
+
+    def build(self, text: str) -> None:
+        """Render a complete text, split into segments at block boundaries."""
+        for start in range(0, len(text), BUILD_PIECE_CHARS):
+            self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
+        self.finish()
+
+    def append(self, delta: str) -> None:
+        self._apply(self._markdown.append(delta))
+
+    def finish(self) -> None:
+        self._apply(self._markdown.finish())
+
+    def _apply(self, update: RenderUpdate) -> None:
+        if update.reset:
+            self.segments = []
+            self._open_doc = None
+            self._open_html = ""
+        if update.finished:
+            if self._open_doc is None or len(self._open_html) > SEGMENT_HTML_CHARS:
+                self._open_doc = self._new_document()
+                self._open_html = ""
+                self.segments.append(self._open_doc)
+            self._open_html += update.finished
+            self._open_doc.setHtml(self._open_html)
+            self.renders += 1
+        self.tail_doc.setHtml(update.tail)
+        self.renders += 1
+        self.revision += 1
+
+    def set_width(self, width: float) -> None:
+        if width != self.width:
+            self.width = width
+            for doc in self.documents():
+                doc.setTextWidth(width)
+
+    def tops(self) -> list[float]:
+        """Top of each document; adjacent block margins collapse like inside one document."""
+        tops: list[float] = []
+        y = 0.0
+        previous: QTextDocument | None = None
+        for doc in self.documents():
+            if previous is not None and not doc.isEmpty():
+                overlap = min(
+                    previous.lastBlock().blockFormat().bottomMargin(),
+                    doc.firstBlock().blockFormat().topMargin(),
+                )
+                y -= overlap
+            tops.append(y)
+            if not doc.isEmpty():
+                y += doc.size().height()
+                previous = doc
+        tops.append(y)
+        return tops
+
+    def height(self) -> float:
+        return self.tops()[-1]
+
+
+class RichTextView(QWidget):
+    """Paints a RichTextContent; selection across segments, links, Copy links on code blocks."""
+
+    code_copied = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content: RichTextContent | None = None
+        self._tops: list[float] = [0.0]
+        self._selection: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self._press: tuple[int, int] | None = None
+        self._press_anchor = ""
+        self._dragged = False
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_content(self, content: RichTextContent | None) -> None:
+        self.content = content
+        self._selection = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The content changed: re-measure and repaint."""
+        if self.content is not None:
+            self.content.set_width(float(max(self.width(), 10)))
+            self._tops = self.content.tops()
+        else:
+            self._tops = [0.0]
+        self.updateGeometry()
+        self.update()
+
+    # --- size -----------------------------------------------------------------------------
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        if self.content is None:
+            return 0
+        self.content.set_width(float(max(width, 10)))
+        self._tops = self.content.tops()
+        return int(self._tops[-1] + 0.999)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self.heightForWidth(max(self.width(), 400)))
+
+    def resizeEvent(self, event: object) -> None:
+        if self.content is not None:
+            self.content.set_width(float(max(self.width(), 10)))
+            self._tops = self.content.tops()
+
+    # --- painting -------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.content is None:
+            return
+        painter = QPainter(self)
+        rect = event.rect()
+        docs = self.content.documents()
+        text_colour = self.palette().color(QPalette.ColorRole.Text)
+        for index, doc in enumerate(docs):
+            top = self._tops[index]
+            bottom = self._tops[index + 1] if index + 1 < len(self._tops) else top
+            if bottom < rect.top() or top > rect.bottom() or doc.isEmpty():
+                continue
+            painter.save()
+            painter.translate(0, top)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(rect.translated(0, int(-top)))
+            context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+            context.selections = self._selections_for(index, doc)
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+
+    def _selections_for(
+        self, index: int, doc: QTextDocument
+    ) -> list[QAbstractTextDocumentLayout.Selection]:
+        span = self._segment_span(index, doc)
+        if span is None:
+            return []
+        cursor = QTextCursor(doc)
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        selection = QAbstractTextDocumentLayout.Selection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+        fmt.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+        selection.format = fmt
+        return [selection]
+
+    def _segment_span(self, index: int, doc: QTextDocument) -> tuple[int, int] | None:
+        if self._selection is None:
+            return None
+        start, end = sorted(self._selection)
+        if start == end or index < start[0] or index > end[0]:
+            return None
+        first = start[1] if index == start[0] else 0
+        last = end[1] if index == end[0] else doc.characterCount() - 1
+        return (first, last) if first != last else None
+
+    # --- hit testing ----------------------------------------------------------------------
+    def _hit(self, point: QPoint) -> tuple[int, int]:
+        """(segment index, character position) nearest to a point in widget coordinates."""
+        assert self.content is not None
+        docs = self.content.documents()
+        index = max(0, min(bisect.bisect_right(self._tops, point.y()) - 1, len(docs) - 1))
+        doc = docs[index]
+        local = QPointF(point.x(), point.y() - self._tops[index])
+        position = doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
+        return index, max(position, 0)
+
+    def anchor_at(self, point: QPoint) -> str:
+        if self.content is None:
+            return ""
+        docs = self.content.documents()
+        index = max(0, min(bisect.bisect_right(self._tops, point.y()) - 1, len(docs) - 1))
+        local = QPointF(point.x(), point.y() - self._tops[index])
+        return str(docs[index].documentLayout().anchorAt(local))
+
+    def selected_text(self) -> str:
+        if self.content is None or self._selection is None:
+            return ""
+        parts = []
+        for index, doc in enumerate(self.content.documents()):
+            span = self._segment_span(index, doc)
+            if span is not None:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(span[0])
+                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+                parts.append(cursor.selection().toPlainText())
+        return "\n".join(parts)
+
+    def select_all(self) -> None:
+        if self.content is not None:
+            docs = self.content.documents()
+            self._selection = ((0, 0), (len(docs) - 1, docs[-1].characterCount() - 1))
+            self.update()
+
+    def code_at(self, point: QPoint) -> str:
+        """The code of the code block whose Copy link is at `point`."""
+        if self.content is None:
+            return ""
+        index, position = self._hit(point)
+        cursor = QTextCursor(self.content.documents()[index])
+        cursor.setPosition(position)
+        table = cursor.currentTable()
+        if table is None or table.rows() < 2:
+            return ""
+        cell = table.cellAt(1, 0)
+        start = cell.firstCursorPosition()
+        start.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        return start.selection().toPlainText()
+
+    # --- mouse and keys -------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.content is None or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        point = event.position().toPoint()
+        self._press = self._hit(point)
+        self._press_anchor = self.anchor_at(point)
+        self._dragged = False
+        self._selection = (self._press, self._press)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._selection = (self._press, self._hit(point))
+            self._dragged = self._selection[0] != self._selection[1]
+            self.update()
+            return
+        link = self.anchor_at(point)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            super().mouseReleaseEvent(event)
+            return
+        point = event.position().toPoint()
+        anchor = self.anchor_at(point)
+        self._press = None
+        if not self._dragged and anchor and anchor == self._press_anchor:
+            self._selection = None
+            self.activate_link(anchor, point)
+        self.update()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.content is None:
+            return
+        index, position = self._hit(event.position().toPoint())
+        cursor = QTextCursor(self.content.documents()[index])
+        cursor.setPosition(position)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        self._selection = ((index, cursor.selectionStart()), (index, cursor.selectionEnd()))
+        self.update()
+
+    def activate_link(self, anchor: str, point: QPoint) -> None:
+        """Copy links copy their code block; other links open in the system browser."""
+        if anchor == COPY_CODE_HREF:
+            code = self.code_at(point)
+            QGuiApplication.clipboard().setText(code)
+            self.code_copied.emit(code)
+            return
+        url = QUrl(anchor)
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        else:
+            super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        copy = menu.addAction(self.tr("Copy"), self.copy_selection)
+        copy.setEnabled(bool(self.selected_text()))
+        menu.addAction(self.tr("Select all"), self.select_all)
+        link = self.anchor_at(event.pos())
+        if link and link != COPY_CODE_HREF:
+            menu.addAction(
+                self.tr("Copy link address"), lambda: QGuiApplication.clipboard().setText(link)
+            )
+        menu.exec(event.globalPos())
