@@ -4,62 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import threading
 from collections.abc import Iterator
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
 from desktop.core.key_access import KeyAccess, KeyringTimeoutError, SessionKeys
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.secrets import SERVICE, KeyringUnavailableError
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring kept in a dict, for unit tests."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such item")
-
-
-class LockedKeyring(MemoryKeyring):
-    """Blocks like a keyring waiting on its unlock prompt, until released."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.release = threading.Event()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.release.wait(10)
-        return super().get_password(service, username)
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.release.wait(10)
-        super().set_password(service, username, password)
-
-
-class RefusingKeyring(MemoryKeyring):
-    def get_password(self, service: str, username: str) -> str | None:
-        raise keyring.errors.KeyringLocked("the collection is locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise keyring.errors.PasswordSetError("user dismissed the prompt")
+from tests.helpers.memory_keyring import (
+    LockedKeyring,
+    MemoryKeyring,
+    RefusingKeyring,
+    active_keyring,
+)
 
 
 def fake_key() -> str:
@@ -72,13 +30,9 @@ def profile(name: str = "Relay") -> ProviderProfile:
 
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
+    with active_keyring(backend):
         yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 def test_round_trip_through_the_active_keyring(memory_keyring: MemoryKeyring) -> None:

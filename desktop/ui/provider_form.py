@@ -1,0 +1,416 @@
+"""The form that edits one provider profile in the Providers dialog.
+
+It reads a `ProviderProfile` into widgets and builds one back (`profile()`), raising
+`ProviderError` with a message for the first bad field. The key itself is typed in a password
+field and never shown back: the form only says whether one is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.api.styles import ApiStyle
+from desktop.core.providers import KeySource, ProviderError, ProviderProfile
+from desktop.ui.parameter_panel import error_color
+
+STYLE_LABELS = {
+    ApiStyle.OPENAI_CHAT: "OpenAI Chat Completions",
+    ApiStyle.OPENAI_RESPONSES: "OpenAI Responses",
+    ApiStyle.ANTHROPIC_MESSAGES: "Anthropic Messages",
+    ApiStyle.OPENAI_COMPLETIONS: "Legacy completions",
+}
+PROXY_SYSTEM, PROXY_DIRECT, PROXY_CUSTOM = "system", "direct", "custom"
+
+
+def parse_headers(text: str) -> dict[str, str]:
+    """`Name: value` lines into a dict; ProviderError names the bad line."""
+    headers: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, sep, value = line.partition(":")
+        if not sep or not name.strip() or any(c.isspace() for c in name.strip()):
+            raise ProviderError(f"Extra headers, line {number}: write it as “Name: value”.")
+        headers[name.strip()] = value.strip()
+    return headers
+
+
+def format_headers(headers: dict[str, str]) -> str:
+    return "\n".join(f"{name}: {value}" for name, value in headers.items())
+
+
+class ProviderForm(QWidget):
+    """Edits one profile; `edited` fires on any change the user makes."""
+
+    edited = Signal()
+    test_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("providerForm")
+        self._profile: ProviderProfile | None = None
+        self._loading = False
+        self.key_stored = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        self.template_note = QLabel()
+        self.template_note.setObjectName("hint")
+        self.template_note.setWordWrap(True)
+        layout.addWidget(self.template_note)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        self.name = QLineEdit()
+        self.name.setAccessibleName(self.tr("Provider name"))
+        form.addRow(self.tr("&Name"), self.name)
+        self.base_url = QLineEdit()
+        self.base_url.setAccessibleName(self.tr("Base URL"))
+        self.base_url.setPlaceholderText("https://api.example.com/v1")
+        form.addRow(self.tr("Base &URL"), self.base_url)
+        self.url_hint = QLabel()
+        self.url_hint.setObjectName("hint")
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.url_hint)
+        self.api_style = QComboBox()
+        self.api_style.setAccessibleName(self.tr("API style"))
+        for style, label in STYLE_LABELS.items():
+            self.api_style.addItem(self.tr(label), str(style))
+        form.addRow(self.tr("API &style"), self.api_style)
+
+        self.key_source = QComboBox()
+        self.key_source.setAccessibleName(self.tr("Where the key comes from"))
+        self.key_source.addItem(self.tr("System keyring"), str(KeySource.KEYRING))
+        self.key_source.addItem(self.tr("Environment variable"), str(KeySource.ENV))
+        self.key_source.addItem(self.tr("No key (local server)"), str(KeySource.NONE))
+        form.addRow(self.tr("&Key from"), self.key_source)
+        key_row = QHBoxLayout()
+        self.key = QLineEdit()
+        self.key.setObjectName("apiKey")
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setAccessibleName(self.tr("API key"))
+        self.key.setPlaceholderText(self.tr("Paste the API key"))
+        key_row.addWidget(self.key, 1)
+        self.show_key = QToolButton()
+        self.show_key.setText(self.tr("Show"))
+        self.show_key.setCheckable(True)
+        self.show_key.setAccessibleName(self.tr("Show the key while typing"))
+        self.show_key.toggled.connect(
+            lambda on: self.key.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        key_row.addWidget(self.show_key)
+        self.key_label = QLabel(self.tr("API &key"))
+        self.key_label.setBuddy(self.key)
+        form.addRow(self.key_label, key_row)
+        self.key_status = QLabel()
+        self.key_status.setObjectName("hint")
+        self.key_status.setWordWrap(True)
+        form.addRow("", self.key_status)
+        self.key_env = QLineEdit()
+        self.key_env.setAccessibleName(self.tr("Environment variable name"))
+        self.key_env.setPlaceholderText("OPENAI_API_KEY")
+        self.key_env_label = QLabel(self.tr("&Variable"))
+        self.key_env_label.setBuddy(self.key_env)
+        form.addRow(self.key_env_label, self.key_env)
+        layout.addLayout(form)
+
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setText(self.tr("Connection options"))
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setObjectName("flat")
+        self.advanced_toggle.setAccessibleName(self.tr("Show connection options"))
+        self.advanced_toggle.toggled.connect(self._toggle_advanced)
+        layout.addWidget(self.advanced_toggle)
+        self.advanced = QGroupBox()
+        self.advanced.setFlat(True)
+        adv = QFormLayout(self.advanced)
+        adv.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.include_usage = QCheckBox(self.tr("Ask for token usage in streams (stream_options)"))
+        self.include_usage.setToolTip(
+            self.tr("Some relays reject stream_options; turn this off for them.")
+        )
+        adv.addRow("", self.include_usage)
+        self.extra_headers = QPlainTextEdit()
+        self.extra_headers.setAccessibleName(self.tr("Extra headers"))
+        self.extra_headers.setPlaceholderText(
+            "HTTP-Referer: https://example.com\nX-Title: Switchboard"
+        )
+        self.extra_headers.setTabChangesFocus(True)
+        self.extra_headers.setFixedHeight(56)
+        adv.addRow(self.tr("Extra headers"), self.extra_headers)
+        proxy_row = QHBoxLayout()
+        self.proxy_mode = QComboBox()
+        self.proxy_mode.setAccessibleName(self.tr("Proxy"))
+        self.proxy_mode.addItem(self.tr("System / environment"), PROXY_SYSTEM)
+        self.proxy_mode.addItem(self.tr("No proxy"), PROXY_DIRECT)
+        self.proxy_mode.addItem(self.tr("This proxy:"), PROXY_CUSTOM)
+        proxy_row.addWidget(self.proxy_mode)
+        self.proxy_url = QLineEdit()
+        self.proxy_url.setAccessibleName(self.tr("Proxy URL"))
+        self.proxy_url.setPlaceholderText("http://127.0.0.1:7890")
+        proxy_row.addWidget(self.proxy_url, 1)
+        adv.addRow(self.tr("Proxy"), proxy_row)
+        self.verify_tls = QCheckBox(self.tr("Verify TLS certificates"))
+        adv.addRow("", self.verify_tls)
+        ca_row = QHBoxLayout()
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setAccessibleName(self.tr("Custom CA bundle"))
+        self.ca_bundle.setPlaceholderText(self.tr("System trust store"))
+        ca_row.addWidget(self.ca_bundle, 1)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setAccessibleName(self.tr("Choose a CA bundle file"))
+        browse.clicked.connect(self._browse_ca)
+        ca_row.addWidget(browse)
+        adv.addRow(self.tr("CA bundle"), ca_row)
+        self.connect_timeout = QDoubleSpinBox()
+        self.connect_timeout.setRange(1, 120)
+        self.connect_timeout.setSuffix(" s")
+        self.connect_timeout.setAccessibleName(self.tr("Connect timeout"))
+        adv.addRow(self.tr("Connect timeout"), self.connect_timeout)
+        self.read_timeout = QDoubleSpinBox()
+        self.read_timeout.setRange(5, 3600)
+        self.read_timeout.setSuffix(" s")
+        self.read_timeout.setAccessibleName(self.tr("Read timeout"))
+        adv.addRow(self.tr("Read timeout"), self.read_timeout)
+        self.max_retries = QSpinBox()
+        self.max_retries.setRange(0, 10)
+        self.max_retries.setAccessibleName(self.tr("Retries"))
+        adv.addRow(self.tr("Retries"), self.max_retries)
+        self.advanced.hide()
+        layout.addWidget(self.advanced)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setObjectName("separator")
+        layout.addWidget(line)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_requested)
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_result)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {error_color()};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+        for widget in (
+            self.name,
+            self.base_url,
+            self.key,
+            self.key_env,
+            self.proxy_url,
+            self.ca_bundle,
+        ):
+            widget.textChanged.connect(self._on_edited)
+        self.extra_headers.textChanged.connect(self._on_edited)
+        for combo in (self.api_style, self.key_source, self.proxy_mode):
+            combo.currentIndexChanged.connect(self._on_edited)
+        for box in (self.include_usage, self.verify_tls):
+            box.toggled.connect(self._on_edited)
+        for spin in (self.connect_timeout, self.read_timeout):
+            spin.valueChanged.connect(self._on_edited)
+        self.max_retries.valueChanged.connect(self._on_edited)
+        self.setEnabled(False)
+
+    # -- loading and building -------------------------------------------------------------
+
+    def load(
+        self, profile: ProviderProfile, *, key_stored: bool | None = None, note: str = ""
+    ) -> None:
+        """Show `profile`; `key_stored` None means "not known yet" (keyring being asked)."""
+        self._loading = True
+        try:
+            self._profile = profile
+            self.setEnabled(True)
+            self.template_note.setText(note)
+            self.template_note.setVisible(bool(note))
+            self.name.setText(profile.name)
+            self.base_url.setText(profile.base_url)
+            self.api_style.setCurrentIndex(self.api_style.findData(str(profile.api_style)))
+            self.key_source.setCurrentIndex(self.key_source.findData(str(profile.key_source)))
+            self.key.clear()
+            self.key_env.setText(profile.key_env or "")
+            self.include_usage.setChecked(profile.include_usage)
+            self.extra_headers.setPlainText(format_headers(profile.extra_headers))
+            mode = (
+                PROXY_SYSTEM
+                if profile.proxy is None
+                else PROXY_DIRECT
+                if profile.proxy == "direct"
+                else PROXY_CUSTOM
+            )
+            self.proxy_mode.setCurrentIndex(self.proxy_mode.findData(mode))
+            self.proxy_url.setText(profile.proxy if mode == PROXY_CUSTOM and profile.proxy else "")
+            self.verify_tls.setChecked(profile.verify_tls)
+            self.ca_bundle.setText(profile.ca_bundle or "")
+            self.connect_timeout.setValue(profile.connect_timeout)
+            self.read_timeout.setValue(profile.read_timeout)
+            self.max_retries.setValue(profile.max_retries)
+            self.test_result.clear()
+            self.show_error(None)
+            self.set_key_stored(key_stored)
+        finally:
+            self._loading = False
+        self._update_visibility()
+
+    def clear_form(self) -> None:
+        self._profile = None
+        self._loading = True
+        for widget in (self.name, self.base_url, self.key, self.key_env):
+            widget.clear()
+        self.test_result.clear()
+        self.template_note.clear()
+        self._loading = False
+        self.setEnabled(False)
+
+    def set_key_stored(self, stored: bool | None) -> None:
+        self.key_stored = bool(stored)
+        if stored is None:
+            self.key_status.setText(self.tr("Checking the system keyring…"))
+            self.key.setPlaceholderText(self.tr("Paste the API key"))
+        elif stored:
+            self.key_status.setText(
+                self.tr("A key is stored in the system keyring. Paste a new one to replace it.")
+            )
+            self.key.setPlaceholderText("••••••••••••  " + self.tr("(stored)"))
+        else:
+            self.key_status.setText(
+                self.tr("Stored only in the system keyring, never in Switchboard's files.")
+            )
+            self.key.setPlaceholderText(self.tr("Paste the API key"))
+
+    def typed_key(self) -> str:
+        """The key typed in the field (empty when unchanged)."""
+        return self.key.text().strip()
+
+    def profile(self) -> ProviderProfile:
+        """The profile the form describes (same id as the loaded one); ProviderError if invalid."""
+        if self._profile is None:
+            raise ProviderError("No provider is being edited.")
+        source = KeySource(self.key_source.currentData())
+        mode = self.proxy_mode.currentData()
+        proxy: str | None = None if mode == PROXY_SYSTEM else "direct"
+        if mode == PROXY_CUSTOM:
+            proxy = self.proxy_url.text().strip()
+            if not proxy:
+                raise ProviderError("Enter the proxy's URL, or choose another proxy setting.")
+            if "://" not in proxy:
+                raise ProviderError("The proxy URL needs a scheme, e.g. http://127.0.0.1:7890.")
+        changes: dict[str, Any] = {
+            "name": self.name.text().strip(),
+            "base_url": self.base_url.text(),
+            "api_style": ApiStyle(self.api_style.currentData()),
+            "key_source": source,
+            "key_env": self.key_env.text().strip() or None,
+            "include_usage": self.include_usage.isChecked(),
+            "extra_headers": parse_headers(self.extra_headers.toPlainText()),
+            "proxy": proxy,
+            "verify_tls": self.verify_tls.isChecked(),
+            "ca_bundle": self.ca_bundle.text().strip() or None,
+            "connect_timeout": self.connect_timeout.value(),
+            "read_timeout": self.read_timeout.value(),
+            "max_retries": self.max_retries.value(),
+        }
+        if (
+            source is KeySource.ENV
+            and changes["key_env"]
+            and not str(changes["key_env"]).isidentifier()
+        ):
+            raise ProviderError("The environment variable name may hold letters, digits and _.")
+        try:
+            return replace(self._profile, **changes)
+        except ProviderError:
+            raise
+        except (TypeError, ValueError) as exc:
+            raise ProviderError(str(exc)) from exc
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def show_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+
+    def show_test_result(self, text: str, *, ok: bool) -> None:
+        self.test_result.setText(text)
+        color = "#2f8f5b" if ok else error_color()
+        self.test_result.setStyleSheet(f"color: {color};")
+
+    def _on_edited(self) -> None:
+        self._update_visibility()
+        if not self._loading:
+            self.edited.emit()
+
+    def _update_visibility(self) -> None:
+        source = self.key_source.currentData()
+        keyring = source == str(KeySource.KEYRING)
+        env = source == str(KeySource.ENV)
+        for widget in (self.key_label, self.key, self.show_key, self.key_status):
+            widget.setVisible(keyring)
+        self.key_env_label.setVisible(env)
+        self.key_env.setVisible(env)
+        self.proxy_url.setEnabled(self.proxy_mode.currentData() == PROXY_CUSTOM)
+        try:
+            preview = ProviderProfile(
+                "preview",
+                self.base_url.text(),
+                ApiStyle(self.api_style.currentData()),
+                key_source=KeySource.NONE,
+            )
+        except (ProviderError, ValueError):
+            self.url_hint.setText(self.tr("Enter the gateway's base URL, usually ending in /v1."))
+        else:
+            self.url_hint.setText(self.tr("Chat requests go to %1").replace("%1", preview.chat_url))
+
+    def _toggle_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+
+    def _browse_ca(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA bundle"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_bundle.setText(path)
