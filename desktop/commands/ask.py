@@ -1,9 +1,12 @@
 """`switchboard ask`: one chat request from the shell; the reply streams to stdout.
 
     switchboard ask -p PROVIDER -m MODEL [-s SYSTEM] [--image FILE]... [-o key=value]...
-                    [--no-stream] [--json] PROMPT
+                    [--no-stream] [--json] [--no-save | -c ID] PROMPT
 
-PROMPT `-` reads the prompt from stdin. Reasoning goes to stderr (or into the `--json`
+PROMPT `-` reads the prompt from stdin. Each exchange is saved in the history as a new
+conversation (its id goes to stderr, or into the `--json` object); `-c ID` continues
+conversation ID on its active branch (its stored system prompt is used unless `-s` is given);
+`--no-save` sends the prompt alone and keeps nothing. Reasoning goes to stderr (or into the `--json`
 object). `-o` sets any chat parameter; its value is parsed as JSON when it parses, else taken
 as a string (`-o temperature=0.2 -o stop='["\\n"]' -o user=me`).
 
@@ -28,6 +31,8 @@ Exit codes (also used by `provider models` and `image`):
 20    malformed reply from the provider
 21    other HTTP error status
 22    other API error
+30    the conversation given with -c does not exist
+34    the history could not be read or written
 130   interrupted by the user (Ctrl+C)
 ====  =====================================================================
 
@@ -38,17 +43,22 @@ are also printed as a JSON object on stdout.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import json
+import mimetypes
 import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.commands.history_cli import run_with_store
 from desktop.commands.provider import (
     EXIT_CODES_HELP,
     EXIT_OK,
     client_for,
     exit_code_for,
+    open_data_dir,
+    open_registry,
     report_error,
     run_api_command,
 )
@@ -57,6 +67,7 @@ from desktop.core.api.events import (
     ChatResult,
     ReasoningDelta,
     RefusalDelta,
+    StreamEvent,
     TextDelta,
 )
 from desktop.core.api.requests_openai import (
@@ -65,6 +76,15 @@ from desktop.core.api.requests_openai import (
     image_part_from_file,
     parse_option_value,
 )
+from desktop.core.chat_service import (
+    ChatService,
+    ChatSettings,
+    ChatSetupError,
+    ExchangeListener,
+    ExchangeResult,
+)
+from desktop.core.store import Store, StoreError
+from desktop.core.store.models import ContentPart, Message, MessageStatus, TextPart
 
 
 def parse_options(pairs: list[str]) -> dict[str, Any]:
@@ -165,18 +185,107 @@ async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
         return EXIT_OK
 
 
+class _PrintReply(ExchangeListener):
+    """Streams the first choice's text to stdout and its reasoning to stderr."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.first_reply: int | None = None
+        self.wrote_text = False
+        self._in_reasoning = False
+
+    def reply_started(self, message: Message) -> None:
+        if self.first_reply is None:
+            self.first_reply = message.id
+
+    def reply_event(self, message_id: int, event: StreamEvent) -> None:
+        if self.quiet or message_id != self.first_reply:
+            return
+        if isinstance(event, ReasoningDelta):
+            sys.stderr.write(event.text)
+            sys.stderr.flush()
+            self._in_reasoning = True
+        elif isinstance(event, TextDelta | RefusalDelta):
+            if self._in_reasoning:
+                sys.stderr.write("\n")
+                self._in_reasoning = False
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+            self.wrote_text = True
+
+
+def _saved_json(conversation_id: int, result: ExchangeResult) -> dict[str, Any]:
+    """The same shape as an unsaved `--json` reply (ChatResult's fields) plus the history ids."""
+    first = result.replies[0] if result.replies else None
+    return {
+        "choices": [
+            {"index": index, "text": reply.text, "reasoning": reply.reasoning, "refusal": None,
+             "tool_calls": [dataclasses.asdict(call) for call in reply.tool_calls],
+             "annotations": [], "logprobs": None, "finish_reason": reply.finish_reason}
+            for index, reply in enumerate(result.replies)
+        ],
+        "usage": dataclasses.asdict(first.usage) if first and first.usage else None,
+        "response_id": None,
+        "model": first.model if first else None,
+        "interrupted": any(r.status is MessageStatus.INTERRUPTED for r in result.replies),
+        "conversation_id": conversation_id,
+        "user_message_id": result.user_message.id if result.user_message else None,
+        "reply_ids": [reply.id for reply in result.replies],
+    }
+
+
+async def _ask_saved(
+    args: argparse.Namespace, store: Store, content: list[ContentPart], options: dict[str, Any]
+) -> int:
+    """Send through ChatService so that the exchange lands in the history like the GUI's."""
+    if args.conversation is not None:
+        conversation = await asyncio.to_thread(store.get_conversation, args.conversation)
+        system = args.system if args.system is not None else conversation.system_prompt
+    else:
+        conversation = await asyncio.to_thread(store.create_conversation)
+        system = args.system or ""
+    settings = ChatSettings(args.provider, args.model, options, system, stream=not args.no_stream)
+    service = ChatService(store, open_registry(open_data_dir(args)))
+    printer = _PrintReply(quiet=args.json)
+    try:
+        result = await service.send(conversation.id, content, settings, listener=printer)
+    except ChatSetupError as error:
+        if args.conversation is None:  # nothing was written: leave no empty conversation
+            await asyncio.to_thread(store.delete_conversation, conversation.id)
+        return report_error(error.__cause__ or error)
+    finally:
+        await service.close()
+    print(f"switchboard: saved in conversation {conversation.id}", file=sys.stderr)
+    if printer.wrote_text:
+        sys.stdout.write("\n")
+    if args.json:
+        payload = _saved_json(conversation.id, result)
+        if result.error is not None:
+            payload["error"] = _error_json(result.error)
+        print(json.dumps(payload, ensure_ascii=False))
+    elif len(result.replies) > 1:
+        for index, reply in enumerate(result.replies[1:], start=1):
+            print(f"\n--- choice {index} ---\n{reply.text}")
+    for reply in result.replies:
+        for call in reply.tool_calls:
+            print(f"[tool call {call.id}] {call.name}({call.arguments})")
+    return EXIT_OK if result.error is None else report_error(result.error)
+
+
+def _error_json(error: APIError) -> dict[str, Any]:
+    return {
+        "type": type(error).__name__,
+        "message": error.explanation,
+        "provider_message": error.provider_message,
+        "status": error.status,
+        "request_id": error.request_id,
+        "exit_code": exit_code_for(error),
+    }
+
+
 def _fail(args: argparse.Namespace, error: APIError) -> int:
     if args.json:
-        payload: dict[str, Any] = {
-            "error": {
-                "type": type(error).__name__,
-                "message": error.explanation,
-                "provider_message": error.provider_message,
-                "status": error.status,
-                "request_id": error.request_id,
-                "exit_code": exit_code_for(error),
-            }
-        }
+        payload: dict[str, Any] = {"error": _error_json(error)}
         if error.partial is not None:
             payload.update(result_json(error.partial))
         print(json.dumps(payload, ensure_ascii=False))
@@ -193,7 +302,26 @@ def _run(args: argparse.Namespace) -> int:
         request = ChatRequest.from_options(args.model, messages, options)
     except RequestValidationError as error:
         return report_error(error)
-    return run_api_command(_ask(args, request))
+    if args.no_save:
+        return run_api_command(_ask(args, request))
+
+    def saved(store: Store) -> int:
+        try:
+            content = _content_parts(store, prompt, [Path(p) for p in args.image or []])
+        except (OSError, StoreError) as error:
+            return report_error(RequestValidationError(f"Cannot attach the image: {error}"))
+        return run_api_command(_ask_saved(args, store, content, options))
+
+    return run_with_store(args, saved)
+
+
+def _content_parts(store: Store, prompt: str, images: list[Path]) -> list[ContentPart]:
+    """The user's message for the history: the prompt, then each image stored once."""
+    parts: list[ContentPart] = [TextPart(prompt)] if prompt.strip() else []
+    for path in images:
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        parts.append(store.add_attachment(path.read_bytes(), mime, path.name))
+    return parts
 
 
 def register(subparsers: Any) -> None:
@@ -217,6 +345,10 @@ def register(subparsers: Any) -> None:
         help="any chat parameter; VALUE is JSON when it parses (repeatable)",
     )
     parser.add_argument("--no-stream", action="store_true", help="wait for the whole reply")
+    saving = parser.add_mutually_exclusive_group()
+    saving.add_argument("--no-save", action="store_true", help="do not save the exchange")
+    saving.add_argument("-c", "--conversation", type=int, metavar="ID",
+                        help="continue conversation ID on its active branch")
     parser.add_argument(
         "--json", action="store_true", help="print the whole reply (choices, usage) as JSON"
     )

@@ -16,7 +16,7 @@ import base64
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +71,7 @@ class ChatSettings:
     model: str
     params: Mapping[str, Any] = field(default_factory=dict)
     system_prompt: str = ""
+    stream: bool = True  # False: one plain request, for gateways whose streams are broken
 
 
 class ExchangeListener:
@@ -145,6 +146,15 @@ def build_messages(
             continue
         messages.append(message_to_openai(message, read_attachment))
     return messages
+
+
+@dataclass
+class _Totals:
+    """What a request reported for the whole reply (filled as the stream goes)."""
+
+    result: ChatResult | None = None
+    usage: Usage | None = None
+    model: str | None = None
 
 
 class _ReplyState:
@@ -342,35 +352,20 @@ class ChatService:
             return state
 
         await state_for(0)  # the first reply exists before the request: the UI shows it at once
-        usage: Usage | None = None
-        model: str | None = None
+        totals = _Totals()
         error: APIError | None = None
-        result: ChatResult | None = None
         cancelled = False
         try:
-            async with client.stream_chat(request) as stream:
-                async for event in stream:
-                    if isinstance(event, UsageEvent):
-                        usage = event.usage
-                    elif isinstance(event, MetadataEvent) and event.model:
-                        model = event.model
-                    index = getattr(event, "index", 0)
-                    state = states.get(index) or await state_for(index)
-                    if isinstance(event, TextDelta | ReasoningDelta):
-                        if state.first_token is None:
-                            state.first_token = time.monotonic()
-                        if isinstance(event, TextDelta):
-                            state.checkpointer.append(text=event.text)
-                        else:
-                            state.checkpointer.append(reasoning=event.text)
-                    if not isinstance(event, StreamEnd):
-                        listener.reply_event(state.message.id, event)
-                result = stream.result
+            if settings.stream:
+                await self._consume_stream(client, request, states, state_for, listener, totals)
+            else:
+                await self._deliver_whole(client, request, state_for, listener, totals)
         except asyncio.CancelledError:
             cancelled = True
         except APIError as exc:
             error = exc
             log.warning("reply in conversation %s failed: %s", conversation_id, exc)
+        result, usage, model = totals.result, totals.usage, totals.model
         finals = await self._finish(states, result, usage, model, error, cancelled)
         for message in finals:
             listener.reply_finished(message)
@@ -383,6 +378,54 @@ class ChatService:
         if cancelled:
             raise asyncio.CancelledError
         return finals, error
+
+    @staticmethod
+    async def _consume_stream(
+        client: ApiClient,
+        request: ChatRequest,
+        states: dict[int, _ReplyState],
+        state_for: Callable[[int], Awaitable[_ReplyState]],
+        listener: ExchangeListener,
+        totals: _Totals,
+    ) -> None:
+        async with client.stream_chat(request) as stream:
+            async for event in stream:
+                if isinstance(event, UsageEvent):
+                    totals.usage = event.usage
+                elif isinstance(event, MetadataEvent) and event.model:
+                    totals.model = event.model
+                index = getattr(event, "index", 0)
+                state = states.get(index) or await state_for(index)
+                if isinstance(event, TextDelta | ReasoningDelta):
+                    if state.first_token is None:
+                        state.first_token = time.monotonic()
+                    if isinstance(event, TextDelta):
+                        state.checkpointer.append(text=event.text)
+                    else:
+                        state.checkpointer.append(reasoning=event.text)
+                if not isinstance(event, StreamEnd):
+                    listener.reply_event(state.message.id, event)
+            totals.result = stream.result
+
+    @staticmethod
+    async def _deliver_whole(
+        client: ApiClient,
+        request: ChatRequest,
+        state_for: Callable[[int], Awaitable[_ReplyState]],
+        listener: ExchangeListener,
+        totals: _Totals,
+    ) -> None:
+        """A non-streamed request, reported to the listener as one delta per choice."""
+        result = await client.chat(request)
+        for choice in result.choices:
+            state = await state_for(choice.index)
+            state.first_token = time.monotonic()
+            state.checkpointer.append(choice.text, choice.reasoning)
+            if choice.reasoning:
+                listener.reply_event(state.message.id,
+                                     ReasoningDelta(choice.index, choice.reasoning))
+            listener.reply_event(state.message.id, TextDelta(choice.index, choice.text))
+        totals.result, totals.usage, totals.model = result, result.usage, result.model
 
     async def _finish(
         self,

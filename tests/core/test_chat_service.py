@@ -283,3 +283,24 @@ def test_title_from() -> None:
     assert title_from("\n  First line  \nsecond") == "First line"
     assert len(title_from("x" * 500)) == 60
     assert title_from([TextPart("")]) == "Image"
+
+
+def test_non_streamed_reply_is_saved_the_same_way(
+    service: ChatService, fake_provider: FakeProvider
+) -> None:
+    fake_provider.script("/chat/completions", Reply.json({
+        "id": "r1", "model": "fake-model-2024", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": "Whole answer",
+                                     "reasoning_content": "Thought"}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 5, "completion_tokens": 2}}))
+    conversation = service.store.create_conversation()
+    recorder = Recorder()
+    settings = ChatSettings("fake", "fake-model", stream=False)
+    result = drive(service, service.send(conversation.id, "hi", settings, listener=recorder))
+    (reply,) = result.replies
+    assert (reply.text, reply.reasoning, reply.status) == (
+        "Whole answer", "Thought", MessageStatus.COMPLETE)
+    assert reply.model == "fake-model-2024" and reply.finish_reason == "stop"
+    assert "stream" not in fake_provider.requests[-1].json or not fake_provider.requests[-1].json[
+        "stream"]
+    assert [type(e).__name__ for _, e in recorder.events] == ["ReasoningDelta", "TextDelta"]
