@@ -18,6 +18,9 @@ from desktop.core.rendering.markdown_html import MarkdownRenderer
 
 # Anything that could be a link reference definition (also inside quotes and lists).
 _MAYBE_REFERENCE = re.compile(r"\]:")
+# While streaming, a code block in the tail longer than this is shown unhighlighted (Pygments
+# would redo the whole block on every flush); it is highlighted once it is finished.
+TAIL_HIGHLIGHT_LIMIT = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class IncrementalMarkdown:
         return self._tail_html
 
     @property
+    def length(self) -> int:
+        return self._length
+
+    @property
     def text(self) -> str:
         """The text fed so far, with line endings normalised to \\n."""
         if len(self._text) > 1:
@@ -89,9 +96,17 @@ class IncrementalMarkdown:
             self._text.append("\n")
             self._length += 1
             self._tail_text += "\n"
-        return self._update()
+        return self._update(final=True)
 
-    def _update(self) -> RenderUpdate:
+    def _render_tail(self, tokens: list[Token], final: bool) -> str:
+        saved = self._renderer.highlight_limit
+        self._renderer.highlight_limit = None if final else TAIL_HIGHLIGHT_LIMIT
+        try:
+            return self._renderer.render_tokens(tokens)
+        finally:
+            self._renderer.highlight_limit = saved
+
+    def _update(self, final: bool = False) -> RenderUpdate:
         tail = self._tail_text
         if not self._whole and _MAYBE_REFERENCE.search(tail):
             self._whole = True
@@ -116,7 +131,7 @@ class IncrementalMarkdown:
             self._tail_text = tail[offset:]
             tokens = tokens[index:]
             _shift_lines(tokens, -line)
-        self._tail_html = self._renderer.render_tokens(tokens)
+        self._tail_html = self._render_tail(tokens, final)
         return RenderUpdate(finished, self._tail_html)
 
 

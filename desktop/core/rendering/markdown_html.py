@@ -13,6 +13,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
 
@@ -24,10 +25,16 @@ def _formatter(style: str) -> HtmlFormatter:
     return HtmlFormatter(noclasses=True, nowrap=True, style=style)
 
 
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> Lexer:
+    # Looking a lexer up by name imports and compiles it: ~2 ms, too slow per streamed flush.
+    return get_lexer_by_name(language)
+
+
 def highlight_code(code: str, language: str, *, style: str = "default") -> str:
     """Code as highlighted HTML spans (no wrapper); plain escaped text for unknown languages."""
     try:
-        lexer = get_lexer_by_name(language) if language else guess_lexer(code)
+        lexer = _lexer(language.lower()) if language else guess_lexer(code)
     except ClassNotFound:
         return html.escape(code)
     return str(highlight(code, lexer, _formatter(style)))
@@ -45,6 +52,8 @@ class MarkdownRenderer:
         self.code_style = code_style
         # With a label, each code block gets a link (href COPY_CODE_HREF) the chat view handles.
         self.copy_label = copy_label
+        # Longer code blocks are left plain while set (a streamed, still-growing tail).
+        self.highlight_limit: int | None = None
         self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         self._md.add_render_rule("table_open", _table_open)
@@ -61,9 +70,10 @@ class MarkdownRenderer:
         info = (token.info or "").strip().split(maxsplit=1)
         language = info[0] if info else ""
         code = token.content
-        body = highlight_code(code, language, style=self.code_style) if language else (
-            html.escape(code)
+        plain = not language or (
+            self.highlight_limit is not None and len(code) > self.highlight_limit
         )
+        body = html.escape(code) if plain else highlight_code(code, language, style=self.code_style)
         label = html.escape(language) if language else "text"
         if self.copy_label:
             return (

@@ -114,8 +114,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.top:
         view.scroll_to_message(messages[0].id)
     if args.screenshot:
+        from pathlib import Path
+
+        from desktop.app import save_screenshot
+
         def shoot() -> None:
-            view.grab().save(args.screenshot, "PNG")
+            save_screenshot(view, Path(args.screenshot))
             app.quit()
 
         QTimer.singleShot(800, shoot)

@@ -48,6 +48,9 @@ class RichTextContent:
         self._stylesheet = stylesheet
         self._font = font
         self.width = -1.0
+        self._tops_key: tuple[float, int] = (-2.0, -1)
+        self._tops: list[float] = []
+        self._plain_length = 0
         self.segments: list[QTextDocument] = []
         self._open_html = ""  # finished HTML held by the last (open) segment
         self._open_doc: QTextDocument | None = None
@@ -79,8 +82,14 @@ class RichTextContent:
     def documents(self) -> list[QTextDocument]:
         return [*self.segments, self.tail_doc]
 
+    @property
+    def size(self) -> int:
+        """Characters shown (what the cache budgets)."""
+        return max(self._markdown.length, self._plain_length)
+
     def set_plain_text(self, text: str) -> None:
         """Show `text` as it is (user messages): one document, line breaks kept."""
+        self._plain_length = len(text)
         self.tail_doc.setHtml(
             '<p style="white-space: pre-wrap; margin: 0">' + html.escape(text) + "</p>"
         )
@@ -124,6 +133,9 @@ class RichTextContent:
 
     def tops(self) -> list[float]:
         """Top of each document; adjacent block margins collapse like inside one document."""
+        key = (self.width, self.revision)
+        if self._tops_key == key:
+            return self._tops
         tops: list[float] = []
         y = 0.0
         previous: QTextDocument | None = None
@@ -139,6 +151,7 @@ class RichTextContent:
                 y += doc.size().height()
                 previous = doc
         tops.append(y)
+        self._tops_key, self._tops = key, tops
         return tops
 
     def height(self) -> float:
@@ -173,7 +186,8 @@ class RichTextView(QWidget):
     def refresh(self) -> None:
         """The content changed: re-measure and repaint."""
         if self.content is not None:
-            self.content.set_width(float(max(self.width(), 10)))
+            if self.content.width <= 0:
+                self.content.set_width(float(max(self.width(), 10)))
             self._tops = self.content.tops()
         else:
             self._tops = [0.0]
@@ -192,7 +206,11 @@ class RichTextView(QWidget):
         return int(self._tops[-1] + 0.999)
 
     def sizeHint(self) -> QSize:
-        return QSize(400, self.heightForWidth(max(self.width(), 400)))
+        # Layouts ask heightForWidth(sizeHint().width()): answer at the width already laid
+        # out, or every probe would re-wrap all the documents at another width.
+        content = self.content
+        width = int(content.width) if content is not None and content.width > 0 else 400
+        return QSize(width, self.heightForWidth(width))
 
     def resizeEvent(self, event: object) -> None:
         if self.content is not None:

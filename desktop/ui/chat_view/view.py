@@ -37,6 +37,7 @@ from desktop.ui.theme import current_colors
 MAX_CONTENT_WIDTH = 820  # readable line length, centred like the peers do
 SIDE_MARGIN = 24
 CACHE_LIMIT = 150  # rendered messages kept besides the visible and streaming ones
+CACHE_CHARS = 300_000  # ... and no more text than this in them (documents are ~50x heavier)
 FOLLOW_SLACK = 4  # pixels from the bottom that still count as "at the end"
 
 
@@ -112,17 +113,17 @@ class DocumentCache:
         self._thinking.clear()
 
     def trim(self, keep: set[int]) -> None:
-        """Drop the least recently used contents beyond the limit, never those in `keep`."""
+        """Drop least recently used contents beyond the limits, never those in `keep`."""
         for cache in (self._bodies, self._thinking):
-            excess = len(cache) - CACHE_LIMIT - len(keep)
-            if excess <= 0:
-                continue
-            for message_id in list(itertools.islice(cache, excess + len(keep))):
-                if excess <= 0:
-                    break
-                if message_id not in keep:
+            count = 0
+            chars = 0
+            for message_id in reversed(list(cache)):  # newest use first
+                if message_id in keep:
+                    continue
+                count += 1
+                chars += cache[message_id].size
+                if count > CACHE_LIMIT or chars > CACHE_CHARS:
                     del cache[message_id]
-                    excess -= 1
 
     def __len__(self) -> int:
         return len(self._bodies)
@@ -191,14 +192,22 @@ class MessageArea(QAbstractScrollArea):
             self.invalidate_row(number)
         self.relayout()
 
-    def invalidate_row(self, number: int) -> None:
-        """The row's content or state changed: re-read it and measure it again."""
+    def invalidate_row(self, number: int, *, text_only: bool = False) -> None:
+        """The row's content or state changed: re-read it and measure it again.
+
+        `text_only`: only streamed text was added to its documents (the cheap path).
+        """
         if not 0 <= number < len(self._measured):
             return
         self._measured[number] = False
         row = self.model.row_at(number)
         widget = self._bound.get(row.message.id)
-        if widget is not None:
+        if widget is None:
+            return
+        if text_only:
+            widget.body.refresh()
+            widget.thinking_view.refresh()
+        else:
             self._bind(widget, number)
 
     # --- geometry -------------------------------------------------------------------------
@@ -441,7 +450,9 @@ class ChatView(QWidget):
         """A message's new state as stored (final text, status, error, usage)."""
         if self.model.row_of(message.id) is None:
             return
-        self.coalescer.discard(message.id)
+        # Render what is still queued first: then the shown text usually is the final text
+        # and the streamed rendering is kept instead of rebuilt.
+        self.coalescer.flush_now()
         cache = self.area.cache
         body = cache.cached_body(message.id)
         thinking = cache.cached_thinking(message.id)
@@ -493,12 +504,21 @@ class ChatView(QWidget):
                 row.live = LiveReply()
             had_body = cache.cached_body(message_id)
             had_thinking = cache.cached_thinking(message_id)
+            first_text = bool(batch.text) and not row.live.text
             row.live.merge(batch)
             if had_body is not None and batch.text:
                 had_body.append("".join(batch.text))
             if batch.reasoning and had_thinking is not None:
                 had_thinking.append("".join(batch.reasoning))
-            self.area.invalidate_row(number)
+            text_only = (
+                had_body is not None
+                and (had_thinking is not None or not batch.reasoning)
+                and not first_text  # the Thinking label changes when the answer starts
+                and not batch.tool_calls
+                and batch.model is None
+                and batch.error is None
+            )
+            self.area.invalidate_row(number, text_only=text_only)
         self.area.relayout()
 
     def _on_action(self, name: str, message_id: int) -> None:
