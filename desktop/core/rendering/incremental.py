@@ -18,9 +18,9 @@ from desktop.core.rendering.markdown_html import MarkdownRenderer
 
 # Anything that could be a link reference definition (also inside quotes and lists).
 _MAYBE_REFERENCE = re.compile(r"\]:")
-# While streaming, a code block in the tail longer than this is shown unhighlighted (Pygments
-# would redo the whole block on every flush); it is highlighted once it is finished.
-TAIL_HIGHLIGHT_LIMIT = 600
+# While streaming, a code block in the tail is shown unhighlighted (Pygments, ~10 µs a
+# character, would redo the whole block on every flush); it is highlighted once finished.
+TAIL_HIGHLIGHT_LIMIT = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +34,32 @@ class RenderUpdate:
     finished: str
     tail: str
     reset: bool = False
+    part: int = -1  # index of `finished` among the finished parts
+    deferred: bool = False  # `finished` has plain code blocks; see take_deferred()
+
+
+@dataclass(frozen=True, slots=True)
+class DeferredHighlight:
+    """A finished part whose code blocks still need Pygments: render `tokens`, then resolve."""
+
+    generation: int
+    part: int
+    tokens: list[Token]
 
 
 class IncrementalMarkdown:
-    """The rendering of one growing Markdown text; `html` always equals a full render."""
+    """The rendering of one growing Markdown text; `html` always equals a full render.
 
-    def __init__(self, renderer: MarkdownRenderer) -> None:
+    With `defer_highlight`, finished parts that hold code blocks are first rendered plain
+    (Pygments costs ~10 µs a character, too much for one frame) and listed by
+    `take_deferred()`; `html` equals a full render once each of them is `resolve`d.
+    """
+
+    def __init__(self, renderer: MarkdownRenderer, *, defer_highlight: bool = False) -> None:
         self._renderer = renderer
+        self._defer = defer_highlight
+        self._deferred: list[DeferredHighlight] = []
+        self._generation = 0
         self._text: list[str] = []  # normalised text, in pieces, joined on demand
         self._length = 0
         self._stable_end = 0  # offset in the normalised text where the unfinished tail starts
@@ -98,9 +117,24 @@ class IncrementalMarkdown:
             self._tail_text += "\n"
         return self._update(final=True)
 
+    def take_deferred(self) -> list[DeferredHighlight]:
+        """Parts rendered with plain code so far (each listed once)."""
+        deferred, self._deferred = self._deferred, []
+        return deferred
+
+    def resolve(self, generation: int, part: int, html: str) -> bool:
+        """Put in the highlighted HTML of a deferred part (ignored after a reset)."""
+        if generation != self._generation or not 0 <= part < len(self._finished):
+            return False
+        self._finished[part] = html
+        return True
+
     def _render_tail(self, tokens: list[Token], final: bool) -> str:
+        return self._render(tokens, None if final else TAIL_HIGHLIGHT_LIMIT)
+
+    def _render(self, tokens: list[Token], highlight_limit: int | None) -> str:
         saved = self._renderer.highlight_limit
-        self._renderer.highlight_limit = None if final else TAIL_HIGHLIGHT_LIMIT
+        self._renderer.highlight_limit = highlight_limit
         try:
             return self._renderer.render_tokens(tokens)
         finally:
@@ -110,6 +144,8 @@ class IncrementalMarkdown:
         tail = self._tail_text
         if not self._whole and _MAYBE_REFERENCE.search(tail):
             self._whole = True
+            self._generation += 1
+            self._deferred = []
             self._stable_end = 0
             self._tail_text = self.text
             self._finished = []
@@ -122,9 +158,20 @@ class IncrementalMarkdown:
         tokens = self._renderer.parse(tail)
         split = _last_block_start(tokens, tail.count("\n"))
         finished = ""
+        part = -1
+        deferred = False
         if split is not None and split[0] > 0:
             index, line = split
-            finished = self._renderer.render_tokens(tokens[:index])
+            done = tokens[:index]
+            part = len(self._finished)
+            deferred = self._defer and any(
+                token.type in ("fence", "code_block") and token.info.strip() for token in done
+            )
+            if deferred:
+                finished = self._render(done, 0)
+                self._deferred.append(DeferredHighlight(self._generation, part, done))
+            else:
+                finished = self._renderer.render_tokens(done)
             offset = _line_offset(tail, line)
             self._finished.append(finished)
             self._stable_end += offset
@@ -132,7 +179,7 @@ class IncrementalMarkdown:
             tokens = tokens[index:]
             _shift_lines(tokens, -line)
         self._tail_html = self._render_tail(tokens, final)
-        return RenderUpdate(finished, self._tail_html)
+        return RenderUpdate(finished, self._tail_html, part=part, deferred=deferred)
 
 
 def _last_block_start(tokens: list[Token], complete_lines: int) -> tuple[int, int] | None:

@@ -25,10 +25,14 @@ def _formatter(style: str) -> HtmlFormatter:
     return HtmlFormatter(noclasses=True, nowrap=True, style=style)
 
 
-@lru_cache(maxsize=64)
-def _lexer(language: str) -> Lexer:
-    # Looking a lexer up by name imports and compiles it: ~2 ms, too slow per streamed flush.
-    return get_lexer_by_name(language)
+@lru_cache(maxsize=128)
+def _lexer(language: str) -> Lexer | None:
+    # A lookup imports and compiles the lexer (ms), and an unknown name scans every plugin
+    # entry point (tens of ms): too slow to repeat for each streamed flush.
+    try:
+        return get_lexer_by_name(language)
+    except ClassNotFound:
+        return None
 
 
 def highlight_code(code: str, language: str, *, style: str = "default") -> str:
@@ -36,6 +40,8 @@ def highlight_code(code: str, language: str, *, style: str = "default") -> str:
     try:
         lexer = _lexer(language.lower()) if language else guess_lexer(code)
     except ClassNotFound:
+        lexer = None
+    if lexer is None:
         return html.escape(code)
     return str(highlight(code, lexer, _formatter(style)))
 

@@ -109,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     view.resize(980, 1400)
     messages, siblings = sample_conversation()
     view.set_conversation(messages, siblings)
+    view.set_thinking_open(2, True)
     view.setWindowTitle("Switchboard chat view demo")
     view.show()
     if args.top:

@@ -31,11 +31,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
-from desktop.core.rendering.incremental import IncrementalMarkdown, RenderUpdate
+from desktop.core.rendering.incremental import (
+    DeferredHighlight,
+    IncrementalMarkdown,
+    RenderUpdate,
+)
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, MarkdownRenderer
 
 # Finished HTML goes into the open segment until it holds this many characters.
-SEGMENT_HTML_CHARS = 6000
+SEGMENT_HTML_CHARS = 1500
 # Text of a finished message is fed in pieces of this size so that it splits into segments.
 BUILD_PIECE_CHARS = 3000
 
@@ -43,8 +47,17 @@ BUILD_PIECE_CHARS = 3000
 class RichTextContent:
     """The segment documents of one message body; built whole or grown by stream deltas."""
 
-    def __init__(self, renderer: MarkdownRenderer, stylesheet: str, font: QFont) -> None:
-        self._markdown = IncrementalMarkdown(renderer)
+    def __init__(
+        self,
+        renderer: MarkdownRenderer,
+        stylesheet: str,
+        font: QFont,
+        *,
+        defer_highlight: bool = False,
+    ) -> None:
+        self._markdown = IncrementalMarkdown(renderer, defer_highlight=defer_highlight)
+        self.message_id = 0
+        self._deferred_docs: dict[int, QTextDocument] = {}  # finished part -> its document
         self._stylesheet = stylesheet
         self._font = font
         self.width = -1.0
@@ -113,7 +126,16 @@ class RichTextContent:
             self.segments = []
             self._open_doc = None
             self._open_html = ""
-        if update.finished:
+            self._deferred_docs = {}
+        if update.finished and update.deferred:
+            # Its own document, so that the highlighted HTML can replace it later.
+            doc = self._new_document()
+            doc.setHtml(update.finished)
+            self.segments.append(doc)
+            self._deferred_docs[update.part] = doc
+            self._open_doc = None
+            self.renders += 1
+        elif update.finished:
             if self._open_doc is None or len(self._open_html) > SEGMENT_HTML_CHARS:
                 self._open_doc = self._new_document()
                 self._open_html = ""
@@ -124,6 +146,24 @@ class RichTextContent:
         self.tail_doc.setHtml(update.tail)
         self.renders += 1
         self.revision += 1
+
+    def take_deferred(self) -> list[DeferredHighlight]:
+        """Finished parts shown with plain code, to highlight off the UI thread."""
+        return self._markdown.take_deferred()
+
+    def resolve(self, job: DeferredHighlight, html: str) -> bool:
+        """Show the highlighted HTML of a deferred part; False if it no longer applies."""
+        doc = self._deferred_docs.pop(job.part, None)
+        if doc is None or not self._markdown.resolve(job.generation, job.part, html):
+            return False
+        doc.setHtml(html)
+        self.renders += 1
+        self.revision += 1
+        return True
+
+    @property
+    def highlight_pending(self) -> bool:
+        return bool(self._deferred_docs)
 
     def set_width(self, width: float) -> None:
         if width != self.width:
@@ -297,6 +337,18 @@ class RichTextView(QWidget):
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
                 parts.append(cursor.selection().toPlainText())
         return "\n".join(parts)
+
+    def select_text(self, needle: str) -> bool:
+        """Select the first occurrence of `needle` (case-insensitive), e.g. a search hit."""
+        if self.content is None or not needle.strip():
+            return False
+        for index, doc in enumerate(self.content.documents()):
+            found = doc.find(needle.strip())
+            if not found.isNull():
+                self._selection = ((index, found.selectionStart()), (index, found.selectionEnd()))
+                self.update()
+                return True
+        return False
 
     def select_all(self) -> None:
         if self.content is not None:

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.api.events import StreamEvent
+from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
+from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.chat_view.model import LiveReply, MessageListModel, MessageRow, SiblingInfo
 from desktop.ui.chat_view.rich_text import RichTextContent
@@ -37,7 +39,7 @@ from desktop.ui.theme import current_colors
 MAX_CONTENT_WIDTH = 820  # readable line length, centred like the peers do
 SIDE_MARGIN = 24
 CACHE_LIMIT = 150  # rendered messages kept besides the visible and streaming ones
-CACHE_CHARS = 300_000  # ... and no more text than this in them (documents are ~50x heavier)
+CACHE_CHARS = 120_000  # ... holding at most this much text (~100 bytes of document a char)
 FOLLOW_SLACK = 4  # pixels from the bottom that still count as "at the end"
 
 
@@ -46,19 +48,26 @@ class DocumentCache:
 
     def __init__(self, font: QFont) -> None:
         self.font = font
-        colours = current_colors()
-        self._stylesheet = chat_document_stylesheet(colours)
-        self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
+        self.set_colours(current_colors())
         self._renderer = MarkdownRenderer(copy_label=QGuiApplication.translate("ChatView", "Copy"))
         self._bodies: OrderedDict[int, RichTextContent] = OrderedDict()
         self._thinking: OrderedDict[int, RichTextContent] = OrderedDict()
         self.built = 0  # contents built (tests check that only visible rows are)
 
+    def set_colours(self, colours: dict[str, str]) -> None:
+        """Use these palette colours for documents built from now on."""
+        self._stylesheet = chat_document_stylesheet(colours)
+        self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
+
     def body(self, row: MessageRow) -> RichTextContent:
         message = row.message
         content = self._bodies.get(message.id)
         if content is None:
-            content = RichTextContent(self._renderer, self._stylesheet, self.font)
+            streaming = message.status == MessageStatus.STREAMING
+            content = RichTextContent(
+                self._renderer, self._stylesheet, self.font, defer_highlight=streaming
+            )
+            content.message_id = message.id
             self.built += 1
             if message.role == Role.USER:
                 content.set_plain_text(message.text)
@@ -77,8 +86,12 @@ class DocumentCache:
             return None
         content = self._thinking.get(message.id)
         if content is None:
-            content = RichTextContent(self._renderer, self._thinking_stylesheet, self.font)
-            if message.status == MessageStatus.STREAMING:
+            streaming = message.status == MessageStatus.STREAMING
+            content = RichTextContent(
+                self._renderer, self._thinking_stylesheet, self.font, defer_highlight=streaming
+            )
+            content.message_id = message.id
+            if streaming:
                 content.append(message.reasoning + live)
             else:
                 content.build(message.reasoning)
@@ -353,6 +366,15 @@ class MessageArea(QAbstractScrollArea):
             self._measured[number] = False
             self.relayout()
 
+    def rebind_all(self) -> None:
+        """Re-read every shown row (documents may have been dropped from the cache)."""
+        for message_id, widget in list(self._bound.items()):
+            number = self.model.row_of(message_id)
+            if number is not None:
+                self._measured[number] = False
+                self._bind(widget, number)
+        self.relayout()
+
     def bound_widget(self, message_id: int) -> MessageWidget | None:
         return self._bound.get(message_id)
 
@@ -416,6 +438,8 @@ class ChatView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.area)
         self.coalescer = StreamCoalescer(self._apply_batches, self)
+        self.highlighter = CodeHighlighter(self.tr("Copy"), self)
+        self.highlighter.highlighted.connect(self._on_highlighted)
         self.area.action.connect(self._on_action)
         self.area.following_changed.connect(self._update_jump_button)
 
@@ -461,6 +485,7 @@ class ChatView(QWidget):
             if _same_text(body.text, message.text):
                 if final:
                     body.finish()  # the streamed rendering already equals a full render
+                    self.highlighter.submit(body)
             else:
                 cache.drop(message.id)
                 thinking = None
@@ -468,6 +493,7 @@ class ChatView(QWidget):
             cache.drop(message.id)
         elif thinking is not None and final:
             thinking.finish()
+            self.highlighter.submit(thinking)
         self.model.replace(message)
 
     def apply_event(self, message_id: int, event: StreamEvent) -> None:
@@ -482,11 +508,35 @@ class ChatView(QWidget):
         self.area.highlight_id = message_id
         self.area.invalidate_row(number)
         self.area.scroll_to_row(number)
+        widget = self.area.bound_widget(message_id)
+        if widget is not None and highlight:
+            widget.body.select_text(highlight)
         self._highlight_timer.start()
         self._update_jump_button()
 
     def is_following(self) -> bool:
         return self.area.is_following()
+
+    def set_thinking_open(self, message_id: int, open_: bool) -> None:
+        """Open or close a reply's Thinking section."""
+        number = self.model.row_of(message_id)
+        if number is not None:
+            self.model.row_at(number).thinking_open = open_
+            self.area.invalidate_row(number)
+            self.area.relayout()
+
+    def refresh_theme(self) -> None:
+        """Re-apply the current palette (after the light/dark scheme changed)."""
+        colours = current_colors()
+        self.setStyleSheet(chat_view_stylesheet(colours))
+        self.coalescer.flush_now()
+        streaming = self.area._streaming_ids()
+        cache = self.area.cache
+        cache.set_colours(colours)
+        for message_id in list(cache._bodies):
+            if message_id not in streaming:
+                cache.drop(message_id)
+        self.area.rebind_all()
 
     def flush(self) -> None:
         """Render pending stream deltas now (tests, and before reading the view's state)."""
@@ -508,8 +558,10 @@ class ChatView(QWidget):
             row.live.merge(batch)
             if had_body is not None and batch.text:
                 had_body.append("".join(batch.text))
+                self.highlighter.submit(had_body)
             if batch.reasoning and had_thinking is not None:
                 had_thinking.append("".join(batch.reasoning))
+                self.highlighter.submit(had_thinking)
             text_only = (
                 had_body is not None
                 and (had_thinking is not None or not batch.reasoning)
@@ -520,6 +572,16 @@ class ChatView(QWidget):
             )
             self.area.invalidate_row(number, text_only=text_only)
         self.area.relayout()
+
+    def _on_highlighted(self, content: RichTextContent, job: DeferredHighlight, html: str) -> None:
+        """A code block's highlighted HTML is ready: swap it in and re-measure its row."""
+        self.highlighter.pending -= 1
+        if not html or not content.resolve(job, html):
+            return
+        number = self.model.row_of(content.message_id)
+        if number is not None:
+            self.area.invalidate_row(number, text_only=True)
+            self.area.relayout()
 
     def _on_action(self, name: str, message_id: int) -> None:
         if name == actions.COPY:

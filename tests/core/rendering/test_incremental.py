@@ -80,3 +80,31 @@ def test_split_crlf_is_one_line_break() -> None:
     incremental.finish()
     assert incremental.text == "a\nb"
     assert incremental.html == RENDERER.render("a\r\nb")
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), text=texts)
+def test_deferred_highlighting_resolves_to_full_render(data: st.DataObject, text: str) -> None:
+    incremental = IncrementalMarkdown(RENDERER, defer_highlight=True)
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=12))))
+    start = 0
+    for cut in [*cuts, len(text)]:
+        incremental.append(text[start:cut])
+        start = cut
+    incremental.finish()
+    for job in incremental.take_deferred():
+        incremental.resolve(job.generation, job.part, RENDERER.render_tokens(job.tokens))
+    assert incremental.html == RENDERER.render(text)
+
+
+def test_deferred_parts_show_plain_code_until_resolved() -> None:
+    incremental = IncrementalMarkdown(RENDERER, defer_highlight=True)
+    update = incremental.append("```python\nimport os\n```\n\nafter\n")
+    assert update.deferred and update.part == 0
+    assert "<span" not in update.finished and "import os" in update.finished
+    (job,) = incremental.take_deferred()
+    assert incremental.take_deferred() == []
+    assert incremental.resolve(job.generation, job.part, RENDERER.render_tokens(job.tokens))
+    assert "<span" in incremental.finished_html
+    incremental.append("[x]: http://example.com\n")  # a reset: old jobs no longer apply
+    assert not incremental.resolve(job.generation, job.part, "stale")

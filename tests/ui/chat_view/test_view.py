@@ -71,6 +71,8 @@ def test_stream_is_coalesced_and_final_render_equals_full_render(
     )
     chat_view.update_message(final)
     assert chat_view.area.cache.cached_body(reply.id) is body  # not rebuilt
+    # Code blocks are highlighted on a worker thread, then swapped in.
+    qtbot.waitUntil(lambda: not body.highlight_pending, timeout=3000)
     assert body.html == RENDERER.render(STREAMED)
     assert not widget.thinking_frame.isVisible()  # collapsed once complete
 
@@ -249,3 +251,20 @@ def test_text_selection_across_the_body(
     card.body.select_all()
     selected = card.body.selected_text()
     assert "Alpha beta gamma." in selected and "Delta epsilon." in selected
+
+
+def test_search_jump_selects_the_hit_and_theme_refresh_keeps_rows(
+    chat_view: ChatView, make_message: MessageFactory
+) -> None:
+    messages = conversation(make_message, 400)
+    target = messages[41]
+    chat_view.set_conversation(messages, {})
+    chat_view.scroll_to_message(target.id, "Answer")
+    card = chat_view.area.bound_widget(target.id)
+    assert card is not None
+    assert card.body.selected_text() == "Answer"
+    assert card.property("highlighted") is True
+    top = chat_view.area.row_top(41) - chat_view.area.verticalScrollBar().value()
+    assert -20 <= top <= 20  # the hit is at the top of the view
+    chat_view.refresh_theme()
+    assert chat_view.area.bound_widget(target.id) is not None
