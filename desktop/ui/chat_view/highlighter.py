@@ -23,9 +23,10 @@ class CodeHighlighter(QObject):
     # (content, job, html); emitted from the worker, delivered queued on the UI thread.
     highlighted = Signal(object, object, str)
 
-    def __init__(self, copy_label: str, parent: QObject | None = None) -> None:
+    def __init__(self, copy_label: str, style: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._renderer = MarkdownRenderer(copy_label=copy_label)
+        self._copy_label = copy_label
+        self._renderer = MarkdownRenderer(code_style=style, copy_label=copy_label)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="highlight")
         self.pending = 0
 
@@ -45,6 +46,10 @@ class CodeHighlighter(QObject):
         html = "" if failed else future.result()  # "" keeps the plain rendering
         with contextlib.suppress(RuntimeError):  # the view was deleted meanwhile
             self.highlighted.emit(content, job, html)
+
+    def set_code_style(self, style: str) -> None:
+        """Pygments style for jobs submitted from now on (the theme changed)."""
+        self._renderer = MarkdownRenderer(code_style=style, copy_label=self._copy_label)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -393,7 +393,5 @@ class MessageWidget(QFrame):
             return
         self.bubble_layout.setContentsMargins(14, 9, 14, 9)
         limit = int(width * 0.8)
-        doc = self.body.content.tail_doc
-        doc.setTextWidth(limit - 28)
-        ideal = int(doc.idealWidth()) + 28 + 2
+        ideal = self.body.content.ideal_width(limit - 28) + 28 + 2
         self.bubble.setMaximumWidth(max(min(ideal, limit), 60))

@@ -165,6 +165,11 @@ class RichTextContent:
     def highlight_pending(self) -> bool:
         return bool(self._deferred_docs)
 
+    def ideal_width(self, limit: float) -> int:
+        """The narrowest width (up to `limit`) that wraps no more than `limit` does."""
+        self.set_width(limit)
+        return int(max(doc.idealWidth() for doc in self.documents()) + 0.999)
+
     def set_width(self, width: float) -> None:
         if width != self.width:
             self.width = width

@@ -11,6 +11,11 @@ def _is_dark(colors: dict[str, str]) -> bool:
     return (red * 299 + green * 587 + blue * 114) / 1000 < 128
 
 
+def code_style(colors: dict[str, str]) -> str:
+    """The Pygments style that reads well on this palette's code background."""
+    return "github-dark" if _is_dark(colors) else "default"
+
+
 def bubble_colour(colors: dict[str, str]) -> str:
     return "#2b3350" if _is_dark(colors) else "#eef1ff"
 

@@ -33,7 +33,11 @@ from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.chat_view.model import LiveReply, MessageListModel, MessageRow, SiblingInfo
 from desktop.ui.chat_view.rich_text import RichTextContent
 from desktop.ui.chat_view.streaming import StreamBatch, StreamCoalescer
-from desktop.ui.chat_view.styles import chat_document_stylesheet, chat_view_stylesheet
+from desktop.ui.chat_view.styles import (
+    chat_document_stylesheet,
+    chat_view_stylesheet,
+    code_style,
+)
 from desktop.ui.theme import current_colors
 
 MAX_CONTENT_WIDTH = 820  # readable line length, centred like the peers do
@@ -48,14 +52,16 @@ class DocumentCache:
 
     def __init__(self, font: QFont) -> None:
         self.font = font
+        self.copy_label = QGuiApplication.translate("ChatView", "Copy")
         self.set_colours(current_colors())
-        self._renderer = MarkdownRenderer(copy_label=QGuiApplication.translate("ChatView", "Copy"))
         self._bodies: OrderedDict[int, RichTextContent] = OrderedDict()
         self._thinking: OrderedDict[int, RichTextContent] = OrderedDict()
         self.built = 0  # contents built (tests check that only visible rows are)
 
     def set_colours(self, colours: dict[str, str]) -> None:
         """Use these palette colours for documents built from now on."""
+        self.code_style = code_style(colours)
+        self._renderer = MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label)
         self._stylesheet = chat_document_stylesheet(colours)
         self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
 
@@ -438,7 +444,9 @@ class ChatView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.area)
         self.coalescer = StreamCoalescer(self._apply_batches, self)
-        self.highlighter = CodeHighlighter(self.tr("Copy"), self)
+        self.highlighter = CodeHighlighter(
+            self.area.cache.copy_label, self.area.cache.code_style, self
+        )
         self.highlighter.highlighted.connect(self._on_highlighted)
         self.area.action.connect(self._on_action)
         self.area.following_changed.connect(self._update_jump_button)
@@ -533,6 +541,7 @@ class ChatView(QWidget):
         streaming = self.area._streaming_ids()
         cache = self.area.cache
         cache.set_colours(colours)
+        self.highlighter.set_code_style(cache.code_style)
         for message_id in list(cache._bodies):
             if message_id not in streaming:
                 cache.drop(message_id)

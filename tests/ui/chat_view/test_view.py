@@ -268,3 +268,21 @@ def test_search_jump_selects_the_hit_and_theme_refresh_keeps_rows(
     assert -20 <= top <= 20  # the hit is at the top of the view
     chat_view.refresh_theme()
     assert chat_view.area.bound_widget(target.id) is not None
+
+
+def test_user_bubble_hugs_its_text_without_clipping(
+    chat_view: ChatView, make_message: MessageFactory
+) -> None:
+    short = make_message(Role.USER, "How do I sum one column of a CSV file in Python?")
+    long = make_message(Role.USER, "word " * 200)
+    chat_view.set_conversation([short, long], {})
+    short_card = chat_view.area.bound_widget(short.id)
+    long_card = chat_view.area.bound_widget(long.id)
+    assert short_card is not None and long_card is not None
+    content = short_card.body.content
+    assert content is not None
+    one_line = content.tail_doc.size().height()
+    assert short_card.body.width() >= content.ideal_width(10_000)  # nothing clipped
+    assert short_card.bubble.width() < short_card.width() * 0.8  # hugs the text
+    assert short_card.body.height() <= one_line * 1.5  # one line, not wrapped narrow
+    assert long_card.bubble.width() <= long_card.width() * 0.8 + 1  # long text wraps at 80 %
