@@ -10,18 +10,20 @@ from __future__ import annotations
 import contextlib
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QFont, QTextDocument
 
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
-from desktop.ui.chat_view.rich_text import RichTextContent
+from desktop.ui.chat_view.rich_text import RichTextContent, new_document
 
 
 class CodeHighlighter(QObject):
     """Renders deferred parts with a renderer of its own (never shared across threads)."""
 
-    # (content, job, html); emitted from the worker, delivered queued on the UI thread.
-    highlighted = Signal(object, object, str)
+    # (content, job, html, document built from html or None); emitted from the worker,
+    # delivered queued on the UI thread.
+    highlighted = Signal(object, object, str, object)
 
     def __init__(self, copy_label: str, style: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,20 +34,39 @@ class CodeHighlighter(QObject):
 
     def submit(self, content: RichTextContent) -> None:
         """Queue every part of `content` still shown with plain code."""
+        stylesheet, font, width = content.document_style
         for job in content.take_deferred():
             self.pending += 1
-            future = self._pool.submit(self._renderer.render_tokens, job.tokens)
+            future = self._pool.submit(self._build, self._renderer, job, stylesheet, font, width)
             future.add_done_callback(
                 lambda done, job=job: self._finished(content, job, done)  # type: ignore[misc]
             )
 
+    @staticmethod
+    def _build(
+        renderer: MarkdownRenderer, job: DeferredHighlight, stylesheet: str, font: QFont,
+        width: float,
+    ) -> tuple[str, QTextDocument]:
+        """On the worker: highlighted HTML, and a laid-out document of it for the UI thread."""
+        html = renderer.render_tokens(job.tokens)
+        doc = new_document(stylesheet, font, width)
+        doc.setHtml(html)
+        doc.size()  # lay it out here, not on the UI thread
+        app = QCoreApplication.instance()
+        if app is not None:
+            doc.moveToThread(app.thread())
+        return html, doc
+
     def _finished(
-        self, content: RichTextContent, job: DeferredHighlight, future: Future[str]
+        self,
+        content: RichTextContent,
+        job: DeferredHighlight,
+        future: Future[tuple[str, QTextDocument]],
     ) -> None:
         failed = future.cancelled() or future.exception() is not None
-        html = "" if failed else future.result()  # "" keeps the plain rendering
+        html, doc = ("", None) if failed else future.result()  # "" keeps the plain rendering
         with contextlib.suppress(RuntimeError):  # the view was deleted meanwhile
-            self.highlighted.emit(content, job, html)
+            self.highlighted.emit(content, job, html, doc)
 
     def set_code_style(self, style: str) -> None:
         """Pygments style for jobs submitted from now on (the theme changed)."""

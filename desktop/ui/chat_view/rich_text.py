@@ -44,6 +44,20 @@ SEGMENT_HTML_CHARS = 1500
 BUILD_PIECE_CHARS = 3000
 
 
+def new_document(stylesheet: str, font: QFont, width: float) -> QTextDocument:
+    """An empty document set up like every message document (also usable off the UI thread)."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(stylesheet)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+    if width > 0:
+        doc.setTextWidth(width)
+    return doc
+
+
 class RichTextContent:
     """The segment documents of one message body; built whole or grown by stream deltas."""
 
@@ -72,16 +86,12 @@ class RichTextContent:
         self.renders = 0  # how many document (re)builds: tests count them
 
     def _new_document(self) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(self._font)
-        doc.setDefaultStyleSheet(self._stylesheet)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(option)
-        if self.width > 0:
-            doc.setTextWidth(self.width)
-        return doc
+        return new_document(self._stylesheet, self._font, self.width)
+
+    @property
+    def document_style(self) -> tuple[str, QFont, float]:
+        """(stylesheet, font, width) to build a document like ours elsewhere."""
+        return self._stylesheet, self._font, self.width
 
     @property
     def text(self) -> str:
@@ -151,12 +161,27 @@ class RichTextContent:
         """Finished parts shown with plain code, to highlight off the UI thread."""
         return self._markdown.take_deferred()
 
-    def resolve(self, job: DeferredHighlight, html: str) -> bool:
-        """Show the highlighted HTML of a deferred part; False if it no longer applies."""
+    def resolve(
+        self, job: DeferredHighlight, html: str, built: QTextDocument | None = None
+    ) -> bool:
+        """Show the highlighted HTML of a deferred part; False if it no longer applies.
+
+        `built` is a document already holding `html` (laid out on a worker thread): swapping
+        it in costs the UI thread nothing.
+        """
         doc = self._deferred_docs.pop(job.part, None)
         if doc is None or not self._markdown.resolve(job.generation, job.part, html):
             return False
-        doc.setHtml(html)
+        try:
+            index = self.segments.index(doc)
+        except ValueError:
+            return False
+        if built is None:
+            doc.setHtml(html)
+        else:
+            if built.textWidth() != self.width:
+                built.setTextWidth(self.width)
+            self.segments[index] = built
         self.renders += 1
         self.revision += 1
         return True

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Mapping
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -582,10 +582,13 @@ class ChatView(QWidget):
             self.area.invalidate_row(number, text_only=text_only)
         self.area.relayout()
 
-    def _on_highlighted(self, content: RichTextContent, job: DeferredHighlight, html: str) -> None:
+    def _on_highlighted(
+        self, content: RichTextContent, job: DeferredHighlight, html: str, doc: object
+    ) -> None:
         """A code block's highlighted HTML is ready: swap it in and re-measure its row."""
         self.highlighter.pending -= 1
-        if not html or not content.resolve(job, html):
+        built = doc if isinstance(doc, QTextDocument) else None
+        if not html or not content.resolve(job, html, built):
             return
         number = self.model.row_of(content.message_id)
         if number is not None:
