@@ -149,6 +149,13 @@ class MessageWidget(QFrame):
         self.body_row.addWidget(self.bubble, 1)
         outer.addLayout(self.body_row)
 
+        self.attachments = QLabel(self)
+        self.attachments.setObjectName("attachments")
+        self.attachments.setWordWrap(True)
+        self.attachments.setTextFormat(Qt.TextFormat.PlainText)
+        self.attachments.setAlignment(Qt.AlignmentFlag.AlignRight)
+        outer.addWidget(self.attachments)
+
         self.tools_box = QVBoxLayout()
         self.tools_box.setSpacing(4)
         self.tool_blocks: list[ToolCallBlock] = []
@@ -224,7 +231,13 @@ class MessageWidget(QFrame):
         self.role_label.setText("" if is_user else self.tr("Assistant"))
         self.role_label.setVisible(not is_user)
         self.body.set_content(body)
+        self.body.setAccessibleDescription(message.text[:1000])
         self.thinking_view.set_content(thinking)
+        images = message.images
+        self.attachments.setVisible(bool(images))
+        if images:
+            names = ", ".join(image.name or image.mime for image in images)
+            self.attachments.setText(self.tr("Attached images: {0}").format(names))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)

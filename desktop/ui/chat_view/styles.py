@@ -59,7 +59,7 @@ QFrame#bubble {{ background: transparent; border: none; }}
 QFrame#bubble[user="true"] {{ background: {bubble}; border-radius: 14px; }}
 QLabel#roleLabel {{ font-weight: 600; color: {c['text']}; }}
 QLabel#modelLabel, QLabel#branchLabel {{ color: {c['muted']}; font-size: 9pt; }}
-QLabel#footer {{ color: {c['muted']}; font-size: 8.5pt; }}
+QLabel#footer, QLabel#attachments {{ color: {c['muted']}; font-size: 8.5pt; }}
 QToolButton#messageAction, QToolButton#branchButton, QToolButton#sectionToggle {{
     background: transparent; border: 1px solid transparent; border-radius: 6px;
     color: {c['muted']}; padding: 2px 8px; font-size: 9pt;

@@ -286,3 +286,53 @@ def test_user_bubble_hugs_its_text_without_clipping(
     assert short_card.bubble.width() < short_card.width() * 0.8  # hugs the text
     assert short_card.body.height() <= one_line * 1.5  # one line, not wrapped narrow
     assert long_card.bubble.width() <= long_card.width() * 0.8 + 1  # long text wraps at 80 %
+
+
+def test_links_open_in_the_system_browser(
+    qtbot: QtBot, chat_view: ChatView, make_message: MessageFactory
+) -> None:
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class Catcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot(QUrl)
+        def open_url(self, url: QUrl) -> None:
+            self.urls.append(url.toString())
+
+    catcher = Catcher()
+    QDesktopServices.setUrlHandler("https", catcher, "open_url")
+    try:
+        reply = make_message(Role.ASSISTANT, "[the docs](https://example.com/docs)")
+        chat_view.set_conversation([reply], {})
+        card = chat_view.area.bound_widget(reply.id)
+        assert card is not None
+        body = card.body
+        link = next(  # not (0, 0): QTest clicks the centre for a null point
+            QPoint(x, y)
+            for y in range(1, body.height(), 2)
+            for x in range(1, body.width(), 3)
+            if body.anchor_at(QPoint(x, y)).startswith("https:")
+        )
+        qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=link)
+        assert catcher.urls == ["https://example.com/docs"]
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+
+
+def test_attached_images_are_listed(chat_view: ChatView, make_message: MessageFactory) -> None:
+    from desktop.core.store.models import ImagePart, Message, TextPart
+
+    message = make_message(Role.USER, "look")
+    with_image = Message(
+        id=message.id, conversation_id=1, parent_id=None, role=Role.USER,
+        parts=(TextPart("look"), ImagePart("ab" * 32, "image/png", "chart.png")), created_at=0,
+    )
+    chat_view.set_conversation([with_image], {})
+    card = chat_view.area.bound_widget(message.id)
+    assert card is not None
+    assert card.attachments.isVisible()
+    assert "chart.png" in card.attachments.text()
