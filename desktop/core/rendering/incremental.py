@@ -87,6 +87,11 @@ class IncrementalMarkdown:
         return self._length
 
     @property
+    def tail_length(self) -> int:
+        """Characters re-parsed on each update (the unfinished last block)."""
+        return len(self._tail_text)
+
+    @property
     def text(self) -> str:
         """The text fed so far, with line endings normalised to \\n."""
         if len(self._text) > 1:

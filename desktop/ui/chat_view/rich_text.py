@@ -122,6 +122,11 @@ class RichTextContent:
     def build(self, text: str) -> None:
         """Render a complete text, split into segments at block boundaries."""
         for start in range(0, len(text), BUILD_PIECE_CHARS):
+            if self._markdown.tail_length > 4 * BUILD_PIECE_CHARS:
+                # One huge block that does not end: feeding it piecewise would re-parse it
+                # for every piece; take the rest at once.
+                self._apply(self._markdown.append(text[start:]))
+                break
             self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
         self.finish()
 

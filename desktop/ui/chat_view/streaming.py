@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from desktop.core.api.events import (
 )
 
 FRAME_MS = 16  # ~60 Hz
+MAX_FRAME_MS = 250  # slowest pace when flushes are expensive (a huge unfinished block)
 
 
 @dataclass
@@ -101,7 +103,11 @@ class StreamCoalescer(QObject):
             return
         pending, self._pending = self._pending, {}
         self.flushes += 1
+        started = time.perf_counter()
         self._flush(pending)
+        # Leave the event loop at least as much time as the flush took (input, painting).
+        cost_ms = (time.perf_counter() - started) * 1000
+        self._timer.setInterval(int(min(max(FRAME_MS, 2 * cost_ms), MAX_FRAME_MS)))
 
     @property
     def has_pending(self) -> bool:

@@ -1,0 +1,49 @@
+"""StreamCoalescer: events gathered per message, flushed at most once per frame."""
+
+from __future__ import annotations
+
+import time
+
+from pytestqt.qtbot import QtBot
+
+from desktop.core.api.events import (
+    MetadataEvent,
+    ReasoningDelta,
+    TextDelta,
+    ToolCallDelta,
+    Usage,
+    UsageEvent,
+)
+from desktop.ui.chat_view.streaming import FRAME_MS, StreamBatch, StreamCoalescer
+
+
+def test_events_are_batched_per_message_and_nothing_is_lost(qtbot: QtBot) -> None:
+    flushed: list[dict[int, StreamBatch]] = []
+    coalescer = StreamCoalescer(flushed.append)
+    for number in range(500):
+        coalescer.add(1, TextDelta(0, f"{number},"))
+        coalescer.add(2, ReasoningDelta(0, "r"))
+    coalescer.add(1, TextDelta(1, "other choice"))  # only choice 0 is shown
+    coalescer.add(1, ToolCallDelta(0, 0, id="t", name="f", arguments='{"a"'))
+    coalescer.add(1, ToolCallDelta(0, 0, arguments=": 1}"))
+    coalescer.add(1, MetadataEvent(model="m"))
+    coalescer.add(1, UsageEvent(Usage(1, 2)))
+    qtbot.waitUntil(lambda: bool(flushed), timeout=1000)
+    assert len(flushed) == 1
+    first, second = flushed[0][1], flushed[0][2]
+    assert "".join(first.text) == "".join(f"{n}," for n in range(500))
+    assert first.tool_calls[0].arguments == '{"a": 1}' and first.tool_calls[0].name == "f"
+    assert first.model == "m" and first.usage == Usage(1, 2)
+    assert "".join(second.reasoning) == "r" * 500
+    assert coalescer.events == 1005
+
+
+def test_an_expensive_flush_slows_the_pace(qtbot: QtBot) -> None:
+    coalescer = StreamCoalescer(lambda batches: time.sleep(0.04))
+    coalescer.add(1, TextDelta(0, "x"))
+    coalescer.flush_now()
+    assert coalescer._timer.interval() >= 70  # twice the 40 ms the flush took
+    fast = StreamCoalescer(lambda batches: None)
+    fast.add(1, TextDelta(0, "x"))
+    fast.flush_now()
+    assert fast._timer.interval() == FRAME_MS
