@@ -18,6 +18,9 @@ from desktop.core.settings import Settings
 if TYPE_CHECKING:  # Qt is imported lazily so that `--help` and the CLI start fast
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from desktop.core.store.store import Store
+    from desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 _started = time.monotonic()
 
@@ -57,6 +60,45 @@ def save_screenshot(window: QWidget, path: Path) -> bool:
     return bool(pixmap.save(str(path), "PNG"))
 
 
+def install_translator(app: QApplication, language: str) -> str | None:
+    """Load `resources/translations/switchboard_<lang>.qm` for the `ui.language` setting."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from desktop.ui.resources import resource_path
+
+    name = QLocale.system().name() if language == "system" else language
+    if name.startswith("en"):
+        return None
+    candidates = [name, name.split("_")[0]]
+    if name.startswith("zh"):
+        candidates.append("zh_CN")
+    for candidate in candidates:
+        path = resource_path("translations", f"switchboard_{candidate}.qm")
+        translator = QTranslator(app)
+        if path.exists() and translator.load(str(path)):
+            app.installTranslator(translator)
+            log.info("translation %s loaded", candidate)
+            return candidate
+    return None
+
+
+async def open_history(window: MainWindow, data_dir: DataDir, opened: list[Store]) -> None:
+    """Open the Store off the UI thread, then connect it and a ChatService to the window."""
+    from desktop.core.chat_service import ChatService
+    from desktop.core.providers import ProviderRegistry
+    from desktop.core.store.store import Store
+
+    store = await asyncio.to_thread(Store.open, data_dir)
+    opened.append(store)
+    providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
+    for warning in providers.warnings:
+        window.chat.show_notice(warning)
+    if store.backup_made is None and store.recovered_messages:
+        window.statusBar().showMessage(window.tr(
+            "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
+    window.attach(store, ChatService(store, providers))
+
+
 def run_gui(
     data_dir_arg: str | None, *, debug: bool = False, screenshot: str | None = None
 ) -> int:
@@ -77,12 +119,19 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
-    window = MainWindow(window_state=WindowState(data_dir.window_state_file))
+    install_translator(app, settings.get("ui.language"))
+    window = MainWindow(window_state=WindowState(data_dir.window_state_file), settings=settings)
     if settings.load_problem:
         window.statusBar().showMessage(settings.load_problem, 15000)
     window.show()
     log.info("main window shown after %.0f ms (log: %s)", (time.monotonic() - _started) * 1000,
              log_path)
+
+    opened: list[Store] = []
+    window.tasks.start(open_history(window, data_dir, opened), name="open history",
+                       on_failure=lambda exc: window.statusBar().showMessage(
+                           window.tr("The history could not be opened: %1").replace(
+                               "%1", str(exc))))
 
     if screenshot:
         def shoot() -> None:
@@ -97,5 +146,7 @@ def run_gui(
     with loop:
         loop.run_until_complete(quit_event.wait())
     window.tasks.cancel_all()
+    for store in opened:
+        store.close()
     log.info("%s stopped", APP_NAME)
     return 0

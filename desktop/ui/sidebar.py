@@ -1,21 +1,24 @@
-"""The conversation sidebar: new-chat button, search box and the conversation list view."""
+"""The conversation sidebar: new-chat button, search box, conversation list or search results."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME
+from desktop.core.store.models import SearchResults
+from desktop.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop.ui.resources import icon
+from desktop.ui.search_results import SearchResultsModel, SearchResultsView
 
 
 class Sidebar(QWidget):
@@ -27,10 +30,11 @@ class Sidebar(QWidget):
         self.setObjectName("sidebar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 12, 10, 10)
-        layout.setSpacing(10)
+        layout.setContentsMargins(8, 12, 8, 8)
+        layout.setSpacing(8)
 
         top = QHBoxLayout()
+        top.setContentsMargins(4, 0, 0, 0)
         title = QLabel(APP_NAME)
         title.setObjectName("appTitle")
         top.addWidget(title)
@@ -45,34 +49,92 @@ class Sidebar(QWidget):
         layout.addLayout(top)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search conversations  (Ctrl+K)"))
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search  (Ctrl+K)"))
         self.search.setAccessibleName(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.textChanged.connect(self.search_changed)
+        self.search.textChanged.connect(self._on_search_text)
+        self.search.installEventFilter(self)
         layout.addWidget(self.search)
 
-        section = QLabel(self.tr("CONVERSATIONS"))
-        section.setObjectName("sectionTitle")
-        layout.addWidget(section)
-
-        self.model = QStandardItemModel(self)
-        self.list_view = QListView()
-        self.list_view.setObjectName("conversationList")
-        self.list_view.setAccessibleName(self.tr("Conversations"))
-        self.list_view.setModel(self.model)
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.list_view, 1)
+        self.model = ConversationListModel(self)
+        self.list_view = ConversationListView(self.model)
+        self.results_model = SearchResultsModel(self)
+        self.results_view = SearchResultsView(self.results_model)
+        self.search_status = QLabel()
+        self.search_status.setObjectName("hint")
+        self.search_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.search_status.setWordWrap(True)
+        results_page = QWidget()
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.search_status)
+        results_layout.addWidget(self.results_view, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(results_page)
+        layout.addWidget(self.stack, 1)
 
         self.empty_hint = QLabel(self.tr("No conversations yet.\nStart one with Ctrl+N."))
         self.empty_hint.setObjectName("hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_hint)
-        self.model.rowsInserted.connect(self._update_hint)
-        self.model.rowsRemoved.connect(self._update_hint)
         self.model.modelReset.connect(self._update_hint)
         self._update_hint()
 
+    # ----------------------------------------------------------------- search
+
+    def _on_search_text(self, text: str) -> None:
+        searching = bool(text.strip())
+        self.stack.setCurrentIndex(1 if searching else 0)
+        if searching:
+            self.search_status.setText(self.tr("Searching…"))
+            self.search_status.show()
+        else:
+            self.results_model.clear()
+        self._update_hint()
+        self.search_changed.emit(text)
+
+    def show_results(self, results: SearchResults) -> None:
+        if results.query.strip() != self.search.text().strip():
+            return  # an answer to a query the user has since changed
+        self.results_model.set_results(results)
+        count = self.results_model.rowCount()
+        if count == 0:
+            self.search_status.setText(self.tr("No matches for “%1”.").replace(
+                "%1", results.query))
+            self.search_status.show()
+        else:
+            self.search_status.hide()
+            self.results_view.setCurrentIndex(self.results_model.index(0))
+
+    def show_search_error(self, message: str) -> None:
+        self.search_status.setText(self.tr("Search failed: %1").replace("%1", message))
+        self.search_status.show()
+
+    def is_searching(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.clear_search()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                target = self.results_view if self.is_searching() else self.list_view
+                target.setFocus()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.is_searching():
+                self.results_view.open_index(self.results_view.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
     def _update_hint(self) -> None:
-        self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.empty_hint.setVisible(
+            not self.is_searching() and self.model.conversation_count() == 0
+        )

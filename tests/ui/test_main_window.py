@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.window_state import WindowState
+from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.theme import apply_theme
 from tests.helpers.images import distinct_colours
@@ -51,9 +52,32 @@ def test_enter_sends_shift_enter_adds_line(qtbot: QtBot) -> None:
     assert sent == []
     qtbot.keyClick(composer, Qt.Key.Key_Return)
     assert sent == ["hello\nworld"]
-    # Without a provider the draft stays where it was.
+    # Before the history is open the draft stays where it was, and the window says why.
     assert composer.toPlainText() == "hello\nworld"
-    assert "No provider" in window.statusBar().currentMessage()
+    assert "still opening" in window.statusBar().currentMessage()
+
+
+def test_enter_sends_can_be_swapped(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    sent: list[str] = []
+    window.chat.send_requested.connect(sent.append)
+    window.enter_sends_action.setChecked(False)
+    composer = window.chat.composer
+    composer.setPlainText("a")
+    composer.moveCursor(composer.textCursor().MoveOperation.End)
+    qtbot.keyClick(composer, Qt.Key.Key_Return)
+    assert sent == [] and composer.toPlainText() == "a\n"
+    qtbot.keyClick(composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert sent == ["a"]
+
+
+def test_help_lists_shortcuts(qtbot: QtBot) -> None:
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    items = [dialog.table.item(row, 0) for row in range(dialog.table.rowCount())]
+    keys = {item.text() for item in items if item is not None}
+    assert {"Ctrl+N", "Ctrl+K", "F1", "F2", "Esc"} <= keys
 
 
 def test_unset_parameters_are_not_sent(qtbot: QtBot) -> None:

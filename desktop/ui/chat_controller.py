@@ -1,0 +1,679 @@
+"""The glue between ChatService, the Store and the window's widgets.
+
+Opens conversations (loaded off the UI thread), sends, regenerates, edits and continues
+through `ChatService`, keeps several conversations streaming at once (each exchange keeps
+its streamed text in memory, so switching to a conversation mid-stream shows everything),
+and does the sidebar's operations (rename, pin, folders, archive, export, delete with Undo).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
+from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
+from desktop.core.store.export_html import export_html
+from desktop.core.store.export_json import write_json
+from desktop.core.store.export_markdown import export_markdown
+from desktop.core.store.models import Conversation, Message, MessageStatus, Role, TextPart
+from desktop.core.store.store import Store
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+UNDO_SECONDS = 8
+DRAFT_SAVE_MS = 1500
+NEW_DRAFT_KEY = "new"
+
+SiblingInfo = tuple[int, int, list[int]]
+
+
+@dataclass
+class LoadedConversation:
+    """What the chat view shows of one conversation: its active path and sibling positions."""
+
+    conversation: Conversation
+    path: list[Message]
+    siblings: dict[int, SiblingInfo]
+
+
+def load_conversation(store: Store, conversation_id: int) -> LoadedConversation:
+    """Read a conversation's active path with each message's siblings, in one pass (blocking)."""
+    conversation = store.get_conversation(conversation_id)
+    messages = store.messages(conversation_id)
+    by_id = {m.id: m for m in messages}
+    children: dict[int | None, list[int]] = {}
+    for message in messages:  # in id order, so each sibling list is oldest first
+        children.setdefault(message.parent_id, []).append(message.id)
+    path: list[Message] = []
+    node = by_id.get(conversation.active_leaf_id or -1)
+    while node is not None:
+        path.append(node)
+        node = by_id.get(node.parent_id) if node.parent_id is not None else None
+    path.reverse()
+    siblings: dict[int, SiblingInfo] = {}
+    for message in path:
+        ids = children.get(message.parent_id, [message.id])
+        siblings[message.id] = (ids.index(message.id) + 1, len(ids), ids)
+    return LoadedConversation(conversation, path, siblings)
+
+
+@dataclass
+class _Partial:
+    """The text of a reply streamed so far (kept in memory: the store's copy lags behind)."""
+
+    message: Message
+    text: list[str] = field(default_factory=list)
+    reasoning: list[str] = field(default_factory=list)
+
+    def current(self) -> Message:
+        text = "".join(self.text)
+        return replace(self.message, parts=(TextPart(text),) if text else (),
+                       reasoning="".join(self.reasoning), status=MessageStatus.STREAMING)
+
+
+class Exchange(ExchangeListener):
+    """One running send/regenerate/edit/continue of one conversation."""
+
+    def __init__(self, controller: ChatController, conversation_id: int, *, reload: bool) -> None:
+        self.controller = controller
+        self.conversation_id = conversation_id
+        self.reload = reload  # the path changes shape (new branch): reload instead of append
+        self.partials: dict[int, _Partial] = {}
+        self.task: asyncio.Task[Any] | None = None
+        self.user_text = ""
+
+    def user_message_added(self, message: Message) -> None:
+        if not self.reload:
+            self.controller.view_append(self.conversation_id, message)
+
+    def reply_started(self, message: Message) -> None:
+        partial = _Partial(message)
+        if message.text or message.reasoning:  # a continued reply starts from its old text
+            partial.text.append(message.text)
+            partial.reasoning.append(message.reasoning)
+        self.partials[message.id] = partial
+        if self.reload:
+            self.controller.reload(self.conversation_id)
+        elif message.id not in self.controller.shown_ids:
+            self.controller.view_append(self.conversation_id, partial.current())
+        else:
+            self.controller.view_update(self.conversation_id, partial.current())
+
+    def reply_event(self, message_id: int, event: StreamEvent) -> None:
+        partial = self.partials.get(message_id)
+        if partial is not None:
+            if isinstance(event, TextDelta):
+                partial.text.append(event.text)
+            elif isinstance(event, ReasoningDelta):
+                partial.reasoning.append(event.text)
+        if self.controller.current_id == self.conversation_id:
+            self.controller.view.apply_event(message_id, event)
+
+    def reply_finished(self, message: Message) -> None:
+        self.partials.pop(message.id, None)
+        self.controller.view_update(self.conversation_id, message)
+
+
+class ChatController(QObject):
+    """Runs the window's conversations; widgets only show what it hands them."""
+
+    streaming_changed = Signal(int, bool)  # conversation id, streaming
+    conversation_opened = Signal(object)  # conversation id or None (a new one)
+
+    def __init__(self, window: MainWindow, store: Store, service: ChatService) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = store
+        self.service = service
+        self.tasks = window.tasks
+        self.pane = window.chat
+        self.view: Any = window.chat.chat_view
+        self.sidebar = window.sidebar
+        self.current_id: int | None = None
+        self.shown_ids: set[int] = set()
+        self.messages: dict[int, Message] = {}
+        self.exchanges: dict[int, Exchange] = {}
+        self.editing_id: int | None = None
+        self.pending_deletes: dict[int, QTimer] = {}
+        self._load_generation = 0
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self._connect()
+
+    def _connect(self) -> None:
+        view, pane, sidebar = self.view, self.pane, self.sidebar
+        pane.send_requested.connect(self.send)
+        pane.stop_requested.connect(self.stop)
+        pane.composer.edit_last_requested.connect(self.edit_last)
+        pane.composer.escape_pressed.connect(self.escape)
+        pane.composer.textChanged.connect(self._draft_timer.start)
+        pane.cancel_edit_button.clicked.connect(self.cancel_edit)
+        view.copy_requested.connect(self.copy_message)
+        view.edit_requested.connect(self.edit_message)
+        view.regenerate_requested.connect(self.regenerate)
+        view.delete_requested.connect(self.delete_message)
+        view.branch_requested.connect(self.switch_branch)
+        view.retry_requested.connect(self.regenerate)
+        view.continue_requested.connect(self.continue_reply)
+        lst = sidebar.list_view
+        lst.open_requested.connect(self.open_conversation)
+        lst.delete_requested.connect(self.delete_conversation)
+        lst.pin_requested.connect(self.set_pinned)
+        lst.archive_requested.connect(self.set_archived)
+        lst.move_requested.connect(self.move_to_folder)
+        lst.new_folder_requested.connect(self.move_to_new_folder)
+        lst.export_requested.connect(self.export_conversation)
+        sidebar.model.rename_requested.connect(self.rename)
+        sidebar.results_view.open_requested.connect(self.open_search_result)
+        sidebar.new_chat_requested.connect(self.new_conversation)
+
+    def run(self, coro: Coroutine[Any, Any, Any], name: str,
+            on_success: Callable[[Any], None] | None = None) -> asyncio.Task[Any]:
+        """Start a coroutine; a failure is shown in the status bar instead of raised."""
+        return self.tasks.start(coro, name=name, on_success=on_success,
+                                on_failure=lambda exc: self.status(str(exc)))
+
+    def status(self, text: str, ms: int = 8000) -> None:
+        self.window.statusBar().showMessage(text, ms)
+
+    # ----------------------------------------------------------------- the list
+
+    def refresh_list(self, then: Callable[[], None] | None = None) -> None:
+        async def load() -> tuple[Any, dict[int, str]]:
+            summaries = await asyncio.to_thread(self.store.list_conversations, archived=None)
+            folders = await asyncio.to_thread(self.store.folders.list)
+            return summaries, {f.id: f.name for f in folders}
+
+        def show(result: tuple[Any, dict[int, str]]) -> None:
+            summaries, folders = result
+            summaries = [s for s in summaries if s.id not in self.pending_deletes]
+            self.sidebar.list_view.folders = folders
+            self.sidebar.model.set_conversations(summaries, folders)
+            for conversation_id in self.exchanges:
+                self.sidebar.model.set_streaming(conversation_id, True)
+            self.sidebar.list_view.select_conversation(self.current_id)
+            current = self.sidebar.model.summary(self.current_id or -1)
+            if current is not None and current.title:
+                self.pane.title.setText(current.title)
+            if then is not None:
+                then()
+
+        self.run(load(), "load conversations", show)
+
+    # ----------------------------------------------------------------- opening
+
+    def new_conversation(self) -> None:
+        self._leave_current()
+        self.current_id = None
+        self._load_generation += 1
+        self.shown_ids.clear()
+        self.messages.clear()
+        self.view.set_conversation([], {})
+        self.pane.title.setText(self.tr("New conversation"))
+        self.pane.set_streaming(False)
+        self._restore_draft()
+        self.sidebar.list_view.select_conversation(None)
+        self._set_default_target(None)
+        self.pane.composer.setFocus()
+        self.conversation_opened.emit(None)
+
+    def open_conversation(self, conversation_id: int, message_id: int | None = None,
+                          highlight: str = "") -> None:
+        if conversation_id != self.current_id:
+            self._leave_current()
+            self.current_id = conversation_id
+            self._restore_draft()
+        self.pane.set_streaming(conversation_id in self.exchanges)
+        self.sidebar.list_view.select_conversation(conversation_id)
+        self.conversation_opened.emit(conversation_id)
+        self.reload(conversation_id, message_id, highlight)
+
+    def open_search_result(self, conversation_id: int, message_id: int | None,
+                           query: str) -> None:
+        self.open_conversation(conversation_id, message_id, query)
+
+    def reload(self, conversation_id: int, message_id: int | None = None,
+               highlight: str = "") -> None:
+        """Load the conversation from the store and show it (if it is still the open one)."""
+        if conversation_id != self.current_id:
+            return
+        self._load_generation += 1
+        generation = self._load_generation
+
+        async def load() -> LoadedConversation:
+            loaded = await asyncio.to_thread(load_conversation, self.store, conversation_id)
+            if message_id is not None and message_id not in loaded.siblings:
+                # The hit is on another branch: show that branch.
+                await asyncio.to_thread(self.store.switch_branch, message_id)
+                loaded = await asyncio.to_thread(load_conversation, self.store, conversation_id)
+            return loaded
+
+        def show(loaded: LoadedConversation) -> None:
+            if generation != self._load_generation or conversation_id != self.current_id:
+                return  # the user opened something else meanwhile
+            exchange = self.exchanges.get(conversation_id)
+            path = loaded.path
+            if exchange is not None:  # the store's copy of a streaming reply lags: use ours
+                path = [
+                    exchange.partials[m.id].current() if m.id in exchange.partials else m
+                    for m in path
+                ]
+                # A reply begun after the store was read follows the path's last message.
+                for partial in exchange.partials.values():
+                    if path and partial.message.parent_id == path[-1].id:
+                        path.append(partial.current())
+                        loaded.siblings.setdefault(partial.message.id,
+                                                   (1, 1, [partial.message.id]))
+            self.messages = {m.id: m for m in path}
+            self.shown_ids = set(self.messages)
+            self.view.set_conversation(path, loaded.siblings)
+            self.pane.title.setText(loaded.conversation.title or self.tr("New conversation"))
+            conv = loaded.conversation
+            self._set_default_target((conv.provider, conv.model or "")
+                                     if conv.provider else None)
+            if message_id is not None:
+                self.view.scroll_to_message(message_id, highlight)
+
+        self.run(load(), f"open conversation {conversation_id}", show)
+
+    def view_append(self, conversation_id: int, message: Message) -> None:
+        if conversation_id != self.current_id:
+            return
+        self.messages[message.id] = message
+        self.shown_ids.add(message.id)
+        self.view.append_message(message, (1, 1, [message.id]))
+
+    def view_update(self, conversation_id: int, message: Message) -> None:
+        if conversation_id != self.current_id or message.id not in self.shown_ids:
+            return
+        self.messages[message.id] = message
+        self.view.update_message(message)
+
+    # ----------------------------------------------------------------- targets
+
+    def _set_default_target(self, current: tuple[str, str] | None) -> None:
+        settings = self.window.settings
+        default_provider = settings.get("chat.default_provider") if settings else ""
+        default_model = settings.get("chat.default_model") if settings else ""
+        targets: list[tuple[str, str]] = []
+        for profile in self.service.providers.list():
+            model = default_model if (not default_provider
+                                      or profile.name == default_provider) else ""
+            targets.append((profile.name, model))
+        if current is None:
+            current = self.pane.selected_target()
+        if current is None and targets:
+            preferred = [t for t in targets if t[0] == default_provider]
+            current = (preferred or targets)[0]
+        self.pane.set_targets(targets, current)
+
+    def chat_settings(self) -> ChatSettings | None:
+        target = self.pane.selected_target()
+        if target is None:
+            self.pane.show_notice(self.tr(
+                "No provider is set up yet. Add one (Settings → Providers, or "
+                "`switchboard provider add`); your message is kept."))
+            return None
+        provider, model = target
+        parameters = self.window.parameters
+        system_prompt = parameters.system_prompt.toPlainText()
+        return ChatSettings(provider, model, parameters.parameters(), system_prompt)
+
+    # ----------------------------------------------------------------- drafts
+
+    def _draft_key(self) -> str:
+        return NEW_DRAFT_KEY if self.current_id is None else str(self.current_id)
+
+    def _drafts(self) -> dict[str, str]:
+        state = self.window.window_state
+        drafts = state.get("drafts") if state is not None else None
+        return dict(drafts) if isinstance(drafts, dict) else {}
+
+    def save_draft(self) -> None:
+        """Keep the composer's text for the open conversation (in the window state file)."""
+        state = self.window.window_state
+        if state is None:
+            return
+        drafts = self._drafts()
+        text = self.pane.composer.toPlainText()
+        if text.strip():
+            drafts[self._draft_key()] = text
+        else:
+            drafts.pop(self._draft_key(), None)
+        state.set("drafts", drafts)
+        state.set("open_conversation", self.current_id)
+        state.save()
+
+    def _leave_current(self) -> None:
+        self.save_draft()
+        self.cancel_edit()
+        self.pane.clear_notice()
+
+    def _restore_draft(self) -> None:
+        text = self._drafts().get(self._draft_key(), "")
+        composer = self.pane.composer
+        composer.blockSignals(True)
+        composer.setPlainText(text)
+        composer.blockSignals(False)
+        composer.moveCursor(composer.textCursor().MoveOperation.End)
+
+    # ----------------------------------------------------------------- sending
+
+    def send(self, text: str) -> None:
+        if self.current_id is not None and self.current_id in self.exchanges:
+            return
+        settings = self.chat_settings()
+        if settings is None:
+            return
+        self.pane.clear_notice()
+        editing, self.editing_id = self.editing_id, None
+        self.pane.set_editing(False)
+        retry_of = self._failed_reply_for(text) if editing is None else None
+        self.pane.composer.clear()
+        self.save_draft()
+        self.run(self._send(self.current_id, text, settings, editing, retry_of), "send")
+
+    def _failed_reply_for(self, text: str) -> int | None:
+        """The last reply when it failed empty and answered this same text: resend = retry."""
+        if not self.messages:
+            return None
+        last = list(self.messages.values())[-1]
+        parent = self.messages.get(last.parent_id or -1)
+        if (last.role is Role.ASSISTANT and last.status is MessageStatus.ERROR
+                and not last.text and parent is not None and parent.text.strip() == text):
+            return last.id
+        return None
+
+    async def _send(self, conversation_id: int | None, text: str, settings: ChatSettings,
+                    editing: int | None, retry_of: int | None) -> None:
+        if conversation_id is None:
+            conversation = await asyncio.to_thread(
+                self.store.create_conversation, provider=settings.provider, model=settings.model
+            )
+            conversation_id = conversation.id
+            if self.current_id is None:  # still on the new conversation: it is this one now
+                self._drop_draft(NEW_DRAFT_KEY)
+                self.current_id = conversation_id
+                self.shown_ids.clear()
+                self.sidebar.list_view.select_conversation(conversation_id)
+                self.refresh_list()
+        exchange = Exchange(self, conversation_id, reload=editing is not None or bool(retry_of))
+        exchange.user_text = text
+        if editing is not None:
+            coro = self.service.edit_and_resend(editing, text, settings, listener=exchange)
+        elif retry_of is not None:
+            coro = self.service.regenerate(retry_of, settings, listener=exchange)
+        else:
+            coro = self.service.send(conversation_id, text, settings, listener=exchange)
+        await self._run_exchange(exchange, coro)
+
+    async def _run_exchange(self, exchange: Exchange, coro: Coroutine[Any, Any, Any]) -> None:
+        conversation_id = exchange.conversation_id
+        self.exchanges[conversation_id] = exchange
+        exchange.task = asyncio.current_task()
+        self._set_streaming(conversation_id, True)
+        try:
+            result = await coro
+        except ChatSetupError as exc:
+            self._failed(exchange, str(exc))
+            return
+        finally:
+            if self.exchanges.get(conversation_id) is exchange:
+                del self.exchanges[conversation_id]
+            self._set_streaming(conversation_id, False)
+            self.refresh_list()
+        if result.error is not None:  # shown inline on the reply; the text goes back
+            self._failed(exchange, result.error.explanation, inline=True)
+
+    def _failed(self, exchange: Exchange, message: str, *, inline: bool = False) -> None:
+        """Show why an exchange failed and give the user's text back to the composer."""
+        if exchange.conversation_id != self.current_id:
+            return
+        if not inline:
+            self.pane.show_notice(message)
+        composer = self.pane.composer
+        if exchange.user_text and not composer.toPlainText().strip():
+            composer.setPlainText(exchange.user_text)
+            composer.moveCursor(composer.textCursor().MoveOperation.End)
+            self.save_draft()
+
+    def _drop_draft(self, key: str) -> None:
+        state = self.window.window_state
+        if state is not None:
+            drafts = self._drafts()
+            drafts.pop(key, None)
+            state.set("drafts", drafts)
+
+    def _set_streaming(self, conversation_id: int, streaming: bool) -> None:
+        self.sidebar.model.set_streaming(conversation_id, streaming)
+        if conversation_id == self.current_id:
+            self.pane.set_streaming(streaming)
+        self.streaming_changed.emit(conversation_id, streaming)
+
+    def stop(self, conversation_id: int | None = None) -> None:
+        """Cancel the open (or given) conversation's reply; what arrived is kept."""
+        target = self.current_id if conversation_id is None else conversation_id
+        exchange = self.exchanges.get(target) if target is not None else None
+        if exchange is not None and exchange.task is not None:
+            exchange.task.cancel()
+
+    def escape(self) -> None:
+        if self.editing_id is not None:
+            self.cancel_edit()
+        else:
+            self.stop()
+
+    def _reply_action(self, reply_id: int, name: str,
+                      make: Callable[[ChatSettings, Exchange], Coroutine[Any, Any, Any]],
+                      *, reload: bool) -> None:
+        conversation_id = self.current_id
+        if conversation_id is None or conversation_id in self.exchanges:
+            return
+        settings = self.chat_settings()
+        if settings is None:
+            return
+        exchange = Exchange(self, conversation_id, reload=reload)
+        self.run(self._run_exchange(exchange, make(settings, exchange)), name)
+
+    def regenerate(self, reply_id: int) -> None:
+        self._reply_action(reply_id, "regenerate", lambda s, e: self.service.regenerate(
+            reply_id, s, listener=e), reload=True)
+
+    def continue_reply(self, reply_id: int) -> None:
+        self._reply_action(reply_id, "continue", lambda s, e: self.service.continue_reply(
+            reply_id, s, listener=e), reload=False)
+
+    # ----------------------------------------------------------------- message operations
+
+    def edit_message(self, message_id: int) -> None:
+        message = self.messages.get(message_id)
+        if message is None or message.role is not Role.USER:
+            return
+        self.editing_id = message_id
+        self.pane.set_editing(True)
+        composer = self.pane.composer
+        composer.setPlainText(message.text)
+        composer.moveCursor(composer.textCursor().MoveOperation.End)
+        composer.setFocus()
+
+    def edit_last(self) -> None:
+        for message in reversed(list(self.messages.values())):
+            if message.role is Role.USER:
+                self.edit_message(message.id)
+                return
+
+    def cancel_edit(self) -> None:
+        if self.editing_id is None:
+            return
+        self.editing_id = None
+        self.pane.set_editing(False)
+        self.pane.composer.clear()
+
+    def copy_message(self, message_id: int) -> None:
+        message = self.messages.get(message_id)
+        if message is not None:
+            QGuiApplication.clipboard().setText(message.text)
+            self.status(self.tr("Copied."), 2000)
+
+    def delete_message(self, message_id: int) -> None:
+        conversation_id = self.current_id
+        exchange = self.exchanges.get(conversation_id or -1)
+        if conversation_id is None:
+            return
+        if exchange is not None:
+            self.status(self.tr("Stop the reply before deleting messages."))
+            return
+
+        async def delete() -> None:
+            await asyncio.to_thread(self.store.delete_message, message_id)
+
+        def done(_result: None) -> None:
+            self.reload(conversation_id)
+            self.refresh_list()
+
+        self.run(delete(), "delete message", done)
+
+    def switch_branch(self, message_id: int) -> None:
+        conversation_id = self.current_id
+        if conversation_id is None:
+            return
+
+        async def switch() -> None:
+            await asyncio.to_thread(self.store.switch_branch, message_id)
+
+        self.run(switch(), "switch branch", lambda _r: self.reload(conversation_id))
+
+    # ----------------------------------------------------------------- conversation operations
+
+    def rename(self, conversation_id: int, title: str) -> None:
+        async def rename() -> None:
+            await asyncio.to_thread(self.store.update_conversation, conversation_id, title=title)
+
+        def done(_result: None) -> None:
+            if conversation_id == self.current_id:
+                self.pane.title.setText(title)
+
+        self.run(rename(), "rename conversation", done)
+
+    def _update(self, conversation_id: int, name: str, **changes: Any) -> None:
+        async def update() -> None:
+            await asyncio.to_thread(self.store.update_conversation, conversation_id, **changes)
+
+        self.run(update(), name, lambda _r: self.refresh_list())
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self._update(conversation_id, "pin conversation", pinned=pinned)
+
+    def set_archived(self, conversation_id: int, archived: bool) -> None:
+        self._update(conversation_id, "archive conversation", archived=archived)
+
+    def move_to_folder(self, conversation_id: int, folder_id: int | None) -> None:
+        self._update(conversation_id, "move conversation", folder_id=folder_id)
+
+    def move_to_new_folder(self, conversation_id: int) -> None:
+        name, ok = QInputDialog.getText(self.window, self.tr("New folder"),
+                                        self.tr("Folder name:"))
+        if not ok or not name.strip():
+            return
+
+        async def create() -> None:
+            folder = await asyncio.to_thread(self.store.folders.create, name.strip())
+            await asyncio.to_thread(self.store.update_conversation, conversation_id,
+                                    folder_id=folder.id)
+
+        self.run(create(), "new folder", lambda _r: self.refresh_list())
+
+    def export_conversation(self, conversation_id: int, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export conversation"), "conversation.md",
+                self.tr("Markdown (*.md);;HTML (*.html);;JSON (*.json)"))
+            if not path:
+                return
+        dest = Path(path)
+
+        def write() -> None:
+            suffix = dest.suffix.lower()
+            if suffix == ".json":
+                write_json(self.store, [conversation_id], dest)
+            elif suffix in (".html", ".htm"):
+                dest.write_text(export_html(self.store, conversation_id), encoding="utf-8")
+            else:
+                dest.write_text(export_markdown(self.store, conversation_id), encoding="utf-8")
+
+        async def export() -> None:
+            await asyncio.to_thread(write)
+
+        self.run(export(), "export conversation",
+                 lambda _r: self.status(self.tr("Exported to %1").replace("%1", str(dest))))
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Hide the conversation at once; it is deleted when the Undo offer runs out."""
+        if conversation_id in self.pending_deletes:
+            return
+        self.stop(conversation_id)
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(UNDO_SECONDS * 1000)
+        timer.timeout.connect(lambda: self.commit_delete(conversation_id))
+        self.pending_deletes[conversation_id] = timer
+        timer.start()
+        self.sidebar.model.set_hidden(conversation_id, True)
+        self.sidebar.list_view.restore_selection()
+        if conversation_id == self.current_id:
+            self.new_conversation()
+        self.window.undo_bar.offer(self.tr("Conversation deleted."),
+                                   lambda: self.undo_delete(conversation_id), UNDO_SECONDS)
+
+    def undo_delete(self, conversation_id: int) -> None:
+        timer = self.pending_deletes.pop(conversation_id, None)
+        if timer is None:
+            return
+        timer.stop()
+        self.sidebar.model.set_hidden(conversation_id, False)
+        self.open_conversation(conversation_id)
+
+    def commit_delete(self, conversation_id: int) -> None:
+        timer = self.pending_deletes.pop(conversation_id, None)
+        if timer is None:
+            return
+        timer.stop()
+        self._drop_draft(str(conversation_id))
+
+        async def delete() -> None:
+            await asyncio.to_thread(self.store.delete_conversation, conversation_id)
+
+        self.run(delete(), "delete conversation",
+                 lambda _r: self.sidebar.model.remove(conversation_id))
+
+    # ----------------------------------------------------------------- shutting down
+
+    def has_work(self) -> bool:
+        return bool(self.exchanges or self.pending_deletes)
+
+    async def shutdown(self) -> None:
+        """Stop every stream (keeping what arrived), do pending deletes, close the service."""
+        self.save_draft()
+        tasks = [e.task for e in self.exchanges.values() if e.task is not None]
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=5.0)
+        for conversation_id in list(self.pending_deletes):
+            self.pending_deletes.pop(conversation_id).stop()
+            await asyncio.to_thread(self.store.delete_conversation, conversation_id)
+        await self.service.close()

@@ -1,0 +1,66 @@
+"""The Help dialog (F1): every keyboard shortcut of the window, in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    """(keys, what they do), translated."""
+    tr = QCoreApplication.translate
+    return [
+        ("Ctrl+N", tr("Help", "New conversation")),
+        ("Ctrl+K", tr("Help", "Search history")),
+        ("Enter", tr("Help", "Send (or new line, when swapped in the Settings menu)")),
+        ("Shift+Enter", tr("Help", "New line (or send, when swapped)")),
+        ("Esc", tr("Help", "Stop the reply, cancel editing, clear the search")),
+        ("↑", tr("Help", "In an empty composer: edit your last message")),
+        ("F2", tr("Help", "Rename the selected conversation")),
+        ("Delete", tr("Help", "Delete the selected conversation (with Undo)")),
+        ("Ctrl+Z", tr("Help", "Undo the last delete")),
+        ("Ctrl+B", tr("Help", "Show or hide the sidebar")),
+        ("Ctrl+Shift+P", tr("Help", "Show or hide the parameters")),
+        ("Ctrl+L", tr("Help", "Focus the composer")),
+        ("F1", tr("Help", "This help")),
+        ("Ctrl+Q", tr("Help", "Quit")),
+    ]
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setMinimumSize(520, 460)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{APP_NAME} {__version__}</b> — " + self.tr("keyboard shortcuts"))
+        layout.addWidget(heading)
+        rows = shortcuts()
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode
+                                                           .ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (keys, action) in enumerate(rows):
+            key_item = QTableWidgetItem(keys)
+            key_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, 0, key_item)
+            self.table.setItem(row, 1, QTableWidgetItem(action))
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
