@@ -113,6 +113,7 @@ class FieldRow:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         self.editor.setAccessibleDescription(message or "")
+        self.editor.setStyleSheet(f"border: 1px solid {error_color()};" if message else "")
 
 
 class ParameterPanel(QWidget):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -56,6 +55,20 @@ def parse_headers(text: str) -> dict[str, str]:
     return headers
 
 
+def _stacked(top: QWidget | QHBoxLayout, below: QLabel) -> QWidget:
+    """A field with its hint line right under it, as one form row."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(3)
+    if isinstance(top, QHBoxLayout):
+        column.addLayout(top)
+    else:
+        column.addWidget(top)
+    column.addWidget(below)
+    return box
+
+
 def format_headers(headers: dict[str, str]) -> str:
     return "\n".join(f"{name}: {value}" for name, value in headers.items())
 
@@ -90,12 +103,11 @@ class ProviderForm(QWidget):
         self.base_url = QLineEdit()
         self.base_url.setAccessibleName(self.tr("Base URL"))
         self.base_url.setPlaceholderText("https://api.example.com/v1")
-        form.addRow(self.tr("Base &URL"), self.base_url)
         self.url_hint = QLabel()
         self.url_hint.setObjectName("hint")
         self.url_hint.setWordWrap(True)
         self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.url_hint)
+        form.addRow(self.tr("Base &URL"), _stacked(self.base_url, self.url_hint))
         self.api_style = QComboBox()
         self.api_style.setAccessibleName(self.tr("API style"))
         for style, label in STYLE_LABELS.items():
@@ -127,11 +139,11 @@ class ProviderForm(QWidget):
         key_row.addWidget(self.show_key)
         self.key_label = QLabel(self.tr("API &key"))
         self.key_label.setBuddy(self.key)
-        form.addRow(self.key_label, key_row)
         self.key_status = QLabel()
         self.key_status.setObjectName("hint")
         self.key_status.setWordWrap(True)
-        form.addRow("", self.key_status)
+        self.key_box = _stacked(key_row, self.key_status)
+        form.addRow(self.key_label, self.key_box)
         self.key_env = QLineEdit()
         self.key_env.setAccessibleName(self.tr("Environment variable name"))
         self.key_env.setPlaceholderText("OPENAI_API_KEY")
@@ -149,9 +161,9 @@ class ProviderForm(QWidget):
         self.advanced_toggle.setAccessibleName(self.tr("Show connection options"))
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         layout.addWidget(self.advanced_toggle)
-        self.advanced = QGroupBox()
-        self.advanced.setFlat(True)
+        self.advanced = QWidget()
         adv = QFormLayout(self.advanced)
+        adv.setContentsMargins(12, 0, 0, 0)
         adv.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.include_usage = QCheckBox(self.tr("Ask for token usage in streams (stream_options)"))
         self.include_usage.setToolTip(
@@ -382,7 +394,7 @@ class ProviderForm(QWidget):
         source = self.key_source.currentData()
         keyring = source == str(KeySource.KEYRING)
         env = source == str(KeySource.ENV)
-        for widget in (self.key_label, self.key, self.show_key, self.key_status):
+        for widget in (self.key_label, self.key_box):
             widget.setVisible(keyring)
         self.key_env_label.setVisible(env)
         self.key_env.setVisible(env)

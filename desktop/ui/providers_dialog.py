@@ -79,6 +79,7 @@ class ProvidersDialog(QDialog):
         self._pending_note = ""
         self._current: str | None = None  # list data of the row shown in the form
         self._dirty = False
+        self._key_view = 0  # bumped when what the form says about the key may be outdated
 
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
@@ -92,6 +93,8 @@ class ProvidersDialog(QDialog):
         self.list_view.setModel(self.list_model)
         self.list_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list_view.setMinimumWidth(210)
+        self.list_view.setSpacing(1)
+        self.list_view.setStyleSheet("QListView#providerList::item { padding: 6px 6px; }")
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         left.addWidget(self.list_view, 1)
         buttons = QHBoxLayout()
@@ -121,6 +124,7 @@ class ProvidersDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         right.addWidget(scroll, 1)
         self.empty_hint = QLabel(
             self.tr(
@@ -272,17 +276,19 @@ class ProvidersDialog(QDialog):
                 self.tasks.start(
                     self.keys.read_key(profile),
                     name="check stored key",
-                    on_success=functools.partial(self._key_checked, profile.name),
-                    on_failure=functools.partial(self._key_check_failed, profile.name),
+                    on_success=functools.partial(self._key_checked, profile.name, self._key_view),
+                    on_failure=functools.partial(
+                        self._key_check_failed, profile.name, self._key_view
+                    ),
                 )
         self._update_buttons()
 
-    def _key_checked(self, name: str, key: str | None) -> None:
-        if self._current == name:
+    def _key_checked(self, name: str, view: int, key: str | None) -> None:
+        if self._current == name and view == self._key_view:
             self.form.set_key_stored(bool(key))
 
-    def _key_check_failed(self, name: str, exc: BaseException) -> None:
-        if self._current == name:
+    def _key_check_failed(self, name: str, view: int, exc: BaseException) -> None:
+        if self._current == name and view == self._key_view:
             self.form.set_key_stored(False)
             self.form.key_status.setText(describe_failure(exc))
 
@@ -386,6 +392,7 @@ class ProvidersDialog(QDialog):
         except KeyringUnavailableError as exc:
             self._keyring_failed(profile, key, str(exc))
             return
+        self._key_view += 1  # a keyring read started before this write is outdated
         if self._current == profile.name:
             self.form.set_key_stored(True)
             self.form.key.clear()

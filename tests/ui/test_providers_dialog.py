@@ -74,7 +74,7 @@ def test_add_local_server_from_template_and_test_connection(
     assert form.name.text() == "Ollama"
     assert form.base_url.text() == "http://127.0.0.1:11434/v1"
     assert form.key_source.currentData() == "none"
-    assert form.key.isHidden()
+    assert form.key_box.isHidden()
     form.base_url.setText(fake_provider.base_url)
     assert "chat/completions" in form.url_hint.text()
     assert dialog.save_current() is True
