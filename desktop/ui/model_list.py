@@ -180,6 +180,8 @@ class ModelRowDelegate(QStyledItemDelegate):
             width = badge_metrics.horizontalAdvance(label) + 10
             badge = QRect(right - width, rect.center().y() - badge_h // 2, width, badge_h)
             color = QColor(BADGE_COLORS[cap])
+            if QColor(colors["bg"]).lightness() < 128:
+                color = color.lighter(150)  # readable on a dark background
             fill = QColor(color)
             fill.setAlpha(38)
             painter.setPen(Qt.PenStyle.NoPen)
