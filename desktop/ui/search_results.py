@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QDate,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,6 +45,7 @@ from desktop.ui.theme import current_colors
 AnyIndex = QModelIndex | QPersistentModelIndex
 RESULT_HEIGHT = 64
 DEBOUNCE_MS = 120
+MARKUP = re.compile(r"```+|\*\*|__|(?<!\S)#{1,6}(?=\s)")  # Markdown noise in a snippet
 
 
 class SearchRoles(IntEnum):
@@ -60,9 +64,18 @@ class ResultRow:
     updated_at: float
 
 
-def snippet_html(snippet: str) -> str:
-    """Escape a store snippet and turn its highlight markers into <b> tags."""
-    escaped = html.escape(" ".join(snippet.split()))
+def snippet_html(snippet: str, lead: int = 40) -> str:
+    """Escape a store snippet and turn its highlight markers into <b> tags.
+
+    Text before the first hit is cut to about `lead` characters, so the hit shows in the
+    two lines a result has.
+    """
+    snippet = " ".join(MARKUP.sub("", snippet).split())
+    first = snippet.find(HIGHLIGHT_START)
+    if first > lead:
+        cut = snippet.find(" ", first - lead, first)
+        snippet = "…" + snippet[(cut + 1 if cut != -1 else first - lead):]
+    escaped = html.escape(snippet)
     return escaped.replace(HIGHLIGHT_START, "<b>").replace(HIGHLIGHT_END, "</b>")
 
 
@@ -205,7 +218,10 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
-        date = dt.datetime.fromtimestamp(row.updated_at).strftime("%Y-%m-%d")
+        day = dt.datetime.fromtimestamp(row.updated_at).date()
+        same_year = day.year == dt.date.today().year
+        date = QLocale().toString(QDate(day.year, day.month, day.day),
+                                  "d MMM" if same_year else "d MMM yyyy")
         date_width = metrics.horizontalAdvance(date) + 4
         title_rect = QRect(card.left() + 10, card.top() + 4, card.width() - 24 - date_width, 20)
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter,

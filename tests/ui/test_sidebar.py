@@ -165,3 +165,10 @@ def test_sidebar_shows_results_only_for_the_current_query(qtbot: QtBot) -> None:
     assert sidebar.results_model.rowCount() == 3
     sidebar.clear_search()
     assert not sidebar.is_searching() and sidebar.results_model.rowCount() == 0
+
+
+def test_snippet_starts_near_the_hit_without_markdown_noise() -> None:
+    text = "word " * 30 + f"**{HIGHLIGHT_START}pandas{HIGHLIGHT_END}** ### next"
+    html = snippet_html(text)
+    assert html.startswith("…") and len(html) < 80
+    assert "<b>pandas</b>" in html and "**" not in html and "###" not in html

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.ui.conversation_list.model import ConversationRoles
+from desktop.ui.resources import icon
 from desktop.ui.theme import current_colors
 
 ROW_HEIGHT = 34
@@ -15,6 +16,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class ConversationDelegate(QStyledItemDelegate):
     """Rounded hover/selection, elided title, pin and streaming markers; headers muted caps."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pin = icon("pin")
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         return QSize(max(option.rect.width(), 100), ROW_HEIGHT)
@@ -58,9 +63,8 @@ class ConversationDelegate(QStyledItemDelegate):
             painter.drawEllipse(right - 8, card.center().y() - 4, 8, 8)
             right -= 16
         if index.data(ConversationRoles.PINNED):
-            painter.setPen(QColor(colors["muted"]))
-            painter.drawText(QRect(right - 14, card.top(), 14, card.height()),
-                             Qt.AlignmentFlag.AlignCenter, "\N{PUSHPIN}")
+            pin_rect = QRect(right - 14, card.center().y() - 7, 14, 14)
+            self._pin.paint(painter, pin_rect)
             right -= 18
         painter.setFont(option.font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
