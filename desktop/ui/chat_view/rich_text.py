@@ -78,6 +78,7 @@ class RichTextContent:
         self._tops_key: tuple[float, int] = (-2.0, -1)
         self._tops: list[float] = []
         self._plain_length = 0
+        self._changed_from = 0
         self.segments: list[QTextDocument] = []
         self._open_html = ""  # finished HTML held by the last (open) segment
         self._open_doc: QTextDocument | None = None
@@ -161,6 +162,8 @@ class RichTextContent:
         self.tail_doc.setHtml(update.tail)
         self.renders += 1
         self.revision += 1
+        changed = len(self.segments) - (1 if update.finished else 0)
+        self._changed_from = min(self._changed_from, changed)
 
     def take_deferred(self) -> list[DeferredHighlight]:
         """Finished parts shown with plain code, to highlight off the UI thread."""
@@ -189,7 +192,13 @@ class RichTextContent:
             self.segments[index] = built
         self.renders += 1
         self.revision += 1
+        self._changed_from = min(self._changed_from, index)
         return True
+
+    def take_changed(self) -> int:
+        """Index of the first document changed since the last call (0 when unknown)."""
+        first, self._changed_from = self._changed_from, 1 << 30
+        return 0 if first == 1 << 30 else first
 
     @property
     def highlight_pending(self) -> bool:
@@ -257,6 +266,7 @@ class RichTextView(QWidget):
         self.content = content
         self._selection = None
         self.refresh()
+        self.update()  # another message may have been shown here: paint all of it
 
     def refresh(self) -> None:
         """The content changed: re-measure and repaint."""
@@ -267,7 +277,13 @@ class RichTextView(QWidget):
         else:
             self._tops = [0.0]
         self.updateGeometry()
-        self.update()
+        first = self.content.take_changed() if self.content is not None else 0
+        if first <= 0 or first >= len(self._tops):
+            self.update()
+        else:
+            # Only from the first changed document down: the finished ones above stay.
+            top = int(self._tops[first]) - 2
+            self.update(0, top, self.width(), max(self.height() - top, 0))
 
     # --- size -----------------------------------------------------------------------------
     def hasHeightForWidth(self) -> bool:

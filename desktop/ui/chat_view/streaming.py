@@ -105,9 +105,10 @@ class StreamCoalescer(QObject):
         self.flushes += 1
         started = time.perf_counter()
         self._flush(pending)
-        # Leave the event loop at least as much time as the flush took (input, painting).
+        # A flush longer than a frame (a huge unfinished block) leaves the event loop at least
+        # as much time before the next one, for input and painting.
         cost_ms = (time.perf_counter() - started) * 1000
-        self._timer.setInterval(int(min(max(FRAME_MS, 2 * cost_ms), MAX_FRAME_MS)))
+        self._timer.setInterval(int(min(max(FRAME_MS, cost_ms), MAX_FRAME_MS)))
 
     @property
     def has_pending(self) -> bool:

@@ -169,6 +169,7 @@ class MessageArea(QAbstractScrollArea):
         self._pool: list[MessageWidget] = []
         self._width = -1
         self._scroll = 0
+        self._placed_scroll: int | None = None
         self._following = True
         self._setting_scroll = False
         self.highlight_id: int | None = None
@@ -311,9 +312,13 @@ class MessageArea(QAbstractScrollArea):
                 self._heights[number] = widget.heightForWidth(width)
                 self._measured[number] = True
                 self._tops = None
+        self._scroll_widgets(rows)
+        for number in rows:
+            widget = self._widget_for(number)
             widget.setGeometry(left, self.row_top(number) - self._scroll, width,
                                self._heights[number])
             widget.show()
+        self._placed_scroll = self._scroll
         self.cache.trim(set(self._bound) | self._streaming_ids())
         bar = self.verticalScrollBar()
         self._setting_scroll = True
@@ -323,6 +328,23 @@ class MessageArea(QAbstractScrollArea):
             bar.setValue(self._scroll)
         finally:
             self._setting_scroll = False
+
+    def _scroll_widgets(self, rows: range) -> None:
+        """When every shown card just moves by the scroll change, blit instead of repainting.
+
+        While following a stream the view scrolls every frame; QWidget.scroll moves the cards
+        and copies their pixels, so only the strip that changed is painted again.
+        """
+        if self._placed_scroll is None or self._placed_scroll == self._scroll:
+            return
+        delta = self._placed_scroll - self._scroll
+        for number in rows:
+            widget = self._bound.get(self.model.row_at(number).message.id)
+            if widget is None or widget.isHidden():
+                return
+            if widget.y() + delta != self.row_top(number) - self._scroll:
+                return
+        self.viewport().scroll(0, delta)
 
     def _streaming_ids(self) -> set[int]:
         return {

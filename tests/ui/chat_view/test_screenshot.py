@@ -28,3 +28,17 @@ def test_chat_view_screenshot_under_xvfb(artifacts_dir: Path) -> None:
     # A blank or single-colour window has a handful of colours; the rendered
     # conversation (highlighted code, table, bubbles, error box) has many.
     assert distinct_colours(target) > 40
+
+
+def test_streamed_view_on_screen_matches_a_fresh_rendering(tmp_path: Path) -> None:
+    """Cards moved by blitting while following the stream leave no stale pixels."""
+    with xvfb_display(1000, 800) as display:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.ui.chat_view.stream_paint_check", str(tmp_path)],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+        )
+    assert result.returncode == 0, result.stderr[-2000:]
+    line = next(line for line in result.stdout.splitlines() if line.startswith("DIFF "))
+    assert float(line.split()[1]) < 0.001, line
+    assert distinct_colours(tmp_path / "stream-shown.png") > 20

@@ -42,7 +42,7 @@ def test_an_expensive_flush_slows_the_pace(qtbot: QtBot) -> None:
     coalescer = StreamCoalescer(lambda batches: time.sleep(0.04))
     coalescer.add(1, TextDelta(0, "x"))
     coalescer.flush_now()
-    assert coalescer._timer.interval() >= 70  # twice the 40 ms the flush took
+    assert coalescer._timer.interval() >= 40  # at least the 40 ms the flush took
     fast = StreamCoalescer(lambda batches: None)
     fast.add(1, TextDelta(0, "x"))
     fast.flush_now()
