@@ -19,22 +19,22 @@ from desktop import APP_NAME, __version__
 
 def shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do), translated."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
-        ("Ctrl+N", tr("Help", "New conversation")),
-        ("Ctrl+K", tr("Help", "Search history")),
-        ("Enter", tr("Help", "Send (or new line, when swapped in the Settings menu)")),
-        ("Shift+Enter", tr("Help", "New line (or send, when swapped)")),
-        ("Esc", tr("Help", "Stop the reply, cancel editing, clear the search")),
-        ("↑", tr("Help", "In an empty composer: edit your last message")),
-        ("F2", tr("Help", "Rename the selected conversation")),
-        ("Delete", tr("Help", "Delete the selected conversation (with Undo)")),
-        ("Ctrl+Z", tr("Help", "Undo the last delete")),
-        ("Ctrl+B", tr("Help", "Show or hide the sidebar")),
-        ("Ctrl+Shift+P", tr("Help", "Show or hide the parameters")),
-        ("Ctrl+L", tr("Help", "Focus the composer")),
-        ("F1", tr("Help", "This help")),
-        ("Ctrl+Q", tr("Help", "Quit")),
+        ("Ctrl+N", translate("Help", "New conversation")),
+        ("Ctrl+K", translate("Help", "Search history")),
+        ("Enter", translate("Help", "Send (or new line, when swapped in the Settings menu)")),
+        ("Shift+Enter", translate("Help", "New line (or send, when swapped)")),
+        ("Esc", translate("Help", "Stop the reply, cancel editing, clear the search")),
+        ("↑", translate("Help", "In an empty composer: edit your last message")),
+        ("F2", translate("Help", "Rename the selected conversation")),
+        ("Delete", translate("Help", "Delete the selected conversation (with Undo)")),
+        ("Ctrl+Z", translate("Help", "Undo the last delete")),
+        ("Ctrl+B", translate("Help", "Show or hide the sidebar")),
+        ("Ctrl+Shift+P", translate("Help", "Show or hide the parameters")),
+        ("Ctrl+L", translate("Help", "Focus the composer")),
+        ("F1", translate("Help", "This help")),
+        ("Ctrl+Q", translate("Help", "Quit")),
     ]
 
 

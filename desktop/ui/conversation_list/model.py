@@ -35,21 +35,20 @@ class ConversationRoles(IntEnum):
 
 def group_label(key: GroupKey) -> str:
     """The translated heading of a group."""
-    tr = QCoreApplication.translate
     if key.kind is GroupKind.PINNED:
-        return tr("ConversationList", "Pinned")
+        return QCoreApplication.translate("ConversationList", "Pinned")
     if key.kind is GroupKind.FOLDER:
         return key.folder_name
     if key.kind is GroupKind.TODAY:
-        return tr("ConversationList", "Today")
+        return QCoreApplication.translate("ConversationList", "Today")
     if key.kind is GroupKind.YESTERDAY:
-        return tr("ConversationList", "Yesterday")
+        return QCoreApplication.translate("ConversationList", "Yesterday")
     if key.kind is GroupKind.PREVIOUS_7_DAYS:
-        return tr("ConversationList", "Previous 7 days")
+        return QCoreApplication.translate("ConversationList", "Previous 7 days")
     if key.kind is GroupKind.PREVIOUS_30_DAYS:
-        return tr("ConversationList", "Previous 30 days")
+        return QCoreApplication.translate("ConversationList", "Previous 30 days")
     if key.kind is GroupKind.ARCHIVED:
-        return tr("ConversationList", "Archived")
+        return QCoreApplication.translate("ConversationList", "Archived")
     return QLocale().toString(QDate(key.year, key.month, 1), "MMMM yyyy")
 
 

@@ -1,0 +1,50 @@
+"""The shipped translations load by the `ui.language` setting and reach the window."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.app import install_translator
+from desktop.ui.main_window import MainWindow
+from desktop.ui.resources import resource_path
+
+
+def _remove_translators(app: QApplication) -> None:
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication) -> None:
+    try:
+        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.chat.send_button.text() == "发送"
+        assert window.sidebar.search.placeholderText() == "搜索（Ctrl+K）"
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus[0] == "文件(&F)"
+    finally:
+        _remove_translators(qapp)
+    english = MainWindow()
+    qtbot.addWidget(english)
+    assert english.chat.send_button.text() == "Send"
+
+
+def test_english_needs_no_translator(qapp: QApplication) -> None:
+    assert install_translator(qapp, "en") is None
+
+
+def test_chinese_source_has_no_empty_translation() -> None:
+    tree = ET.parse(resource_path("translations", "switchboard_zh_CN.ts"))
+    empty = []
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        if translation is None or not "".join(translation.itertext()).strip():
+            empty.append(message.findtext("source"))
+    assert empty == []
+    assert resource_path("translations", "switchboard_zh_CN.qm").stat().st_size > 1000
