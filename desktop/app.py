@@ -96,7 +96,10 @@ async def open_history(window: MainWindow, data_dir: DataDir, opened: list[Store
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
-    window.attach(store, ChatService(store, providers))
+    from desktop.core.key_access import KeyAccess
+
+    # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
+    window.attach(store, ChatService(store, providers, secrets=KeyAccess()))
 
 
 def run_gui(

@@ -139,6 +139,8 @@ class ModelCatalog:
         self._favourites: list[tuple[str, str]] = []
         self._recent: list[tuple[str, str]] = []
         self._overrides: dict[str, Capability] = {}
+        # provider -> model -> {"params": {...}, "system_prompt": "..."}
+        self._defaults: dict[str, dict[str, dict[str, Any]]] = {}
         self._load()
 
     # -- file ------------------------------------------------------------------------------
@@ -164,7 +166,7 @@ class ModelCatalog:
             )
             log.warning("%s", self.load_problem)
             self._cached, self._manual, self._favourites, self._recent = {}, {}, [], []
-            self._overrides = {}
+            self._overrides, self._defaults = {}, {}
 
     def _read(self, data: dict[str, Any]) -> None:
         for name, entry in dict(data.get("providers", {})).items():
@@ -179,6 +181,15 @@ class ModelCatalog:
         self._recent = [_pair(item) for item in data.get("recent", [])][:MAX_RECENT]
         for model, names in dict(data.get("overrides", {})).items():
             self._overrides[str(model)] = parse_capabilities(str(n) for n in names)
+        for provider, models in dict(data.get("defaults", {})).items():
+            for model, entry in dict(models).items():
+                params, prompt = entry.get("params", {}), entry.get("system_prompt", "")
+                if not isinstance(params, dict) or not isinstance(prompt, str):
+                    raise ValueError(f"bad defaults for {provider}/{model}")
+                self._defaults.setdefault(str(provider), {})[str(model)] = {
+                    "params": params,
+                    "system_prompt": prompt,
+                }
 
     def _save(self) -> None:
         providers: dict[str, dict[str, Any]] = {}
@@ -194,6 +205,7 @@ class ModelCatalog:
             "favourites": [list(p) for p in self._favourites],
             "recent": [list(p) for p in self._recent],
             "overrides": {m: capability_names(c) for m, c in self._overrides.items()},
+            "defaults": self._defaults,
         }
         write_json_atomic(self.path, payload)
 
@@ -248,6 +260,7 @@ class ModelCatalog:
     def forget_provider(self, provider: str) -> None:
         with self._lock:
             self._cached.pop(provider, None)
+            self._defaults.pop(provider, None)
             self._manual.pop(provider, None)
             self._favourites = [p for p in self._favourites if p[0] != provider]
             self._recent = [p for p in self._recent if p[0] != provider]
@@ -259,6 +272,8 @@ class ModelCatalog:
                 self._cached[new] = self._cached.pop(old)
             if old in self._manual:
                 self._manual[new] = self._manual.pop(old)
+            if old in self._defaults:
+                self._defaults[new] = self._defaults.pop(old)
             self._favourites = [(new if p == old else p, m) for p, m in self._favourites]
             self._recent = [(new if p == old else p, m) for p, m in self._recent]
             self._save()
@@ -298,6 +313,34 @@ class ModelCatalog:
             del self._recent[MAX_RECENT:]
             self._save()
 
+    # -- parameter defaults per provider and model ---------------------------------------
+
+    def defaults(self, provider: str, model: str) -> tuple[dict[str, Any], str] | None:
+        """(params, system prompt) the user saved as defaults for this model, or None."""
+        with self._lock:
+            entry = self._defaults.get(provider, {}).get(model)
+        if entry is None:
+            return None
+        return dict(entry["params"]), str(entry["system_prompt"])
+
+    def set_defaults(
+        self, provider: str, model: str, params: dict[str, Any] | None, system_prompt: str = ""
+    ) -> None:
+        """Save (or with None, drop) the defaults new conversations with this model start from."""
+        with self._lock:
+            if params is None:
+                models = self._defaults.get(provider, {})
+                if models.pop(model, None) is None:
+                    return
+                if not models:
+                    self._defaults.pop(provider, None)
+            else:
+                self._defaults.setdefault(provider, {})[model] = {
+                    "params": _no_secrets(dict(params)),
+                    "system_prompt": system_prompt,
+                }
+            self._save()
+
     # -- capabilities ----------------------------------------------------------------------
 
     def capabilities(self, model: str) -> Capability:
@@ -323,3 +366,11 @@ def _pair(item: Any) -> tuple[str, str]:
     ):
         raise ValueError(f"expected a [provider, model] pair, got {item!r}")
     return (item[0], item[1])
+
+
+def _no_secrets(params: dict[str, Any]) -> dict[str, Any]:
+    """The params without anything that looks like a key (as the Store scrubs them)."""
+    from desktop.core.store.params import scrub_params
+
+    cleaned = scrub_params(params)
+    return cleaned if isinstance(cleaned, dict) else {}

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.composer import Composer
+from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
 from desktop.ui.theme import current_colors, document_stylesheet
 
@@ -182,10 +182,7 @@ class ChatPane(QWidget):
         self.title.setObjectName("conversationTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header_layout.addWidget(self.title, 1)
-        self.model_picker = QComboBox()
-        self.model_picker.setMinimumWidth(220)
-        self.model_picker.setAccessibleName(self.tr("Model"))
-        self.model_picker.setPlaceholderText(self.tr("No provider yet — add one"))
+        self.model_picker = ModelPicker()  # configured by ProviderWiring once history is open
         header_layout.addWidget(self.model_picker)
         self.parameters_button = self._flat_button("sliders", self.tr("Show or hide parameters"))
         self.parameters_button.clicked.connect(self.toggle_parameters)
@@ -284,23 +281,13 @@ class ChatPane(QWidget):
     # ----------------------------------------------------------------- model picker
 
     def set_targets(self, targets: list[tuple[str, str]], current: tuple[str, str] | None) -> None:
-        """Fill the picker with (provider, model) pairs and select `current` (added if new)."""
-        self.model_picker.blockSignals(True)
-        self.model_picker.clear()
-        if current is not None and current not in targets:
-            targets = [current, *targets]
-        for provider, model in targets:
-            label = f"{model}  ·  {provider}" if model else provider
-            self.model_picker.addItem(label, (provider, model))
-        if current is not None:
-            self.model_picker.setCurrentIndex(targets.index(current))
-        self.model_picker.blockSignals(False)
+        """Show `current` in the picker (it lists every provider's models itself)."""
+        del targets
+        if current is not None and current[0] and current[1]:
+            self.model_picker.set_selection(*current)
 
     def selected_target(self) -> tuple[str, str] | None:
-        data = self.model_picker.currentData()
-        if isinstance(data, tuple) and len(data) == 2:
-            return str(data[0]), str(data[1])
-        return None
+        return self.model_picker.current_selection()
 
     # ----------------------------------------------------------------- sending
 

@@ -183,6 +183,8 @@ class MainWindow(QMainWindow):
         self.enter_sends_action.setCheckable(True)
         self.enter_sends_action.setChecked(self.chat.composer.enter_sends)
         self.enter_sends_action.toggled.connect(self.set_enter_sends)
+        # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
+        self.providers_action = settings_menu.addAction(self.tr("&Providers…"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_group = QActionGroup(self)
         current_language = self.settings.get("ui.language") if self.settings else "system"
@@ -219,6 +221,9 @@ class MainWindow(QMainWindow):
         self.chat.send_requested.disconnect(self._on_send_before_ready)
         self.sidebar.new_chat_requested.disconnect(self._new_before_ready)
         self.controller = ChatController(self, store, service)
+        from desktop.ui.provider_wiring import ProviderWiring
+
+        self.provider_wiring = ProviderWiring(self, store, service)
         self.search_bridge = SearchBridge(store.path, self)
         self.sidebar.search_changed.connect(self.search_bridge.search)
         self.search_bridge.results_ready.connect(self.sidebar.show_results)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.model_catalog import ModelCatalog
 from desktop.core.parameter_fields import (
     BUILTIN_PRESETS,
     FIELDS,
@@ -136,6 +137,8 @@ class ParameterPanel(QWidget):
         self._loading = False
         self._extra: dict[str, Any] = {}  # parameters set elsewhere (CLI -o) we pass through
         self._user_presets: dict[str, Preset] = {}
+        self._catalog: ModelCatalog | None = None
+        self._model: tuple[str, str] | None = None  # (provider, model) the values are for
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -277,6 +280,13 @@ class ParameterPanel(QWidget):
         self.save_action = menu.addAction(self.tr("Save as preset…"), self._ask_save_preset)
         self.rename_action = menu.addAction(self.tr("Rename preset…"), self._ask_rename_preset)
         self.delete_action = menu.addAction(self.tr("Delete preset"), self._ask_delete_preset)
+        menu.addSeparator()
+        self.save_defaults_action = menu.addAction(
+            self.tr("Use as defaults for this model"), self.save_model_defaults
+        )
+        self.clear_defaults_action = menu.addAction(
+            self.tr("Forget this model's defaults"), self.clear_model_defaults
+        )
         menu.aboutToShow.connect(self._update_preset_actions)
         self.preset_menu_button.setMenu(menu)
         row.addWidget(self.preset_menu_button)
@@ -290,6 +300,36 @@ class ParameterPanel(QWidget):
         self._store = store
         self._tasks = tasks
         self.reload_presets()
+
+    def attach_catalog(self, catalog: ModelCatalog) -> None:
+        """Enable defaults per provider and model (kept in the model catalog)."""
+        self._catalog = catalog
+
+    def set_model(self, provider: str, model: str) -> None:
+        """The provider and model the values are sent to (for their saved defaults)."""
+        self._model = (provider, model)
+
+    def model_defaults(self) -> tuple[dict[str, Any], str] | None:
+        if self._catalog is None or self._model is None:
+            return None
+        return self._catalog.defaults(*self._model)
+
+    def apply_model_defaults(self) -> bool:
+        """Show the current model's saved defaults (a new conversation); False if none."""
+        defaults = self.model_defaults()
+        if defaults is None:
+            return False
+        self.set_values(*defaults)
+        return True
+
+    def save_model_defaults(self) -> None:
+        """New conversations with the current model start from the values shown now."""
+        if self._catalog is not None and self._model is not None:
+            self._catalog.set_defaults(*self._model, self.parameters(), self.system_prompt_text())
+
+    def clear_model_defaults(self) -> None:
+        if self._catalog is not None and self._model is not None:
+            self._catalog.set_defaults(*self._model, None)
 
     def parameters(self) -> dict[str, Any]:
         """The parameters the user set, by wire name; unset and invalid ones are left out."""
@@ -425,6 +465,13 @@ class ParameterPanel(QWidget):
         self.save_action.setEnabled(has_store)
         self.rename_action.setEnabled(has_store and selected is not None)
         self.delete_action.setEnabled(has_store and selected is not None)
+        can_default = self._catalog is not None and self._model is not None
+        self.save_defaults_action.setEnabled(can_default)
+        self.clear_defaults_action.setEnabled(can_default and self.model_defaults() is not None)
+        if self._model is not None:
+            self.save_defaults_action.setText(
+                self.tr("Use as defaults for %1").replace("%1", self._model[1])
+            )
 
     def _on_preset_activated(self, index: int) -> None:
         data = self.preset_box.itemData(index) or ""

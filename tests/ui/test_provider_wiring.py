@@ -1,0 +1,138 @@
+"""The providers side wired into the real window: welcome view, dialog, per-conversation values."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.core.local_servers import LocalServer
+from desktop.core.provider_templates import template
+from desktop.ui.model_picker import ModelPicker
+from desktop.ui.provider_wiring import ProviderWiring
+from tests.helpers.chat_window import (
+    KEY_ENV,
+    ChatWindow,
+    add_provider,
+    data_dir_at,
+    fake_key,
+    open_window,
+)
+from tests.helpers.fake_provider import FakeProvider, fake_provider
+
+__all__ = ["fake_provider"]
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_here() -> Iterator[None]:
+    gc.collect()
+    yield
+    gc.collect()
+
+
+def wiring_of(chat: ChatWindow) -> ProviderWiring:
+    wiring = getattr(chat.window, "provider_wiring", None)
+    assert isinstance(wiring, ProviderWiring)
+    return wiring
+
+
+def close(chat: ChatWindow) -> None:
+    if chat.window.isVisible():
+        chat.close()
+    chat.store.close()
+
+
+def test_welcome_view_until_a_provider_exists(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+) -> None:
+    chat = open_window(data_dir_at(tmp_path / "data"), qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        wiring = wiring_of(chat)
+        assert wiring.welcome is not None
+        assert chat.window.splitter.widget(1) is wiring.welcome
+        server = LocalServer(template("ollama"), fake_provider.base_url, ("fake-chat",))
+        wiring.welcome.add_local(server)
+        assert wiring.welcome is None
+        assert chat.window.splitter.widget(1) is chat.window.chat
+        picker = chat.window.chat.model_picker
+        assert isinstance(picker, ModelPicker)
+        assert picker.current_selection() == ("Ollama", "fake-chat")
+        chat.wait(chat.idle)
+    finally:
+        close(chat)
+
+
+def test_values_are_kept_per_conversation(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    add_provider(data, fake_provider.base_url)
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        wiring = wiring_of(chat)
+        assert wiring.welcome is None
+        panel = chat.window.parameters
+        panel.rows["temperature"].set_text("0.5")
+        panel.system_prompt.setPlainText("Be brief.")
+        chat.type_and_send("Hello")
+        chat.wait(chat.idle)
+        first = chat.controller.current_id
+        assert first is not None
+        body = fake_provider.bodies("/chat/completions")[-1]
+        assert body["temperature"] == 0.5
+        chat.wait(lambda: chat.store.get_conversation(first).params == {"temperature": 0.5})
+        assert chat.store.get_conversation(first).system_prompt == "Be brief."
+        # A new conversation starts from the provider defaults...
+        chat.controller.new_conversation()
+        chat.wait(chat.idle)
+        assert panel.parameters() == {} and panel.system_prompt_text() == ""
+        # ...and the first one shows its own values again when opened.
+        chat.controller.open_conversation(first)
+        chat.wait(lambda: panel.parameters() == {"temperature": 0.5})
+        assert panel.system_prompt_text() == "Be brief."
+        # Picking a model is remembered on the open conversation.
+        picker = chat.window.chat.model_picker
+        assert isinstance(picker, ModelPicker)
+        picker.pick("fake", "fake-image")
+        chat.wait(lambda: chat.store.get_conversation(first).model == "fake-image")
+        chat.wait(chat.idle)
+    finally:
+        close(chat)
+
+
+def test_providers_action_opens_the_dialog(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    add_provider(data, fake_provider.base_url)
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        chat.window.providers_action.trigger()
+        dialog = wiring_of(chat).dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.names() == ["fake"]
+        chat.wait(chat.idle)
+        dialog.reject()
+        chat.wait(lambda: wiring_of(chat).dialog is None)
+    finally:
+        close(chat)
