@@ -124,3 +124,18 @@ def test_broken_file_is_kept_aside_and_nothing_is_lost(tmp_path: Path) -> None:
     assert len(kept) == 1 and "only-one" in kept[0].read_text()
     catalog.set_favourite("P", "m")
     assert ModelCatalog(tmp_path).favourites() == [("P", "m")]
+
+
+def test_defaults_per_provider_and_model(tmp_path: Path) -> None:
+    catalog = ModelCatalog(tmp_path)
+    assert catalog.defaults("P", "m") is None
+    catalog.set_defaults("P", "m", {"temperature": 0.3, "api_key": "sk-test-x"}, "Be brief.")
+    catalog.set_defaults("P", "other", {"seed": 1})
+    again = ModelCatalog(tmp_path)
+    assert again.defaults("P", "m") == ({"temperature": 0.3}, "Be brief.")  # no key kept
+    again.rename_provider("P", "Q")
+    assert again.defaults("Q", "other") == ({"seed": 1}, "")
+    again.set_defaults("Q", "other", None)
+    assert ModelCatalog(tmp_path).defaults("Q", "other") is None
+    again.forget_provider("Q")
+    assert ModelCatalog(tmp_path).defaults("Q", "m") is None

@@ -197,3 +197,23 @@ def test_request_body_carries_exactly_the_set_parameters(
     sent = {k: v for k, v in body.items() if k not in ("model", "messages", "stream")}
     assert sent == {"temperature": 0.3, "seed": 42, "stop": ["STOP"]}
     assert body["messages"][0] == {"role": "system", "content": "Answer briefly."}
+
+
+def test_model_defaults_saved_and_applied(panel: ParameterPanel, tmp_path: Path) -> None:
+    from desktop.core.model_catalog import ModelCatalog
+
+    catalog = ModelCatalog(tmp_path)
+    panel.attach_catalog(catalog)
+    panel.set_model("Relay", "gpt-4o")
+    assert not panel.apply_model_defaults()
+    panel.set_values({"temperature": 0.2, "max_tokens": 500}, "Short answers.")
+    panel.save_model_defaults()
+    panel.clear()
+    assert panel.apply_model_defaults()
+    assert panel.parameters() == {"temperature": 0.2, "max_tokens": 500}
+    assert panel.system_prompt_text() == "Short answers."
+    panel.set_model("Relay", "other-model")
+    assert not panel.apply_model_defaults()
+    panel.set_model("Relay", "gpt-4o")
+    panel.clear_model_defaults()
+    assert catalog.defaults("Relay", "gpt-4o") is None
