@@ -8,6 +8,7 @@ typed in by hand (gateways whose list is incomplete). The file never holds a key
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -105,6 +106,7 @@ KNOWN_MODELS: tuple[tuple[str, Capability], ...] = (
 _COMPILED = tuple((re.compile(pattern), caps) for pattern, caps in KNOWN_MODELS)
 
 
+@functools.lru_cache(maxsize=8192)  # the picker asks for every row on each keystroke
 def known_capabilities(model_id: str) -> Capability:
     """Capabilities from the known-models table (`openai/gpt-4o` counts as `gpt-4o`)."""
     base = model_id.strip().lower().rsplit("/", 1)[-1]

@@ -72,11 +72,12 @@ def arrange(
             provider,
             model,
             capabilities=catalog.capabilities(model),
-            favourite=catalog.is_favourite(provider, model),
+            favourite=(provider, model) in favourite_pairs,
             hand_typed=model in manual,
         )
 
     manual_by_provider = {p: set(catalog.manual_models(p)) for p in providers}
+    favourite_pairs = set(catalog.favourites())
     favourites = [(p, m) for p, m in catalog.favourites() if p in known and matches(query, p, m)]
     if favourites:
         rows.append(PickerRow(RowKind.HEADER, Section.FAVOURITES, text="Favourites"))
