@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
+from desktop import APP_NAME
 from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
 from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
 from desktop.core.store.export_html import export_html
@@ -93,6 +94,7 @@ class Exchange(ExchangeListener):
         self.partials: dict[int, _Partial] = {}
         self.task: asyncio.Task[Any] | None = None
         self.user_text = ""
+        self.setup_failed = False
 
     def user_message_added(self, message: Message) -> None:
         if not self.reload:
@@ -208,7 +210,7 @@ class ChatController(QObject):
             self.sidebar.list_view.select_conversation(self.current_id)
             current = self.sidebar.model.summary(self.current_id or -1)
             if current is not None and current.title:
-                self.pane.title.setText(current.title)
+                self.set_title(current.title)
             if then is not None:
                 then()
 
@@ -223,7 +225,7 @@ class ChatController(QObject):
         self.shown_ids.clear()
         self.messages.clear()
         self.view.set_conversation([], {})
-        self.pane.title.setText(self.tr("New conversation"))
+        self.set_title("")
         self.pane.set_streaming(False)
         self._restore_draft()
         self.sidebar.list_view.select_conversation(None)
@@ -281,7 +283,7 @@ class ChatController(QObject):
             self.messages = {m.id: m for m in path}
             self.shown_ids = set(self.messages)
             self.view.set_conversation(path, loaded.siblings)
-            self.pane.title.setText(loaded.conversation.title or self.tr("New conversation"))
+            self.set_title(loaded.conversation.title)
             conv = loaded.conversation
             self._set_default_target((conv.provider, conv.model or "")
                                      if conv.provider else None)
@@ -289,6 +291,12 @@ class ChatController(QObject):
                 self.view.scroll_to_message(message_id, highlight)
 
         self.run(load(), f"open conversation {conversation_id}", show)
+
+    def set_title(self, title: str) -> None:
+        """The open conversation's title in the header and the window's title bar."""
+        shown = title or self.tr("New conversation")
+        self.pane.title.setText(shown)
+        self.window.setWindowTitle(f"{shown} — {APP_NAME}")
 
     def view_append(self, conversation_id: int, message: Message) -> None:
         if conversation_id != self.current_id:
@@ -411,6 +419,9 @@ class ChatController(QObject):
                 self.shown_ids.clear()
                 self.sidebar.list_view.select_conversation(conversation_id)
                 self.refresh_list()
+            created = True
+        else:
+            created = False
         exchange = Exchange(self, conversation_id, reload=editing is not None or bool(retry_of))
         exchange.user_text = text
         if editing is not None:
@@ -420,6 +431,20 @@ class ChatController(QObject):
         else:
             coro = self.service.send(conversation_id, text, settings, listener=exchange)
         await self._run_exchange(exchange, coro)
+        if created and exchange.setup_failed:
+            await self._drop_empty(conversation_id)
+
+    async def _drop_empty(self, conversation_id: int) -> None:
+        """A conversation made for a message that could not even be sent goes again."""
+        if await asyncio.to_thread(self.store.active_path_tail, conversation_id, 1):
+            return
+        await asyncio.to_thread(self.store.delete_conversation, conversation_id)
+        if self.current_id == conversation_id:  # back to "new", the text stays in the composer
+            self._drop_draft(str(conversation_id))
+            self.current_id = None
+            self.save_draft()
+            self.sidebar.list_view.select_conversation(None)
+        self.refresh_list()
 
     async def _run_exchange(self, exchange: Exchange, coro: Coroutine[Any, Any, Any]) -> None:
         conversation_id = exchange.conversation_id
@@ -429,6 +454,7 @@ class ChatController(QObject):
         try:
             result = await coro
         except ChatSetupError as exc:
+            exchange.setup_failed = True
             self._failed(exchange, str(exc))
             return
         finally:
@@ -565,7 +591,7 @@ class ChatController(QObject):
 
         def done(_result: None) -> None:
             if conversation_id == self.current_id:
-                self.pane.title.setText(title)
+                self.set_title(title)
 
         self.run(rename(), "rename conversation", done)
 

@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -137,6 +144,8 @@ class MainWindow(QMainWindow):
         self.sidebar.new_chat_requested.connect(self._new_before_ready)
         self._build_menus()
         self._build_shortcuts()
+        # Follow the desktop's light/dark switch while the preference is "system".
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self.resize(1280, 800)
         self._restore_state()
 
@@ -285,6 +294,11 @@ class MainWindow(QMainWindow):
             apply_theme(app, preference)
         if self.controller is not None and self.controller.current_id is not None:
             self.controller.reload(self.controller.current_id)  # documents carry colours
+
+    def _on_system_scheme(self) -> None:
+        preference = self.settings.get("ui.theme") if self.settings else "system"
+        if preference == "system":
+            self.set_theme("system")
 
     def set_enter_sends(self, enter_sends: bool) -> None:
         self.chat.composer.set_enter_sends(enter_sends)

@@ -352,3 +352,68 @@ def test_restart_restores_conversation_draft_and_geometry(
     finally:
         second.close()
         second.store.close()
+
+
+def test_continue_and_retry_an_interrupted_reply(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    fake_provider.default_text = LONG_TEXT
+    fake_provider.default_delay = 0.01
+    chat.type_and_send("begin")
+    chat.wait(lambda: len(streamed_text(chat)) > 20)
+    chat.controller.stop()
+    chat.wait(chat.idle)
+    reply = chat.path()[-1]
+    assert reply.status is MessageStatus.INTERRUPTED
+    fake_provider.default_text = "and the end."
+    fake_provider.default_delay = 0.0
+    chat.controller.view.continue_requested.emit(reply.id)
+    chat.wait(chat.idle)
+    continued = chat.store.get_message(reply.id)
+    assert continued.status is MessageStatus.COMPLETE
+    assert continued.text.startswith(reply.text) and continued.text.endswith("and the end.")
+    assert chat.controller.messages[reply.id].text == continued.text
+    # Retry makes a fresh sibling reply.
+    chat.controller.view.retry_requested.emit(reply.id)
+    chat.wait(chat.idle)
+    assert len(chat.store.siblings(reply.id)) == 2
+
+
+def test_delete_message_and_export_and_folders(chat: ChatWindow, tmp_path: Path) -> None:
+    chat.type_and_send("keep this question")
+    chat.wait(chat.idle)
+    cid = current(chat)
+    assert cid is not None
+    user, reply = chat.path()
+    target = tmp_path / "out.md"
+    chat.controller.export_conversation(cid, str(target))
+    chat.wait(lambda: target.exists() and chat.idle())
+    text = target.read_text(encoding="utf-8")
+    assert "keep this question" in text and reply.text in text
+    json_target = tmp_path / "out.json"
+    chat.controller.export_conversation(cid, str(json_target))
+    chat.wait(lambda: json_target.exists() and chat.idle())
+    assert "keep this question" in json_target.read_text(encoding="utf-8")
+
+    folder = chat.store.folders.create("Work")
+    chat.controller.move_to_folder(cid, folder.id)
+    chat.wait(chat.idle)
+    model = chat.window.sidebar.model
+    assert model.data(model.index(0)) == "Work"
+    assert chat.window.sidebar.list_view.folders == {folder.id: "Work"}
+
+    chat.controller.view.delete_requested.emit(reply.id)
+    chat.wait(lambda: chat.idle() and reply.id not in chat.controller.messages)
+    assert [m.id for m in chat.path()] == [user.id]
+
+
+def test_a_message_that_cannot_be_sent_leaves_no_empty_conversation(
+    chat: ChatWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(KEY_ENV)  # the provider's key is missing: nothing can be sent
+    chat.type_and_send("lost?")
+    chat.wait(lambda: chat.idle() and chat.window.chat.notice.isVisibleTo(chat.window))
+    assert "SWITCHBOARD_TEST_FAKE_KEY" in chat.window.chat.notice_label.text()
+    assert chat.window.chat.composer.toPlainText() == "lost?"
+    chat.wait(lambda: chat.store.count_conversations() == 0 and chat.idle())
+    assert current(chat) is None
