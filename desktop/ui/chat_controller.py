@@ -338,6 +338,11 @@ class ChatController(QObject):
             return None
         provider, model = target
         parameters = self.window.parameters
+        problems = parameters.validation_errors()  # invalid fields are shown at the field
+        if problems:
+            self.pane.show_notice(self.tr("Fix the parameters first: %1").replace(
+                "%1", " ".join(problems.values())))
+            return None
         system_prompt = parameters.system_prompt.toPlainText()
         return ChatSettings(provider, model, parameters.parameters(), system_prompt)
 

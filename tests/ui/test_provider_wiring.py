@@ -136,3 +136,26 @@ def test_providers_action_opens_the_dialog(
         chat.wait(lambda: wiring_of(chat).dialog is None)
     finally:
         close(chat)
+
+
+def test_invalid_parameters_stop_the_send_and_keep_the_text(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    add_provider(data, fake_provider.base_url)
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        chat.window.parameters.rows["temperature"].set_text("5")
+        chat.type_and_send("Hello")
+        chat.wait(chat.idle)
+        assert "Temperature must be between 0 and 2" in chat.window.chat.notice_label.text()
+        assert chat.window.chat.composer.toPlainText() == "Hello"
+        assert fake_provider.bodies("/chat/completions") == []
+    finally:
+        close(chat)
