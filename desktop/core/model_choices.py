@@ -12,6 +12,9 @@ from enum import StrEnum
 
 from desktop.core.model_catalog import Capability, ModelCatalog
 
+# Texts the picker translates (core has no Qt; the UI maps them through its translator).
+NO_MODELS_NOTICE = "No models listed — refresh, or type a model name."
+
 
 class RowKind(StrEnum):
     HEADER = "header"  # a section title, not selectable
@@ -108,7 +111,7 @@ def arrange(
                     RowKind.NOTICE,
                     Section.PROVIDER,
                     provider,
-                    text="No models listed — refresh, or type a model name.",
+                    text=NO_MODELS_NOTICE,
                 )
             )
         rows += [

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -20,7 +21,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop.core.model_catalog import Capability, capability_names
-from desktop.core.model_choices import PickerRow, RowKind
+from desktop.core.model_choices import NO_MODELS_NOTICE, PickerRow, RowKind, Section
 from desktop.ui.theme import current_colors
 
 RowRole = Qt.ItemDataRole.UserRole + 1
@@ -80,6 +81,10 @@ class ModelListModel(QAbstractListModel):
                 return row.model
             if row.kind is RowKind.MANUAL:
                 return f"{row.model} — {row.provider}"
+            if row.kind is RowKind.HEADER and row.section is not Section.PROVIDER:
+                return QCoreApplication.translate("ModelPicker", row.text)
+            if row.kind is RowKind.NOTICE and row.text == NO_MODELS_NOTICE:
+                return QCoreApplication.translate("ModelPicker", row.text)
             return row.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return accessible_text(row)
@@ -141,7 +146,9 @@ class ModelRowDelegate(QStyledItemDelegate):
             painter.setPen(QColor(colors["muted"]))
             text_rect = rect.adjusted(10, 6, -10, 0)
             painter.drawText(
-                text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, row.text
+                text_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(index.data(Qt.ItemDataRole.DisplayRole)),
             )
             painter.restore()
             return
@@ -155,7 +162,8 @@ class ModelRowDelegate(QStyledItemDelegate):
             font.setItalic(True)
             painter.setFont(font)
             metrics = QFontMetrics(font)
-            text = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, rect.width() - 40)
+            shown = str(index.data(Qt.ItemDataRole.DisplayRole))
+            text = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, rect.width() - 40)
             painter.drawText(rect.adjusted(30, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter, text)
             painter.restore()
             return
