@@ -245,3 +245,23 @@ def test_options_round_trip(qtbot: QtBot, harness: Harness) -> None:
     assert saved.verify_tls is False
     assert (saved.connect_timeout, saved.read_timeout) == (5, 120)
     assert (saved.key_source, saved.key_env) == (KeySource.ENV, "OPENROUTER_API_KEY")
+
+
+def test_locked_keyring_is_reported_and_the_dialog_stays_responsive(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, tmp_path: Path
+) -> None:
+    from tests.helpers.memory_keyring import LockedKeyring
+
+    backend = LockedKeyring()
+    registry = ProviderRegistry(tmp_path)
+    registry.add(ProviderProfile("Relay", "https://relay.example/v1"))
+    keys = KeyAccess(backend=backend, timeout=0.3)
+    dialog = ProvidersDialog(registry, keys, TaskRunner())
+    qtbot.addWidget(dialog)
+    try:
+        assert "Checking the system keyring" in dialog.form.key_status.text()
+        run_until(qasync_loop, lambda: "did not answer" in dialog.form.key_status.text())
+        assert "locked" in dialog.form.key_status.text()
+        assert dialog.form.isEnabled()  # the user can still edit, or switch to an env var
+    finally:
+        backend.release.set()
