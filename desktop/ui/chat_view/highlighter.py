@@ -8,21 +8,21 @@ highlighted HTML and the UI thread swaps it in (one small document's setHtml).
 from __future__ import annotations
 
 import contextlib
+import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QObject, Signal
 
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
-from desktop.ui.chat_view.rich_text import RichTextContent, new_document
+from desktop.ui.chat_view.rich_text import RichTextContent
 
 
 class CodeHighlighter(QObject):
     """Renders deferred parts with a renderer of its own (never shared across threads)."""
 
-    # (content, job, html, document built from html or None); emitted from the worker,
-    # delivered queued on the UI thread.
+    # (content, job, html, None); emitted from the worker, delivered queued on the UI thread.
+    # (The last slot may carry a prebuilt QTextDocument; none is built off the UI thread.)
     highlighted = Signal(object, object, str, object)
 
     def __init__(self, copy_label: str, style: str, parent: QObject | None = None) -> None:
@@ -30,43 +30,39 @@ class CodeHighlighter(QObject):
         self._copy_label = copy_label
         self._renderer = MarkdownRenderer(code_style=style, copy_label=copy_label)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="highlight")
+        # The worker is CPU-bound Python: with the default 5 ms GIL switch interval the UI
+        # thread could wait up to 5 ms each time it needs the GIL back; 1 ms keeps frames short.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
         self.pending = 0
 
     def submit(self, content: RichTextContent) -> None:
         """Queue every part of `content` still shown with plain code."""
-        stylesheet, font, width = content.document_style
         for job in content.take_deferred():
             self.pending += 1
-            future = self._pool.submit(self._build, self._renderer, job, stylesheet, font, width)
+            future = self._pool.submit(self._build, self._renderer, job)
             future.add_done_callback(
                 lambda done, job=job: self._finished(content, job, done)  # type: ignore[misc]
             )
 
     @staticmethod
-    def _build(
-        renderer: MarkdownRenderer, job: DeferredHighlight, stylesheet: str, font: QFont,
-        width: float,
-    ) -> tuple[str, QTextDocument]:
-        """On the worker: highlighted HTML, and a laid-out document of it for the UI thread."""
-        html = renderer.render_tokens(job.tokens)
-        doc = new_document(stylesheet, font, width)
-        doc.setHtml(html)
-        doc.size()  # lay it out here, not on the UI thread
-        app = QCoreApplication.instance()
-        if app is not None:
-            doc.moveToThread(app.thread())
-        return html, doc
+    def _build(renderer: MarkdownRenderer, job: DeferredHighlight) -> str:
+        """On the worker: the part's HTML with its code highlighted.
+
+        Only pure Python runs here: QTextDocument calls keep the GIL, so building the
+        document on this thread would stall the UI thread just the same.
+        """
+        return renderer.render_tokens(job.tokens)
 
     def _finished(
         self,
         content: RichTextContent,
         job: DeferredHighlight,
-        future: Future[tuple[str, QTextDocument]],
+        future: Future[str],
     ) -> None:
         failed = future.cancelled() or future.exception() is not None
-        html, doc = ("", None) if failed else future.result()  # "" keeps the plain rendering
+        html = "" if failed else future.result()  # "" keeps the plain rendering
         with contextlib.suppress(RuntimeError):  # the view was deleted meanwhile
-            self.highlighted.emit(content, job, html, doc)
+            self.highlighted.emit(content, job, html, None)
 
     def set_code_style(self, style: str) -> None:
         """Pygments style for jobs submitted from now on (the theme changed)."""

@@ -125,6 +125,16 @@ class MessageListModel(QAbstractListModel):
         self.endInsertRows()
         return row
 
+    def prepend(self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]) -> None:
+        """Add older messages above the shown ones (the rest of a path loaded after its tail)."""
+        fresh = [m for m in messages if m.id not in self._by_id]
+        if not fresh:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+        self._rows[:0] = [MessageRow(m, sibling_info.get(m.id, NO_SIBLINGS)) for m in fresh]
+        self._by_id = {row.message.id: number for number, row in enumerate(self._rows)}
+        self.endInsertRows()
+
     def replace(self, message: Message, siblings: SiblingInfo | None = None) -> int | None:
         """A new state of a shown message (final text, status); drops its live stream state."""
         row = self._by_id.get(message.id)

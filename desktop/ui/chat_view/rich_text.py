@@ -90,11 +90,6 @@ class RichTextContent:
         return new_document(self._stylesheet, self._font, self.width)
 
     @property
-    def document_style(self) -> tuple[str, QFont, float]:
-        """(stylesheet, font, width) to build a document like ours elsewhere."""
-        return self._stylesheet, self._font, self.width
-
-    @property
     def text(self) -> str:
         return self._markdown.text
 

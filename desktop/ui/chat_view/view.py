@@ -193,10 +193,15 @@ class MessageArea(QAbstractScrollArea):
         self.relayout()
 
     def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        for number in range(first, last + 1):
-            self._heights.insert(number, self._estimate(self.model.row_at(number)))
-            self._measured.insert(number, False)
+        anchor = self.visible_rows().start if self._heights else 0
+        added = [self._estimate(self.model.row_at(number)) for number in range(first, last + 1)]
+        self._heights[first:first] = added
+        self._measured[first:first] = [False] * len(added)
         self._tops = None
+        if first <= anchor and not self._following:
+            # Rows added above what is shown (older history): keep the view where it is.
+            self._scroll += sum(added)
+            self._placed_scroll = None
         # The card that was last loses its always-visible actions.
         if first > 0:
             self.invalidate_row(first - 1)
@@ -498,6 +503,17 @@ class ChatView(QWidget):
     def append_message(self, message: Message, sibling_info: SiblingInfo | None = None) -> None:
         """Add a message (a new user turn or a reply that starts streaming)."""
         self.model.append(message, sibling_info)
+        self._update_jump_button()
+
+    def prepend_messages(
+        self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]
+    ) -> None:
+        """Add the older part of the path above what is shown, without moving the view.
+
+        Open a long conversation with its tail (`Store.active_path_tail`) for a fast first
+        paint, then prepend the rest when it has loaded.
+        """
+        self.model.prepend(list(messages), sibling_info)
         self._update_jump_button()
 
     def update_message(self, message: Message) -> None:

@@ -29,6 +29,11 @@ def test_model_passes_qtmodeltester(
     assert model.data(model.index(1, 0), MessageRole.STREAMING) is False
     assert model.row_of(reply.id) == 1
     assert model.row_of(12345) is None
+    older = [make_message(Role.USER, "older"), make_message(Role.ASSISTANT, "old reply")]
+    model.prepend(older, {})
+    assert model.rowCount() == 5
+    assert model.row_of(reply.id) == 3
+    assert model.data(model.index(0, 0)) == "older"
 
 
 def test_append_of_a_shown_message_updates_it(make_message: MessageFactory) -> None:

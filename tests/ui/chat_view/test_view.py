@@ -336,3 +336,28 @@ def test_attached_images_are_listed(chat_view: ChatView, make_message: MessageFa
     assert card is not None
     assert card.attachments.isVisible()
     assert "chart.png" in card.attachments.text()
+
+
+def test_prepending_older_messages_keeps_the_view_still(
+    chat_view: ChatView, make_message: MessageFactory
+) -> None:
+    messages = conversation(make_message, 2_000)
+    chat_view.set_conversation(messages[-100:], {})
+    assert chat_view.is_following()
+    built = chat_view.area.cache.built
+    chat_view.prepend_messages(messages[:-100], {})
+    assert chat_view.model.rowCount() == 2_000
+    assert chat_view.is_following()  # still at the end
+    bar = chat_view.area.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+    assert chat_view.area.cache.built - built <= 2  # nothing new laid out
+
+    chat_view.set_conversation(messages[-100:], {})
+    chat_view.scroll_to_message(messages[-60].id)
+    card = chat_view.area.bound_widget(messages[-60].id)
+    assert card is not None
+    y_before = card.y()
+    chat_view.prepend_messages(messages[:-100], {})
+    assert not chat_view.is_following()
+    assert chat_view.area.bound_widget(messages[-60].id) is card
+    assert card.y() == y_before  # the same message stays at the same place
