@@ -276,6 +276,7 @@ class ParameterPanel(QWidget):
         self.preset_menu_button.setAccessibleName(self.tr("Preset actions"))
         self.preset_menu_button.setToolTip(self.tr("Save, rename or delete presets"))
         self.preset_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.preset_menu_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")
         menu = QMenu(self.preset_menu_button)
         self.save_action = menu.addAction(self.tr("Save as preset…"), self._ask_save_preset)
         self.rename_action = menu.addAction(self.tr("Rename preset…"), self._ask_rename_preset)

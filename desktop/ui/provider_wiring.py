@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
+from desktop.core.providers import KeySource
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.providers_dialog import ProvidersDialog
 from desktop.ui.welcome_view import WelcomeView
@@ -134,6 +135,8 @@ class ProviderWiring(QObject):
     def _provider_added_from_welcome(self, name: str) -> None:
         picker = self.picker
         self.providers_changed()
+        if self.registry.get(name).key_source is KeySource.KEYRING:
+            self.open_providers().select(name)  # it asked for a key: let the user enter it
         models = self.catalog.models(name)
         if picker is not None and models:
             picker.pick(name, models[0])

@@ -210,6 +210,12 @@ class ProvidersDialog(QDialog):
                 return row
         return -1
 
+    def select(self, name: str) -> None:
+        """Show the provider called `name` in the form."""
+        row = self._row_of(name)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+
     def names(self) -> list[str]:
         """The names shown in the list, in order (a profile being added included)."""
         return [
