@@ -143,7 +143,7 @@ class ChatController(QObject):
         self.pane = window.chat
         self.view: Any = window.chat.chat_view
         self.sidebar = window.sidebar
-        self.current_id: int | None = None
+        self._current_id: int | None = None
         self.shown_ids: set[int] = set()
         self.messages: dict[int, Message] = {}
         self.exchanges: dict[int, Exchange] = {}
@@ -155,6 +155,18 @@ class ChatController(QObject):
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         self._connect()
+
+    @property
+    def current_id(self) -> int | None:
+        """The open conversation (None: a new one, not saved yet)."""
+        return self._current_id
+
+    @current_id.setter
+    def current_id(self, conversation_id: int | None) -> None:
+        # Remembered for the next start; the file is written with the next draft save.
+        self._current_id = conversation_id
+        if self.window.window_state is not None:
+            self.window.window_state.set("open_conversation", conversation_id)
 
     def _connect(self) -> None:
         view, pane, sidebar = self.view, self.pane, self.sidebar
@@ -205,6 +217,7 @@ class ChatController(QObject):
             summaries = [s for s in summaries if s.id not in self.pending_deletes]
             self.sidebar.list_view.folders = folders
             self.sidebar.model.set_conversations(summaries, folders)
+            log.info("conversation list shown: %d conversations", len(summaries))
             for conversation_id in self.exchanges:
                 self.sidebar.model.set_streaming(conversation_id, True)
             self.sidebar.list_view.select_conversation(self.current_id)
@@ -283,6 +296,7 @@ class ChatController(QObject):
             self.messages = {m.id: m for m in path}
             self.shown_ids = set(self.messages)
             self.view.set_conversation(path, loaded.siblings)
+            log.info("conversation %d shown: %d messages", conversation_id, len(path))
             self.set_title(loaded.conversation.title)
             conv = loaded.conversation
             self._set_default_target((conv.provider, conv.model or "")
@@ -368,7 +382,6 @@ class ChatController(QObject):
         else:
             drafts.pop(self._draft_key(), None)
         state.set("drafts", drafts)
-        state.set("open_conversation", self.current_id)
         state.save()
 
     def _leave_current(self) -> None:
