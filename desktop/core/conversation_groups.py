@@ -57,6 +57,36 @@ def date_group(updated_at: float, today: dt.date) -> GroupKey:
     return GroupKey(GroupKind.MONTH, year=day.year, month=day.month)
 
 
+class _DateGrouper:
+    """`date_group` for many timestamps, with day boundaries computed once (fast at 10,000)."""
+
+    def __init__(self, today: dt.date) -> None:
+        def midnight(day: dt.date) -> float:
+            return dt.datetime(day.year, day.month, day.day).timestamp()
+
+        self.today = today
+        self.bounds = (
+            (midnight(today), GroupKey(GroupKind.TODAY)),
+            (midnight(today - dt.timedelta(days=1)), GroupKey(GroupKind.YESTERDAY)),
+            (midnight(today - dt.timedelta(days=7)), GroupKey(GroupKind.PREVIOUS_7_DAYS)),
+            (midnight(today - dt.timedelta(days=30)), GroupKey(GroupKind.PREVIOUS_30_DAYS)),
+        )
+        self._month: tuple[float, float, GroupKey] | None = None
+
+    def __call__(self, updated_at: float) -> GroupKey:
+        for start, key in self.bounds:
+            if updated_at >= start:
+                return key
+        month = self._month
+        if month is not None and month[0] <= updated_at < month[1]:
+            return month[2]
+        key = date_group(updated_at, self.today)
+        first = dt.datetime(key.year, key.month, 1)
+        following = dt.datetime(key.year + key.month // 12, key.month % 12 + 1, 1)
+        self._month = (first.timestamp(), following.timestamp(), key)
+        return key
+
+
 def group_conversations(
     conversations: Iterable[ConversationSummary],
     *,
@@ -70,6 +100,7 @@ def group_conversations(
     """
     today = today or dt.date.today()
     folders = folders or {}
+    date_of = _DateGrouper(today)
     pinned = ConversationGroup(GroupKey(GroupKind.PINNED))
     archived = ConversationGroup(GroupKey(GroupKind.ARCHIVED))
     by_folder: dict[int, ConversationGroup] = {}
@@ -86,7 +117,7 @@ def group_conversations(
                 group = by_folder[conv.folder_id] = ConversationGroup(key)
             group.conversations.append(conv)
         else:
-            key = date_group(conv.updated_at, today)
+            key = date_of(conv.updated_at)
             date = by_date.get(key)
             if date is None:
                 date = by_date[key] = ConversationGroup(key)

@@ -22,10 +22,18 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 from desktop import APP_NAME
 from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
 from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
+from desktop.core.conversation_groups import ConversationGroup, group_conversations
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import write_json
 from desktop.core.store.export_markdown import export_markdown
-from desktop.core.store.models import Conversation, Message, MessageStatus, Role, TextPart
+from desktop.core.store.models import (
+    Conversation,
+    ConversationSummary,
+    Message,
+    MessageStatus,
+    Role,
+    TextPart,
+)
 from desktop.core.store.store import Store
 
 if TYPE_CHECKING:
@@ -68,6 +76,15 @@ def load_conversation(store: Store, conversation_id: int) -> LoadedConversation:
         ids = children.get(message.parent_id, [message.id])
         siblings[message.id] = (ids.index(message.id) + 1, len(ids), ids)
     return LoadedConversation(conversation, path, siblings)
+
+
+@dataclass
+class _ListData:
+    """The sidebar's content as read and grouped by a worker thread."""
+
+    summaries: list[ConversationSummary]
+    folders: dict[int, str]
+    groups: list[ConversationGroup]
 
 
 @dataclass
@@ -207,17 +224,22 @@ class ChatController(QObject):
     # ----------------------------------------------------------------- the list
 
     def refresh_list(self, then: Callable[[], None] | None = None) -> None:
-        async def load() -> tuple[Any, dict[int, str]]:
-            summaries = await asyncio.to_thread(self.store.list_conversations, archived=None)
-            folders = await asyncio.to_thread(self.store.folders.list)
-            return summaries, {f.id: f.name for f in folders}
+        """Reload the sidebar from the store; reading and grouping run off the UI thread."""
+        hidden = self.sidebar.model.hidden() | set(self.pending_deletes)
 
-        def show(result: tuple[Any, dict[int, str]]) -> None:
-            summaries, folders = result
-            summaries = [s for s in summaries if s.id not in self.pending_deletes]
-            self.sidebar.list_view.folders = folders
-            self.sidebar.model.set_conversations(summaries, folders)
-            log.info("conversation list shown: %d conversations", len(summaries))
+        def read() -> _ListData:
+            summaries = self.store.list_conversations(archived=None)
+            folders = {f.id: f.name for f in self.store.folders.list()}
+            visible = [s for s in summaries if s.id not in hidden]
+            return _ListData(summaries, folders, group_conversations(visible, folders=folders))
+
+        async def load() -> _ListData:
+            return await asyncio.to_thread(read)
+
+        def show(data: _ListData) -> None:
+            self.sidebar.list_view.folders = data.folders
+            self.sidebar.model.set_grouped(data.summaries, data.folders, data.groups)
+            log.info("conversation list shown: %d conversations", len(data.summaries))
             for conversation_id in self.exchanges:
                 self.sidebar.model.set_streaming(conversation_id, True)
             self.sidebar.list_view.select_conversation(self.current_id)

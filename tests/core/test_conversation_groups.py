@@ -60,3 +60,12 @@ def test_ten_thousand_rows_group_without_loss() -> None:
     convs = [_conv(i, i // 50) for i in range(10_000)]
     groups = group_conversations(convs, today=TODAY)
     assert sum(len(g.conversations) for g in groups) == 10_000
+
+
+def test_fast_grouping_agrees_with_date_group() -> None:
+    stamps = [_at(d, h) for d in range(-1, 400, 3) for h in (0, 6, 23)]
+    convs = [ConversationSummary(i, "", ts, False, False, None, None)
+             for i, ts in enumerate(sorted(stamps, reverse=True))]
+    for group in group_conversations(convs, today=TODAY):
+        for conv in group.conversations:
+            assert date_group(conv.updated_at, TODAY) == group.key

@@ -17,7 +17,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from desktop.core.conversation_groups import GroupKey, GroupKind, group_conversations
+from desktop.core.conversation_groups import (
+    ConversationGroup,
+    GroupKey,
+    GroupKind,
+    group_conversations,
+)
 from desktop.core.store.models import ConversationSummary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -81,11 +86,27 @@ class ConversationListModel(QAbstractListModel):
             self._folders = dict(folders)
         self._rebuild()
 
-    def _rebuild(self) -> None:
+    def set_grouped(
+        self,
+        summaries: list[ConversationSummary],
+        folders: Mapping[int, str],
+        groups: list[ConversationGroup],
+    ) -> None:
+        """Like `set_conversations` with the grouping already done (off the UI thread).
+
+        `groups` must be `group_conversations(summaries without the hidden ones, folders)`.
+        """
+        self._summaries = summaries
+        self._folders = dict(folders)
+        self._rebuild(groups)
+
+    def _rebuild(self, groups: list[ConversationGroup] | None = None) -> None:
         self.beginResetModel()
-        visible = [s for s in self._summaries if s.id not in self._hidden]
+        if groups is None:
+            visible = [s for s in self._summaries if s.id not in self._hidden]
+            groups = group_conversations(visible, folders=self._folders)
         rows: list[GroupKey | ConversationSummary] = []
-        for group in group_conversations(visible, folders=self._folders):
+        for group in groups:
             rows.append(group.key)
             rows.extend(group.conversations)
         self._rows = rows
@@ -96,6 +117,9 @@ class ConversationListModel(QAbstractListModel):
 
     def summaries(self) -> list[ConversationSummary]:
         return list(self._summaries)
+
+    def hidden(self) -> set[int]:
+        return set(self._hidden)
 
     def upsert(self, summary: ConversationSummary) -> None:
         """Add a conversation or replace its summary, re-grouping the list."""
