@@ -68,9 +68,11 @@ async def run_with_timeout(function: Callable[[], T], limit_s: float, what: str)
     """`function()` in a daemon thread; KeyringTimeoutError if it takes longer than `limit_s`.
 
     A daemon thread rather than the default executor: a thread stuck on an unlock prompt must
-    neither hold an executor slot nor keep the app from exiting.
+    neither hold an executor slot nor keep the app from exiting. The timeout is a loop timer
+    rather than `asyncio.wait_for`, which needs `get_running_loop()`: qasync steps tasks from
+    Qt's event loop, where asyncio may not consider the loop running.
     """
-    loop = asyncio.get_running_loop()
+    loop = asyncio.get_event_loop()
     future: asyncio.Future[T] = loop.create_future()
 
     def deliver(result: T | None, error: BaseException | None) -> None:
@@ -92,15 +94,17 @@ async def run_with_timeout(function: Callable[[], T], limit_s: float, what: str)
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(deliver, *outcome)
 
+    timeout = KeyringTimeoutError(
+        f"The system keyring did not answer within {limit_s:g} s while trying to {what} "
+        "(is it locked?). Unlock it and try again, keep the key for this session only, "
+        "or read it from an environment variable."
+    )
+    timer = loop.call_later(limit_s, deliver, None, timeout)
     threading.Thread(target=work, name=f"keyring-{what}", daemon=True).start()
     try:
-        return await asyncio.wait_for(asyncio.shield(future), limit_s)
-    except TimeoutError:
-        raise KeyringTimeoutError(
-            f"The system keyring did not answer within {limit_s:g} s while trying to {what} "
-            "(is it locked?). Unlock it and try again, keep the key for this session only, "
-            "or read it from an environment variable."
-        ) from None
+        return await future
+    finally:
+        timer.cancel()
 
 
 class KeyAccess(SecretStore):

@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
-from desktop.core.providers import KeySource
+from desktop.core.providers import KeySource, ProviderError
+from desktop.core.secrets import KeyringUnavailableError
+from desktop.ui.key_prompt import KeyPromptDialog
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.providers_dialog import ProvidersDialog
 from desktop.ui.welcome_view import WelcomeView
@@ -140,6 +142,58 @@ class ProviderWiring(QObject):
         models = self.catalog.models(name)
         if picker is not None and models:
             picker.pick(name, models[0])
+
+    # -- a missing key -----------------------------------------------------------------------
+
+    def ask_for_key(self, provider: str, reason: str = "") -> KeyPromptDialog:
+        """Ask for the key of `provider` (e.g. when a send found none); non-blocking.
+
+        Connect a "key missing" signal of the chat controller here. The key goes to the
+        keyring, or when that fails (or the user unticks it) is kept for this session only.
+        """
+        dialog = KeyPromptDialog(provider, reason, parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.store_key(provider, dialog.typed_key(), dialog.remember.isChecked())
+        )
+        dialog.open()
+        return dialog
+
+    def store_key(self, provider: str, key: str, remember: bool) -> asyncio.Task[str] | None:
+        """Keep a typed key: in the keyring when `remember`, else (or if that fails) in memory."""
+        try:
+            profile = self.registry.get(provider)
+        except ProviderError as exc:
+            self.window.statusBar().showMessage(str(exc), 8000)
+            return None
+        if profile.key_source is not KeySource.KEYRING:
+            profile = self.registry.update(provider, key_source=KeySource.KEYRING)
+
+        async def keep() -> str:
+            if remember:
+                try:
+                    await self.keys.save_key(profile, key)
+                    return self.tr("The key for %1 is in the system keyring.")
+                except KeyringUnavailableError as exc:
+                    self.keys.keep_for_session(profile, key)
+                    return self.tr("%2 The key for %1 is kept for this session only.").replace(
+                        "%2", str(exc)
+                    )
+            self.keys.keep_for_session(profile, key)
+            return self.tr("The key for %1 is kept for this session only.")
+
+        def done(message: str) -> None:
+            self.window.statusBar().showMessage(
+                message.replace("%1", provider) + " " + self.tr("Send again to use it."), 10000
+            )
+            self.providers_changed()
+
+        return self.window.tasks.start(
+            keep(),
+            name=f"keep key of {provider}",
+            on_success=done,
+            on_failure=lambda exc: self.window.statusBar().showMessage(str(exc), 10000),
+        )
 
     # -- per conversation --------------------------------------------------------------------
 

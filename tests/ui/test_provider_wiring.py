@@ -159,3 +159,58 @@ def test_invalid_parameters_stop_the_send_and_keep_the_text(
         assert fake_provider.bodies("/chat/completions") == []
     finally:
         close(chat)
+
+
+def test_a_missing_key_can_be_given_and_the_send_then_works(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+) -> None:
+    from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
+    from tests.helpers.memory_keyring import MemoryKeyring, active_keyring
+
+    data = data_dir_at(tmp_path / "data")
+    registry = ProviderRegistry(data.root)
+    registry.add(ProviderProfile("fake", fake_provider.base_url, max_retries=0))
+    key = fake_key()
+    fake_provider.require_key = key
+    with active_keyring(MemoryKeyring()):
+        chat = open_window(data, qasync_loop)
+        qtbot.addWidget(chat.window)
+        try:
+            picker = chat.window.chat.model_picker
+            assert isinstance(picker, ModelPicker)
+            picker.pick("fake", "fake-chat")
+            chat.type_and_send("Hello")
+            chat.wait(chat.idle)
+            assert "No key for fake" in chat.window.chat.notice_label.text()
+            wiring = wiring_of(chat)
+            dialog = wiring.ask_for_key("fake", chat.window.chat.notice_label.text())
+            assert dialog.isVisible()
+            dialog.reject()
+            task = wiring.store_key("fake", key, remember=True)
+            assert task is not None
+            qasync_loop.run_until_complete(task)
+            assert "Send again" in chat.window.statusBar().currentMessage()
+            chat.type_and_send("Hello")
+            chat.wait(chat.idle)
+            path = chat.path()
+            assert path[-1].text == "Hello from the fake provider."
+            # Kept for the session only: nothing in the keyring, usable all the same.
+            registry2 = ProviderRegistry(data.root)
+            registry2.add(
+                ProviderProfile("other", fake_provider.base_url, key_source=KeySource.ENV,
+                                key_env="SB_UNSET_VARIABLE")
+            )  # fmt: skip
+            wiring.registry = registry2
+            task = wiring.store_key("other", key, remember=False)
+            assert task is not None
+            qasync_loop.run_until_complete(task)
+            other = registry2.get("other")
+            assert other.key_source is KeySource.KEYRING
+            assert wiring.keys.session.get(other.keyring_item) == key
+            assert wiring.keys.get(other.keyring_item) == key
+            chat.wait(chat.idle)
+        finally:
+            close(chat)
