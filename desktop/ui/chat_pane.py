@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -245,6 +246,13 @@ class ChatPane(QWidget):
         button.setToolTip(tip)
         button.setAccessibleName(tip)
         return button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc anywhere in the chat (not taken by a child) stops the reply."""
+        if event.key() == Qt.Key.Key_Escape and self.streaming:
+            self.stop_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     # ----------------------------------------------------------------- state shown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,7 +89,11 @@ def test_stop_keeps_partial_reply(chat: ChatWindow, fake_provider: FakeProvider)
     cid = chat.controller.current_id
     assert cid is not None
     chat.wait(lambda: len(streamed_text(chat)) > 30)
+    clicked = time.perf_counter()
     chat.window.chat.send_button.click()  # the Send button is Stop now
+    chat.wait(lambda: not streaming(chat))
+    print(f"stop: reply saved and Send back {1000 * (time.perf_counter() - clicked):.0f} ms "
+          "after the click")
     chat.wait(chat.idle)
     reply = chat.path(cid)[-1]
     assert reply.status is MessageStatus.INTERRUPTED

@@ -83,13 +83,18 @@ class ConversationListView(QListView):
         super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # Menu key or Shift+F10
+            index = self.currentIndex()
+            point = self.visualRect(index).center()
+        else:
+            index = self.indexAt(event.pos())
+            point = event.pos()
         conversation_id = index.data(ConversationRoles.CONVERSATION_ID)
         if not isinstance(conversation_id, int):
             return
         self.setCurrentIndex(index)
         menu = self.context_menu(index)
-        menu.exec(self.viewport().mapToGlobal(event.pos()))
+        menu.exec(self.viewport().mapToGlobal(point))
 
     def context_menu(self, index: QModelIndex) -> QMenu:
         """The operations on the conversation at `index` (built per call; tests use it too)."""
