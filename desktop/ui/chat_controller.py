@@ -23,6 +23,7 @@ from desktop import APP_NAME
 from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
 from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
 from desktop.core.conversation_groups import ConversationGroup, group_conversations
+from desktop.core.providers import MissingKeyError
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import write_json
 from desktop.core.store.export_markdown import export_markdown
@@ -150,6 +151,7 @@ class ChatController(QObject):
 
     streaming_changed = Signal(int, bool)  # conversation id, streaming
     conversation_opened = Signal(object)  # conversation id or None (a new one)
+    key_missing = Signal(str, str)  # provider, message: ProviderWiring asks for the key
 
     def __init__(self, window: MainWindow, store: Store, service: ChatService) -> None:
         super().__init__(window)
@@ -158,7 +160,7 @@ class ChatController(QObject):
         self.service = service
         self.tasks = window.tasks
         self.pane = window.chat
-        self.view: Any = window.chat.chat_view
+        self.view = window.chat.chat_view
         self.sidebar = window.sidebar
         self._current_id: int | None = None
         self.shown_ids: set[int] = set()
@@ -496,6 +498,9 @@ class ChatController(QObject):
         except ChatSetupError as exc:
             exchange.setup_failed = True
             self._failed(exchange, str(exc))
+            target = self.pane.selected_target()
+            if isinstance(exc.__cause__, MissingKeyError) and target is not None:
+                self.key_missing.emit(target[0], str(exc))
             return
         finally:
             if self.exchanges.get(conversation_id) is exchange:

@@ -2,157 +2,22 @@
 
 from __future__ import annotations
 
-import html
-import importlib
-from collections.abc import Mapping
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
-from desktop.core.rendering.markdown_html import MarkdownRenderer
-from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
-from desktop.ui.theme import current_colors, document_stylesheet
-
-SiblingInfo = tuple[int, int, list[int]]
-
-
-class SimpleChatView(QTextBrowser):
-    """A stand-in with ChatView's API (one rich-text document), used until it is available."""
-
-    copy_requested = Signal(int)
-    edit_requested = Signal(int)
-    regenerate_requested = Signal(int)
-    delete_requested = Signal(int)
-    branch_requested = Signal(int)
-    retry_requested = Signal(int)
-    continue_requested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chatView")
-        self.setAccessibleName(self.tr("Conversation"))
-        self.setOpenLinks(False)
-        self.anchorClicked.connect(self._on_anchor)
-        self.document().setDocumentMargin(24)
-        self.renderer = MarkdownRenderer()
-        self._messages: list[Message] = []
-        self._siblings: dict[int, SiblingInfo] = {}
-        self._live: dict[int, tuple[list[str], list[str]]] = {}
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(33)
-        self._timer.timeout.connect(self._render)
-
-    def set_conversation(self, messages: list[Message],
-                         sibling_info: Mapping[int, SiblingInfo]) -> None:
-        self._messages = list(messages)
-        self._siblings = dict(sibling_info)
-        self._live.clear()
-        self._render()
-
-    def append_message(self, message: Message, sibling_info: SiblingInfo | None = None) -> None:
-        self._messages.append(message)
-        if sibling_info is not None:
-            self._siblings[message.id] = sibling_info
-        self._timer.start()
-
-    def update_message(self, message: Message) -> None:
-        self._messages = [message if m.id == message.id else m for m in self._messages]
-        self._live.pop(message.id, None)
-        self._timer.start()
-
-    def apply_event(self, message_id: int, event: StreamEvent) -> None:
-        if isinstance(event, TextDelta | ReasoningDelta):
-            text, reasoning = self._live.setdefault(message_id, ([], []))
-            (text if isinstance(event, TextDelta) else reasoning).append(event.text)
-            if not self._timer.isActive():
-                self._timer.start()
-
-    def scroll_to_message(self, message_id: int, highlight: str = "") -> None:
-        self.scrollToAnchor(f"m{message_id}")
-
-    def is_following(self) -> bool:
-        bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
-
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() != "sb":
-            return
-        action, _, value = url.path().partition(":")
-        signal = {
-            "copy": self.copy_requested, "edit": self.edit_requested,
-            "regenerate": self.regenerate_requested, "delete": self.delete_requested,
-            "branch": self.branch_requested, "retry": self.retry_requested,
-            "continue": self.continue_requested,
-        }.get(action)
-        if signal is not None and value.isdigit():
-            signal.emit(int(value))
-
-    def _render(self) -> None:
-        follow = self.is_following()
-        colors = current_colors()
-        self.document().setDefaultStyleSheet(document_stylesheet(colors))
-        out: list[str] = []
-        for message in self._messages:
-            text, reasoning = message.text, message.reasoning
-            live = self._live.get(message.id)
-            if live is not None:
-                text += "".join(live[0])
-                reasoning += "".join(live[1])
-            who = self.tr("You") if message.role is Role.USER else (message.model or "Assistant")
-            links = [f"<a href='sb:copy:{message.id}'>{self.tr('Copy')}</a>"]
-            if message.role is Role.USER:
-                links.append(f"<a href='sb:edit:{message.id}'>{self.tr('Edit')}</a>")
-            else:
-                links.append(f"<a href='sb:regenerate:{message.id}'>{self.tr('Regenerate')}</a>")
-            links.append(f"<a href='sb:delete:{message.id}'>{self.tr('Delete')}</a>")
-            if message.status is MessageStatus.INTERRUPTED:
-                links.append(f"<a href='sb:continue:{message.id}'>{self.tr('Continue')}</a>")
-            if message.status in (MessageStatus.ERROR, MessageStatus.INTERRUPTED):
-                links.append(f"<a href='sb:retry:{message.id}'>{self.tr('Retry')}</a>")
-            info = self._siblings.get(message.id)
-            if info is not None and info[1] > 1:
-                position, count, ids = info
-                if position > 1:
-                    links.append(f"<a href='sb:branch:{ids[position - 2]}'>‹</a>")
-                links.append(f"{position}/{count}")
-                if position < count:
-                    links.append(f"<a href='sb:branch:{ids[position]}'>›</a>")
-            out.append(f"<a name='m{message.id}'></a><p><b>{html.escape(who)}</b></p>")
-            if reasoning:
-                out.append(f"<blockquote>{html.escape(reasoning)}</blockquote>")
-            out.append(self.renderer.render(text))
-            if message.error and message.status is not MessageStatus.COMPLETE:
-                out.append(f"<p style='color:#d04040'>{html.escape(message.error)}</p>")
-            out.append(f"<p style='color:{colors['muted']}'>{' · '.join(links)}</p><hr/>")
-        self.setHtml("".join(out))
-        if follow:
-            self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
-
-
-def chat_view_class() -> type[QWidget]:
-    """The virtualised ChatView when this checkout has it, else the stand-in above."""
-    try:
-        module = importlib.import_module("desktop.ui.chat_view")
-        view_class: type[QWidget] = module.ChatView
-    except (ImportError, AttributeError):
-        return SimpleChatView
-    return view_class
 
 
 class ChatPane(QWidget):
@@ -190,7 +55,7 @@ class ChatPane(QWidget):
         header_layout.addWidget(self.parameters_button)
         layout.addWidget(header)
 
-        self.chat_view: Any = chat_view_class()()
+        self.chat_view = ChatView()
         layout.addWidget(self.chat_view, 1)
 
         bottom = QVBoxLayout()

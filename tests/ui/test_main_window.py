@@ -111,3 +111,17 @@ def test_dark_theme_applies(qtbot: QtBot, qapp) -> None:  # type: ignore[no-unty
         assert "#17191c" in qapp.styleSheet()
     finally:
         apply_theme(qapp, "light")
+
+
+def test_composer_grows_with_its_text(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    composer = window.chat.composer
+    small = composer.sizeHint().height()
+    composer.setPlainText("\n".join(f"line {i}" for i in range(6)))
+    assert composer.sizeHint().height() > small
+    composer.setPlainText("\n".join(f"line {i}" for i in range(60)))
+    tall = composer.sizeHint().height()
+    composer.setPlainText("\n".join(f"line {i}" for i in range(90)))
+    assert composer.sizeHint().height() == tall  # capped; it scrolls beyond that
