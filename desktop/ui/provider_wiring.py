@@ -73,6 +73,9 @@ class ProviderWiring(QObject):
             controller.conversation_opened.connect(self._on_conversation_opened)
             # A new conversation is created by its first send: store the values it used.
             controller.streaming_changed.connect(self._on_streaming_changed)
+            key_missing = getattr(controller, "key_missing", None)
+            if key_missing is not None:
+                key_missing.connect(self.ask_for_key)
         action = getattr(window, "providers_action", None)
         if action is not None:
             action.triggered.connect(lambda: self.open_providers())

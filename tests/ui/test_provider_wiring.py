@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.core.local_servers import LocalServer
@@ -186,13 +187,15 @@ def test_a_missing_key_can_be_given_and_the_send_then_works(
             chat.wait(chat.idle)
             assert "No key for fake" in chat.window.chat.notice_label.text()
             wiring = wiring_of(chat)
-            dialog = wiring.ask_for_key("fake", chat.window.chat.notice_label.text())
-            assert dialog.isVisible()
-            dialog.reject()
-            task = wiring.store_key("fake", key, remember=True)
-            assert task is not None
-            qasync_loop.run_until_complete(task)
-            assert "Send again" in chat.window.statusBar().currentMessage()
+            from desktop.ui.key_prompt import KeyPromptDialog
+
+            # The controller's key_missing signal opened the key prompt.
+            prompts = [d for d in chat.window.findChildren(KeyPromptDialog) if d.isVisible()]
+            assert len(prompts) == 1
+            assert "No key for fake" in prompts[0].findChildren(QLabel)[0].text()
+            prompts[0].key.setText(key)
+            prompts[0].accept()  # "Save it in the system keyring" is ticked
+            chat.wait(lambda: "Send again" in chat.window.statusBar().currentMessage())
             chat.type_and_send("Hello")
             chat.wait(chat.idle)
             path = chat.path()
