@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -151,6 +150,24 @@ class ProviderForm(QWidget):
         self.key_env_label.setBuddy(self.key_env)
         form.addRow(self.key_env_label, self.key_env)
         layout.addLayout(form)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.test_button.clicked.connect(self.test_requested)
+        test_row.addWidget(self.test_button)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.test_result)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {error_color()};")
+        self.error.hide()
+        layout.addWidget(self.error)
 
         self.advanced_toggle = QToolButton()
         self.advanced_toggle.setText(self.tr("Connection options"))
@@ -216,31 +233,11 @@ class ProviderForm(QWidget):
         self.max_retries.setRange(0, 10)
         self.max_retries.setAccessibleName(self.tr("Retries"))
         adv.addRow(self.tr("Retries"), self.max_retries)
+        for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
+            spin.setMaximumWidth(140)
         self.advanced.hide()
         layout.addWidget(self.advanced)
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setObjectName("separator")
-        layout.addWidget(line)
-        test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.setAccessibleName(self.tr("Test connection"))
-        self.test_button.clicked.connect(self.test_requested)
-        test_row.addWidget(self.test_button)
-        test_row.addStretch(1)
-        layout.addLayout(test_row)
-        self.test_result = QLabel()
-        self.test_result.setObjectName("testResult")
-        self.test_result.setWordWrap(True)
-        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.test_result)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {error_color()};")
-        self.error.hide()
-        layout.addWidget(self.error)
         layout.addStretch(1)
 
         for widget in (
