@@ -205,12 +205,15 @@ class ProviderWiring(QObject):
         conversation_id = self._current_id()
         if conversation_id is None or self._loading:
             return
-        self.window.tasks.start(
-            asyncio.to_thread(
-                self.store.update_conversation, conversation_id, provider=provider, model=model
-            ),
-            name="remember the model",
-        )
+        store = self.store
+
+        def remember() -> None:
+            # Opening a conversation shows its own model: no write for that.
+            conversation = store.get_conversation(conversation_id)
+            if (conversation.provider, conversation.model) != (provider, model):
+                store.update_conversation(conversation_id, provider=provider, model=model)
+
+        self.window.tasks.start(asyncio.to_thread(remember), name="remember the model")
 
     def _on_conversation_opened(self, conversation_id: object) -> None:
         self._save_timer.stop()
