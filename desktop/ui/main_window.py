@@ -31,6 +31,7 @@ from desktop.core.settings import Settings
 from desktop.core.window_state import WindowState
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.notice_bridge import NoticeBridge
 from desktop.ui.parameter_panel import ParameterPanel
 from desktop.ui.resources import icon
 from desktop.ui.sidebar import Sidebar
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         self.chat.toggle_parameters.connect(self.toggle_parameters)
         self.chat.send_requested.connect(self._on_send_before_ready)
         self.sidebar.new_chat_requested.connect(self._new_before_ready)
+        self.notice_bridge = NoticeBridge(self)
+        self.notice_bridge.notice.connect(self.show_notice)
         self._build_menus()
         self._build_shortcuts()
         # Follow the desktop's light/dark switch while the preference is "system".
@@ -259,6 +262,11 @@ class MainWindow(QMainWindow):
         self.chat.composer.setFocus()
 
     # ----------------------------------------------------------------- actions
+
+    def show_notice(self, level: str, text: str, detail: str = "") -> None:
+        """A core notice (warnings and errors stay longer) in the status bar."""
+        self.statusBar().showMessage(text, 15000 if level != "info" else 6000)
+        self.statusBar().setToolTip(detail)
 
     def toggle_sidebar(self) -> None:
         self.sidebar.setVisible(not self.sidebar.isVisible())

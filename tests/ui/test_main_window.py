@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop.core import notices
 from desktop.core.window_state import WindowState
 from desktop.ui.help_dialog import HelpDialog
 from desktop.ui.main_window import MainWindow
@@ -125,3 +126,11 @@ def test_composer_grows_with_its_text(qtbot: QtBot) -> None:
     tall = composer.sizeHint().height()
     composer.setPlainText("\n".join(f"line {i}" for i in range(90)))
     assert composer.sizeHint().height() == tall  # capped; it scrolls beyond that
+
+
+def test_core_notices_reach_the_status_bar(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    notices.warning("The disk is nearly full.", "12 MB left")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "The disk is nearly full.")
+    assert window.statusBar().toolTip() == "12 MB left"
