@@ -210,6 +210,8 @@ class ChatController(QObject):
         lst.move_requested.connect(self.move_to_folder)
         lst.new_folder_requested.connect(self.move_to_new_folder)
         lst.export_requested.connect(self.export_conversation)
+        lst.folder_rename_requested.connect(self.rename_folder)
+        lst.folder_delete_requested.connect(self.delete_folder)
         sidebar.model.rename_requested.connect(self.rename)
         sidebar.results_view.open_requested.connect(self.open_search_result)
         sidebar.new_chat_requested.connect(self.new_conversation)
@@ -667,6 +669,30 @@ class ChatController(QObject):
                                     folder_id=folder.id)
 
         self.run(create(), "new folder", lambda _r: self.refresh_list())
+
+    def rename_folder(self, folder_id: int, name: str | None = None) -> None:
+        if name is None:
+            current = self.sidebar.list_view.folders.get(folder_id, "")
+            name, ok = QInputDialog.getText(self.window, self.tr("Rename folder"),
+                                            self.tr("Folder name:"), text=current)
+            if not ok:
+                return
+        new_name = name.strip()
+        if not new_name:
+            return
+
+        async def rename() -> None:
+            await asyncio.to_thread(self.store.folders.rename, folder_id, new_name)
+
+        self.run(rename(), "rename folder", lambda _r: self.refresh_list())
+
+    def delete_folder(self, folder_id: int) -> None:
+        """Delete a folder; its conversations go back to the date groups."""
+
+        async def delete() -> None:
+            await asyncio.to_thread(self.store.folders.delete, folder_id)
+
+        self.run(delete(), "delete folder", lambda _r: self.refresh_list())
 
     def export_conversation(self, conversation_id: int, path: str | None = None) -> None:
         if path is None:

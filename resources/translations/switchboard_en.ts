@@ -4,53 +4,63 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="226"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="284"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="337"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="328"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="376"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="530"/>
-        <source>Copied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="538"/>
-        <source>Stop the reply before deleting messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="588"/>
-        <source>New folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="589"/>
-        <source>Folder name:</source>
+        <location filename="../../desktop/ui/chat_controller.py" line="383"/>
+        <source>Fix the parameters first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_controller.py" line="603"/>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="611"/>
+        <source>Stop the reply before deleting messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="661"/>
+        <source>New folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="662"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="677"/>
+        <source>Folder name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="676"/>
+        <source>Rename folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="700"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="604"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="701"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="622"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="719"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="639"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="736"/>
         <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -58,62 +68,62 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="178"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="44"/>
         <source>Show or hide the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="181"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="47"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="187"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="53"/>
         <source>Show or hide parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="73"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="217"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="83"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="219"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="85"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="220"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="86"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="232"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="234"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="262"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="98"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="100"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="135"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="136"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="235"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="264"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="101"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="137"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="257"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="129"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="130"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="258"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="131"/>
         <source>Stop the reply (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,22 +131,22 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="55"/>
+        <location filename="../../desktop/ui/chat_view/documents.py" line="29"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="46"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="478"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="60"/>
         <source>↓  Jump to latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="479"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="61"/>
         <source>Jump to latest message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -162,38 +172,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="39"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="44"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="43"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="48"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="45"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="50"/>
         <source>Yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="47"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="52"/>
         <source>Previous 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="49"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="54"/>
         <source>Previous 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="51"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="56"/>
         <source>Archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="173"/>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="178"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="199"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="204"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,62 +211,72 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="29"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="31"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="100"/>
-        <source>Open</source>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="110"/>
+        <source>Rename folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="101"/>
-        <source>Rename</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="103"/>
-        <source>Unpin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="103"/>
-        <source>Pin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="105"/>
-        <source>Move to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="107"/>
-        <source>No folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="116"/>
-        <source>New folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="118"/>
-        <source>Unarchive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="118"/>
-        <source>Archive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="120"/>
-        <source>Export…</source>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="112"/>
+        <source>Delete folder (its conversations stay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/conversation_list/view.py" line="122"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="123"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="125"/>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="125"/>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="127"/>
+        <source>Move to folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="129"/>
+        <source>No folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="138"/>
+        <source>New folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="140"/>
+        <source>Unarchive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="140"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="142"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="144"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,118 +442,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Opening history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>&amp;New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Show or hide the si&amp;debar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Show or hide the &amp;parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>&amp;Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>The language changes the next time Switchboard starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,78 +879,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="280"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="281"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="281"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="282"/>
         <source>Rename preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="282"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="585"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="283"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="586"/>
         <source>Delete preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="285"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="286"/>
         <source>Use as defaults for this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="288"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="289"/>
         <source>Forget this model&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="425"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="426"/>
         <source>Also sent (set elsewhere): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="442"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="443"/>
         <source>Presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="449"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="450"/>
         <source>%1 (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="473"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="474"/>
         <source>Use as defaults for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="554"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="555"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="559"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="560"/>
         <source>Save preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="565"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="566"/>
         <source>Replace preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="566"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="567"/>
         <source>A preset named “%1” exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="576"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="577"/>
         <source>Rename preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="585"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="586"/>
         <source>Delete the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,241 +958,264 @@
 <context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="101"/>
+        <location filename="../../desktop/ui/provider_form.py" line="100"/>
         <source>Provider name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="102"/>
+        <location filename="../../desktop/ui/provider_form.py" line="101"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="104"/>
+        <location filename="../../desktop/ui/provider_form.py" line="103"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="110"/>
+        <location filename="../../desktop/ui/provider_form.py" line="109"/>
         <source>Base &amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="112"/>
+        <location filename="../../desktop/ui/provider_form.py" line="111"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="115"/>
+        <location filename="../../desktop/ui/provider_form.py" line="114"/>
         <source>API &amp;style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="118"/>
+        <location filename="../../desktop/ui/provider_form.py" line="117"/>
         <source>Where the key comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="119"/>
+        <location filename="../../desktop/ui/provider_form.py" line="118"/>
         <source>System keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="120"/>
+        <location filename="../../desktop/ui/provider_form.py" line="119"/>
         <source>Environment variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="121"/>
+        <location filename="../../desktop/ui/provider_form.py" line="120"/>
         <source>No key (local server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="122"/>
+        <location filename="../../desktop/ui/provider_form.py" line="121"/>
         <source>&amp;Key from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="127"/>
+        <location filename="../../desktop/ui/provider_form.py" line="126"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="128"/>
-        <location filename="../../desktop/ui/provider_form.py" line="320"/>
-        <location filename="../../desktop/ui/provider_form.py" line="330"/>
+        <location filename="../../desktop/ui/provider_form.py" line="127"/>
+        <location filename="../../desktop/ui/provider_form.py" line="317"/>
+        <location filename="../../desktop/ui/provider_form.py" line="327"/>
         <source>Paste the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="131"/>
+        <location filename="../../desktop/ui/provider_form.py" line="130"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="133"/>
+        <location filename="../../desktop/ui/provider_form.py" line="132"/>
         <source>Show the key while typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="140"/>
+        <location filename="../../desktop/ui/provider_form.py" line="139"/>
         <source>API &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="148"/>
+        <location filename="../../desktop/ui/provider_form.py" line="147"/>
         <source>Environment variable name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="150"/>
+        <location filename="../../desktop/ui/provider_form.py" line="149"/>
         <source>&amp;Variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="156"/>
+        <location filename="../../desktop/ui/provider_form.py" line="173"/>
         <source>Connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="161"/>
+        <location filename="../../desktop/ui/provider_form.py" line="178"/>
         <source>Show connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="168"/>
+        <location filename="../../desktop/ui/provider_form.py" line="185"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="170"/>
+        <location filename="../../desktop/ui/provider_form.py" line="187"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="174"/>
-        <location filename="../../desktop/ui/provider_form.py" line="180"/>
+        <location filename="../../desktop/ui/provider_form.py" line="191"/>
+        <location filename="../../desktop/ui/provider_form.py" line="197"/>
         <source>Extra headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="183"/>
-        <location filename="../../desktop/ui/provider_form.py" line="192"/>
+        <location filename="../../desktop/ui/provider_form.py" line="200"/>
+        <location filename="../../desktop/ui/provider_form.py" line="209"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="184"/>
+        <location filename="../../desktop/ui/provider_form.py" line="201"/>
         <source>System / environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="185"/>
+        <location filename="../../desktop/ui/provider_form.py" line="202"/>
         <source>No proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="186"/>
+        <location filename="../../desktop/ui/provider_form.py" line="203"/>
         <source>This proxy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="189"/>
+        <location filename="../../desktop/ui/provider_form.py" line="206"/>
         <source>Proxy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="193"/>
+        <location filename="../../desktop/ui/provider_form.py" line="210"/>
         <source>Verify TLS certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="197"/>
+        <location filename="../../desktop/ui/provider_form.py" line="214"/>
         <source>Custom CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="198"/>
+        <location filename="../../desktop/ui/provider_form.py" line="215"/>
         <source>System trust store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="200"/>
+        <location filename="../../desktop/ui/provider_form.py" line="217"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="201"/>
+        <location filename="../../desktop/ui/provider_form.py" line="218"/>
         <source>Choose a CA bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="204"/>
-        <location filename="../../desktop/ui/provider_form.py" line="423"/>
+        <location filename="../../desktop/ui/provider_form.py" line="221"/>
+        <location filename="../../desktop/ui/provider_form.py" line="420"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="208"/>
-        <location filename="../../desktop/ui/provider_form.py" line="209"/>
+        <location filename="../../desktop/ui/provider_form.py" line="225"/>
+        <location filename="../../desktop/ui/provider_form.py" line="226"/>
         <source>Connect timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="213"/>
-        <location filename="../../desktop/ui/provider_form.py" line="214"/>
+        <location filename="../../desktop/ui/provider_form.py" line="230"/>
+        <location filename="../../desktop/ui/provider_form.py" line="231"/>
         <source>Read timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="217"/>
-        <location filename="../../desktop/ui/provider_form.py" line="218"/>
+        <location filename="../../desktop/ui/provider_form.py" line="234"/>
+        <location filename="../../desktop/ui/provider_form.py" line="235"/>
         <source>Retries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="227"/>
+        <location filename="../../desktop/ui/provider_form.py" line="154"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="228"/>
+        <location filename="../../desktop/ui/provider_form.py" line="155"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="319"/>
+        <location filename="../../desktop/ui/provider_form.py" line="316"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="323"/>
+        <location filename="../../desktop/ui/provider_form.py" line="320"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="325"/>
+        <location filename="../../desktop/ui/provider_form.py" line="322"/>
         <source>(stored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="328"/>
+        <location filename="../../desktop/ui/provider_form.py" line="325"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="410"/>
+        <location filename="../../desktop/ui/provider_form.py" line="407"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="412"/>
+        <location filename="../../desktop/ui/provider_form.py" line="409"/>
         <source>Chat requests go to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="425"/>
+        <location filename="../../desktop/ui/provider_form.py" line="422"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderWiring</name>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="179"/>
+        <source>The key for %1 is in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="182"/>
+        <source>%2 The key for %1 is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="186"/>
+        <source>The key for %1 is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="190"/>
+        <source>Send again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1255,72 +1298,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="246"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="252"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="253"/>
         <source>Save the changes to this provider?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="319"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="325"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="371"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="377"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="395"/>
         <source>Storing the key in the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="399"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="405"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="408"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="414"/>
         <source>The key was not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="419"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="423"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="451"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="457"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="454"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="460"/>
         <source>Remove provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="470"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="476"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="494"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="500"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="522"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>Connected. %n model available</numerusform>
@@ -1328,7 +1371,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="525"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="531"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,17 +1379,17 @@
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="496"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="491"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="498"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="493"/>
         <source>Select all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="502"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="497"/>
         <source>Copy link address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,28 +1447,15 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
-    <name>SimpleChatView</name>
-    <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="47"/>
-        <source>Conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="116"/>
-        <source>You</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Undo (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>

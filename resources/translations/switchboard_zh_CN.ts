@@ -4,53 +4,63 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="226"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="284"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="337" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="328"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="376" />
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation>尚未设置服务商。请先添加一个（设置 → 服务商，或 `switchboard provider add`）；你的消息已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="530"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="383" />
+        <source>Fix the parameters first: %1</source>
+        <translation>请先修正参数：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="603" />
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="538"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="611" />
         <source>Stop the reply before deleting messages.</source>
         <translation>请先停止回复，再删除消息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="588"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="661" />
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="589"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="662" />
+        <location filename="../../desktop/ui/chat_controller.py" line="677" />
         <source>Folder name:</source>
         <translation>文件夹名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="603"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="676" />
+        <source>Rename folder</source>
+        <translation>重命名文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="700" />
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="604"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="701" />
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation>Markdown (*.md);;HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="622"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="719" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="639"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="736" />
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
@@ -58,62 +68,62 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="178"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="44" />
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="181"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="47" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="187"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="53" />
         <source>Show or hide parameters</source>
         <translation>显示或隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="73" />
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="217"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="83" />
         <source>Editing a message: sending makes a new branch.</source>
         <translation>正在编辑消息：发送后将创建一个新分支。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="219"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="220"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="86" />
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="232"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="234"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="262"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="98" />
+        <location filename="../../desktop/ui/chat_pane.py" line="100" />
+        <location filename="../../desktop/ui/chat_pane.py" line="135" />
+        <location filename="../../desktop/ui/chat_pane.py" line="136" />
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="235"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="264"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="101" />
+        <location filename="../../desktop/ui/chat_pane.py" line="137" />
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="257"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="129" />
+        <location filename="../../desktop/ui/chat_pane.py" line="130" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="258"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="131" />
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
@@ -121,22 +131,22 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="55"/>
+        <location filename="../../desktop/ui/chat_view/documents.py" line="29" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="46" />
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="478"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="60" />
         <source>↓  Jump to latest</source>
         <translation>↓  跳到最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="479"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="61" />
         <source>Jump to latest message</source>
         <translation>跳到最新消息</translation>
     </message>
@@ -144,17 +154,17 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="27"/>
+        <location filename="../../desktop/ui/composer.py" line="27" />
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="35"/>
+        <location filename="../../desktop/ui/composer.py" line="35" />
         <source>Message…  (Enter to send, Shift+Enter for a new line)</source>
         <translation>输入消息…（Enter 发送，Shift+Enter 换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="37"/>
+        <location filename="../../desktop/ui/composer.py" line="37" />
         <source>Message…  (Ctrl+Enter to send, Enter for a new line)</source>
         <translation>输入消息…（Ctrl+Enter 发送，Enter 换行）</translation>
     </message>
@@ -162,38 +172,38 @@
 <context>
     <name>ConversationList</name>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="39"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="44" />
         <source>Pinned</source>
         <translation>已置顶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="43"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="48" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="45"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="50" />
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="47"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="52" />
         <source>Previous 7 days</source>
         <translation>过去 7 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="49"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="54" />
         <source>Previous 30 days</source>
         <translation>过去 30 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="51"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="56" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="173"/>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="178"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="199" />
+        <location filename="../../desktop/ui/conversation_list/model.py" line="204" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -201,62 +211,72 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="29"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="31" />
         <source>Conversations</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="100"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="110" />
+        <source>Rename folder…</source>
+        <translation>重命名文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="112" />
+        <source>Delete folder (its conversations stay)</source>
+        <translation>删除文件夹（其中的对话会保留）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="122" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="101"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="123" />
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="103"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="125" />
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="103"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="125" />
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="105"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="127" />
         <source>Move to folder</source>
         <translation>移动到文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="107"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="129" />
         <source>No folder</source>
         <translation>不放入文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="116"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="138" />
         <source>New folder…</source>
         <translation>新建文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="118"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="140" />
         <source>Unarchive</source>
         <translation>取消归档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="118"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="140" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="120"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="142" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="122"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="144" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -264,72 +284,72 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="24"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="24" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="25"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="25" />
         <source>Search history</source>
         <translation>搜索历史</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="26" />
         <source>Send (or new line, when swapped in the Settings menu)</source>
         <translation>发送（在“设置”菜单中切换后为换行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="27" />
         <source>New line (or send, when swapped)</source>
         <translation>换行（切换后为发送）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="28"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="28" />
         <source>Stop the reply, cancel editing, clear the search</source>
         <translation>停止回复、取消编辑、清除搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="29"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="29" />
         <source>In an empty composer: edit your last message</source>
         <translation>输入框为空时：编辑你的上一条消息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="30" />
         <source>Rename the selected conversation</source>
         <translation>重命名所选对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="31" />
         <source>Delete the selected conversation (with Undo)</source>
         <translation>删除所选对话（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="32" />
         <source>Undo the last delete</source>
         <translation>撤销上一次删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="33" />
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="34"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="34" />
         <source>Show or hide the parameters</source>
         <translation>显示或隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="35" />
         <source>Focus the composer</source>
         <translation>聚焦到输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="36" />
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="37" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -337,23 +357,23 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="44"/>
-        <location filename="../../desktop/ui/help_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="44" />
+        <location filename="../../desktop/ui/help_dialog.py" line="51" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="47" />
         <source>keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="52" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="52" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -361,22 +381,22 @@
 <context>
     <name>KeyPromptDialog</name>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="102"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="102" />
         <source>API key for %1</source>
         <translation>%1 的 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="111"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="111" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="112"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="112" />
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="114"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="114" />
         <source>Save it in the system keyring</source>
         <translation>保存到系统密钥环</translation>
     </message>
@@ -384,37 +404,37 @@
 <context>
     <name>KeyringProblemDialog</name>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="39"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="39" />
         <source>The key could not be stored</source>
         <translation>无法保存密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="43"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="43" />
         <source>The key for &lt;b&gt;%1&lt;/b&gt; was not saved.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 的密钥未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="52"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="52" />
         <source>Switchboard never writes keys to its own files. Choose how to go on:</source>
         <translation>Switchboard 从不把密钥写入自己的文件。请选择接下来的做法：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="57"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="57" />
         <source>Keep the key in memory for this session only (asked again next start)</source>
         <translation>仅在本次运行期间将密钥保存在内存中（下次启动时会再次询问）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="59"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="59" />
         <source>Read the key from an environment variable:</source>
         <translation>从环境变量读取密钥：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="67"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="67" />
         <source>Environment variable name</source>
         <translation>环境变量名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="91"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="91" />
         <source>Enter a variable name (letters, digits and _).</source>
         <translation>请输入变量名（字母、数字和 _）。</translation>
     </message>
@@ -422,118 +442,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Opening history…</source>
         <translation>正在打开历史记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;Search history</source>
         <translation>搜索历史(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Show or hide the si&amp;debar</source>
         <translation>显示或隐藏侧边栏(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>Show or hide the &amp;parameters</source>
         <translation>显示或隐藏参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Enter sends the message</source>
         <translation>Enter 发送消息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>&amp;Providers…</source>
         <translation>服务商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>The language changes the next time Switchboard starts.</source>
         <translation>语言将在下次启动 Switchboard 时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="359" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -541,92 +561,92 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="109"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="109" />
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="113"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="113" />
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="146"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="146" />
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173" />
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174" />
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="231"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="231" />
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240" />
         <source>Attached images: {0}</source>
         <translation>附带图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="278"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="278" />
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="280"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="280" />
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296" />
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="299"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="299" />
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="338"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="338" />
         <source>{0} in · {1} out tokens</source>
         <translation>输入 {0} · 输出 {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="344"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="344" />
         <source>first token {0:.2f} s</source>
         <translation>首个 token {0:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="346"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="346" />
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} tokens/秒</translation>
     </message>
@@ -634,42 +654,42 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="241"/>
+        <location filename="../../desktop/ui/model_picker.py" line="241" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="242"/>
+        <location filename="../../desktop/ui/model_picker.py" line="242" />
         <source>Choose the model (Ctrl+M)</source>
         <translation>选择模型（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="324"/>
+        <location filename="../../desktop/ui/model_picker.py" line="324" />
         <source>No provider yet — add one</source>
         <translation>还没有服务商 — 添加一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="326"/>
+        <location filename="../../desktop/ui/model_picker.py" line="326" />
         <source>Choose a model</source>
         <translation>选择模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="335"/>
+        <location filename="../../desktop/ui/model_picker.py" line="335" />
         <source>%1 on %2 %3 — click to change (Ctrl+M)</source>
         <translation>%2 上的 %1 %3 — 点击更改（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="398"/>
+        <location filename="../../desktop/ui/model_picker.py" line="398" />
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="428"/>
+        <location filename="../../desktop/ui/model_picker.py" line="428" />
         <source> Showing the list from %1 h ago.</source>
         <translation> 显示的是 %1 小时前的列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="432"/>
+        <location filename="../../desktop/ui/model_picker.py" line="432" />
         <source>Could not load models: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
@@ -677,84 +697,82 @@
 <context>
     <name>ModelPopup</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="65"/>
+        <location filename="../../desktop/ui/model_picker.py" line="65" />
         <source>Search models, or type a model name…</source>
         <translation>搜索模型，或输入模型名称…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="66"/>
+        <location filename="../../desktop/ui/model_picker.py" line="66" />
         <source>Search models</source>
         <translation>搜索模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="74"/>
+        <location filename="../../desktop/ui/model_picker.py" line="74" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="89"/>
+        <location filename="../../desktop/ui/model_picker.py" line="89" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="90"/>
+        <location filename="../../desktop/ui/model_picker.py" line="90" />
         <source>Refresh model lists</source>
         <translation>刷新模型列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="91"/>
-        <source>Fetch every provider&apos;s model list again (F5)</source>
+        <location filename="../../desktop/ui/model_picker.py" line="91" />
+        <source>Fetch every provider's model list again (F5)</source>
         <translation>重新获取所有服务商的模型列表（F5）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/model_picker.py" line="117"/>
+        <location filename="../../desktop/ui/model_picker.py" line="117" />
         <source>%n model(s)</source>
-        <translation>
-            <numerusform>%n 个模型</numerusform>
-        </translation>
+        <translation><numerusform>%n 个模型</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="191"/>
+        <location filename="../../desktop/ui/model_picker.py" line="191" />
         <source>Remove from favourites</source>
         <translation>从收藏中移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="191"/>
+        <location filename="../../desktop/ui/model_picker.py" line="191" />
         <source>Add to favourites</source>
         <translation>加入收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="194"/>
+        <location filename="../../desktop/ui/model_picker.py" line="194" />
         <source>Capabilities</source>
         <translation>能力</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="196"/>
+        <location filename="../../desktop/ui/model_picker.py" line="196" />
         <source>Vision (image input)</source>
         <translation>视觉（图片输入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="197"/>
+        <location filename="../../desktop/ui/model_picker.py" line="197" />
         <source>Reasoning</source>
         <translation>推理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="198"/>
+        <location filename="../../desktop/ui/model_picker.py" line="198" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="199"/>
+        <location filename="../../desktop/ui/model_picker.py" line="199" />
         <source>Image generation</source>
         <translation>图像生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="210"/>
+        <location filename="../../desktop/ui/model_picker.py" line="210" />
         <source>Use the known defaults</source>
         <translation>使用已知默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="213"/>
+        <location filename="../../desktop/ui/model_picker.py" line="213" />
         <source>Forget this hand-typed model</source>
         <translation>忘记这个手动输入的模型</translation>
     </message>
@@ -762,174 +780,174 @@
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="162"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="162" />
         <source>SYSTEM PROMPT</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="165"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="165" />
         <source>You are a helpful assistant.</source>
         <translation>你是一个乐于助人的助手。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="166"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="166" />
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="172"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="172" />
         <source>SAMPLING</source>
         <translation>采样</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="196"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="196" />
         <source>RESPONSE FORMAT</source>
         <translation>响应格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="199"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="199" />
         <source>Response format</source>
         <translation>响应格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="201"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="201" />
         <source>Provider default</source>
         <translation>服务商默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="202"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="202" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="203"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="203" />
         <source>JSON object</source>
         <translation>JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="204"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="211"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="204" />
+        <location filename="../../desktop/ui/parameter_panel.py" line="211" />
         <source>JSON schema</source>
         <translation>JSON Schema</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="234"/>
-        <source>Empty fields are not sent: the provider&apos;s default applies.</source>
+        <location filename="../../desktop/ui/parameter_panel.py" line="234" />
+        <source>Empty fields are not sent: the provider's default applies.</source>
         <translation>空白字段不会发送：将使用服务商的默认值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="250"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="250" />
         <source>PARAMETERS</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="256"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="256" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="257"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="257" />
         <source>Unset every parameter (provider defaults)</source>
         <translation>清除所有参数（使用服务商默认值）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="258"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="258" />
         <source>Reset parameters</source>
         <translation>重置参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="270"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="270" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="271"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="271" />
         <source>Load a preset</source>
         <translation>加载预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="276"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="276" />
         <source>Preset actions</source>
         <translation>预设操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="277"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="277" />
         <source>Save, rename or delete presets</source>
         <translation>保存、重命名或删除预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="280"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="281" />
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="281"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="282" />
         <source>Rename preset…</source>
         <translation>重命名预设…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="282"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="585"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="283" />
+        <location filename="../../desktop/ui/parameter_panel.py" line="586" />
         <source>Delete preset</source>
         <translation>删除预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="285"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="286" />
         <source>Use as defaults for this model</source>
         <translation>设为此模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="288"/>
-        <source>Forget this model&apos;s defaults</source>
+        <location filename="../../desktop/ui/parameter_panel.py" line="289" />
+        <source>Forget this model's defaults</source>
         <translation>忘记此模型的默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="425"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="426" />
         <source>Also sent (set elsewhere): %1</source>
         <translation>同时发送（在别处设置）：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="442"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="443" />
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="449"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="450" />
         <source>%1 (built-in)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="473"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="474" />
         <source>Use as defaults for %1</source>
         <translation>设为 %1 的默认值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="554"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="555" />
         <source>Preset name:</source>
         <translation>预设名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="559"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="560" />
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="565"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="566" />
         <source>Replace preset</source>
         <translation>替换预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="566"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="567" />
         <source>A preset named “%1” exists. Replace it?</source>
         <translation>已存在名为“%1”的预设。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="576"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="577" />
         <source>Rename preset</source>
         <translation>重命名预设</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="585"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="586" />
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
     </message>
@@ -937,396 +955,417 @@
 <context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="101"/>
+        <location filename="../../desktop/ui/provider_form.py" line="100" />
         <source>Provider name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="102"/>
+        <location filename="../../desktop/ui/provider_form.py" line="101" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="104"/>
+        <location filename="../../desktop/ui/provider_form.py" line="103" />
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="110"/>
+        <location filename="../../desktop/ui/provider_form.py" line="109" />
         <source>Base &amp;URL</source>
         <translation>基础 URL(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="112"/>
+        <location filename="../../desktop/ui/provider_form.py" line="111" />
         <source>API style</source>
         <translation>API 类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="115"/>
+        <location filename="../../desktop/ui/provider_form.py" line="114" />
         <source>API &amp;style</source>
         <translation>API 类型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="118"/>
+        <location filename="../../desktop/ui/provider_form.py" line="117" />
         <source>Where the key comes from</source>
         <translation>密钥来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="119"/>
+        <location filename="../../desktop/ui/provider_form.py" line="118" />
         <source>System keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="120"/>
+        <location filename="../../desktop/ui/provider_form.py" line="119" />
         <source>Environment variable</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="121"/>
+        <location filename="../../desktop/ui/provider_form.py" line="120" />
         <source>No key (local server)</source>
         <translation>无密钥（本地服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="122"/>
+        <location filename="../../desktop/ui/provider_form.py" line="121" />
         <source>&amp;Key from</source>
         <translation>密钥来源(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="127"/>
+        <location filename="../../desktop/ui/provider_form.py" line="126" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="128"/>
-        <location filename="../../desktop/ui/provider_form.py" line="320"/>
-        <location filename="../../desktop/ui/provider_form.py" line="330"/>
+        <location filename="../../desktop/ui/provider_form.py" line="127" />
+        <location filename="../../desktop/ui/provider_form.py" line="317" />
+        <location filename="../../desktop/ui/provider_form.py" line="327" />
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="131"/>
+        <location filename="../../desktop/ui/provider_form.py" line="130" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="133"/>
+        <location filename="../../desktop/ui/provider_form.py" line="132" />
         <source>Show the key while typing</source>
         <translation>输入时显示密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="140"/>
+        <location filename="../../desktop/ui/provider_form.py" line="139" />
         <source>API &amp;key</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="148"/>
+        <location filename="../../desktop/ui/provider_form.py" line="147" />
         <source>Environment variable name</source>
         <translation>环境变量名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="150"/>
+        <location filename="../../desktop/ui/provider_form.py" line="149" />
         <source>&amp;Variable</source>
         <translation>变量(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="156"/>
+        <location filename="../../desktop/ui/provider_form.py" line="173" />
         <source>Connection options</source>
         <translation>连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="161"/>
+        <location filename="../../desktop/ui/provider_form.py" line="178" />
         <source>Show connection options</source>
         <translation>显示连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="168"/>
+        <location filename="../../desktop/ui/provider_form.py" line="185" />
         <source>Ask for token usage in streams (stream_options)</source>
         <translation>在流式响应中请求 token 用量（stream_options）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="170"/>
+        <location filename="../../desktop/ui/provider_form.py" line="187" />
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation>部分中转站不接受 stream_options；对它们请关闭此项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="174"/>
-        <location filename="../../desktop/ui/provider_form.py" line="180"/>
+        <location filename="../../desktop/ui/provider_form.py" line="191" />
+        <location filename="../../desktop/ui/provider_form.py" line="197" />
         <source>Extra headers</source>
         <translation>额外请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="183"/>
-        <location filename="../../desktop/ui/provider_form.py" line="192"/>
+        <location filename="../../desktop/ui/provider_form.py" line="200" />
+        <location filename="../../desktop/ui/provider_form.py" line="209" />
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="184"/>
+        <location filename="../../desktop/ui/provider_form.py" line="201" />
         <source>System / environment</source>
         <translation>系统 / 环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="185"/>
+        <location filename="../../desktop/ui/provider_form.py" line="202" />
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="186"/>
+        <location filename="../../desktop/ui/provider_form.py" line="203" />
         <source>This proxy:</source>
         <translation>使用此代理：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="189"/>
+        <location filename="../../desktop/ui/provider_form.py" line="206" />
         <source>Proxy URL</source>
         <translation>代理 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="193"/>
+        <location filename="../../desktop/ui/provider_form.py" line="210" />
         <source>Verify TLS certificates</source>
         <translation>验证 TLS 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="197"/>
+        <location filename="../../desktop/ui/provider_form.py" line="214" />
         <source>Custom CA bundle</source>
         <translation>自定义 CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="198"/>
+        <location filename="../../desktop/ui/provider_form.py" line="215" />
         <source>System trust store</source>
         <translation>系统信任存储</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="200"/>
+        <location filename="../../desktop/ui/provider_form.py" line="217" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="201"/>
+        <location filename="../../desktop/ui/provider_form.py" line="218" />
         <source>Choose a CA bundle file</source>
         <translation>选择 CA 证书包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="204"/>
-        <location filename="../../desktop/ui/provider_form.py" line="423"/>
+        <location filename="../../desktop/ui/provider_form.py" line="221" />
+        <location filename="../../desktop/ui/provider_form.py" line="420" />
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="208"/>
-        <location filename="../../desktop/ui/provider_form.py" line="209"/>
+        <location filename="../../desktop/ui/provider_form.py" line="225" />
+        <location filename="../../desktop/ui/provider_form.py" line="226" />
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="213"/>
-        <location filename="../../desktop/ui/provider_form.py" line="214"/>
+        <location filename="../../desktop/ui/provider_form.py" line="230" />
+        <location filename="../../desktop/ui/provider_form.py" line="231" />
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="217"/>
-        <location filename="../../desktop/ui/provider_form.py" line="218"/>
+        <location filename="../../desktop/ui/provider_form.py" line="234" />
+        <location filename="../../desktop/ui/provider_form.py" line="235" />
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="227"/>
+        <location filename="../../desktop/ui/provider_form.py" line="154" />
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="228"/>
+        <location filename="../../desktop/ui/provider_form.py" line="155" />
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="319"/>
+        <location filename="../../desktop/ui/provider_form.py" line="316" />
         <source>Checking the system keyring…</source>
         <translation>正在检查系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="323"/>
+        <location filename="../../desktop/ui/provider_form.py" line="320" />
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation>系统密钥环中已存有密钥。粘贴新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="325"/>
+        <location filename="../../desktop/ui/provider_form.py" line="322" />
         <source>(stored)</source>
         <translation>（已保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="328"/>
-        <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
+        <location filename="../../desktop/ui/provider_form.py" line="325" />
+        <source>Stored only in the system keyring, never in Switchboard's files.</source>
         <translation>只保存在系统密钥环中，绝不写入 Switchboard 的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="410"/>
-        <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
+        <location filename="../../desktop/ui/provider_form.py" line="407" />
+        <source>Enter the gateway's base URL, usually ending in /v1.</source>
         <translation>请输入网关的基础 URL，通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="412"/>
+        <location filename="../../desktop/ui/provider_form.py" line="409" />
         <source>Chat requests go to %1</source>
         <translation>聊天请求将发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="425"/>
+        <location filename="../../desktop/ui/provider_form.py" line="422" />
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
+    <name>ProviderWiring</name>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="179" />
+        <source>The key for %1 is in the system keyring.</source>
+        <translation>%1 的密钥已在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="182" />
+        <source>%2 The key for %1 is kept for this session only.</source>
+        <translation>%2 %1 的密钥仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="186" />
+        <source>The key for %1 is kept for this session only.</source>
+        <translation>%1 的密钥仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_wiring.py" line="190" />
+        <source>Send again to use it.</source>
+        <translation>再次发送即可使用。</translation>
+    </message>
+</context>
+<context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="71"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="71" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="92" />
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="86" />
         <source>PROVIDERS</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="102" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="103" />
         <source>Add a provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="107" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="107" />
         <source>Remove the provider</source>
         <translation>移除服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="109" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="111" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="131" />
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation>还没有服务商。点击“添加”从模板开始：云端 API、MaxAPI、ModelMax 或 MaxToken 等中转网关，或本地服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="143" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="146" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="169" />
         <source>Cloud APIs</source>
         <translation>云端 API</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="170" />
         <source>Relay gateways</source>
         <translation>中转网关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="171" />
         <source>Local servers</source>
         <translation>本地服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="193" />
         <source>%1 (new)</source>
         <translation>%1（新）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="246"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="252" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="253" />
         <source>Save the changes to this provider?</source>
         <translation>保存对此服务商的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="319"/>
-        <source>Replace the example base URL with your gateway&apos;s.</source>
+        <location filename="../../desktop/ui/providers_dialog.py" line="325" />
+        <source>Replace the example base URL with your gateway's.</source>
         <translation>请把示例基础 URL 换成你的网关地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="371"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="377" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="389"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="395" />
         <source>Storing the key in the system keyring…</source>
         <translation>正在将密钥存入系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="399"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="405" />
         <source>Saved; the key is in the system keyring.</source>
         <translation>已保存；密钥在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="408"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="414" />
         <source>The key was not kept: %1</source>
         <translation>密钥未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="413"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="419" />
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation>密钥将保存在内存中，直到 Switchboard 退出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="423" />
         <source>The key will be read from the environment variable %1.</source>
         <translation>密钥将从环境变量 %1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="451"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="457" />
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation>移除 %1？它的密钥将从系统密钥环中删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="454"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="460" />
         <source>Remove provider</source>
         <translation>移除服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="470"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="476" />
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation>服务商已移除，但无法删除其密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="494"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="500" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="516"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="522" />
         <source>Connected. %n model(s) available</source>
-        <translation>
-            <numerusform>已连接。可用模型 %n 个</numerusform>
-        </translation>
+        <translation><numerusform>已连接。可用模型 %n 个</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="525"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="531" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1334,17 +1373,17 @@
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="496"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="491" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="498"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="493" />
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="502"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="497" />
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
@@ -1352,7 +1391,7 @@
 <context>
     <name>SearchResultsView</name>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="258"/>
+        <location filename="../../desktop/ui/search_results.py" line="258" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -1360,71 +1399,58 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="45"/>
+        <location filename="../../desktop/ui/sidebar.py" line="45" />
         <source>New conversation (Ctrl+N)</source>
         <translation>新对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="46"/>
+        <location filename="../../desktop/ui/sidebar.py" line="46" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="53"/>
+        <location filename="../../desktop/ui/sidebar.py" line="53" />
         <source>Search  (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="54"/>
+        <location filename="../../desktop/ui/sidebar.py" line="54" />
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="79"/>
+        <location filename="../../desktop/ui/sidebar.py" line="79" />
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有对话。
 按 Ctrl+N 开始一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="92"/>
+        <location filename="../../desktop/ui/sidebar.py" line="92" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="105"/>
+        <location filename="../../desktop/ui/sidebar.py" line="105" />
         <source>No matches for “%1”.</source>
         <translation>没有与“%1”匹配的结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="113"/>
+        <location filename="../../desktop/ui/sidebar.py" line="113" />
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
 </context>
 <context>
-    <name>SimpleChatView</name>
-    <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="47"/>
-        <source>Conversation</source>
-        <translation>对话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="116"/>
-        <source>You</source>
-        <translation>你</translation>
-    </message>
-</context>
-<context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="75" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="76" />
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
@@ -1432,79 +1458,77 @@ Start one with Ctrl+N.</source>
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="64"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="64" />
         <source>Connect a model provider</source>
         <translation>连接模型服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="70"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="70" />
         <source>Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways and servers on this computer. Keys are kept in your system keyring only.</source>
         <translation>Switchboard 可连接任何兼容 OpenAI 的 API：云服务商、中转网关以及本机上的服务器。密钥只保存在你的系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="78"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="78" />
         <source>Add a provider…</source>
         <translation>添加服务商…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="80"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="80" />
         <source>Add a provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="93"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="93" />
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="100"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="100" />
         <source>ON THIS COMPUTER</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="111"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="111" />
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="112"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="112" />
         <source>Look for local servers again</source>
         <translation>重新查找本地服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="138"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="138" />
         <source>Looking for local servers on 127.0.0.1 (%1)…</source>
         <translation>正在 127.0.0.1 上查找本地服务器（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="160"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="160" />
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation>没有本地服务器响应。请启动 Ollama、LM Studio、llama.cpp、vLLM 或 LiteLLM 后重新查找，或在上方添加服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="165"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="165" />
         <source>These servers answered:</source>
         <translation>以下服务器有响应：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="176"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="176" />
         <source>asks for a key</source>
         <translation>需要密钥</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="178"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="178" />
         <source>%n model(s)</source>
-        <translation>
-            <numerusform>%n 个模型</numerusform>
-        </translation>
+        <translation><numerusform>%n 个模型</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="187"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="187" />
         <source>Use it</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="188"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="188" />
         <source>Use %1</source>
         <translation>使用 %1</translation>
     </message>
@@ -1512,18 +1536,18 @@ Start one with Ctrl+N.</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="71"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="71" />
         <source>Provider default — e.g. %1</source>
         <translation>服务商默认 — 例如 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="76"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="76" />
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="82"/>
-        <source>%1 (%2). Leave empty to use the provider&apos;s default.</source>
+        <location filename="../../desktop/ui/parameter_panel.py" line="82" />
+        <source>%1 (%2). Leave empty to use the provider's default.</source>
         <translation>%1（%2）。留空则使用服务商的默认值。</translation>
     </message>
 </context>

@@ -407,6 +407,15 @@ def test_delete_message_and_export_and_folders(chat: ChatWindow, tmp_path: Path)
     assert model.data(model.index(0)) == "Work"
     assert chat.window.sidebar.list_view.folders == {folder.id: "Work"}
 
+    header = chat.window.sidebar.list_view.folder_menu(model.index(0))
+    assert header is not None
+    assert header.actions()[0].text() == "Rename folder…"
+    chat.controller.rename_folder(folder.id, "Clients")
+    chat.wait(lambda: chat.idle() and model.data(model.index(0)) == "Clients")
+    chat.controller.delete_folder(folder.id)
+    chat.wait(lambda: chat.idle() and model.data(model.index(0)) == "Today")
+    assert chat.store.get_conversation(cid).folder_id is None
+
     chat.controller.view.delete_requested.emit(reply.id)
     chat.wait(lambda: chat.idle() and reply.id not in chat.controller.messages)
     assert [m.id for m in chat.path()] == [user.id]

@@ -189,6 +189,8 @@ class ConversationListModel(QAbstractListModel):
                 return group_label(item)
             if role == ConversationRoles.IS_HEADER:
                 return True
+            if role == ConversationRoles.FOLDER_ID:
+                return item.folder_id
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return group_label(item)
             return None

@@ -22,6 +22,8 @@ class ConversationListView(QListView):
     move_requested = Signal(int, object)  # conversation id, folder id or None
     new_folder_requested = Signal(int)  # move into a folder created by name
     export_requested = Signal(int)
+    folder_rename_requested = Signal(int)
+    folder_delete_requested = Signal(int)
 
     def __init__(self, model: ConversationListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,10 +93,25 @@ class ConversationListView(QListView):
             point = event.pos()
         conversation_id = index.data(ConversationRoles.CONVERSATION_ID)
         if not isinstance(conversation_id, int):
+            folder_menu = self.folder_menu(index)
+            if folder_menu is not None:
+                folder_menu.exec(self.viewport().mapToGlobal(point))
             return
         self.setCurrentIndex(index)
         menu = self.context_menu(index)
         menu.exec(self.viewport().mapToGlobal(point))
+
+    def folder_menu(self, index: QModelIndex) -> QMenu | None:
+        """Rename or delete the folder whose heading is at `index` (None: not a folder)."""
+        folder_id = index.data(ConversationRoles.FOLDER_ID)
+        if not index.data(ConversationRoles.IS_HEADER) or not isinstance(folder_id, int):
+            return None
+        menu = QMenu(self)
+        menu.addAction(self.tr("Rename folder…"),
+                       lambda: self.folder_rename_requested.emit(folder_id))
+        menu.addAction(self.tr("Delete folder (its conversations stay)"),
+                       lambda: self.folder_delete_requested.emit(folder_id))
+        return menu
 
     def context_menu(self, index: QModelIndex) -> QMenu:
         """The operations on the conversation at `index` (built per call; tests use it too)."""
