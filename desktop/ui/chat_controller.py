@@ -169,6 +169,7 @@ class ChatController(QObject):
         self.editing_id: int | None = None
         self.pending_deletes: dict[int, QTimer] = {}
         self._load_generation = 0
+        self._creating = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
@@ -428,6 +429,8 @@ class ChatController(QObject):
     def send(self, text: str) -> None:
         if self.current_id is not None and self.current_id in self.exchanges:
             return
+        if self.current_id is None and self._creating:
+            return  # the new conversation for the previous send is being created
         settings = self.chat_settings()
         if settings is None:
             return
@@ -435,6 +438,7 @@ class ChatController(QObject):
         editing, self.editing_id = self.editing_id, None
         self.pane.set_editing(False)
         retry_of = self._failed_reply_for(text) if editing is None else None
+        self._creating = self.current_id is None  # until _send has made the conversation
         self.pane.composer.clear()
         self.save_draft()
         self.run(self._send(self.current_id, text, settings, editing, retry_of), "send")
@@ -453,9 +457,13 @@ class ChatController(QObject):
     async def _send(self, conversation_id: int | None, text: str, settings: ChatSettings,
                     editing: int | None, retry_of: int | None) -> None:
         if conversation_id is None:
-            conversation = await asyncio.to_thread(
-                self.store.create_conversation, provider=settings.provider, model=settings.model
-            )
+            try:
+                conversation = await asyncio.to_thread(
+                    self.store.create_conversation, provider=settings.provider,
+                    model=settings.model,
+                )
+            finally:
+                self._creating = False
             conversation_id = conversation.id
             if self.current_id is None:  # still on the new conversation: it is this one now
                 self._drop_draft(NEW_DRAFT_KEY)

@@ -431,3 +431,13 @@ def test_a_message_that_cannot_be_sent_leaves_no_empty_conversation(
     assert chat.window.chat.composer.toPlainText() == "lost?"
     chat.wait(lambda: chat.store.count_conversations() == 0 and chat.idle())
     assert current(chat) is None
+
+
+def test_a_second_send_while_the_first_creates_the_conversation_is_ignored(
+    chat: ChatWindow,
+) -> None:
+    chat.type_and_send("one")
+    chat.type_and_send("two")  # before the new conversation exists
+    chat.wait(chat.idle)
+    assert chat.store.count_conversations() == 1
+    assert chat.path()[0].text == "one"
