@@ -71,8 +71,10 @@ class ChatWindow:
         return self.store.active_path(cid)
 
     def close(self) -> None:
-        self.window.close()
+        """Close the window from inside the running loop, as a user's click would."""
+        self.loop.call_soon(self.window.close)
         self.wait(lambda: not self.window.isVisible(), timeout=10)
+        self.window.deleteLater()
 
 
 def wait_for(
@@ -85,21 +87,28 @@ def wait_for(
     fails with "no running event loop" (a stream's `asyncio.to_thread`, say).
     """
     deadline = time.monotonic() + timeout
-    timed_out = False
+    state = {"met": False, "timed_out": False, "over": False}
 
     def check() -> None:
-        nonlocal timed_out
+        if state["over"]:
+            return  # a check left behind by an earlier round
         if condition():
+            state["met"] = True
             loop.stop()
         elif time.monotonic() > deadline:
-            timed_out = True
+            state["timed_out"] = True
             loop.stop()
         else:
             loop.call_later(0.005, check)
 
-    loop.call_soon(check)
-    loop.run_forever()
-    if timed_out:
+    # The loop can also end because Qt quit (the last window closed): then go round again.
+    while not (state["met"] or state["timed_out"]):
+        loop.call_soon(check)
+        loop.run_forever()
+        if not (state["met"] or state["timed_out"]) and condition():
+            state["met"] = True
+    state["over"] = True
+    if state["timed_out"]:
         raise TimeoutError(f"condition not met within {timeout} s")
 
 

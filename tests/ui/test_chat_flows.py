@@ -56,8 +56,9 @@ def data(tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.Monkey
 def chat(
     data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
 ) -> Iterator[ChatWindow]:
+    # Not qtbot.addWidget: pytest-qt would close the window before this teardown, outside
+    # the asyncio loop, where its shut-down coroutine cannot run.
     harness = open_window(data, qasync_loop)
-    qtbot.addWidget(harness.window)
     yield harness
     if harness.window.isVisible():
         harness.close()
@@ -272,7 +273,6 @@ def test_offline_send_shows_inline_error_and_keeps_draft(
     data_dir = data_dir_at(tmp_path / "offline")
     add_provider(data_dir, f"http://127.0.0.1:{port}/v1")
     chat = open_window(data_dir, qasync_loop)
-    qtbot.addWidget(chat.window)
     try:
         chat.type_and_send("are you there?")
         chat.wait(chat.idle)
@@ -331,7 +331,6 @@ def test_restart_restores_conversation_draft_and_geometry(
     data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
 ) -> None:
     first = open_window(data, qasync_loop)
-    qtbot.addWidget(first.window)
     first.type_and_send("remember me")
     first.wait(first.idle)
     cid = first.controller.current_id
@@ -345,7 +344,6 @@ def test_restart_restores_conversation_draft_and_geometry(
     first.store.close()
 
     second = open_window(data, qasync_loop)
-    qtbot.addWidget(second.window)
     try:
         second.wait(lambda: bool(second.controller.messages))
         second.wait(lambda: second.window.splitter.sizes() == sizes, timeout=2)
