@@ -57,6 +57,26 @@ total = pd.read_csv("sales.csv")["amount"].sum()
 
 > Tip: pass `encoding="utf-8-sig"` if the file comes from Excel.
 """
+STREAMED = """\
+Use `pathlib` and a generator, so the file is never read into memory at once:
+
+```python
+from pathlib import Path
+
+def non_empty_lines(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield line.rstrip("\\n")
+```
+
+| Approach | Memory | Speed |
+|---|---|---|
+| `read_text().splitlines()` | whole file | fast for small files |
+| generator | one line | steady for any size |
+
+The generator also lets you stop early, for example after the first match.
+"""
 FOLLOW_UP = "And if some rows have an empty amount?"
 FOLLOW_UP_ANSWER = """\
 Skip them explicitly, so a blank cell is not mistaken for an error:
@@ -114,6 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--search", default="")
     parser.add_argument("--theme", default="light")
     parser.add_argument("--top", action="store_true", help="show the conversation's start")
+    parser.add_argument("--send", default="",
+                        help="send this to a fake provider and shoot while the reply streams")
     args = parser.parse_args(argv)
 
     import qasync
@@ -127,6 +149,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     data_dir = DataDir(args.data_dir).ensure()
     conversation_id = fill(data_dir)
+    if args.send:
+        import os
+
+        from tests.helpers.chat_window import KEY_ENV, add_provider, fake_key
+        from tests.helpers.fake_provider import FakeProvider
+
+        fake = FakeProvider().start()
+        fake.default_text = STREAMED
+        fake.default_delay = 0.015
+        os.environ[KEY_ENV] = fake_key()
+        add_provider(data_dir, fake.base_url, name="Relay")
     state = WindowState(data_dir.window_state_file)
     state.set("open_conversation", conversation_id)
     state.save()
@@ -144,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ok = False
 
     def search() -> None:
+        if args.send:
+            window.chat.composer.setPlainText(args.send)
+            window.chat.send_button.click()
         if args.top and window.controller is not None and window.controller.messages:
             ids = list(window.controller.messages)
             window.chat.chat_view.scroll_to_message(ids[0])
