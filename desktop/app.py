@@ -77,6 +77,7 @@ def install_translator(app: QApplication, language: str) -> str | None:
         translator = QTranslator(app)
         if path.exists() and translator.load(str(path)):
             app.installTranslator(translator)
+            QLocale.setDefault(QLocale(candidate))  # dates and numbers in the same language
             log.info("translation %s loaded", candidate)
             return candidate
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -20,6 +21,8 @@ from desktop.core.api.events import Usage
 from desktop.core.paths import DataDir
 from desktop.core.store.models import Role
 from desktop.core.store.store import Store
+from tests.helpers.chat_window import KEY_ENV, add_provider, fake_key
+from tests.helpers.fake_provider import FakeProvider
 
 QUESTION = "How do I read a CSV file in Python and sum one column? Compare the options."
 REASONING = (
@@ -134,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--search", default="")
     parser.add_argument("--theme", default="light")
     parser.add_argument("--top", action="store_true", help="show the conversation's start")
+    parser.add_argument("--language", default="en", help="ui.language, e.g. zh_CN")
     parser.add_argument("--send", default="",
                         help="send this to a fake provider and shoot while the reply streams")
     args = parser.parse_args(argv)
@@ -141,7 +145,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     import qasync
     from PySide6.QtCore import QTimer
 
-    from desktop.app import create_qapplication, open_history, save_screenshot
+    from desktop.app import (
+        create_qapplication,
+        install_translator,
+        open_history,
+        save_screenshot,
+    )
     from desktop.core.settings import Settings
     from desktop.core.window_state import WindowState
     from desktop.ui.main_window import MainWindow
@@ -149,21 +158,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     data_dir = DataDir(args.data_dir).ensure()
     conversation_id = fill(data_dir)
+    os.environ[KEY_ENV] = fake_key()
     if args.send:
-        import os
-
-        from tests.helpers.chat_window import KEY_ENV, add_provider, fake_key
-        from tests.helpers.fake_provider import FakeProvider
-
         fake = FakeProvider().start()
         fake.default_text = STREAMED
         fake.default_delay = 0.015
-        os.environ[KEY_ENV] = fake_key()
         add_provider(data_dir, fake.base_url, name="Relay")
+    else:  # a provider must exist, or the window shows its "connect a provider" page
+        add_provider(data_dir, "http://127.0.0.1:9/v1", name="Relay")
     state = WindowState(data_dir.window_state_file)
     state.set("open_conversation", conversation_id)
     state.save()
     app = create_qapplication()
+    install_translator(app, args.language)
     apply_theme(app, args.theme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

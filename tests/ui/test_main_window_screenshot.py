@@ -29,6 +29,7 @@ def test_window_with_conversation_and_search_results(tmp_path: Path,
         "main-window.png": ("--top",),
         "main-window-dark.png": ("--top", "--theme", "dark"),
         "main-window-search.png": ("--search", "pandas"),
+        "main-window-zh_CN.png": ("--top", "--language", "zh_CN"),
         "main-window-streaming.png": ("--send", "How do I skip empty lines in a big file?"),
     }
     with xvfb_display(1440, 900) as display:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ def _remove_translators(app: QApplication) -> None:
 
 
 def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication) -> None:
+    locale = QLocale()
     try:
         assert install_translator(qapp, "zh_CN") == "zh_CN"
         window = MainWindow()
@@ -28,8 +29,10 @@ def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication)
         assert window.sidebar.search.placeholderText() == "搜索（Ctrl+K）"
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus[0] == "文件(&F)"
+        assert QLocale().name() == "zh_CN"  # month names in the sidebar follow the language
     finally:
         _remove_translators(qapp)
+        QLocale.setDefault(locale)
     english = MainWindow()
     qtbot.addWidget(english)
     assert english.chat.send_button.text() == "Send"
