@@ -170,6 +170,8 @@ class ChatController(QObject):
         self.pending_deletes: dict[int, QTimer] = {}
         self._load_generation = 0
         self._creating = False
+        self._state_writing = False
+        self._state_dirty = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
@@ -409,7 +411,23 @@ class ChatController(QObject):
         else:
             drafts.pop(self._draft_key(), None)
         state.set("drafts", drafts)
-        state.save()
+        self._state_dirty = True
+        if not self._state_writing:
+            self._state_writing = True
+            self.tasks.start(self._write_state(), name="save drafts")
+
+    async def _write_state(self) -> None:
+        """Write the window state file off the UI thread (it is fsynced)."""
+        state = self.window.window_state
+        try:
+            while state is not None and self._state_dirty:
+                self._state_dirty = False
+                # Values are replaced, never changed in place, so the dump sees whole values.
+                await asyncio.to_thread(state.save)
+        except (OSError, RuntimeError) as exc:
+            log.warning("window state not saved: %s", exc)
+        finally:
+            self._state_writing = False
 
     def _leave_current(self) -> None:
         self.save_draft()

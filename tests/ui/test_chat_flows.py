@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.paths import DataDir
 from desktop.core.store.models import MessageStatus, Role
+from desktop.core.window_state import WindowState
 from tests.helpers.chat_window import (
     KEY_ENV,
     ChatWindow,
@@ -439,3 +440,11 @@ def test_a_second_send_while_the_first_creates_the_conversation_is_ignored(
     chat.wait(chat.idle)
     assert chat.store.count_conversations() == 1
     assert chat.path()[0].text == "one"
+
+
+def test_draft_reaches_the_disk_without_closing(chat: ChatWindow, data: DataDir) -> None:
+    chat.window.chat.composer.setPlainText("half a thought")
+    chat.controller.save_draft()  # what the typing timer does
+    chat.wait(chat.idle)
+    saved = WindowState(data.window_state_file).get("drafts")
+    assert saved == {"new": "half a thought"}
