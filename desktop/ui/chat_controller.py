@@ -537,6 +537,8 @@ class ChatController(QObject):
             self.refresh_list()
         if result.error is not None:  # shown inline on the reply; the text goes back
             self._failed(exchange, result.error.explanation, inline=True)
+        if len(result.replies) > 1:  # n > 1: the choices are siblings, shown as ‹ 1/n ›
+            self.reload(conversation_id)
 
     def _failed(self, exchange: Exchange, message: str, *, inline: bool = False) -> None:
         """Show why an exchange failed and give the user's text back to the composer."""

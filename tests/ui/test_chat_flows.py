@@ -448,3 +448,16 @@ def test_draft_reaches_the_disk_without_closing(chat: ChatWindow, data: DataDir)
     chat.wait(chat.idle)
     saved = WindowState(data.window_state_file).get("drafts")
     assert saved == {"new": "half a thought"}
+
+
+def test_several_choices_become_siblings(chat: ChatWindow) -> None:
+    chat.window.parameters.set_values({"n": 3}, "")
+    settings = chat.controller.chat_settings()
+    assert settings is not None and settings.params.get("n") == 3
+    chat.type_and_send("three ways")
+    chat.wait(chat.idle)
+    reply = chat.path()[-1]
+    siblings = chat.store.siblings(reply.id)
+    assert len(siblings) == 3
+    chat.wait(lambda: reply.id in chat.controller.messages and chat.idle())
+    assert [m.role for m in chat.controller.messages.values()] == [Role.USER, Role.ASSISTANT]
