@@ -136,9 +136,7 @@ def run_gui(
         # The history opens once the window is on screen, so a big database cannot delay it.
         log.info("main window painted after %.0f ms", (time.monotonic() - _started) * 1000)
         window.tasks.start(open_history(window, data_dir, opened), name="open history",
-                           on_failure=lambda exc: window.statusBar().showMessage(
-                               window.tr("The history could not be opened: %1").replace(
-                                   "%1", str(exc))))
+                           on_failure=lambda exc: window.history_failed(str(exc)))
 
     QTimer.singleShot(0, after_first_paint)
 

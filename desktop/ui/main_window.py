@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search_bridge: SearchBridge | None = None
         self._ready_to_close = False
         self._closing = False
+        self._history_problem = ""
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(icon("switchboard"))
         self.setMinimumSize(720, 480)
@@ -254,9 +255,20 @@ class MainWindow(QMainWindow):
         return self.controller
 
     def _on_send_before_ready(self, _text: str) -> None:
+        if self._history_problem:
+            self.chat.show_notice(self._history_problem)
+            return
         self.statusBar().showMessage(
             self.tr("The history is still opening. Your message is kept in the composer."), 8000
         )
+
+    def history_failed(self, reason: str) -> None:
+        """The history database could not be opened: say so where the user looks."""
+        self._history_problem = self.tr(
+            "The history could not be opened: %1"
+        ).replace("%1", reason)
+        self.chat.show_notice(self._history_problem)
+        self.statusBar().showMessage(self._history_problem)
 
     def _new_before_ready(self) -> None:
         self.chat.composer.setFocus()

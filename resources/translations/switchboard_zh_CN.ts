@@ -4,63 +4,63 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="337" />
+        <location filename="../../desktop/ui/chat_controller.py" line="340" />
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="376" />
+        <location filename="../../desktop/ui/chat_controller.py" line="379" />
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation>尚未设置服务商。请先添加一个（设置 → 服务商，或 `switchboard provider add`）；你的消息已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="383" />
+        <location filename="../../desktop/ui/chat_controller.py" line="386" />
         <source>Fix the parameters first: %1</source>
         <translation>请先修正参数：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="603" />
+        <location filename="../../desktop/ui/chat_controller.py" line="631" />
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="611" />
+        <location filename="../../desktop/ui/chat_controller.py" line="639" />
         <source>Stop the reply before deleting messages.</source>
         <translation>请先停止回复，再删除消息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="661" />
+        <location filename="../../desktop/ui/chat_controller.py" line="689" />
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="662" />
-        <location filename="../../desktop/ui/chat_controller.py" line="677" />
+        <location filename="../../desktop/ui/chat_controller.py" line="690" />
+        <location filename="../../desktop/ui/chat_controller.py" line="705" />
         <source>Folder name:</source>
         <translation>文件夹名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="676" />
+        <location filename="../../desktop/ui/chat_controller.py" line="704" />
         <source>Rename folder</source>
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="700" />
+        <location filename="../../desktop/ui/chat_controller.py" line="728" />
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="701" />
+        <location filename="../../desktop/ui/chat_controller.py" line="729" />
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation>Markdown (*.md);;HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="719" />
+        <location filename="../../desktop/ui/chat_controller.py" line="747" />
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="736" />
+        <location filename="../../desktop/ui/chat_controller.py" line="764" />
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
@@ -442,118 +442,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>Opening history…</source>
         <translation>正在打开历史记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;Search history</source>
         <translation>搜索历史(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>Show or hide the si&amp;debar</source>
         <translation>显示或隐藏侧边栏(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Show or hide the &amp;parameters</source>
         <translation>显示或隐藏参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>&amp;Enter sends the message</source>
         <translation>Enter 发送消息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Providers…</source>
         <translation>服务商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <source>The history could not be opened: %1</source>
+        <translation>无法打开历史记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>The language changes the next time Switchboard starts.</source>
         <translation>语言将在下次启动 Switchboard 时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>

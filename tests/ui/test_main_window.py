@@ -134,3 +134,15 @@ def test_core_notices_reach_the_status_bar(qtbot: QtBot) -> None:
     notices.warning("The disk is nearly full.", "12 MB left")
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "The disk is nearly full.")
     assert window.statusBar().toolTip() == "12 MB left"
+
+
+def test_history_that_cannot_open_is_explained(qtbot: QtBot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.history_failed("the database file is damaged (moved aside as history.db.broken)")
+    assert "damaged" in window.chat.notice_label.text()
+    window.chat.clear_notice()
+    window.chat.composer.setPlainText("hello")
+    window.chat.send_button.click()
+    assert "could not be opened" in window.chat.notice_label.text()
+    assert window.chat.composer.toPlainText() == "hello"
