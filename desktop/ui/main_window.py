@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QActionGroup,
     QCloseEvent,
     QGuiApplication,
@@ -219,10 +218,6 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_bar.undo,
                   context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence("Ctrl+L"), self, self.chat.composer.setFocus)
-
-    def add_action(self, action: QAction) -> None:
-        """Keep a window-wide action (e.g. one added by another panel) reachable by key."""
-        self.addAction(action)
 
     # ----------------------------------------------------------------- wiring
 
