@@ -461,3 +461,18 @@ def test_several_choices_become_siblings(chat: ChatWindow) -> None:
     assert len(siblings) == 3
     chat.wait(lambda: reply.id in chat.controller.messages and chat.idle())
     assert [m.role for m in chat.controller.messages.values()] == [Role.USER, Role.ASSISTANT]
+
+
+def test_search_by_keyboard_alone(chat: ChatWindow) -> None:
+    conv = chat.store.create_conversation("Birds")
+    chat.store.append_message(conv.id, Role.USER, "where do puffins nest")
+    chat.controller.refresh_list()
+    chat.wait(chat.idle)
+    chat.window.focus_search()  # Ctrl+K
+    box = chat.window.sidebar.search
+    box.setText("puffins")
+    chat.wait(lambda: chat.window.sidebar.results_model.rowCount() == 1)
+    press(box, Qt.Key.Key_Return)  # Enter opens the first result
+    chat.wait(lambda: current(chat) == conv.id and chat.idle())
+    press(box, Qt.Key.Key_Escape)  # Esc clears the search: the list is back
+    assert not chat.window.sidebar.is_searching()
