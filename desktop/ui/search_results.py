@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,21 @@ def _plain(snippet: str) -> str:
     return " ".join(snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "").split())
 
 
+def as_you_type(query: str) -> str:
+    """The store query for what is typed: the word being typed matches as a prefix.
+
+    "puff" finds "puffins" while the user is still typing; a trailing space, a closing
+    quote or an explicit `*` leave the query as it is.
+    """
+    if not query.strip() or query.count('"') % 2 or not query[-1].isalnum():
+        return query.strip()
+    query = query.strip()
+    last = query.split()[-1]
+    if len(last) < 2 or (last.startswith("-") and len(last) < 3):
+        return query
+    return query + "*"
+
+
 class SearchBridge(QObject):
     """Debounces typed queries into the store's SearchRunner and brings results back."""
 
@@ -105,11 +120,12 @@ class SearchBridge(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._submit)
         self._query = ""
+        self._typed: dict[int, str] = {}
         self.latest = 0
 
     def search(self, query: str, *, immediately: bool = False) -> None:
-        self._query = query.strip()
-        if not self._query:
+        self._query = query.lstrip()  # a trailing space says the last word is finished
+        if not self._query.strip():
             self._timer.stop()
             self._runner.cancel()
             return
@@ -120,11 +136,14 @@ class SearchBridge(QObject):
 
     def _submit(self) -> None:
         self._timer.stop()
-        self.latest = self._runner.submit(self._query, limit=30)
+        self.latest = self._runner.submit(as_you_type(self._query), limit=30)
+        self._typed = {self.latest: self._query}  # only the newest query is answered
 
     def _on_result(self, generation: int, results: SearchResults) -> None:
+        typed = self._typed.pop(generation, results.query).strip()
         if generation == self._runner.generation:
-            self.results_ready.emit(results)
+            # Report the query as typed (no added `*`): the view highlights it.
+            self.results_ready.emit(replace(results, query=typed))
 
     def _on_error(self, generation: int, message: str) -> None:
         if generation == self._runner.generation:

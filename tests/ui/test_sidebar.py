@@ -20,7 +20,7 @@ from desktop.core.store.models import (
     SearchResults,
 )
 from desktop.ui.conversation_list import ConversationListModel, ConversationRoles
-from desktop.ui.search_results import SearchResultsModel, snippet_html
+from desktop.ui.search_results import SearchResultsModel, as_you_type, snippet_html
 from desktop.ui.sidebar import Sidebar
 
 DAY = 86400.0
@@ -172,3 +172,13 @@ def test_snippet_starts_near_the_hit_without_markdown_noise() -> None:
     html = snippet_html(text)
     assert html.startswith("…") and len(html) < 80
     assert "<b>pandas</b>" in html and "**" not in html and "###" not in html
+
+
+def test_the_word_being_typed_is_a_prefix() -> None:
+    assert as_you_type("puff") == "puff*"
+    assert as_you_type("where do puf") == "where do puf*"
+    assert as_you_type("puffins ") == "puffins"  # a finished word
+    assert as_you_type('"exact phrase"') == '"exact phrase"'
+    assert as_you_type('"open phrase') == '"open phrase'
+    assert as_you_type("p") == "p"  # one letter would match half the history
+    assert as_you_type("puff*") == "puff*"
