@@ -121,16 +121,20 @@ class ProviderWiring(QObject):
         self.update_welcome()
 
     def update_welcome(self) -> None:
-        """The welcome view stands in for the chat while no provider exists."""
+        """The welcome view stands in for a new chat while no provider exists.
+
+        A stored conversation is always shown: history stays browsable without providers.
+        """
         splitter = self.window.splitter
         chat = self.window.chat
-        if len(self.registry) == 0 and self.welcome is None:
+        wanted = len(self.registry) == 0 and self._current_id() is None
+        if wanted and self.welcome is None:
             self.welcome = WelcomeView(self.registry, self.window.tasks, catalog=self.catalog)
             self.welcome.add_provider_requested.connect(self.open_providers)
             self.welcome.provider_added.connect(self._provider_added_from_welcome)
             splitter.replaceWidget(splitter.indexOf(chat), self.welcome)
             self.welcome.start_probe()
-        elif len(self.registry) > 0 and self.welcome is not None:
+        elif not wanted and self.welcome is not None:
             welcome, self.welcome = self.welcome, None
             splitter.replaceWidget(splitter.indexOf(welcome), chat)
             chat.show()
@@ -217,6 +221,7 @@ class ProviderWiring(QObject):
 
     def _on_conversation_opened(self, conversation_id: object) -> None:
         self._save_timer.stop()
+        self.update_welcome()
         panel = self.window.parameters
         if not isinstance(conversation_id, int):
             if not panel.apply_model_defaults():

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.local_servers import LocalServer
 from desktop.core.provider_templates import template
+from desktop.core.store import Store
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.provider_wiring import ProviderWiring
 from tests.helpers.chat_window import (
@@ -66,6 +67,39 @@ def test_welcome_view_until_a_provider_exists(
         picker = chat.window.chat.model_picker
         assert isinstance(picker, ModelPicker)
         assert picker.current_selection() == ("Ollama", "fake-chat")
+        chat.wait(chat.idle)
+    finally:
+        close(chat)
+
+
+def test_history_stays_browsable_without_providers(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+) -> None:
+    """The welcome view stands in for a new chat only: a stored conversation still opens."""
+    data = data_dir_at(tmp_path / "data")
+    seed = Store.open(data, backup_interval=None)
+    conversation = seed.create_conversation("Puffins", provider="gone", model="m")
+    seed.append_message(conversation.id, "user", "Where do puffins nest?")
+    seed.append_message(conversation.id, "assistant", "On cliffs, in burrows.")
+    seed.close()
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        wiring = wiring_of(chat)
+        splitter = chat.window.splitter
+        chat.wait(lambda: chat.window.sidebar.model.conversation_count() > 0)
+        if chat.controller.current_id is None:
+            assert splitter.widget(1) is wiring.welcome
+        chat.controller.open_conversation(conversation.id)
+        chat.wait(lambda: chat.controller.current_id == conversation.id)
+        assert wiring.welcome is None
+        assert splitter.widget(1) is chat.window.chat
+        chat.wait(lambda: chat.window.chat.chat_view.model.rowCount() == 2)
+        chat.controller.new_conversation()
+        assert wiring.welcome is not None
+        assert splitter.widget(1) is wiring.welcome
         chat.wait(chat.idle)
     finally:
         close(chat)
