@@ -523,9 +523,22 @@ class Store:
         tokens_per_second: float | None = None,
         finish_reason: str | None = None,
         error: str | None = None,
+        parts: Sequence[ContentPart] | None = None,
     ) -> Message:
-        """Write a reply's final state without a checkpointer (e.g. a non-streamed answer)."""
+        """Write a reply's final state without a checkpointer (e.g. a non-streamed answer).
+
+        `parts` replaces the content (text and images, e.g. generated images); their
+        attachments must have been added with `add_attachment`.
+        """
         with self._lock, transaction(self._conn):
+            if parts is not None:
+                text, parts_json = encode_parts(tuple(parts))
+                self._conn.execute(
+                    "UPDATE messages SET parts = ? WHERE id = ?", (parts_json, message_id)
+                )
+                for part in parts:
+                    if isinstance(part, ImagePart):
+                        link_attachment(self._conn, message_id, part.hash)
             finish_message(
                 self._conn, message_id, status=status, text=text, reasoning=reasoning,
                 tool_calls=tool_calls, model=model, usage=usage, ttft_ms=ttft_ms,
