@@ -28,15 +28,12 @@ def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
 def run_until(
     loop: asyncio.AbstractEventLoop, condition: Callable[[], bool], timeout: float = 5.0
 ) -> None:
-    """Run the qasync loop (Qt events and asyncio callbacks) until `condition()` holds."""
+    """Run the qasync loop (Qt events and asyncio callbacks) until `condition()` holds.
 
-    async def wait() -> None:
-        deadline = loop.time() + timeout
-        while True:  # polled: the condition is any Python expression, not an awaitable
-            if condition():
-                return
-            if loop.time() > deadline:
-                raise TimeoutError(f"condition not met within {timeout} s")
-            await asyncio.sleep(0.005)
+    Polls from a loop callback and stops the loop itself (see `wait_for`): qasync's
+    `run_until_complete` processes Qt events once more after the loop stopped, with no running
+    loop set, where a task step fails with "no running event loop".
+    """
+    from tests.helpers.chat_window import wait_for
 
-    loop.run_until_complete(wait())
+    wait_for(loop, condition, timeout)

@@ -71,7 +71,7 @@ def test_cancel_all_cancels_without_callbacks(qasync_loop: asyncio.AbstractEvent
                         on_failure=called.append)
     run_until(qasync_loop, lambda: True)
     runner.cancel_all()
-    run_until(qasync_loop, lambda: task.done())
+    run_until(qasync_loop, lambda: task.done() and runner.running == 0)
     assert task.cancelled()
     assert called == []
     assert runner.running == 0
