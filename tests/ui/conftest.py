@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_garbage_on_the_main_thread() -> Iterator[None]:
+    """Collect each GUI test's cycles here, on the main thread.
+
+    Left to chance, a collection can start on a worker thread (a store or highlighter thread
+    allocating) and free Qt wrappers there, which Qt does not allow.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture
