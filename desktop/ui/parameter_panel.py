@@ -44,6 +44,13 @@ from desktop.core.parameter_fields import (
 )
 from desktop.core.store import Store
 from desktop.core.store.models import Preset
+from desktop.ui.parameter_labels import (
+    field_hint,
+    field_label,
+    field_tooltip,
+    multi_line_placeholder,
+    unset_placeholder,
+)
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.theme import current_colors
 
@@ -62,28 +69,23 @@ class FieldRow:
     def __init__(self, field: ParameterField, parent: QWidget) -> None:
         self.field = field
         multi_line = field.kind in (FieldKind.STOP, FieldKind.LOGIT_BIAS)
+        label, hint = field_label(field), field_hint(field)
         self.editor: QLineEdit | QPlainTextEdit
         if multi_line:
             editor = QPlainTextEdit(parent)
             editor.setFixedHeight(58)
             editor.setTabChangesFocus(True)
-            editor.setPlaceholderText(
-                parent.tr("Provider default — e.g. %1").replace("%1", field.hint)
-            )
+            editor.setPlaceholderText(multi_line_placeholder(hint))
             self.editor = editor
         else:
             line = QLineEdit(parent)
-            line.setPlaceholderText(parent.tr("default"))
+            line.setPlaceholderText(unset_placeholder())
             line.setClearButtonEnabled(True)
             self.editor = line
         self.editor.setObjectName(f"param_{field.name}")
-        self.editor.setAccessibleName(field.label)
-        self.editor.setToolTip(
-            parent.tr("%1 (%2). Leave empty to use the provider's default.")
-            .replace("%1", field.label)
-            .replace("%2", field.hint)
-        )
-        self.label = QLabel(field.label, parent)
+        self.editor.setAccessibleName(label)
+        self.editor.setToolTip(field_tooltip(label, hint))
+        self.label = QLabel(label, parent)
         self.label.setBuddy(self.editor)
         self.error = QLabel(parent)
         self.error.setObjectName("fieldError")

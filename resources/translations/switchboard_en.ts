@@ -2,129 +2,223 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttachImages</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="19"/>
+        <source>Attach images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
+        <source>Images ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentChip</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="95"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="96"/>
+        <source>Remove {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="105"/>
+        <source>Preparing {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
+        <source>Preparing {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="108"/>
+        <source>{0}
+{1} × {2} px, {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
+        <source>Image {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentTray</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="146"/>
+        <source>Drop images here to attach them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="172"/>
+        <source>A message can carry up to {0} images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/tray.py" line="256"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="340"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="349"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="379"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="388"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="386"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="395"/>
         <source>Fix the parameters first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="631"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="671"/>
         <source>Copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="639"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="679"/>
         <source>Stop the reply before deleting messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="689"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="729"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="690"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="705"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="730"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="745"/>
         <source>Folder name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="704"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="744"/>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="728"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="768"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="729"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="769"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="747"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="787"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="764"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="804"/>
         <source>Conversation deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatImages</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="143"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="161"/>
+        <source>The image file is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="155"/>
+        <source>The image could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
+        <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="44"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="49"/>
         <source>Show or hide the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="47"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="52"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="53"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="58"/>
         <source>Show or hide parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="73"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="78"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="83"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="88"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="85"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="90"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="86"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="91"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="98"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="100"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="135"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="136"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="104"/>
+        <source>Attach images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="114"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="116"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="157"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="158"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="101"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="137"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="117"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="159"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="129"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="130"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="151"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="152"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="131"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="153"/>
         <source>Stop the reply (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="212"/>
+        <source>The images are still being prepared; send again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -136,17 +230,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="46"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="47"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="60"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="61"/>
         <source>↓  Jump to latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="61"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="62"/>
         <source>Jump to latest message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -154,17 +248,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="27"/>
+        <location filename="../../desktop/ui/composer.py" line="31"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="35"/>
+        <location filename="../../desktop/ui/composer.py" line="39"/>
+        <source>Describe the image to generate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer.py" line="41"/>
         <source>Message…  (Enter to send, Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="37"/>
+        <location filename="../../desktop/ui/composer.py" line="43"/>
         <source>Message…  (Ctrl+Enter to send, Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,6 +478,169 @@
     </message>
 </context>
 <context>
+    <name>ImageGenerationController</name>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="75"/>
+        <source>Type what the image should show after /image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="149"/>
+        <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="160"/>
+        <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="193"/>
+        <source>Generating image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageMode</name>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="178"/>
+        <source>Image mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="179"/>
+        <source>Image mode: Send generates images from the text (or type /image and a prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageOptionsRow</name>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="59"/>
+        <source>Image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="60"/>
+        <source>Image size (auto: the model&apos;s default, not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="62"/>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="63"/>
+        <source>custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="65"/>
+        <source>WxH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="66"/>
+        <source>Custom image size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="67"/>
+        <source>Width x height in pixels, e.g. 1536x1024</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="72"/>
+        <source>Number of images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="73"/>
+        <source>How many images to generate (1–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="75"/>
+        <source>Image quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="77"/>
+        <location filename="../../desktop/ui/image_mode.py" line="81"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="79"/>
+        <source>Image style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="82"/>
+        <source>Quality (default: not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="83"/>
+        <source>Style, for models that take one (default: not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="86"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="88"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="89"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="90"/>
+        <source>Style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_mode.py" line="140"/>
+        <source>The custom image size must look like 1024x1024.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="185"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="254"/>
+        <source>Image missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="287"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="288"/>
+        <source>Save image as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="289"/>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyPromptDialog</name>
     <message>
         <location filename="../../desktop/ui/key_prompt.py" line="102"/>
@@ -442,123 +704,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Opening history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>&amp;New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>&amp;Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>&amp;Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Show or hide the si&amp;debar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Show or hide the &amp;parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>&amp;Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <source>Read &amp;aloud…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>The history could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>The language changes the next time Switchboard starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,93 +833,104 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="109"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="110"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="113"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="114"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="146"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="147"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="175"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="194"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="196"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="198"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="231"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="200"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="393"/>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="236"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="245"/>
         <source>Attached images: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="278"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="283"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="280"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="285"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="301"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="299"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="304"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="338"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="343"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="344"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="349"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="346"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
         <source>{0:.1f} tokens/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="393"/>
+        <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -786,177 +1064,329 @@
     </message>
 </context>
 <context>
-    <name>ParameterPanel</name>
+    <name>ParameterFields</name>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="162"/>
-        <source>SYSTEM PROMPT</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="24"/>
+        <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="165"/>
-        <source>You are a helpful assistant.</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="25"/>
+        <source>Top P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="166"/>
-        <source>System prompt</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="26"/>
+        <source>Max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="172"/>
-        <source>SAMPLING</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="27"/>
+        <source>Presence penalty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="196"/>
-        <source>RESPONSE FORMAT</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="28"/>
+        <source>Frequency penalty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="199"/>
-        <source>Response format</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="29"/>
+        <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="201"/>
-        <source>Provider default</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="30"/>
+        <source>Choices (n)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="202"/>
-        <source>Text</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="31"/>
+        <source>Stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="203"/>
-        <source>JSON object</source>
+        <location filename="../../desktop/ui/parameter_labels.py" line="32"/>
+        <source>Logit bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="204"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="211"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="33"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="34"/>
         <source>JSON schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="234"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="41"/>
+        <source>-2 to 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="42"/>
+        <source>whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="43"/>
+        <source>one per line, up to 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="46"/>
+        <source>end-user id for abuse monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="54"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="58"/>
+        <source>Provider default — e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_labels.py" line="65"/>
+        <source>%1 (%2). Leave empty to use the provider&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="164"/>
+        <source>SYSTEM PROMPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="167"/>
+        <source>You are a helpful assistant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="168"/>
+        <source>System prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="174"/>
+        <source>SAMPLING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="198"/>
+        <source>RESPONSE FORMAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="201"/>
+        <source>Response format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="203"/>
+        <source>Provider default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="204"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="205"/>
+        <source>JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="206"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="213"/>
+        <source>JSON schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/parameter_panel.py" line="236"/>
         <source>Empty fields are not sent: the provider&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="250"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="252"/>
         <source>PARAMETERS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="256"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="258"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="257"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="259"/>
         <source>Unset every parameter (provider defaults)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="258"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="260"/>
         <source>Reset parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="270"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="272"/>
         <source>Preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="271"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="273"/>
         <source>Load a preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="276"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="278"/>
         <source>Preset actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="277"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="279"/>
         <source>Save, rename or delete presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="281"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="283"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="282"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="284"/>
         <source>Rename preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="283"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="586"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="285"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
         <source>Delete preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="286"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="288"/>
         <source>Use as defaults for this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="289"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="291"/>
         <source>Forget this model&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="426"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="428"/>
         <source>Also sent (set elsewhere): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="443"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="445"/>
         <source>Presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="450"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="452"/>
         <source>%1 (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="474"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="476"/>
         <source>Use as defaults for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="555"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="557"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="560"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="562"/>
         <source>Save preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="566"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="568"/>
         <source>Replace preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="567"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="569"/>
         <source>A preset named “%1” exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="577"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="579"/>
         <source>Rename preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="586"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
         <source>Delete the preset “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrepareImage</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="52"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="52"/>
+        <source>The image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="97"/>
+        <source>The image could not be encoded as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="117"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="171"/>
+        <source>the file is {0} MB; the limit is {1} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="120"/>
+        <source>the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="128"/>
+        <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="132"/>
+        <source>it has {0} megapixels; the limit is {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="136"/>
+        <source>it is animated ({0} frames); attach a still image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="139"/>
+        <source>the file is cut off (incomplete or corrupt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="150"/>
+        <source>it could not be decoded ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="182"/>
+        <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1204,22 +1634,22 @@
 <context>
     <name>ProviderWiring</name>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="179"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="183"/>
         <source>The key for %1 is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="182"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="186"/>
         <source>%2 The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="186"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="190"/>
         <source>The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="190"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="194"/>
         <source>Send again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,6 +1812,70 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="116"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="120"/>
+        <source>Read aloud failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="118"/>
+        <source>This reply has no text to read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="127"/>
+        <source>This reply is long: only its first part is read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="137"/>
+        <source>Audio cannot be played here (QtMultimedia does not load: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="140"/>
+        <source>There is no audio output on this system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="143"/>
+        <source>This installation plays only WAV audio, and the provider sent %1. Choose WAV in the read-aloud settings to listen here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="181"/>
+        <source>the WAV file could not be decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="198"/>
+        <source>The audio could not be played: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="221"/>
+        <source>The audio was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="224"/>
+        <source>Audio saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="230"/>
+        <source>Save audio — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="231"/>
+        <source>Audio (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RichTextView</name>
     <message>
         <location filename="../../desktop/ui/chat_view/rich_text.py" line="491"/>
@@ -1402,7 +1896,7 @@
 <context>
     <name>SearchResultsView</name>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="258"/>
+        <location filename="../../desktop/ui/search_results.py" line="277"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,6 +1946,44 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>SpeechSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="30"/>
+        <source>Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="33"/>
+        <source>The conversation&apos;s provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="48"/>
+        <source>WAV plays everywhere; other formats need a media backend (installs from pip have one, the bundle does not).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="51"/>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <source>Voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speech_settings.py" line="53"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
@@ -1462,6 +1994,34 @@ Start one with Ctrl+N.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisionCheck</name>
+    <message>
+        <location filename="../../desktop/ui/attachment_sender.py" line="72"/>
+        <source>Send images?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachment_sender.py" line="73"/>
+        <source>{0} is not known to understand images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachment_sender.py" line="75"/>
+        <source>The provider may refuse the request or the model may ignore the images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachment_sender.py" line="76"/>
+        <source>Send anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachment_sender.py" line="79"/>
+        <source>Don&apos;t ask again for this model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1547,20 +2107,10 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
-    <name>parent</name>
+    <name>read_aloud</name>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="71"/>
-        <source>Provider default — e.g. %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="76"/>
-        <source>default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="82"/>
-        <source>%1 (%2). Leave empty to use the provider&apos;s default.</source>
+        <location filename="../../desktop/ui/read_aloud.py" line="252"/>
+        <source>Choose a provider first: read aloud uses the conversation&apos;s provider.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

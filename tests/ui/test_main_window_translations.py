@@ -30,12 +30,17 @@ def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication)
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus[0] == "文件(&F)"
         assert QLocale().name() == "zh_CN"  # month names in the sidebar follow the language
+        temperature = window.parameters.rows["temperature"]
+        assert temperature.label.text() == "温度"
+        assert temperature.editor.placeholderText() == "默认"
+        assert "服务商" in window.parameters.rows["stop"].editor.placeholderText()
     finally:
         _remove_translators(qapp)
         QLocale.setDefault(locale)
     english = MainWindow()
     qtbot.addWidget(english)
     assert english.chat.send_button.text() == "Send"
+    assert english.parameters.rows["temperature"].label.text() == "Temperature"
 
 
 def test_english_needs_no_translator(qapp: QApplication) -> None:
