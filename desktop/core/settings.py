@@ -35,6 +35,13 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("chat.default_model", str, "", "Model for new conversations"),
     Setting("attachments.max_image_side", int, 2048, "Downscale images to this longest side"),
     Setting("history.backups_kept", int, 7, "Daily database backups to keep"),
+    Setting("images.size", str, "auto", "Size of generated images (WxH; auto: not sent)"),
+    Setting("images.n", int, 1, "Images per generation", (1, 2, 3, 4)),
+    Setting("images.quality", str, "", "Quality of generated images (empty: not sent)",
+            ("", "standard", "hd", "low", "medium", "high")),
+    Setting("images.style", str, "", "Style of generated images (empty: not sent)",
+            ("", "vivid", "natural")),
+    Setting("images.models", dict, {}, "Last image model used, per provider"),
 )
 _BY_NAME = {setting.name: setting for setting in SCHEMA}
 

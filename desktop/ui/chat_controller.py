@@ -177,6 +177,9 @@ class ChatController(QObject):
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self.save_draft)
         self._connect()
+        from desktop.ui.image_generation_controller import ImageGenerationController
+
+        self.images = ImageGenerationController(self)  # image mode and /image
 
     @property
     def current_id(self) -> int | None:
@@ -449,6 +452,8 @@ class ChatController(QObject):
             return
         if self.current_id is None and self._creating:
             return  # the new conversation for the previous send is being created
+        if self.images.take(text):
+            return
         settings = self.chat_settings()
         if settings is None:
             return
@@ -591,6 +596,8 @@ class ChatController(QObject):
         self.run(self._run_exchange(exchange, make(settings, exchange)), name)
 
     def regenerate(self, reply_id: int) -> None:
+        if self.images.regenerate(reply_id):
+            return
         self._reply_action(reply_id, "regenerate", lambda s, e: self.service.regenerate(
             reply_id, s, listener=e), reload=True)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
+from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
 
@@ -95,6 +96,9 @@ class ChatPane(QWidget):
         self.composer = Composer()
         self.composer.submitted.connect(self._submit)
         frame_layout.addWidget(self.composer, 1)
+        self.image_mode = ImageMode(self.composer, self)
+        frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom.addWidget(self.image_mode.options)
         self.send_button = QPushButton(icon("send"), self.tr("Send"))
         self.send_button.setObjectName("primary")
         self.send_button.setAccessibleName(self.tr("Send"))

@@ -24,6 +24,7 @@ class Composer(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("composer")
         self.enter_sends = True
+        self.image_mode = False
         self.setAccessibleName(self.tr("Message"))
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -31,7 +32,9 @@ class Composer(QPlainTextEdit):
         self.document().contentsChanged.connect(self.updateGeometry)
 
     def update_placeholder(self) -> None:
-        if self.enter_sends:
+        if self.image_mode:
+            hint = self.tr("Describe the image to generate…")
+        elif self.enter_sends:
             hint = self.tr("Message…  (Enter to send, Shift+Enter for a new line)")
         else:
             hint = self.tr("Message…  (Ctrl+Enter to send, Enter for a new line)")
@@ -39,6 +42,10 @@ class Composer(QPlainTextEdit):
 
     def set_enter_sends(self, enter_sends: bool) -> None:
         self.enter_sends = enter_sends
+        self.update_placeholder()
+
+    def set_image_mode(self, image_mode: bool) -> None:
+        self.image_mode = image_mode
         self.update_placeholder()
 
     def sizeHint(self) -> QSize:

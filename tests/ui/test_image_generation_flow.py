@@ -1,0 +1,201 @@
+"""Image generation in the real window (store, services, widgets) against the fake provider."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.core.paths import DataDir
+from desktop.core.settings import Settings
+from desktop.core.store.models import ImagePart, MessageStatus, Role
+from tests.helpers.chat_window import (
+    KEY_ENV,
+    ChatWindow,
+    add_provider,
+    data_dir_at,
+    fake_key,
+    open_window,
+)
+from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider, tiny_png
+
+__all__ = ["fake_provider"]
+IMAGES = "/images/generations"
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_here() -> Iterator[None]:
+    gc.collect()
+    yield
+    gc.collect()
+
+
+@pytest.fixture
+def data(tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> DataDir:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data_dir = data_dir_at(tmp_path / "data")
+    add_provider(data_dir, fake_provider.base_url)
+    return data_dir
+
+
+@pytest.fixture
+def chat(
+    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> Iterator[ChatWindow]:
+    harness = open_window(data, qasync_loop)
+    yield harness
+    if harness.window.isVisible():
+        harness.close()
+    harness.store.close()
+
+
+def settings_of(chat: ChatWindow) -> Settings:
+    assert chat.window.settings is not None
+    return chat.window.settings
+
+
+def shown(chat: ChatWindow) -> list[tuple[Role, MessageStatus, str, int]]:
+    """What the chat view's rows hold: role, status, text, number of images."""
+    return [(r.message.role, r.message.status, r.message.text, len(r.message.images))
+            for r in chat.controller.view.model.rows()]
+
+
+def test_image_mode_generates_into_a_new_conversation(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    pane = chat.window.chat
+    mode = pane.image_mode
+    assert not mode.options.isVisible()
+    assert mode.button.accessibleName() == "Image mode" and mode.button.toolTip()
+    mode.button.click()
+    assert mode.active and mode.options.isVisible()
+    assert pane.composer.placeholderText() == "Describe the image to generate…"
+    # The picker's model cannot make images and none was used before: the user is told.
+    assert not pane.notice.isHidden() and "image model" in pane.notice_label.text()
+    pane.model_picker.pick("fake", "dall-e-3")
+    row = mode.options
+    row.size_box.setCurrentIndex(row.size_box.findData("1024x1024"))
+    row.n_box.setValue(2)
+    row.style_box.setCurrentIndex(row.style_box.findData("vivid"))
+
+    chat.type_and_send("A lighthouse at dusk")
+    chat.wait(chat.idle)
+
+    assert fake_provider.bodies(IMAGES) == [{"model": "dall-e-3", "prompt": "A lighthouse at dusk",
+                                             "size": "1024x1024", "n": 2, "style": "vivid"}]
+    assert fake_provider.bodies("/chat/completions") == []
+    user, reply = chat.path()
+    assert (user.role, user.text) == (Role.USER, "A lighthouse at dusk")
+    assert reply.status is MessageStatus.COMPLETE and reply.model == "dall-e-3"
+    assert len(reply.images) == 2
+    assert all(isinstance(p, ImagePart) and p.mime == "image/png" for p in reply.parts)
+    assert chat.store.read_attachment(reply.images[0].hash) == tiny_png()
+    assert shown(chat) == [(Role.USER, MessageStatus.COMPLETE, "A lighthouse at dusk", 0),
+                           (Role.ASSISTANT, MessageStatus.COMPLETE, "", 2)]
+    assert pane.title.text() == "A lighthouse at dusk"
+    assert pane.composer.toPlainText() == "" and pane.notice.isHidden()
+    settings = settings_of(chat)
+    assert (settings.get("images.size"), settings.get("images.n"),
+            settings.get("images.style"), settings.get("images.quality")) == (
+        "1024x1024", 2, "vivid", "")
+    assert settings.get("images.models") == {"fake": "dall-e-3"}
+    assert mode.active  # the mode stays on for the next prompt
+
+
+def test_slash_image_from_chat_mode(chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    pane = chat.window.chat
+    chat.type_and_send("/image a red fox")  # no image model known yet: nothing is sent
+    chat.wait(chat.idle)
+    assert "image model" in pane.notice_label.text() and not pane.notice.isHidden()
+    assert pane.composer.toPlainText() == "/image a red fox"
+    assert fake_provider.bodies(IMAGES) == []
+
+    chat.type_and_send("Hello")  # a chat turn with the picker's chat model
+    chat.wait(chat.idle)
+    settings_of(chat).set("images.models", {"fake": "dall-e-3"})
+    chat.type_and_send("/image a red fox")
+    chat.wait(chat.idle)
+
+    assert not pane.image_mode.active
+    assert fake_provider.bodies(IMAGES) == [{"model": "dall-e-3", "prompt": "a red fox", "n": 1}]
+    assert [(m.role, m.text, len(m.images)) for m in chat.path()] == [
+        (Role.USER, "Hello", 0), (Role.ASSISTANT, "Hello from the fake provider.", 0),
+        (Role.USER, "a red fox", 0), (Role.ASSISTANT, "", 1)]
+    assert [row[3] for row in shown(chat)] == [0, 0, 0, 1]
+    assert pane.selected_target() == ("fake", "fake-model")  # the chat model stays chosen
+    chat.type_and_send("Thanks")  # and plain text goes to the chat model again
+    chat.wait(chat.idle)
+    assert fake_provider.bodies("/chat/completions")[-1]["model"] == "fake-model"
+    assert len(fake_provider.bodies(IMAGES)) == 1
+
+
+def test_content_policy_error_is_shown_inline_and_keeps_the_prompt(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    pane = chat.window.chat
+    pane.model_picker.pick("fake", "dall-e-3")
+    pane.image_mode.set_active(True)
+    fake_provider.script(IMAGES, Reply.error(
+        503, "Your request was rejected as a result of our safety system.",
+        "content_policy_violation"))
+    chat.type_and_send("something forbidden")
+    chat.wait(chat.idle)
+    user, reply = chat.path()
+    assert reply.status is MessageStatus.ERROR
+    assert reply.error is not None and "content filter" in reply.error
+    assert "safety system" in reply.error
+    assert shown(chat)[-1] == (Role.ASSISTANT, MessageStatus.ERROR, "", 0)
+    assert chat.controller.messages[reply.id].error == reply.error  # shown on the card
+    assert pane.composer.toPlainText() == "something forbidden"
+    assert pane.notice.isHidden()  # inline, not above the composer
+
+    chat.window.chat.send_button.click()  # sending the same prompt again retries in place
+    chat.wait(chat.idle)
+    messages = chat.store.messages(user.conversation_id)
+    assert [m.role for m in messages] == [Role.USER, Role.ASSISTANT, Role.ASSISTANT]
+    retried = chat.path()[-1]
+    assert retried.parent_id == user.id and retried.status is MessageStatus.COMPLETE
+    assert len(retried.images) == 1
+
+
+def test_stop_cancels_a_slow_generation(chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    pane = chat.window.chat
+    pane.model_picker.pick("fake", "dall-e-3")
+    pane.image_mode.set_active(True)
+    slow = Reply.json({"data": [{"b64_json": ""}]})
+    slow.delay = 30.0
+    fake_provider.script(IMAGES, slow)
+    chat.type_and_send("a very slow painting")
+    chat.wait(lambda: pane.streaming and len(shown(chat)) == 2)
+    assert shown(chat)[-1] == (Role.ASSISTANT, MessageStatus.STREAMING, "Generating image…", 0)
+    assert pane.send_button.text() == "Stop"
+    chat.wait(lambda: bool(fake_provider.bodies(IMAGES)))  # the provider is working on it
+    pane.send_button.click()
+    chat.wait(chat.idle)
+    reply = chat.path()[-1]
+    assert reply.status is MessageStatus.INTERRUPTED and reply.error == "Stopped."
+    assert shown(chat)[-1][:3] == (Role.ASSISTANT, MessageStatus.INTERRUPTED, "")
+    assert not pane.streaming and pane.send_button.text() == "Send"
+    chat.wait(fake_provider.disconnected.is_set, timeout=5)  # the request was closed
+
+
+def test_regenerate_an_image_reply_makes_new_images(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    pane = chat.window.chat
+    pane.model_picker.pick("fake", "dall-e-3")
+    chat.type_and_send("/image a heron")
+    chat.wait(chat.idle)
+    first = chat.path()[-1]
+    pane.model_picker.pick("fake", "fake-model")  # back to chat: regenerate still makes images
+    chat.controller.view.regenerate_requested.emit(first.id)
+    chat.wait(chat.idle)
+    second = chat.path()[-1]
+    assert second.id != first.id and second.parent_id == first.parent_id
+    assert second.images and second.model == "dall-e-3"
+    assert [b["prompt"] for b in fake_provider.bodies(IMAGES)] == ["a heron", "a heron"]
+    assert fake_provider.bodies("/chat/completions") == []
