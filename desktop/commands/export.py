@@ -18,7 +18,7 @@ from desktop.commands.history_cli import (
 from desktop.core.store import Store
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import export_json
-from desktop.core.store.export_markdown import export_markdown
+from desktop.core.store.export_markdown import export_markdown, write_markdown
 
 
 def register(subparsers: Any) -> None:
@@ -47,6 +47,10 @@ def _export(args: argparse.Namespace) -> int:
         return code
 
     def action(store: Store) -> int:
+        if args.format == "md" and out is not None:  # the images go to a folder beside it
+            write_markdown(store, args.id, out, whole_tree=args.tree)
+            print(f"wrote {out}", file=sys.stderr)
+            return EXIT_OK
         if args.format == "json":
             ids = [c.id for c in store.list_conversations(archived=None)][::-1] if args.all \
                 else [args.id]

@@ -26,7 +26,7 @@ from desktop.core.conversation_groups import ConversationGroup, group_conversati
 from desktop.core.providers import MissingKeyError
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import write_json
-from desktop.core.store.export_markdown import export_markdown
+from desktop.core.store.export_markdown import write_markdown
 from desktop.core.store.models import (
     Conversation,
     ConversationSummary,
@@ -745,7 +745,7 @@ class ChatController(QObject):
             elif suffix in (".html", ".htm"):
                 dest.write_text(export_html(self.store, conversation_id), encoding="utf-8")
             else:
-                dest.write_text(export_markdown(self.store, conversation_id), encoding="utf-8")
+                write_markdown(self.store, conversation_id, dest)  # images in <name>_files/
 
         async def export() -> None:
             await asyncio.to_thread(write)

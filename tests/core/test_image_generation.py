@@ -25,6 +25,10 @@ from desktop.core.image_generation import (
     parse_image_command,
 )
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
+from desktop.core.store.export_html import export_html
+from desktop.core.store.export_json import export_json, write_json
+from desktop.core.store.export_markdown import export_markdown, write_markdown
+from desktop.core.store.importer import import_file
 from desktop.core.store.models import ImagePart, Message, MessageStatus, Role, TextPart
 from desktop.core.store.store import Store
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider, tiny_png
@@ -284,3 +288,65 @@ def test_regenerate_makes_a_sibling(
     assert [b["prompt"] for b in fake_provider.bodies("/images/generations")] == [
         "a heron", "a heron"]
     assert images.store.active_path(reply.conversation_id)[-1].id == reply.id
+
+
+@pytest.fixture
+def generated(images: ImageGenerationService, fake_provider: FakeProvider) -> int:
+    """A conversation with a chat turn and a generation of two different images."""
+    store = images.store
+    conversation = store.create_conversation("Art", provider="fake", model="gpt-4o")
+    store.append_message(conversation.id, Role.USER, "hi")
+    store.append_message(conversation.id, Role.ASSISTANT, "hello")
+    fake_provider.script("/images/generations", Reply.json({"data": [
+        {"b64_json": base64.b64encode(tiny_png()).decode(), "revised_prompt": "A heron, ink."},
+        {"b64_json": base64.b64encode(tiny_png(3, 3)).decode()}]}))
+    drive(images, images.generate(conversation.id, "a heron", ImageSettings(
+        "fake", "dall-e-2", n=2)))
+    return conversation.id
+
+
+def test_html_export_inlines_generated_images(
+    images: ImageGenerationService, generated: int
+) -> None:
+    page = export_html(images.store, generated)
+    for png in (tiny_png(), tiny_png(3, 3)):
+        assert f'src="data:image/png;base64,{base64.b64encode(png).decode()}"' in page
+    assert "a heron" in page and "A heron, ink." in page and "dall-e-2" in page
+
+
+def test_json_export_holds_each_image_once_and_imports_again(
+    images: ImageGenerationService, generated: int, tmp_path: Path
+) -> None:
+    store = images.store
+    document = export_json(store, [generated])
+    reply = document["conversations"][0]["messages"][-1]
+    hashes = [p["sha256"] for p in reply["parts"] if p["type"] == "image"]
+    assert len(hashes) == 2 and set(document["attachments"]) == set(hashes)
+    assert base64.b64decode(document["attachments"][hashes[1]]["data"]) == tiny_png(3, 3)
+    dest = tmp_path / "export.json"
+    write_json(store, [generated], dest)
+    (copy_id,) = import_file(store, dest)
+    copied = store.active_path(copy_id)[-1]
+    assert [store.read_attachment(p.hash) for p in copied.images] == [tiny_png(), tiny_png(3, 3)]
+    assert copied.model == "dall-e-2"
+
+
+def test_markdown_export_writes_the_images_next_to_the_file(
+    images: ImageGenerationService, generated: int, tmp_path: Path
+) -> None:
+    store = images.store
+    text = export_markdown(store, generated)
+    assert "## Assistant (dall-e-2)" in text and "*[image: image-1.png, image/png]*" in text
+    dest = tmp_path / "out dir" / "my chat.md"
+    dest.parent.mkdir()
+    files = write_markdown(store, generated, dest)
+    assert [f.parent.name for f in files] == ["my chat_files", "my chat_files"]
+    assert [f.read_bytes() for f in files] == [tiny_png(), tiny_png(3, 3)]
+    written = dest.read_text(encoding="utf-8")
+    for file in files:
+        assert f"](my%20chat_files/{file.name})" in written
+    assert "![image-1.png](" in written and "A heron, ink." in written
+    assert "*[image:" not in written
+    # Exporting again replaces the same files instead of adding more.
+    assert write_markdown(store, generated, dest) == files
+    assert len(list(files[0].parent.iterdir())) == 2

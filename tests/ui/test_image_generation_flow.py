@@ -199,3 +199,22 @@ def test_regenerate_an_image_reply_makes_new_images(
     assert second.images and second.model == "dall-e-3"
     assert [b["prompt"] for b in fake_provider.bodies(IMAGES)] == ["a heron", "a heron"]
     assert fake_provider.bodies("/chat/completions") == []
+
+
+def test_export_of_generated_images_from_the_window(
+    chat: ChatWindow, fake_provider: FakeProvider, tmp_path: Path
+) -> None:
+    chat.window.chat.model_picker.pick("fake", "dall-e-3")
+    chat.type_and_send("/image a heron")
+    chat.wait(chat.idle)
+    cid = chat.controller.current_id
+    assert cid is not None
+    assert len(chat.path()[-1].images) == 1
+    markdown, page = tmp_path / "heron.md", tmp_path / "heron.html"
+    for target in (markdown, page):
+        chat.controller.export_conversation(cid, str(target))
+        chat.wait(lambda target=target: target.exists() and chat.idle())  # type: ignore[misc]
+    (saved,) = (tmp_path / "heron_files").iterdir()
+    assert saved.read_bytes() == tiny_png()
+    assert f"![image-1.png](heron_files/{saved.name})" in markdown.read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page.read_text(encoding="utf-8")

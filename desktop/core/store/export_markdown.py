@@ -1,6 +1,15 @@
-"""Export one conversation as Markdown: the active branch, or the whole tree with labels."""
+"""Export one conversation as Markdown: the active branch, or the whole tree with labels.
+
+Markdown cannot hold images, so `write_markdown` puts them in a folder next to the file
+(`chat.md` -> `chat_files/`) and links them; `export_markdown` alone names them in text.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import quote
 
 from desktop.core.store.export_tree import format_time, messages_for_export
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
@@ -11,7 +20,15 @@ def _quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.splitlines())
 
 
-def export_markdown(store: Store, conversation_id: int, *, whole_tree: bool = False) -> str:
+def export_markdown(
+    store: Store,
+    conversation_id: int,
+    *,
+    whole_tree: bool = False,
+    image_links: Mapping[str, str] | None = None,
+) -> str:
+    """The Markdown text; images whose hash is in `image_links` are shown from that link."""
+    links = image_links or {}
     conv = store.get_conversation(conversation_id)
     lines = [f"# {conv.title or 'Untitled conversation'}", ""]
     facts = [f"Created {format_time(conv.created_at)}"]
@@ -43,6 +60,9 @@ def export_markdown(store: Store, conversation_id: int, *, whole_tree: bool = Fa
         for part in m.parts:
             if isinstance(part, TextPart):
                 lines += [part.text, ""]
+            elif isinstance(part, ImagePart) and part.hash in links:
+                label = (part.name or "image").replace("]", "").replace("[", "")
+                lines += [f"![{label}]({links[part.hash]})", ""]
             elif isinstance(part, ImagePart):
                 lines += [f"*[image: {part.name or part.hash[:12]}, {part.mime}]*", ""]
         for call in m.tool_calls:
@@ -51,3 +71,38 @@ def export_markdown(store: Store, conversation_id: int, *, whole_tree: bool = Fa
             detail = f": {m.error}" if m.error else ""
             lines += [f"*({m.status.value}{detail})*", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+_EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
+               "image/webp": ".webp"}
+
+
+def _file_name(part: ImagePart) -> str:
+    """A readable, unique name: the part's name (made safe) plus the start of its hash."""
+    stem = re.sub(r"[^\w.-]+", "-", Path(part.name).stem).strip("-.") or "image"
+    extension = _EXTENSIONS.get(part.mime) or Path(part.name).suffix or ".bin"
+    return f"{stem[:40]}-{part.hash[:10]}{extension}"
+
+
+def write_markdown(
+    store: Store, conversation_id: int, dest: Path, *, whole_tree: bool = False
+) -> list[Path]:
+    """Write the Markdown export to `dest` and its images (each once) to `<stem>_files/`.
+
+    Returns the image files written. Blocking: call it from a worker thread.
+    """
+    folder = dest.with_name(f"{dest.stem}_files")
+    links: dict[str, str] = {}
+    written: list[Path] = []
+    for item in messages_for_export(store, conversation_id, whole_tree=whole_tree):
+        for part in item.message.images:
+            if part.hash in links:
+                continue
+            path = folder / _file_name(part)
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(store.read_attachment(part.hash))
+            written.append(path)
+            links[part.hash] = quote(f"{folder.name}/{path.name}")
+    text = export_markdown(store, conversation_id, whole_tree=whole_tree, image_links=links)
+    dest.write_text(text, encoding="utf-8")
+    return written
