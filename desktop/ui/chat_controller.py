@@ -36,6 +36,8 @@ from desktop.core.store.models import (
     TextPart,
 )
 from desktop.core.store.store import Store
+from desktop.ui.attachment_sender import VisionCheck, message_content, store_images
+from desktop.ui.attachments.tray import PendingImage
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -112,6 +114,7 @@ class Exchange(ExchangeListener):
         self.partials: dict[int, _Partial] = {}
         self.task: asyncio.Task[Any] | None = None
         self.user_text = ""
+        self.user_images: list[PendingImage] = []  # given back to the tray if the send fails
         self.setup_failed = False
 
     def user_message_added(self, message: Message) -> None:
@@ -176,6 +179,13 @@ class ChatController(QObject):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self.save_draft)
+        self.vision_check = VisionCheck(window, self.tasks, lambda: getattr(
+            getattr(window, "provider_wiring", None), "catalog", None))
+        self.pane.attachments.max_side = self._max_image_side()
+        self.view.set_image_source(store.attachment_path)
+        self.view.area.images.failed.connect(self.status)
+        self.view.area.images.saved.connect(
+            lambda path: self.status(self.tr("Image saved to {0}").format(path)))
         self._connect()
         from desktop.ui.image_generation_controller import ImageGenerationController
 
@@ -457,28 +467,51 @@ class ChatController(QObject):
         settings = self.chat_settings()
         if settings is None:
             return
+        if self.pane.attachments.is_empty():
+            self._dispatch(text, settings)
+        else:  # a model not known to see images: ask first
+            self.vision_check.confirm(settings.model, lambda: self._dispatch(text, settings))
+
+    def _dispatch(self, text: str, settings: ChatSettings) -> None:
+        if self.current_id is not None and self.current_id in self.exchanges:
+            return
         self.pane.clear_notice()
         editing, self.editing_id = self.editing_id, None
         self.pane.set_editing(False)
-        retry_of = self._failed_reply_for(text) if editing is None else None
+        images = self.pane.attachments.take()
+        retry_of = self._failed_reply_for(text, len(images)) if editing is None else None
         self._creating = self.current_id is None  # until _send has made the conversation
         self.pane.composer.clear()
         self.save_draft()
-        self.run(self._send(self.current_id, text, settings, editing, retry_of), "send")
+        self.run(self._send(self.current_id, text, settings, editing, retry_of, images), "send")
 
-    def _failed_reply_for(self, text: str) -> int | None:
+    def _max_image_side(self) -> int:
+        settings = self.window.settings
+        return int(settings.get("attachments.max_image_side")) if settings else 2048
+
+    def _failed_reply_for(self, text: str, images: int = 0) -> int | None:
         """The last reply when it failed empty and answered this same text: resend = retry."""
         if not self.messages:
             return None
         last = list(self.messages.values())[-1]
         parent = self.messages.get(last.parent_id or -1)
         if (last.role is Role.ASSISTANT and last.status is MessageStatus.ERROR
-                and not last.text and parent is not None and parent.text.strip() == text):
+                and not last.text and parent is not None and parent.text.strip() == text
+                and len(parent.images) == images):
             return last.id
         return None
 
     async def _send(self, conversation_id: int | None, text: str, settings: ChatSettings,
-                    editing: int | None, retry_of: int | None) -> None:
+                    editing: int | None, retry_of: int | None,
+                    images: list[PendingImage] | None = None) -> None:
+        images = images or []
+        try:  # stored once by content, before anything else is written
+            parts = await asyncio.to_thread(
+                store_images, self.store, [i.prepared for i in images if i.prepared is not None])
+        except Exception:
+            self._creating = False
+            self.pane.attachments.put_back(images)
+            raise
         if conversation_id is None:
             try:
                 conversation = await asyncio.to_thread(
@@ -499,12 +532,14 @@ class ChatController(QObject):
             created = False
         exchange = Exchange(self, conversation_id, reload=editing is not None or bool(retry_of))
         exchange.user_text = text
+        exchange.user_images = [] if retry_of is not None else images
+        content = message_content(text, parts)
         if editing is not None:
-            coro = self.service.edit_and_resend(editing, text, settings, listener=exchange)
+            coro = self.service.edit_and_resend(editing, content, settings, listener=exchange)
         elif retry_of is not None:
             coro = self.service.regenerate(retry_of, settings, listener=exchange)
         else:
-            coro = self.service.send(conversation_id, text, settings, listener=exchange)
+            coro = self.service.send(conversation_id, content, settings, listener=exchange)
         await self._run_exchange(exchange, coro)
         if created and exchange.setup_failed:
             await self._drop_empty(conversation_id)
@@ -556,6 +591,8 @@ class ChatController(QObject):
             composer.setPlainText(exchange.user_text)
             composer.moveCursor(composer.textCursor().MoveOperation.End)
             self.save_draft()
+        if exchange.user_images and self.pane.attachments.is_empty():
+            self.pane.attachments.put_back(exchange.user_images)
 
     def _drop_draft(self, key: str) -> None:
         state = self.window.window_state

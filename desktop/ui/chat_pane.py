@@ -14,6 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.attachments.dialogs import choose_image_files
+from desktop.ui.attachments.drop_zone import DropZone
+from desktop.ui.attachments.intake import ImageSource
+from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
 from desktop.ui.image_mode import ImageMode
@@ -89,12 +93,20 @@ class ChatPane(QWidget):
         self.edit_banner.hide()
         bottom.addWidget(self.edit_banner)
 
-        composer_frame = QFrame()
+        self.attachments = AttachmentTray()
+        self.attachments.refused.connect(self.show_notice)
+        bottom.addWidget(self.attachments)
+
+        composer_frame = self.composer_frame = QFrame()
         composer_frame.setObjectName("composerFrame")
         frame_layout = QHBoxLayout(composer_frame)
         frame_layout.setContentsMargins(8, 6, 8, 6)
+        self.attach_button = self._flat_button("attach", self.tr("Attach images"))
+        self.attach_button.clicked.connect(self.choose_images)
+        frame_layout.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.composer = Composer()
         self.composer.submitted.connect(self._submit)
+        self.composer.images_pasted.connect(self.attachments.add_sources)
         frame_layout.addWidget(self.composer, 1)
         self.image_mode = ImageMode(self.composer, self)
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -107,6 +119,12 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(composer_frame)
         layout.addLayout(bottom)
+        self.choose_files = choose_image_files  # replaceable: tests pick files without a dialog
+        self.drop_zone = DropZone(self)
+        self.drop_zone.watch(self)
+        self.drop_zone.watch(self.composer.viewport())
+        self.drop_zone.dropped.connect(self.attachments.add_sources)
+        self.drop_zone.active_changed.connect(self._show_drop_target)
 
     def _flat_button(self, icon_name: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -152,6 +170,18 @@ class ChatPane(QWidget):
         self.notice.hide()
         self.notice_label.clear()
 
+    def choose_images(self) -> None:
+        """The attach button: pick image files (several at once) to attach."""
+        paths = self.choose_files(self)
+        if paths:
+            self.attachments.add_sources([ImageSource(path.name, path=path) for path in paths])
+
+    def _show_drop_target(self, active: bool) -> None:
+        self.composer_frame.setProperty("dropTarget", active)
+        self.composer_frame.style().unpolish(self.composer_frame)
+        self.composer_frame.style().polish(self.composer_frame)
+        self.attachments.set_drop_active(active)
+
     def set_editing(self, editing: bool) -> None:
         self.edit_banner.setVisible(editing)
 
@@ -178,6 +208,10 @@ class ChatPane(QWidget):
         if self.streaming:
             return  # Enter while streaming keeps the text; the button says Stop
         text = self.composer.toPlainText().strip()
-        if text:
+        if self.attachments.is_busy():
+            self.show_notice(self.tr("The images are still being prepared; send again in a "
+                                     "moment."))
+            return
+        if text or not self.attachments.is_empty():
             self.send_requested.emit(text)
 

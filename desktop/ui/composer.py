@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+
+from desktop.ui.attachments.intake import has_attachable, sources_from_mime
 
 MIN_LINES = 2
 MAX_LINES = 10
@@ -19,6 +21,7 @@ class Composer(QPlainTextEdit):
     submitted = Signal()
     edit_last_requested = Signal()
     escape_pressed = Signal()
+    images_pasted = Signal(list)  # list[ImageSource]: pasted image data or files (Ctrl+V)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +57,17 @@ class Composer(QPlainTextEdit):
         margins = self.contentsMargins()
         frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
         return QSize(super().sizeHint().width(), lines * line + frame + 4)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return has_attachable(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted images and files become attachments; text is pasted as text."""
+        sources = sources_from_mime(source)
+        if sources:
+            self.images_pasted.emit(sources)
+        else:
+            super().insertFromMimeData(source)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

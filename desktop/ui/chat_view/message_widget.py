@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.rich_text import RichTextContent, RichTextView
 
@@ -85,7 +86,8 @@ class MessageWidget(QFrame):
     action = Signal(str, int)  # (action name, message id)
     layout_changed = Signal()  # a section opened or closed: the row's height changed
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 images: ChatImages | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageCard")
         self.row: MessageRow | None = None
@@ -149,12 +151,9 @@ class MessageWidget(QFrame):
         self.body_row.addWidget(self.bubble, 1)
         outer.addLayout(self.body_row)
 
-        self.attachments = QLabel(self)
-        self.attachments.setObjectName("attachments")
-        self.attachments.setWordWrap(True)
-        self.attachments.setTextFormat(Qt.TextFormat.PlainText)
-        self.attachments.setAlignment(Qt.AlignmentFlag.AlignRight)
-        outer.addWidget(self.attachments)
+        self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
+        self.image_strip.hide()
+        outer.addWidget(self.image_strip)
 
         self.tools_box = QVBoxLayout()
         self.tools_box.setSpacing(4)
@@ -233,11 +232,8 @@ class MessageWidget(QFrame):
         self.body.set_content(body)
         self.body.setAccessibleDescription(message.text[:1000])
         self.thinking_view.set_content(thinking)
-        images = message.images
-        self.attachments.setVisible(bool(images))
-        if images:
-            names = ", ".join(image.name or image.mime for image in images)
-            self.attachments.setText(self.tr("Attached images: {0}").format(names))
+        self.image_strip.set_images(message.images, user=is_user)
+        self.bubble.setVisible(not (message.images and not message.text.strip()))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)
@@ -399,6 +395,7 @@ class MessageWidget(QFrame):
 
     def fit_width(self, width: int) -> None:
         """User bubbles hug their text (up to 80 % of the width); replies use the full width."""
+        self.image_strip.fit_width(width)
         row = self.row
         if row is None or row.message.role != Role.USER or self.body.content is None:
             self.bubble.setMaximumWidth(16777215)

@@ -6,7 +6,8 @@ the per-frame stream coalescer, background code highlighting and the "Jump to la
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextDocument
@@ -68,6 +69,10 @@ class ChatView(QWidget):
         self._highlight_timer.timeout.connect(self._clear_highlight)
 
     # --- public API -----------------------------------------------------------------------
+    def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
+        """Where the cards' image files are (`Store.attachment_path`)."""
+        self.area.images.set_source(path_for)
+
     def set_conversation(
         self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]
     ) -> None:

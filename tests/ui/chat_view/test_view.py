@@ -323,7 +323,7 @@ def test_links_open_in_the_system_browser(
         QDesktopServices.unsetUrlHandler("https")
 
 
-def test_attached_images_are_listed(chat_view: ChatView, make_message: MessageFactory) -> None:
+def test_attached_images_are_shown(chat_view: ChatView, make_message: MessageFactory) -> None:
     from desktop.core.store.models import ImagePart, Message, TextPart
 
     message = make_message(Role.USER, "look")
@@ -334,8 +334,8 @@ def test_attached_images_are_listed(chat_view: ChatView, make_message: MessageFa
     chat_view.set_conversation([with_image], {})
     card = chat_view.area.bound_widget(message.id)
     assert card is not None
-    assert card.attachments.isVisible()
-    assert "chart.png" in card.attachments.text()
+    assert card.image_strip.isVisible()  # thumbnails (tests/ui/chat_view/test_images.py)
+    assert "chart.png" in card.image_strip.accessibleDescription()
 
 
 def test_prepending_older_messages_keeps_the_view_still(

@@ -1,0 +1,265 @@
+"""AttachmentTray: the images waiting above the composer, one thumbnail chip each.
+
+Each added source is prepared (checked, oriented, downscaled) in a worker thread while its
+chip shows a busy state; a refused one disappears again and `refused` says why.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.ui.attachments.background import BackgroundCalls
+from desktop.ui.attachments.intake import ImageSource
+from desktop.ui.attachments.prepare import DEFAULT_MAX_SIDE, AttachmentError, PreparedImage
+from desktop.ui.resources import icon
+
+CHIP_SIDE = 60
+THUMBNAIL_SIDE = 120  # decoded at twice the chip's size: sharp on high-DPI screens
+MAX_ATTACHMENTS = 10
+
+
+@dataclass
+class PendingImage:
+    """One image in the tray: prepared (with a thumbnail) or still being prepared."""
+
+    key: int
+    name: str
+    prepared: PreparedImage | None = None
+    thumbnail: QImage | None = None
+
+
+def thumbnail_of(data: bytes, side: int) -> QImage:
+    """A small copy for showing, decoded in the worker (fills a `side` square when cropped)."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        return image
+    return image.scaled(QSize(side, side), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                        Qt.TransformationMode.SmoothTransformation)
+
+
+def _prepare(source: ImageSource, max_side: int) -> tuple[PreparedImage, QImage]:
+    prepared = source.prepare(max_side)
+    return prepared, thumbnail_of(prepared.data, THUMBNAIL_SIDE)
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1048576 else f"{size / 1048576:.1f} MB"
+
+
+def paint_cropped(painter: QPainter, target: QRect, image: QImage, radius: float) -> None:
+    """`image` scaled to cover `target`, centred and clipped to a rounded rectangle."""
+    scale = max(target.width() / image.width(), target.height() / image.height())
+    width, height = target.width() / scale, target.height() / scale
+    source = QRectF((image.width() - width) / 2, (image.height() - height) / 2, width, height)
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(target), radius, radius)
+    painter.save()
+    painter.setClipPath(path)
+    painter.drawImage(QRectF(target), image, source)
+    painter.restore()
+
+
+class AttachmentChip(QFrame):
+    """A thumbnail with a × button; busy (a moving bar) until its image is prepared."""
+
+    remove_requested = Signal(int)
+
+    def __init__(self, item: PendingImage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachmentChip")
+        self.item = item
+        self.setFixedSize(CHIP_SIDE, CHIP_SIDE)
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("attachmentBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setGeometry(10, CHIP_SIDE // 2 - 3, CHIP_SIDE - 20, 6)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setObjectName("chipRemove")
+        self.remove_button.setIcon(icon("close"))
+        self.remove_button.setIconSize(QSize(10, 10))
+        self.remove_button.setGeometry(CHIP_SIDE - 20, 2, 18, 18)
+        self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.remove_button.setToolTip(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove {0}").format(item.name))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.key))
+        self.update_state()
+
+    def update_state(self) -> None:
+        item = self.item
+        prepared = item.prepared
+        self.busy.setVisible(prepared is None)
+        if prepared is None:
+            self.setToolTip(self.tr("Preparing {0}…").format(item.name))
+            self.setAccessibleName(self.tr("Preparing {0}").format(item.name))
+        else:
+            tip = self.tr("{0}\n{1} × {2} px, {3}").format(
+                prepared.name, prepared.width, prepared.height, _size_text(len(prepared.data)))
+            self.setToolTip(tip)
+            self.setAccessibleName(self.tr("Image {0}").format(prepared.name))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        thumbnail = self.item.thumbnail
+        if thumbnail is None or thumbnail.isNull():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_cropped(painter, self.rect().adjusted(1, 1, -1, -1), thumbnail, 7)
+        painter.setPen(QColor(0, 0, 0, 40))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
+
+
+class AttachmentTray(QWidget):
+    """The chips above the composer and the images they hold, in the order added."""
+
+    changed = Signal()
+    refused = Signal(str)  # why a file was not added (for the pane's notice)
+
+    def __init__(self, jobs: BackgroundCalls | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachmentTray")
+        self.jobs = jobs or BackgroundCalls(self)
+        self.max_side = DEFAULT_MAX_SIDE
+        self._keys = itertools.count(1)
+        self._chips: dict[int, AttachmentChip] = {}
+        self._jobs: dict[int, int] = {}  # item key -> background job
+        layout = self._layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(8)
+        self.drop_hint = QLabel(self.tr("Drop images here to attach them"), self)
+        self.drop_hint.setObjectName("dropHint")
+        self.drop_hint.hide()
+        layout.addWidget(self.drop_hint)
+        layout.addStretch(1)
+        self.setVisible(False)
+
+    # --- what it holds --------------------------------------------------------------------
+    def items(self) -> list[PendingImage]:
+        return [chip.item for chip in self._chips.values()]
+
+    def images(self) -> list[PreparedImage]:
+        """The prepared images, in the order they were added."""
+        return [item.prepared for item in self.items() if item.prepared is not None]
+
+    def is_busy(self) -> bool:
+        return any(item.prepared is None for item in self.items())
+
+    def is_empty(self) -> bool:
+        return not self._chips
+
+    # --- changes --------------------------------------------------------------------------
+    def add_sources(self, sources: list[ImageSource]) -> None:
+        """Prepare each source off the UI thread; its chip shows until it is refused."""
+        room = MAX_ATTACHMENTS - len(self._chips)
+        if len(sources) > room:
+            self.refused.emit(self.tr("A message can carry up to {0} images.").format(
+                MAX_ATTACHMENTS))
+            sources = sources[:max(room, 0)]
+        max_side = self.max_side
+        for source in sources:
+            item = PendingImage(next(self._keys), source.name)
+            self._add_chip(item)
+            self._jobs[item.key] = self._submit(item.key, source, max_side)
+        self._update_visibility()
+
+    def _submit(self, key: int, source: ImageSource, max_side: int) -> int:
+        def prepared(result: tuple[PreparedImage, QImage]) -> None:
+            self._prepared(key, result)
+
+        def failed(exc: Exception) -> None:
+            self._failed(key, source.name, exc)
+
+        return self.jobs.submit(lambda: _prepare(source, max_side), prepared, failed)
+
+    def put_back(self, items: list[PendingImage]) -> None:
+        """Show already prepared images again (a send that failed gives them back)."""
+        for item in items:
+            if item.prepared is not None and item.key not in self._chips:
+                self._add_chip(item)
+        self._update_visibility()
+        self.changed.emit()
+
+    def take(self) -> list[PendingImage]:
+        """Remove and return the prepared images (what a send carries)."""
+        taken = [item for item in self.items() if item.prepared is not None]
+        for item in taken:
+            self._drop(item.key)
+        self._update_visibility()
+        self.changed.emit()
+        return taken
+
+    def remove(self, key: int) -> None:
+        self._drop(key)
+        self._update_visibility()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for key in list(self._chips):
+            self._drop(key)
+        self._update_visibility()
+        self.changed.emit()
+
+    def chip(self, key: int) -> AttachmentChip | None:
+        return self._chips.get(key)
+
+    def set_drop_active(self, active: bool) -> None:
+        """While something attachable is dragged over the pane, say where it goes."""
+        self.drop_hint.setVisible(active)
+        self._update_visibility()
+
+    # --- internals ------------------------------------------------------------------------
+    def _add_chip(self, item: PendingImage) -> None:
+        chip = AttachmentChip(item, self)
+        chip.remove_requested.connect(self.remove)
+        self._chips[item.key] = chip
+        self._layout.insertWidget(self._layout.count() - 2, chip)
+        chip.show()
+
+    def _drop(self, key: int) -> None:
+        job = self._jobs.pop(key, None)
+        if job is not None:
+            self.jobs.forget(job)
+        chip = self._chips.pop(key, None)
+        if chip is not None:
+            self._layout.removeWidget(chip)
+            chip.hide()
+            chip.deleteLater()
+
+    def _prepared(self, key: int, result: tuple[PreparedImage, QImage]) -> None:
+        self._jobs.pop(key, None)
+        chip = self._chips.get(key)
+        if chip is None:
+            return
+        chip.item.prepared, chip.item.thumbnail = result
+        chip.update_state()
+        self.changed.emit()
+
+    def _failed(self, key: int, name: str, exc: Exception) -> None:
+        self._jobs.pop(key, None)
+        self._drop(key)
+        self._update_visibility()
+        if isinstance(exc, AttachmentError):
+            self.refused.emit(str(exc))
+        else:
+            self.refused.emit(self.tr("{0} cannot be attached: {1}").format(name, exc))
+        self.changed.emit()
+
+    def _update_visibility(self) -> None:
+        self.setVisible(bool(self._chips) or self.drop_hint.isVisibleTo(self))
