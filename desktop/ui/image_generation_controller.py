@@ -60,6 +60,7 @@ class ImageGenerationController(QObject):
         self.mode = chat.pane.image_mode
         self.mode.options.load(chat.window.settings)
         self.mode.toggled.connect(self._on_mode_toggled)
+        chat.pane.model_picker.selection_changed.connect(self._on_model_selected)
 
     # ----------------------------------------------------------------- hooks of ChatController
 
@@ -72,7 +73,9 @@ class ImageGenerationController(QObject):
             prompt = text.strip()
         chat = self.chat
         if not prompt:
-            chat.pane.show_notice(self.tr("Type what the image should show after /image."))
+            chat.pane.show_notice(self.tr("Describe the image to generate first.")
+                                  if self.mode.active
+                                  else self.tr("Type what the image should show after /image."))
             return True
         settings = self.settings_for_new()
         if settings is None:
@@ -178,6 +181,11 @@ class ImageGenerationController(QObject):
         if models.get(settings.provider) != settings.model:
             models[settings.provider] = settings.model
             window_settings.set("images.models", models)
+
+    def _on_model_selected(self, _provider: str, model: str) -> None:
+        """A model that only makes images (dall-e-3, flux…) turns image mode on."""
+        if self._capabilities(model) == Capability.IMAGE_GENERATION and not self.mode.active:
+            self.mode.set_active(True)
 
     def _on_mode_toggled(self, active: bool) -> None:
         if active and self.chat.pane.selected_target() is not None and self.image_model() is None:

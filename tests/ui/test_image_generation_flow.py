@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.store.models import ImagePart, MessageStatus, Role
+from desktop.ui.image_mode import ImageOptions
 from tests.helpers.chat_window import (
     KEY_ENV,
     ChatWindow,
@@ -218,3 +219,62 @@ def test_export_of_generated_images_from_the_window(
     assert saved.read_bytes() == tiny_png()
     assert f"![image-1.png](heron_files/{saved.name})" in markdown.read_text(encoding="utf-8")
     assert "data:image/png;base64," in page.read_text(encoding="utf-8")
+
+
+def test_picking_an_image_model_turns_image_mode_on(chat: ChatWindow) -> None:
+    pane = chat.window.chat
+    assert not pane.image_mode.active
+    pane.model_picker.pick("fake", "gpt-4o")  # a chat model with vision: no change
+    assert not pane.image_mode.active
+    pane.model_picker.pick("fake", "dall-e-3")
+    assert pane.image_mode.active and pane.image_mode.options.isVisible()
+    pane.model_picker.pick("fake", "fake-model")  # the mode stays until turned off
+    assert pane.image_mode.active
+    pane.image_mode.button.click()
+    assert not pane.image_mode.active and not pane.image_mode.options.isVisible()
+    assert pane.composer.placeholderText().startswith("Message…")
+
+
+def test_custom_size_and_bare_command(chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    pane = chat.window.chat
+    pane.model_picker.pick("fake", "dall-e-3")
+    row = pane.image_mode.options
+    row.size_box.setCurrentIndex(row.size_box.findData("custom"))
+    assert row.custom_size.isVisible()
+    row.custom_size.setText("wide")
+    chat.type_and_send("a fox")
+    chat.wait(chat.idle)
+    assert "1024x1024" in pane.notice_label.text() and not pane.notice.isHidden()
+    assert pane.composer.toPlainText() == "a fox" and fake_provider.bodies(IMAGES) == []
+
+    row.custom_size.setText("1536x1024")
+    row.custom_size.editingFinished.emit()
+    row.quality_box.setCurrentIndex(row.quality_box.findData("hd"))
+    chat.type_and_send("a fox")
+    chat.wait(chat.idle)
+    assert fake_provider.bodies(IMAGES) == [{"model": "dall-e-3", "prompt": "a fox",
+                                             "size": "1536x1024", "n": 1, "quality": "hd"}]
+    assert settings_of(chat).get("images.size") == "1536x1024"
+
+    pane.image_mode.set_active(False)
+    chat.type_and_send("/image   ")
+    chat.wait(chat.idle)
+    assert "after /image" in pane.notice_label.text()
+    assert len(fake_provider.bodies(IMAGES)) == 1
+
+
+def test_options_are_restored_from_the_settings(
+    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    settings = Settings(data.settings_file)
+    settings.set("images.size", "640x480")
+    settings.set("images.n", 3)
+    settings.set("images.quality", "low")
+    harness = open_window(data, qasync_loop)
+    try:
+        row = harness.window.chat.image_mode.options
+        assert row.size_box.currentData() == "custom" and row.custom_size.text() == "640x480"
+        assert row.options() == ImageOptions(size="640x480", n=3, quality="low", style=None)
+    finally:
+        harness.close()
+        harness.store.close()
