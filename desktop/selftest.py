@@ -96,6 +96,15 @@ def check_qt_window() -> str:
         f"{scheme} theme"
 
 
+def check_audio() -> str:
+    """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
+    from desktop.ui import audio_output
+
+    if audio_output.multimedia() is None:
+        raise RuntimeError(audio_output.describe())
+    return audio_output.describe()
+
+
 def run_checks() -> list[CheckResult]:
     checks: list[tuple[str, Callable[[], str]]] = [
         ("qt-window", check_qt_window),
@@ -103,6 +112,7 @@ def run_checks() -> list[CheckResult]:
         ("tls-ca-store", check_tls),
         ("keyring", check_keyring),
         ("markdown", check_markdown),
+        ("audio", check_audio),
     ]
     results = []
     for name, check in checks:

@@ -291,6 +291,14 @@ class ChatService:
             raise ChatSetupError(str(exc)) from exc
         return await self._client(profile), settings
 
+    async def client_for(self, provider: str) -> ApiClient:
+        """The (shared, cached) client of a provider, for other endpoints such as speech."""
+        try:
+            profile = self.providers.get(provider)
+        except Exception as exc:  # the registry's own error says which provider is unknown
+            raise ChatSetupError(str(exc)) from exc
+        return await self._client(profile)
+
     async def _client(self, profile: ProviderProfile) -> ApiClient:
         fingerprint = json.dumps(profile.to_json(), sort_keys=True, default=str)
         cached = self._clients.get(profile.name)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from desktop.core.chat_service import ChatService
     from desktop.core.store.store import Store
     from desktop.ui.chat_controller import ChatController
+    from desktop.ui.read_aloud import ReadAloud
     from desktop.ui.search_results import SearchBridge
 
 DEFAULT_SIZES = [260, 760, 280]
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         self.controller: ChatController | None = None
         self.search_bridge: SearchBridge | None = None
+        self.read_aloud: ReadAloud | None = None
         self._ready_to_close = False
         self._closing = False
         self._history_problem = ""
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
         self.enter_sends_action.toggled.connect(self.set_enter_sends)
         # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
         self.providers_action = settings_menu.addAction(self.tr("&Providers…"))
+        # Connected by attach_read_aloud (desktop/ui/read_aloud.py) when history is open.
+        self.speech_action = settings_menu.addAction(self.tr("Read &aloud…"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         self.language_group = QActionGroup(self)
         current_language = self.settings.get("ui.language") if self.settings else "system"
@@ -233,6 +237,9 @@ class MainWindow(QMainWindow):
 
         self.provider_wiring = ProviderWiring(self, store, service)
         self.search_bridge = SearchBridge(store.path, self)
+        from desktop.ui.read_aloud import attach_read_aloud
+
+        self.read_aloud = attach_read_aloud(self, store, service)
         self.sidebar.search_changed.connect(self.search_bridge.search)
         self.search_bridge.results_ready.connect(self.sidebar.show_results)
         self.search_bridge.failed.connect(self.sidebar.show_search_error)
@@ -379,5 +386,7 @@ class MainWindow(QMainWindow):
     async def _shut_down(self) -> None:
         if self.search_bridge is not None:
             self.search_bridge.close()
+        if self.read_aloud is not None:
+            self.read_aloud.stop()
         if self.controller is not None:
             await self.controller.shutdown()

@@ -47,6 +47,8 @@ from typing import Any
 
 import pytest
 
+from desktop.core.wav_audio import tone_wav
+
 DEFAULT_TEXT = "Hello from the fake provider."
 
 
@@ -604,6 +606,21 @@ def _images_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
     return Reply.json({"created": int(time.time()), "data": data})
 
 
+def _speech_reply(request: RecordedRequest) -> Reply:
+    """A real short tone for `wav` (streamed-style header, sizes unknown) and `pcm`; else MP3."""
+    body = request.json if isinstance(request.json, dict) else {}
+    audio_format = body.get("response_format")
+    if audio_format in ("wav", "pcm"):
+        seconds = min(0.05 + len(str(body.get("input", ""))) / 2000, 1.0)
+        wav = tone_wav(seconds)
+        if audio_format == "pcm":
+            return Reply.text(wav[44:], content_type="audio/pcm")
+        # As OpenAI streams it: RIFF and data sizes are 0xFFFFFFFF.
+        streamed = wav[:4] + b"\xff\xff\xff\xff" + wav[8:40] + b"\xff\xff\xff\xff" + wav[44:]
+        return Reply.text(streamed, content_type="audio/wav")
+    return Reply.text(b"ID3\x04fake-mp3-audio", content_type="audio/mpeg")
+
+
 def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
     """The built-in answer for a path nothing was scripted for."""
     path = _key(request.path)
@@ -630,7 +647,7 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
     if path.startswith("/files/"):
         return Reply.text(tiny_png(), content_type="image/png")
     if path.endswith("/audio/speech"):
-        return Reply.text(b"ID3\x04fake-mp3-audio", content_type="audio/mpeg")
+        return _speech_reply(request)
     if path.endswith("/embeddings"):
         body = request.json if isinstance(request.json, dict) else {}
         inputs = body.get("input", "")

@@ -24,6 +24,7 @@ from desktop.ui.chat_view.rich_text import RichTextContent, RichTextView
 COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (
     "copy", "edit", "regenerate", "delete", "branch", "retry", "continue",
 )
+READ_ALOUD = "read_aloud"
 
 
 def _flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
@@ -194,10 +195,14 @@ class MessageWidget(QFrame):
             self.tr("Regenerate"), "messageAction", self.actions_bar
         )
         self.delete_button = _flat_button(self.tr("Delete"), "messageAction", self.actions_bar)
+        self.read_aloud_button = _flat_button(
+            self.tr("Read aloud"), "messageAction", self.actions_bar
+        )
         for button, name in (
             (self.copy_button, COPY),
             (self.edit_button, EDIT),
             (self.regenerate_button, REGENERATE),
+            (self.read_aloud_button, READ_ALOUD),
             (self.delete_button, DELETE),
         ):
             button.clicked.connect(lambda _=False, name=name: self._emit(name))
@@ -380,6 +385,11 @@ class MessageWidget(QFrame):
             self.regenerate_button.setVisible(
                 visible and self.row.message.role == Role.ASSISTANT
             )
+            reading = self.row.reading
+            self.read_aloud_button.setText(self.tr("Stop") if reading else self.tr("Read aloud"))
+            self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
+            self.read_aloud_button.setVisible((visible or reading) and bool(
+                self.row.message.role == Role.ASSISTANT and self.row.message.text.strip()))
 
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):

@@ -59,6 +59,7 @@ class MessageRow:
     live: LiveReply | None = None
     thinking_open: bool | None = None  # None: the default (open while streaming)
     open_tools: set[int] = field(default_factory=set)
+    reading: bool = False  # being read aloud: the card offers Stop
 
 
 class MessageListModel(QAbstractListModel):

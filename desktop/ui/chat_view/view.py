@@ -37,6 +37,7 @@ class ChatView(QWidget):
     branch_requested = Signal(int)
     retry_requested = Signal(int)
     continue_requested = Signal(int)
+    read_aloud_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,7 @@ class ChatView(QWidget):
         self._highlight_timer.setSingleShot(True)
         self._highlight_timer.setInterval(2500)
         self._highlight_timer.timeout.connect(self._clear_highlight)
+        self.reading_id: int | None = None  # the reply being read aloud (its card shows Stop)
 
     # --- public API -----------------------------------------------------------------------
     def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
@@ -80,6 +82,7 @@ class ChatView(QWidget):
         self.coalescer.flush_now()
         self.area.cache.forget_changed(messages)
         self.model.set_messages(list(messages), sibling_info)
+        self.set_reading(self.reading_id)
         self._update_jump_button()
 
     def append_message(self, message: Message, sibling_info: SiblingInfo | None = None) -> None:
@@ -164,6 +167,18 @@ class ChatView(QWidget):
         cache.drop_all_except(self.area.streaming_ids())
         self.area.rebind_all()
 
+    def set_reading(self, message_id: int | None) -> None:
+        """Mark the reply being read aloud (None: none); its card's button says Stop."""
+        self.reading_id = message_id
+        changed = False
+        for number, row in enumerate(self.model.rows()):
+            if row.reading != (row.message.id == message_id):
+                row.reading = row.message.id == message_id
+                self.area.invalidate_row(number)
+                changed = True
+        if changed:
+            self.area.relayout()
+
     def flush(self) -> None:
         """Render pending stream deltas now (tests, and before reading the view's state)."""
         self.coalescer.flush_now()
@@ -225,6 +240,7 @@ class ChatView(QWidget):
             actions.BRANCH: self.branch_requested,
             actions.RETRY: self.retry_requested,
             actions.CONTINUE: self.continue_requested,
+            actions.READ_ALOUD: self.read_aloud_requested,
         }[name]
         signal.emit(message_id)
 
