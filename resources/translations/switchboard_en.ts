@@ -61,7 +61,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="256"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="261"/>
         <source>{0} cannot be attached: {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,63 +69,68 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="349"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="189"/>
+        <source>Image saved to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="354"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="388"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="393"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="395"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="400"/>
         <source>Fix the parameters first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="671"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="681"/>
         <source>Copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="679"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="689"/>
         <source>Stop the reply before deleting messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="729"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="739"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="730"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="745"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="740"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="755"/>
         <source>Folder name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="744"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="754"/>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="768"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="778"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="769"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="779"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="787"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="797"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="804"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="814"/>
         <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,18 +138,23 @@
 <context>
     <name>ChatImages</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="143"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="161"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="65"/>
+        <source>Save image as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="146"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="164"/>
         <source>The image file is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="155"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="158"/>
         <source>The image could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="169"/>
         <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,17 +240,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="47"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="48"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="61"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="62"/>
         <source>↓  Jump to latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="62"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="63"/>
         <source>Jump to latest message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,22 +490,27 @@
 <context>
     <name>ImageGenerationController</name>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="75"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="76"/>
+        <source>Describe the image to generate first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="78"/>
         <source>Type what the image should show after /image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="149"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="152"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="160"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="163"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="193"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="201"/>
         <source>Generating image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,27 +630,65 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="197"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="254"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="295"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="287"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="288"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="289"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="324"/>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="32"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="38"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="47"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="48"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="69"/>
+        <source>The image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="100"/>
+        <source>Save image as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="101"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -833,103 +886,98 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="110"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="112"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="114"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="116"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="147"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="149"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="175"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="194"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="196"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="198"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="200"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="393"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="199"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="236"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="235"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="245"/>
-        <source>Attached images: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="283"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="279"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="285"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="281"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="301"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="297"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="304"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="300"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="343"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="339"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="349"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="345"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="347"/>
         <source>{0:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="393"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,65 +1376,6 @@
     <message>
         <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
         <source>Delete the preset “%1”?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PrepareImage</name>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="52"/>
-        <source>{0} cannot be attached: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="52"/>
-        <source>The image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="97"/>
-        <source>The image could not be encoded as {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="117"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="171"/>
-        <source>the file is {0} MB; the limit is {1} MB.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="120"/>
-        <source>the file is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="128"/>
-        <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="132"/>
-        <source>it has {0} megapixels; the limit is {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="136"/>
-        <source>it is animated ({0} frames); attach a still image.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="139"/>
-        <source>the file is cut off (incomplete or corrupt).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="150"/>
-        <source>it could not be decoded ({0}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="182"/>
-        <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1814,63 +1803,58 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="116"/>
-        <location filename="../../desktop/ui/read_aloud.py" line="120"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="176"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="180"/>
         <source>Read aloud failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="118"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="178"/>
         <source>This reply has no text to read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="127"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="187"/>
         <source>This reply is long: only its first part is read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="137"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="197"/>
         <source>Audio cannot be played here (QtMultimedia does not load: %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="140"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="200"/>
         <source>There is no audio output on this system.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="143"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="203"/>
         <source>This installation plays only WAV audio, and the provider sent %1. Choose WAV in the read-aloud settings to listen here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="181"/>
-        <source>the WAV file could not be decoded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="198"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="234"/>
         <source>The audio could not be played: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="221"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="254"/>
         <source>The audio was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="224"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="257"/>
         <source>Audio saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="230"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="263"/>
         <source>Save audio — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="231"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="264"/>
         <source>Audio (*%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,6 +1926,14 @@ Start one with Ctrl+N.</source>
     <message>
         <location filename="../../desktop/ui/sidebar.py" line="113"/>
         <source>Search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpeechPlayer</name>
+    <message>
+        <location filename="../../desktop/ui/read_aloud.py" line="95"/>
+        <source>the WAV file could not be decoded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2109,7 +2101,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>read_aloud</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="252"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="285"/>
         <source>Choose a provider first: read aloud uses the conversation&apos;s provider.</source>
         <translation type="unfinished"></translation>
     </message>
