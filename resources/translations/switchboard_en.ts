@@ -640,17 +640,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="321"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="324"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,98 +886,98 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="112"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="123"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="116"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="127"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="149"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="160"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="204"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="205"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="199"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="235"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="279"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="294"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="281"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="297"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="312"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="300"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="315"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="339"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="345"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="360"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="347"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
         <source>{0:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>

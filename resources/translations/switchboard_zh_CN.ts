@@ -265,7 +265,7 @@
     <message>
         <location filename="../../desktop/ui/composer.py" line="39"/>
         <source>Describe the image to generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>描述要生成的图片…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/composer.py" line="41"/>
@@ -492,27 +492,27 @@
     <message>
         <location filename="../../desktop/ui/image_generation_controller.py" line="76"/>
         <source>Describe the image to generate first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先描述要生成的图片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_generation_controller.py" line="78"/>
         <source>Type what the image should show after /image.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在 /image 后面写出图片要表现的内容。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_generation_controller.py" line="152"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未设置服务商。请先添加一个（设置 → 服务商，或 `switchboard provider add`）；你的提示词已保留。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_generation_controller.py" line="163"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在顶部的模型选择器（Ctrl+M）中选一个图片模型（带 [image] 标记，例如 dall-e-3）；你的提示词已保留。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_generation_controller.py" line="201"/>
         <source>Generating image…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成图片…</translation>
     </message>
 </context>
 <context>
@@ -520,12 +520,12 @@
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="178"/>
         <source>Image mode</source>
-        <translation type="unfinished"></translation>
+        <translation>图片模式</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="179"/>
         <source>Image mode: Send generates images from the text (or type /image and a prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片模式：发送时根据文字生成图片（也可以输入 /image 加提示词）</translation>
     </message>
 </context>
 <context>
@@ -533,98 +533,98 @@
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="59"/>
         <source>Image size</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="60"/>
         <source>Image size (auto: the model&apos;s default, not sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸（自动：模型的默认值，不发送）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="62"/>
         <source>auto</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="63"/>
         <source>custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="65"/>
         <source>WxH</source>
-        <translation type="unfinished"></translation>
+        <translation>宽x高</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="66"/>
         <source>Custom image size</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义图片尺寸</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="67"/>
         <source>Width x height in pixels, e.g. 1536x1024</source>
-        <translation type="unfinished"></translation>
+        <translation>宽 x 高（像素），例如 1536x1024</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="72"/>
         <source>Number of images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片数量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="73"/>
         <source>How many images to generate (1–4)</source>
-        <translation type="unfinished"></translation>
+        <translation>要生成几张图片（1–4）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="75"/>
         <source>Image quality</source>
-        <translation type="unfinished"></translation>
+        <translation>图片质量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="77"/>
         <location filename="../../desktop/ui/image_mode.py" line="81"/>
         <source>default</source>
-        <translation type="unfinished">默认</translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="79"/>
         <source>Image style</source>
-        <translation type="unfinished"></translation>
+        <translation>图片风格</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="82"/>
         <source>Quality (default: not sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>质量（默认：不发送）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="83"/>
         <source>Style, for models that take one (default: not sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>风格，用于支持风格的模型（默认：不发送）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="86"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="88"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>张数</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="89"/>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>质量</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="90"/>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>风格</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/image_mode.py" line="140"/>
         <source>The custom image size must look like 1024x1024.</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义图片尺寸的格式应为 1024x1024。</translation>
     </message>
 </context>
 <context>
@@ -640,17 +640,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="321"/>
         <source>Open</source>
         <translation type="unfinished">打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="324"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,98 +886,98 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="112"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="123"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="116"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="127"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="149"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="160"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="173"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="174"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="204"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="205"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="199"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="235"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="279"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="294"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="281"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="297"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="312"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="300"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="315"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="339"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
         <source>{0} in · {1} out tokens</source>
         <translation>输入 {0} · 输出 {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="345"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="360"/>
         <source>first token {0:.2f} s</source>
         <translation>首个 token {0:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="347"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="389"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
