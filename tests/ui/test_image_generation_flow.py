@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.store.models import ImagePart, MessageStatus, Role
+from desktop.ui import theme
 from desktop.ui.image_mode import ImageOptions
 from tests.helpers.chat_window import (
     KEY_ENV,
@@ -23,6 +28,7 @@ from tests.helpers.chat_window import (
     open_window,
 )
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider, tiny_png
+from tests.helpers.images import distinct_colours
 
 __all__ = ["fake_provider"]
 IMAGES = "/images/generations"
@@ -278,3 +284,67 @@ def test_options_are_restored_from_the_settings(
     finally:
         harness.close()
         harness.store.close()
+
+
+def painted_scene(width: int = 512, height: int = 512) -> bytes:
+    """A lighthouse at dusk, painted: something recognisable in a screenshot."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    sky = QLinearGradient(0, 0, 0, height)
+    sky.setColorAt(0, QColor("#f4a261"))
+    sky.setColorAt(1, QColor("#264653"))
+    painter.fillRect(0, 0, width, height, sky)
+    painter.setBrush(QColor("#e9c46a"))
+    painter.drawEllipse(int(width * 0.6), int(height * 0.2), width // 6, width // 6)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRect(int(width * 0.25), int(height * 0.4), width // 12, int(height * 0.45))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def test_screenshot_of_a_generated_image(
+    chat: ChatWindow, fake_provider: FakeProvider, artifacts_dir: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (app.style().name(), app.palette(), app.styleSheet(), theme.current_colors())
+    theme.apply_theme(app, "light")  # as the app starts (restored below for the other tests)
+    try:
+        pane = chat.window.chat
+        chat.window.resize(1280, 820)
+        pane.model_picker.pick("fake", "dall-e-3")
+        fake_provider.script(IMAGES, Reply.json({"data": [{
+            "b64_json": base64.b64encode(painted_scene()).decode(),
+            "revised_prompt": "A white lighthouse on a cliff at dusk under an orange sky."}]}))
+        chat.type_and_send("A lighthouse at dusk")
+        chat.wait(chat.idle)
+        reply = chat.path()[-1]
+        card = chat.controller.view.area.bound_widget(reply.id)
+        assert card is not None
+        chat.wait(card.image_strip.is_loaded)
+        slow = Reply.json({"data": []})
+        slow.delay = 30.0
+        fake_provider.script(IMAGES, slow)
+        chat.type_and_send("The same lighthouse at night")  # busy while the screenshot is made
+        chat.wait(lambda: bool(fake_provider.bodies(IMAGES)[1:]))
+        chat.wait(lambda: True, timeout=0.2)
+        target = artifacts_dir / "image-generation.png"
+        assert chat.window.grab().save(str(target))
+        assert distinct_colours(target) > 40
+        # The generated picture is on screen: its sun and sky colours are in the screenshot.
+        shot = QImage(str(target))
+        colours = {QColor(shot.pixel(x, y)).name() for x in range(0, shot.width(), 2)
+                   for y in range(0, shot.height(), 2)}
+        assert "#e9c46a" in colours
+        pane.send_button.click()  # Stop
+        chat.wait(chat.idle)
+    finally:
+        app.setStyle(saved[0])
+        app.setPalette(saved[1])
+        app.setStyleSheet(saved[2])
+        theme._current = saved[3]
