@@ -37,6 +37,7 @@ from desktop.core.store.models import (
 )
 from desktop.core.store.store import Store
 from desktop.ui.attachment_sender import VisionCheck, message_content, store_images
+from desktop.ui.attachments.intake import ImageSource
 from desktop.ui.attachments.tray import PendingImage
 
 if TYPE_CHECKING:
@@ -654,6 +655,10 @@ class ChatController(QObject):
         composer.setPlainText(message.text)
         composer.moveCursor(composer.textCursor().MoveOperation.End)
         composer.setFocus()
+        self.pane.attachments.clear()  # the edited message keeps its images unless removed
+        self.pane.attachments.add_sources([
+            ImageSource(part.name or part.mime, path=self.store.attachment_path(part.hash))
+            for part in message.images])
 
     def edit_last(self) -> None:
         for message in reversed(list(self.messages.values())):
@@ -667,6 +672,7 @@ class ChatController(QObject):
         self.editing_id = None
         self.pane.set_editing(False)
         self.pane.composer.clear()
+        self.pane.attachments.clear()
 
     def copy_message(self, message_id: int) -> None:
         message = self.messages.get(message_id)

@@ -34,7 +34,7 @@ class ImageSource:
     def prepare(self, max_side: int = DEFAULT_MAX_SIDE) -> PreparedImage:
         """Read and prepare it (blocking: call it in a worker thread)."""
         if self.path is not None:
-            return prepare_file(self.path, max_side)
+            return prepare_file(self.path, max_side, self.name)
         if self.data is not None:
             return prepare_image(self.data, self.name, max_side)
         return prepare_qimage(self.image if self.image is not None else QImage(), self.name,

@@ -168,17 +168,22 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
                          image.height(), changed=True)
 
 
-def prepare_file(path: Path, max_side: int = DEFAULT_MAX_SIDE) -> PreparedImage:
-    """`prepare_image` on a file, refusing an oversize one before reading it (blocking)."""
+def prepare_file(path: Path, max_side: int = DEFAULT_MAX_SIDE,
+                 name: str | None = None) -> PreparedImage:
+    """`prepare_image` on a file, refusing an oversize one before reading it (blocking).
+
+    `name` is what the user sees (a stored attachment's file is named by its hash).
+    """
+    name = name or path.name
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise _refuse(path.name, _t("the file is {0} MB; the limit is {1} MB.").format(
+            raise _refuse(name, _t("the file is {0} MB; the limit is {1} MB.").format(
                 _megabytes(size), _megabytes(MAX_INPUT_BYTES)))
         data = path.read_bytes()
     except OSError as exc:
-        raise _refuse(path.name, exc.strerror or str(exc)) from exc
-    return prepare_image(data, path.name, max_side)
+        raise _refuse(name, exc.strerror or str(exc)) from exc
+    return prepare_image(data, name, max_side)
 
 
 def prepare_qimage(image: QImage, name: str, max_side: int = DEFAULT_MAX_SIDE) -> PreparedImage:

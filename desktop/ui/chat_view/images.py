@@ -174,7 +174,14 @@ class ChatImages(QObject):
 
 
 class ImageStrip(QWidget):
-    """A message's images as fixed-size tiles; click opens, the context menu saves or copies."""
+    """A message's images as tiles; click opens one, the context menu saves or copies it.
+
+    Until its thumbnail is decoded an image takes a whole square tile; then its own shape
+    (`height_changed` asks the card to be measured again). Cached thumbnails give the exact
+    height at the first measurement.
+    """
+
+    height_changed = Signal()
 
     def __init__(self, images: ChatImages | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -183,7 +190,9 @@ class ImageStrip(QWidget):
         self.parts: tuple[ImagePart, ...] = ()
         self.tile = REPLY_TILE
         self.align_right = False
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # a card of images alone is measured through this
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(self.tr("Images"))
         if images is not None:
@@ -199,31 +208,57 @@ class ImageStrip(QWidget):
         self.setToolTip(names if len(parts) > 1 else "")
         self.update()
 
+    def _tile_size(self, part: ImagePart, tile: int) -> QSize:
+        """The image fitted into a tile once its thumbnail is known; the whole tile before."""
+        image = self.images.thumbnail(part, self._side()) if self.images else None
+        if image is None or image.isNull():
+            return QSize(tile, tile)
+        return QSize(image.width(), image.height()).scaled(
+            QSize(tile, tile), Qt.AspectRatioMode.KeepAspectRatio).expandedTo(QSize(24, 24))
+
+    def layout_rects(self, width: int) -> list[QRect]:
+        """Where each image goes at `width`: rows that wrap, right-aligned for the user."""
+        tile = min(self.tile, max(width, 40))
+        sizes = [self._tile_size(part, tile) for part in self.parts]
+        rows: list[list[int]] = [[]]
+        used = 0
+        for number, size in enumerate(sizes):
+            if rows[-1] and used + TILE_GAP + size.width() > width:
+                rows.append([])
+                used = 0
+            used += (TILE_GAP if rows[-1] else 0) + size.width()
+            rows[-1].append(number)
+        rects: list[QRect] = [QRect() for _ in sizes]
+        top = 0
+        for row in rows:
+            row_width = sum(sizes[n].width() for n in row) + TILE_GAP * (len(row) - 1)
+            x = width - row_width if self.align_right else 0
+            for number in row:
+                rects[number] = QRect(QPoint(x, top), sizes[number])
+                x += sizes[number].width() + TILE_GAP
+            top += max((sizes[n].height() for n in row), default=0) + TILE_GAP
+        return rects
+
     def height_for(self, width: int) -> int:
-        """Rows of tiles the images take at `width` (independent of their pixels)."""
+        """The rows' height at `width`: exact once thumbnails are cached, tiles before."""
         if not self.parts:
             return 0
-        tile = min(self.tile, max(width, 40))
-        per_row = max(1, (width + TILE_GAP) // (tile + TILE_GAP))
-        rows = -(-len(self.parts) // per_row)
-        return rows * tile + (rows - 1) * TILE_GAP
+        return max(rect.bottom() + 1 for rect in self.layout_rects(width))
 
     def fit_width(self, width: int) -> None:
         self.setFixedHeight(self.height_for(width))
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.height_for(width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width(), self.height_for(self.width()))
+
     def tile_rects(self) -> list[QRect]:
-        width = self.width()
-        tile = min(self.tile, max(width, 40))
-        per_row = max(1, (width + TILE_GAP) // (tile + TILE_GAP))
-        rects: list[QRect] = []
-        for number in range(len(self.parts)):
-            row, column = divmod(number, per_row)
-            in_row = min(per_row, len(self.parts) - row * per_row)
-            x = column * (tile + TILE_GAP)
-            if self.align_right:
-                x += width - (in_row * tile + (in_row - 1) * TILE_GAP)
-            rects.append(QRect(x, row * (tile + TILE_GAP), tile, tile))
-        return rects
+        return self.layout_rects(self.width())
 
     def part_at(self, point: QPoint) -> ImagePart | None:
         for part, rect in zip(self.parts, self.tile_rects(), strict=True):
@@ -235,8 +270,11 @@ class ImageStrip(QWidget):
         return int(self.tile * max(self.devicePixelRatioF(), 1.0))
 
     def _on_thumbnail_ready(self, digest: str, side: int) -> None:
-        if side == self._side() and any(part.hash == digest for part in self.parts):
-            self.update()
+        if side != self._side() or not any(part.hash == digest for part in self.parts):
+            return
+        if self.isVisible() and self.height_for(self.width()) != self.height():
+            self.height_changed.emit()  # the card is measured again (a landscape image)
+        self.update()
 
     def is_loaded(self) -> bool:
         """Every tile has its thumbnail (or knows its file is missing)."""
@@ -258,11 +296,7 @@ class ImageStrip(QWidget):
                 painter.setPen(palette.placeholderText().color())
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
                 continue
-            fitted = QSize(image.width(), image.height()).scaled(
-                rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            x = rect.right() + 1 - fitted.width() if self.align_right else rect.x()
-            target = QRect(x, rect.y(), fitted.width(), fitted.height())
-            paint_cropped(painter, target, image, 10)
+            paint_cropped(painter, rect, image, 10)
         painter.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

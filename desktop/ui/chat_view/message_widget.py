@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +36,18 @@ def _flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return button
+
+
+def _invalidate(layout: QLayout | None) -> None:
+    """Drop the cached sizes of a layout and every layout nested in it."""
+    if layout is None:
+        return
+    for number in range(layout.count()):
+        item = layout.itemAt(number)
+        nested = item.layout() if item is not None else None
+        if nested is not None:
+            _invalidate(nested)
+    layout.invalidate()
 
 
 def _pretty_arguments(arguments: str) -> str:
@@ -153,6 +166,7 @@ class MessageWidget(QFrame):
         outer.addLayout(self.body_row)
 
         self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
+        self.image_strip.height_changed.connect(self.layout_changed)
         self.image_strip.hide()
         outer.addWidget(self.image_strip)
 
@@ -247,6 +261,9 @@ class MessageWidget(QFrame):
         self.regenerate_button.setVisible(message.role == Role.ASSISTANT)
         self.refresh()
         self._restyle()
+        # A recycled card's nested layouts still hold the sizes of what it showed before
+        # (children shown or hidden while the card was hidden do not invalidate them).
+        _invalidate(self.layout())
 
     def refresh(self) -> None:
         """Re-read the bound row (after a stream flush or a status change)."""

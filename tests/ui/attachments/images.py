@@ -75,3 +75,31 @@ def _lzw(pixels: list[int]) -> bytes:
         chunk = data[start:start + 255]
         blocks += bytes([len(chunk)]) + chunk
     return bytes(blocks) + b"\x00"
+
+
+def landscape(width: int, height: int) -> QImage:
+    """A small painted scene (sky, sun, hills): something recognisable in screenshots."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QLinearGradient, QPainterPath
+
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    sky = QLinearGradient(QPointF(0, 0), QPointF(0, height))
+    sky.setColorAt(0, QColor(70, 130, 210))
+    sky.setColorAt(1, QColor(250, 190, 120))
+    painter.fillRect(image.rect(), sky)
+    painter.setPen(QColor(0, 0, 0, 0))
+    painter.setBrush(QColor(255, 230, 120))
+    painter.drawEllipse(QPointF(width * 0.7, height * 0.4), height * 0.12, height * 0.12)
+    for shade, base, amplitude in ((QColor(60, 120, 70), 0.72, 0.10),
+                                   (QColor(40, 90, 55), 0.82, 0.08)):
+        hills = QPainterPath(QPointF(0, height))
+        hills.lineTo(0, height * base)
+        hills.cubicTo(width * 0.3, height * (base - amplitude), width * 0.6,
+                      height * (base + amplitude), width, height * (base - amplitude / 2))
+        hills.lineTo(width, height)
+        painter.setBrush(shade)
+        painter.drawPath(hills)
+    painter.end()
+    return image

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.api.styles import ApiStyle
@@ -26,10 +26,11 @@ from desktop.core.paths import DataDir
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.settings import Settings
 from desktop.core.store.models import ImagePart, MessageStatus, Role, TextPart
+from desktop.ui import theme
 from desktop.ui.attachments.intake import ImageSource
 from tests.helpers.chat_window import KEY_ENV, ChatWindow, data_dir_at, fake_key, open_window
 from tests.helpers.fake_provider import FakeProvider, fake_provider
-from tests.ui.attachments.images import encode, two_colour_image
+from tests.ui.attachments.images import encode, landscape, two_colour_image
 
 __all__ = ["fake_provider"]
 
@@ -170,7 +171,7 @@ def test_same_image_twice_is_stored_once_and_shown(
         blue = picture.pixelColor(QPoint(tile.right() - tile.width() // 4, tile.y() + 20))
         assert red.red() > 180 and red.blue() < 90, red.name()
         assert blue.blue() > 180 and blue.red() < 90, blue.name()
-        assert strip.height() == strip.tile  # one row of tiles, measured before loading
+        assert strip.height() == 106  # 3000x2000 fitted into a 160 px tile, measured again
     finally:
         chat.close()
         chat.store.close()
@@ -241,3 +242,78 @@ def test_offline_send_keeps_text_and_images(
     finally:
         chat.close()
         chat.store.close()
+
+
+def test_editing_a_message_keeps_its_images(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, photo: Path,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
+    tray = chat.window.chat.attachments
+    try:
+        attach(chat, photo)
+        chat.type_and_send("what colour is on the left?")
+        chat.wait(chat.idle)
+        original = chat.path()[0]
+        chat.controller.edit_message(original.id)
+        chat.wait(lambda: len(tray.images()) == 1 and not tray.is_busy())
+        assert tray.images()[0].name == "photo.jpg"
+        assert not tray.images()[0].changed  # the stored image goes again as it is
+        chat.controller.cancel_edit()
+        assert tray.is_empty()
+
+        chat.controller.edit_message(original.id)
+        chat.wait(lambda: len(tray.images()) == 1 and not tray.is_busy())
+        chat.type_and_send("and on the right?")
+        chat.wait(chat.idle)
+        edited = chat.path()[0]
+        assert edited.id != original.id and edited.parent_id == original.parent_id
+        assert edited.text == "and on the right?"
+        assert [p.hash for p in edited.images] == [p.hash for p in original.images]
+        assert len(chat.store.attachments.stored_hashes()) == 1
+    finally:
+        chat.close()
+        chat.store.close()
+
+
+def test_screenshot_of_a_conversation_with_an_image(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, artifacts_dir: Path,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    fake_provider.default_text = ("A valley at sunset: two rows of green hills under an "
+                                  "orange sky, with the sun low on the right.")
+    scene = tmp_path / "valley.jpg"
+    scene.write_bytes(encode(landscape(2400, 1600), "JPEG"))
+    second = tmp_path / "hills.png"
+    second.write_bytes(encode(landscape(600, 400), "PNG"))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (app.style().name(), app.palette(), app.styleSheet(), theme.current_colors())
+    theme.apply_theme(app, "light")  # as the app starts (restored below for the other tests)
+    chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
+    try:
+        chat.window.resize(1280, 820)
+        attach(chat, scene)
+        chat.type_and_send("What is in this picture?")
+        chat.wait(chat.idle)
+        attach(chat, second)  # a chip waiting in the composer
+        chat.window.chat.composer.setPlainText("And this one?")
+        view = chat.window.chat.chat_view
+        strip = view.area.bound_widget(chat.path()[0].id)
+        assert strip is not None
+        chat.wait(strip.image_strip.is_loaded)
+        chat.wait(lambda: True, timeout=0.2)
+        target = artifacts_dir / "attachments.png"
+        assert chat.window.grab().save(str(target))
+        from tests.helpers.images import distinct_colours
+
+        assert distinct_colours(target) > 40
+    finally:
+        chat.close()
+        chat.store.close()
+        app.setStyle(saved[0])
+        app.setPalette(saved[1])
+        app.setStyleSheet(saved[2])
+        theme._current = saved[3]
