@@ -113,7 +113,7 @@ def message_to_openai(message: Message, read_attachment: Callable[[str], bytes])
     if message.role is Role.TOOL:
         return {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text}
     if message.role is Role.ASSISTANT:
-        out: dict[str, Any] = {"role": "assistant", "content": message.text}
+        out: dict[str, Any] = {"role": "assistant", "content": assistant_text(message)}
         if message.tool_calls:
             out["tool_calls"] = [
                 {"id": call.id, "type": "function",
@@ -134,6 +134,17 @@ def message_to_openai(message: Message, read_attachment: Callable[[str], bytes])
     return {"role": str(message.role), "content": parts}
 
 
+def assistant_text(message: Message) -> str:
+    """A reply's text for the model; generated images (chat APIs take none from the assistant)
+    are named in a note, so a chat that goes on knows they were made."""
+    images = message.images
+    if not images:
+        return message.text
+    names = ", ".join(image.name or image.mime for image in images)
+    note = f"[Generated {len(images)} image{'s' if len(images) > 1 else ''}: {names}]"
+    return f"{note}\n\n{message.text}" if message.text else note
+
+
 def build_messages(
     path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes]
 ) -> list[dict[str, Any]]:
@@ -142,7 +153,8 @@ def build_messages(
     if system_prompt.strip():
         messages.append({"role": "system", "content": system_prompt})
     for message in path:
-        if message.role is Role.ASSISTANT and not message.text and not message.tool_calls:
+        if (message.role is Role.ASSISTANT and not message.text and not message.tool_calls
+                and not message.images):
             continue
         messages.append(message_to_openai(message, read_attachment))
     return messages

@@ -18,7 +18,12 @@ from desktop.core.api.errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from desktop.core.chat_service import ChatService, ChatSetupError, ExchangeListener
+from desktop.core.chat_service import (
+    ChatService,
+    ChatSettings,
+    ChatSetupError,
+    ExchangeListener,
+)
 from desktop.core.image_generation import (
     ImageGenerationService,
     ImageSettings,
@@ -350,3 +355,24 @@ def test_markdown_export_writes_the_images_next_to_the_file(
     # Exporting again replaces the same files instead of adding more.
     assert write_markdown(store, generated, dest) == files
     assert len(list(files[0].parent.iterdir())) == 2
+
+
+def test_chat_after_a_generation_names_the_images(
+    images: ImageGenerationService, fake_provider: FakeProvider
+) -> None:
+    fake_provider.script("/images/generations", Reply.json({"data": [
+        {"b64_json": base64.b64encode(tiny_png()).decode(), "revised_prompt": "A grey heron."}]}))
+    first = drive(images, images.generate(None, "a heron", SETTINGS))
+    assert first.user_message is not None
+    cid = first.user_message.conversation_id
+    drive(images, images.generate(cid, "a crane", SETTINGS))
+    chat = ChatSettings(provider="fake", model="gpt-4o")
+    drive(images, images.chat.send(cid, "Which bird was first?", chat))
+    sent = fake_provider.bodies("/chat/completions")[-1]["messages"]
+    assert sent == [
+        {"role": "user", "content": "a heron"},
+        {"role": "assistant", "content": "[Generated 1 image: image-1.png]\n\nA grey heron."},
+        {"role": "user", "content": "a crane"},
+        {"role": "assistant", "content": "[Generated 1 image: image-1.png]"},
+        {"role": "user", "content": "Which bird was first?"},
+    ]
