@@ -159,12 +159,7 @@ class ImageGenerationService:
         return request
 
     async def _client(self, settings: ImageSettings) -> ApiClient:
-        try:
-            profile = self.chat.providers.get(settings.provider)
-        except Exception as exc:  # the registry's own error says which provider is unknown
-            raise ChatSetupError(str(exc)) from exc
-        # The chat service's client cache: one HTTP client (and key lookup) per provider.
-        return await self.chat._client(profile)
+        return await self.chat.client_for(settings.provider)
 
     async def _reply(
         self,
