@@ -159,6 +159,11 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
     if not scale and not rotated and fmt in _KEPT:
         return PreparedImage(data, _KEPT[fmt], name or f"image.{fmt}", image.width(),
                              image.height(), changed=False)
+    return _reencoded(image, name)
+
+
+def _reencoded(image: QImage, name: str) -> PreparedImage:
+    """JPEG at quality 90, or PNG when some pixel is transparent."""
     if _has_transparency(image):
         encoded, mime, extension = _encode(image, "PNG", -1), "image/png", "png"
     else:
@@ -187,7 +192,14 @@ def prepare_file(path: Path, max_side: int = DEFAULT_MAX_SIDE,
 
 
 def prepare_qimage(image: QImage, name: str, max_side: int = DEFAULT_MAX_SIDE) -> PreparedImage:
-    """A pasted bitmap (no file behind it): encoded as PNG first, then prepared as a file."""
+    """A pasted bitmap (no file behind it): PNG if it fits, else scaled and re-encoded."""
     if image.isNull():
         raise _refuse(name, _t("the clipboard held no readable image."))
+    if image.width() * image.height() > MAX_PIXELS:
+        raise _refuse(name, _t("it has {0} megapixels; the limit is {1}.").format(
+            round(image.width() * image.height() / 1e6), MAX_PIXELS // 1_000_000))
+    if max(image.width(), image.height()) > max_side:  # scaled before any encoding
+        return _reencoded(image.scaled(QSize(max_side, max_side),
+                                       Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation), name)
     return prepare_image(_encode(image, "PNG", -1), name, max_side)

@@ -18,9 +18,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF, QSi
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QGuiApplication,
     QImage,
     QImageReader,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -194,12 +196,15 @@ class ImageStrip(QWidget):
         policy.setHeightForWidth(True)  # a card of images alone is measured through this
         self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # ←/→ pick, Enter opens, Menu: actions
         self.setAccessibleName(self.tr("Images"))
+        self.current = 0  # the image the keyboard acts on
         if images is not None:
             images.thumbnail_ready.connect(self._on_thumbnail_ready)
 
     def set_images(self, parts: tuple[ImagePart, ...], *, user: bool) -> None:
         self.parts = parts
+        self.current = 0
         self.tile = USER_TILE if user else REPLY_TILE
         self.align_right = user
         self.setVisible(bool(parts))
@@ -297,7 +302,33 @@ class ImageStrip(QWidget):
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
                 continue
             paint_cropped(painter, rect, image, 10)
+        if self.hasFocus() and self.parts:
+            focus = self.tile_rects()[min(self.current, len(self.parts) - 1)]
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(palette.highlight().color())
+            painter.drawRoundedRect(QRectF(focus).adjusted(1, 1, -1, -1), 10, 10)
         painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.parts:
+            step = -1 if key == Qt.Key.Key_Left else 1
+            self.current = max(0, min(len(self.parts) - 1, self.current + step))
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.parts:
+            if self.images is not None:
+                self.images.open_image(self.parts[self.current], self.window())
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         part = self.part_at(event.position().toPoint())
@@ -307,11 +338,16 @@ class ImageStrip(QWidget):
         super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        part = self.part_at(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and self.parts:
+            number = min(self.current, len(self.parts) - 1)
+            part: ImagePart | None = self.parts[number]
+            position = self.mapToGlobal(self.tile_rects()[number].center())
+        else:
+            part, position = self.part_at(event.pos()), event.globalPos()
         if part is None or self.images is None:
             return
         menu = self.context_menu(part)
-        menu.exec(event.globalPos())
+        menu.exec(position)
         menu.deleteLater()
 
     def context_menu(self, part: ImagePart) -> QMenu:

@@ -16,6 +16,7 @@ from desktop.ui.attachments.prepare import (
     AttachmentError,
     prepare_file,
     prepare_image,
+    prepare_qimage,
 )
 from tests.ui.attachments.images import encode, gif_frames, two_colour_image
 
@@ -155,3 +156,14 @@ def test_too_many_megapixels_refused(qapp: QApplication) -> None:
     image.fill(0)
     with pytest.raises(AttachmentError, match="megapixels"):
         prepare_image(encode(image, "PNG"), "poster.png")
+
+
+def test_pasted_bitmap_kept_lossless_or_scaled(qapp: QApplication) -> None:
+    small = prepare_qimage(two_colour_image(800, 600), "pasted-image.png")
+    assert small.mime == "image/png" and (small.width, small.height) == (800, 600)
+    assert decode(small.data).pixelColor(10, 10) == two_colour_image(800, 600).pixelColor(10, 10)
+    started = time.perf_counter()
+    big = prepare_qimage(two_colour_image(5120, 2880), "pasted-image.png")
+    print(f"5120x2880 pasted bitmap prepared in {1000 * (time.perf_counter() - started):.0f} ms")
+    assert big.mime == "image/jpeg" and (big.width, big.height) == (2048, 1152)
+    assert big.name == "pasted-image.jpg"

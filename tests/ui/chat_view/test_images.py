@@ -174,3 +174,23 @@ def test_context_menu_saves_and_copies(
     copied = QApplication.clipboard().image()
     assert (copied.width(), copied.height()) == (300, 200)
     menu.deleteLater()
+
+
+def test_keyboard_picks_and_opens_an_image(qtbot: QtBot, view: ChatView, store: Store) -> None:
+    first = store.add_attachment(encode(two_colour_image(60, 40), "PNG"), name="first.png")
+    second = store.add_attachment(encode(two_colour_image(40, 60), "PNG"), name="second.png")
+    view.set_conversation([message(1, Role.USER, "two", first, second)], {})
+    strip = strip_of(view, 1)
+    assert strip.focusPolicy() == Qt.FocusPolicy.TabFocus
+    strip.setFocus()
+    qtbot.keyClick(strip, Qt.Key.Key_Right)
+    qtbot.keyClick(strip, Qt.Key.Key_Right)  # stays on the last
+    assert strip.current == 1
+    qtbot.keyClick(strip, Qt.Key.Key_Return)
+    images = view.area.images
+    assert len(images.viewers) == 1
+    viewer = images.viewers[0]
+    assert isinstance(viewer, ImageViewer) and viewer.part == second
+    qtbot.waitUntil(lambda: viewer.loaded, timeout=10_000)
+    assert (viewer.image.width(), viewer.image.height()) == (40, 60)
+    viewer.close()
