@@ -640,6 +640,8 @@ class ChatController(QObject):
             reply_id, s, listener=e), reload=True)
 
     def continue_reply(self, reply_id: int) -> None:
+        if self.images.regenerate(reply_id):  # a stopped generation is started again
+            return
         self._reply_action(reply_id, "continue", lambda s, e: self.service.continue_reply(
             reply_id, s, listener=e), reload=False)
 

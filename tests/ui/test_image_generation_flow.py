@@ -189,6 +189,13 @@ def test_stop_cancels_a_slow_generation(chat: ChatWindow, fake_provider: FakePro
     assert not pane.streaming and pane.send_button.text() == "Send"
     chat.wait(fake_provider.disconnected.is_set, timeout=5)  # the request was closed
 
+    chat.controller.view.continue_requested.emit(reply.id)  # Continue: generate again
+    chat.wait(chat.idle)
+    again = chat.path()[-1]
+    assert again.id != reply.id and again.parent_id == reply.parent_id
+    assert again.status is MessageStatus.COMPLETE and len(again.images) == 1
+    assert fake_provider.bodies("/chat/completions") == []
+
 
 def test_regenerate_an_image_reply_makes_new_images(
     chat: ChatWindow, fake_provider: FakeProvider
