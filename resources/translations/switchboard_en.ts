@@ -89,48 +89,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="681"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="683"/>
         <source>Copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="689"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="691"/>
         <source>Stop the reply before deleting messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="739"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="741"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="740"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="755"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="742"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="757"/>
         <source>Folder name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="754"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="756"/>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="778"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="780"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="779"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="781"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="797"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="799"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="814"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="816"/>
         <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,23 +138,23 @@
 <context>
     <name>ChatImages</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="65"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="67"/>
         <source>Save image as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="146"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="164"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="148"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
         <source>The image file is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="158"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="160"/>
         <source>The image could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="169"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="171"/>
         <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,17 +500,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="152"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="157"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="163"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="168"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="201"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="206"/>
         <source>Generating image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,27 +630,27 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="200"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="295"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="300"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="321"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="357"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="358"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="359"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,98 +886,98 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="123"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="125"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="127"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="129"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="160"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="162"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="204"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="206"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="205"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="249"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="294"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="298"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="312"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="314"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="315"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="317"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="356"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="360"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="364"/>
         <source>{0:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,6 +1376,66 @@
     <message>
         <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
         <source>Delete the preset “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrepareImage</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="54"/>
+        <source>The image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="56"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="102"/>
+        <source>The image could not be encoded as {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="123"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="193"/>
+        <source>the file is {0} MB; the limit is {1} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="127"/>
+        <source>the file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="135"/>
+        <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="140"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="207"/>
+        <source>it has {0} megapixels; the limit is {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="145"/>
+        <source>it is animated ({0} frames); attach a still image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="149"/>
+        <source>the file is cut off (incomplete or corrupt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="161"/>
+        <source>it could not be decoded ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="205"/>
+        <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../desktop/ui/attachments/dialogs.py" line="19"/>
         <source>Attach images</source>
-        <translation type="unfinished"></translation>
+        <translation>附加图片</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
         <source>Images ({0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 ({0});;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -19,33 +19,34 @@
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="95"/>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="96"/>
         <source>Remove {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="105"/>
         <source>Preparing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理 {0}…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
         <source>Preparing {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理 {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="108"/>
         <source>{0}
 {1} × {2} px, {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1} × {2} 像素，{3}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
         <source>Image {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 {0}</translation>
     </message>
 </context>
 <context>
@@ -53,17 +54,17 @@
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="146"/>
         <source>Drop images here to attach them</source>
-        <translation type="unfinished"></translation>
+        <translation>将图片拖放到此处以附加</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="172"/>
         <source>A message can carry up to {0} images.</source>
-        <translation type="unfinished"></translation>
+        <translation>一条消息最多可附加 {0} 张图片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachments/tray.py" line="261"/>
         <source>{0} cannot be attached: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法附加 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -71,7 +72,7 @@
     <message>
         <location filename="../../desktop/ui/chat_controller.py" line="189"/>
         <source>Image saved to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已保存到 {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_controller.py" line="354"/>
@@ -89,48 +90,48 @@
         <translation>请先修正参数：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="681"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="683"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="689"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="691"/>
         <source>Stop the reply before deleting messages.</source>
         <translation>请先停止回复，再删除消息。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="739"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="741"/>
         <source>New folder</source>
         <translation>新建文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="740"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="755"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="742"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="757"/>
         <source>Folder name:</source>
         <translation>文件夹名称：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="754"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="756"/>
         <source>Rename folder</source>
         <translation>重命名文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="778"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="780"/>
         <source>Export conversation</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="779"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="781"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation>Markdown (*.md);;HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="797"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="799"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="814"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="816"/>
         <source>Conversation deleted.</source>
         <translation>对话已删除。</translation>
     </message>
@@ -138,25 +139,25 @@
 <context>
     <name>ChatImages</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="65"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="67"/>
         <source>Save image as</source>
-        <translation type="unfinished"></translation>
+        <translation>图片另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="146"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="164"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="148"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
         <source>The image file is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="158"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="160"/>
         <source>The image could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="169"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="171"/>
         <source>The image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图片。</translation>
     </message>
 </context>
 <context>
@@ -199,7 +200,7 @@
     <message>
         <location filename="../../desktop/ui/chat_pane.py" line="104"/>
         <source>Attach images</source>
-        <translation type="unfinished"></translation>
+        <translation>附加图片</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_pane.py" line="114"/>
@@ -229,7 +230,7 @@
     <message>
         <location filename="../../desktop/ui/chat_pane.py" line="212"/>
         <source>The images are still being prepared; send again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片仍在处理中，请稍后再发送。</translation>
     </message>
 </context>
 <context>
@@ -500,17 +501,17 @@
         <translation>请在 /image 后面写出图片要表现的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="152"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="157"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
         <translation>尚未设置服务商。请先添加一个（设置 → 服务商，或 `switchboard provider add`）；你的提示词已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="163"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="168"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
         <translation>请在顶部的模型选择器（Ctrl+M）中选一个图片模型（带 [image] 标记，例如 dall-e-3）；你的提示词已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="201"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="206"/>
         <source>Generating image…</source>
         <translation>正在生成图片…</translation>
     </message>
@@ -630,29 +631,29 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="200"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="295"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="300"/>
         <source>Image missing</source>
-        <translation type="unfinished"></translation>
+        <translation>图片缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="321"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="357"/>
         <source>Open</source>
-        <translation type="unfinished">打开</translation>
+        <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="322"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="358"/>
         <source>Save image as…</source>
-        <translation type="unfinished"></translation>
+        <translation>图片另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="323"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="359"/>
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图片</translation>
     </message>
 </context>
 <context>
@@ -660,37 +661,37 @@
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="32"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="38"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="47"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="48"/>
         <source>Copy</source>
-        <translation type="unfinished">复制</translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="69"/>
         <source>The image could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="100"/>
         <source>Save image as…</source>
-        <translation type="unfinished"></translation>
+        <translation>图片另存为…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="101"/>
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>复制图片</translation>
     </message>
 </context>
 <context>
@@ -886,98 +887,98 @@
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="123"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="125"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="127"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="129"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="160"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="162"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="204"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="206"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="205"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="249"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="294"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="298"/>
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="312"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="314"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="315"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="317"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="356"/>
         <source>{0} in · {1} out tokens</source>
         <translation>输入 {0} · 输出 {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="360"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
         <source>first token {0:.2f} s</source>
         <translation>首个 token {0:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="364"/>
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="404"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1376,6 +1377,66 @@
         <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
         <source>Delete the preset “%1”?</source>
         <translation>删除预设“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareImage</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="54"/>
+        <source>The image</source>
+        <translation>该图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="56"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation>无法附加 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="102"/>
+        <source>The image could not be encoded as {0}.</source>
+        <translation>无法将图片编码为 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="123"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="193"/>
+        <source>the file is {0} MB; the limit is {1} MB.</source>
+        <translation>文件大小为 {0} MB，上限为 {1} MB。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="127"/>
+        <source>the file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="135"/>
+        <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
+        <translation>这不是受支持格式的图片（JPEG、PNG、GIF、WebP、BMP 或 TIFF）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="140"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="207"/>
+        <source>it has {0} megapixels; the limit is {1}.</source>
+        <translation>图片有 {0} 百万像素，上限为 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="145"/>
+        <source>it is animated ({0} frames); attach a still image.</source>
+        <translation>这是动图（{0} 帧），请附加静态图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="149"/>
+        <source>the file is cut off (incomplete or corrupt).</source>
+        <translation>文件不完整或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="161"/>
+        <source>it could not be decoded ({0}).</source>
+        <translation>无法解码（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="205"/>
+        <source>the clipboard held no readable image.</source>
+        <translation>剪贴板中没有可读取的图片。</translation>
     </message>
 </context>
 <context>
@@ -1993,27 +2054,27 @@ Start one with Ctrl+N.</source>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="72"/>
         <source>Send images?</source>
-        <translation type="unfinished"></translation>
+        <translation>发送图片？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="73"/>
         <source>{0} is not known to understand images.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知 {0} 是否能理解图片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="75"/>
         <source>The provider may refuse the request or the model may ignore the images.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务商可能拒绝该请求，或模型可能忽略图片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="76"/>
         <source>Send anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然发送</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="79"/>
         <source>Don&apos;t ask again for this model</source>
-        <translation type="unfinished"></translation>
+        <translation>此模型不再询问</translation>
     </message>
 </context>
 <context>

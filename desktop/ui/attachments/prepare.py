@@ -20,8 +20,7 @@ MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 90
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrepareImage", text)
+translate = QCoreApplication.translate  # lupdate collects translate("PrepareImage", …)
 
 # Raster formats a vision model can be sent (after re-encoding where needed). Qt also reads
 # PDF and SVG through plugins; those are documents, not photos, and are refused.
@@ -52,8 +51,9 @@ def _megabytes(size: int) -> str:
 
 
 def _refuse(name: str, reason: str) -> AttachmentError:
-    return AttachmentError(_t("{0} cannot be attached: {1}").format(name or _t("The image"),
-                                                                     reason))
+    shown = name or translate("PrepareImage", "The image")
+    return AttachmentError(
+        translate("PrepareImage", "{0} cannot be attached: {1}").format(shown, reason))
 
 
 def _apng_frames(data: bytes) -> int:
@@ -99,7 +99,8 @@ def _encode(image: QImage, fmt: str, quality: int) -> bytes:
     writer = QImageWriter(buffer, fmt.encode("ascii"))
     writer.setQuality(quality)
     if not writer.write(image):
-        raise AttachmentError(_t("The image could not be encoded as {0}.").format(fmt))
+        raise AttachmentError(translate(
+            "PrepareImage", "The image could not be encoded as {0}.").format(fmt))
     buffer.close()
     return bytes(array.data())
 
@@ -119,10 +120,11 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
     keeps its original bytes.
     """
     if len(data) > MAX_INPUT_BYTES:
-        raise _refuse(name, _t("the file is {0} MB; the limit is {1} MB.").format(
+        raise _refuse(name, translate(
+            "PrepareImage", "the file is {0} MB; the limit is {1} MB.").format(
             _megabytes(len(data)), _megabytes(MAX_INPUT_BYTES)))
     if not data:
-        raise _refuse(name, _t("the file is empty."))
+        raise _refuse(name, translate("PrepareImage", "the file is empty."))
     array = QByteArray(data)
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -130,18 +132,22 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
     reader.setAutoTransform(True)
     fmt = bytes(reader.format().data()).decode("ascii", "replace").lower()
     if fmt not in _ACCEPTED:
-        raise _refuse(name, _t("it is not an image in a known format "
-                                "(JPEG, PNG, GIF, WebP, BMP or TIFF)."))
+        raise _refuse(name, translate(
+            "PrepareImage", "it is not an image in a known format "
+                            "(JPEG, PNG, GIF, WebP, BMP or TIFF)."))
     size = reader.size()
     if size.isValid() and size.width() * size.height() > MAX_PIXELS:
-        raise _refuse(name, _t("it has {0} megapixels; the limit is {1}.").format(
+        raise _refuse(name, translate(
+            "PrepareImage", "it has {0} megapixels; the limit is {1}.").format(
             round(size.width() * size.height() / 1e6), MAX_PIXELS // 1_000_000))
     frames = _apng_frames(data) if fmt == "png" else reader.imageCount()
     if frames > 1 or (reader.supportsAnimation() and reader.imageCount() > 1):
-        raise _refuse(name, _t("it is animated ({0} frames); attach a still image.").format(
+        raise _refuse(name, translate(
+            "PrepareImage", "it is animated ({0} frames); attach a still image.").format(
             max(frames, reader.imageCount())))
     if _truncated(data, fmt):
-        raise _refuse(name, _t("the file is cut off (incomplete or corrupt)."))
+        raise _refuse(name, translate(
+            "PrepareImage", "the file is cut off (incomplete or corrupt)."))
     rotated = reader.transformation() != QImageIOHandler.Transformation.TransformationNone
     scale = size.isValid() and max(size.width(), size.height()) > max_side
     if scale:
@@ -152,7 +158,8 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
     reader.setAllocationLimit(0)  # the megapixel check above is the limit
     image = reader.read()
     if image.isNull():
-        raise _refuse(name, _t("it could not be decoded ({0}).").format(reader.errorString()))
+        raise _refuse(name, translate(
+            "PrepareImage", "it could not be decoded ({0}).").format(reader.errorString()))
     if max(image.width(), image.height()) > max_side:  # a reader that ignored the scaled size
         image = image.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
@@ -183,7 +190,8 @@ def prepare_file(path: Path, max_side: int = DEFAULT_MAX_SIDE,
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise _refuse(name, _t("the file is {0} MB; the limit is {1} MB.").format(
+            raise _refuse(name, translate(
+                "PrepareImage", "the file is {0} MB; the limit is {1} MB.").format(
                 _megabytes(size), _megabytes(MAX_INPUT_BYTES)))
         data = path.read_bytes()
     except OSError as exc:
@@ -194,9 +202,10 @@ def prepare_file(path: Path, max_side: int = DEFAULT_MAX_SIDE,
 def prepare_qimage(image: QImage, name: str, max_side: int = DEFAULT_MAX_SIDE) -> PreparedImage:
     """A pasted bitmap (no file behind it): PNG if it fits, else scaled and re-encoded."""
     if image.isNull():
-        raise _refuse(name, _t("the clipboard held no readable image."))
+        raise _refuse(name, translate("PrepareImage", "the clipboard held no readable image."))
     if image.width() * image.height() > MAX_PIXELS:
-        raise _refuse(name, _t("it has {0} megapixels; the limit is {1}.").format(
+        raise _refuse(name, translate(
+            "PrepareImage", "it has {0} megapixels; the limit is {1}.").format(
             round(image.width() * image.height() / 1e6), MAX_PIXELS // 1_000_000))
     if max(image.width(), image.height()) > max_side:  # scaled before any encoding
         return _reencoded(image.scaled(QSize(max_side, max_side),
