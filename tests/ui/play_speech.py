@@ -4,7 +4,9 @@
 
 A child process because QtMultimedia connects to PulseAudio once per process: the test's
 private server (PULSE_SERVER) must be in the environment before QtMultimedia starts.
-Prints `outputs N`, then `started <s>` and `finished <s>` (seconds since play), or `failed`.
+Prints `outputs N`, `backend 0|1` (FFmpeg media backend), then `started <s>` and
+`finished <s>` (seconds since play), or `failed <why>`. A file not named .wav goes through
+QMediaPlayer.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from desktop.ui.read_aloud import SpeechPlayer
 def main(path: str) -> int:
     app = QApplication([])
     print(f"outputs {audio_output.output_count()}", flush=True)
+    print(f"backend {int(audio_output.can_decode_compressed())}", flush=True)
     player = SpeechPlayer()
     began = time.monotonic()
     player.started.connect(lambda: print(f"started {time.monotonic() - began:.3f}", flush=True))
