@@ -124,14 +124,19 @@ class ImageGenerationController(QObject):
         return {str(k): str(v) for k, v in models.items()} if isinstance(models, dict) else {}
 
     def is_image_reply(self, message: Message) -> bool:
-        """A reply with images, or one (e.g. failed) from a model that generates images."""
+        """A reply with images, or an empty (failed, stopped) one from a model that only
+        generates images; a model that also chats (gemini-…-image) counts as chat then."""
         if message.role is not Role.ASSISTANT:
             return False
         if message.images:
             return True
         model = message.model or ""
-        return bool(model) and (Capability.IMAGE_GENERATION in self._capabilities(model)
-                                or model in self._remembered().values())
+        if not model or message.text:
+            return False
+        caps = self._capabilities(model)
+        if caps == Capability.IMAGE_GENERATION:
+            return True
+        return caps == Capability.NONE and model in self._remembered().values()
 
     def image_model(self) -> tuple[str, str] | None:
         """(provider, model) to generate with: the picker's if it makes images, else the last

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
-from desktop.core.store.models import ImagePart, MessageStatus, Role
+from desktop.core.store.models import ImagePart, Message, MessageStatus, Role, TextPart
 from desktop.ui import theme
 from desktop.ui.image_mode import ImageOptions
 from tests.helpers.chat_window import (
@@ -355,3 +355,22 @@ def test_screenshot_of_a_generated_image(
         app.setPalette(saved[1])
         app.setStyleSheet(saved[2])
         theme._current = saved[3]
+
+
+def test_which_replies_regenerate_as_images(chat: ChatWindow) -> None:
+    def reply(model: str, *, text: str = "", image: bool = False,
+              role: Role = Role.ASSISTANT) -> Message:
+        parts: tuple[TextPart | ImagePart, ...] = (TextPart(text),) if text else ()
+        if image:
+            parts += (ImagePart("0" * 64, "image/png", "image-1.png"),)
+        return Message(1, 1, None, role, parts, 0.0, MessageStatus.ERROR, model=model)
+
+    images = chat.controller.images
+    assert images.is_image_reply(reply("fake-model", image=True))
+    assert images.is_image_reply(reply("dall-e-3"))  # failed empty, an image-only model
+    assert not images.is_image_reply(reply("gemini-2.5-flash-image"))  # it chats too
+    assert not images.is_image_reply(reply("dall-e-3", text="partial text"))
+    assert not images.is_image_reply(reply("relay-painter"))
+    settings_of(chat).set("images.models", {"fake": "relay-painter"})
+    assert images.is_image_reply(reply("relay-painter"))  # used for images before
+    assert not images.is_image_reply(reply("dall-e-3", image=True, role=Role.USER))
