@@ -24,6 +24,7 @@ from desktop.core.api.events import ReasoningDelta, StreamEvent, TextDelta
 from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
 from desktop.core.conversation_groups import ConversationGroup, group_conversations
 from desktop.core.providers import MissingKeyError
+from desktop.core.store.errors import StoreError
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import write_json
 from desktop.core.store.export_markdown import write_markdown
@@ -509,10 +510,13 @@ class ChatController(QObject):
         try:  # stored once by content, before anything else is written
             parts = await asyncio.to_thread(
                 store_images, self.store, [i.prepared for i in images if i.prepared is not None])
-        except Exception:
+        except (OSError, StoreError) as exc:  # a full disk, say: nothing was sent
             self._creating = False
             self.pane.attachments.put_back(images)
-            raise
+            if conversation_id == self.current_id and not self.pane.composer.toPlainText():
+                self.pane.composer.setPlainText(text)
+            self.pane.show_notice(self.tr("The images could not be stored: {0}").format(exc))
+            return
         if conversation_id is None:
             try:
                 conversation = await asyncio.to_thread(

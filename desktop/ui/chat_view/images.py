@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
 )
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from desktop.core.store.models import ImagePart
 from desktop.ui.attachments.background import BackgroundCalls
@@ -135,7 +136,12 @@ class ChatImages(QObject):
         if path is None:
             viewer.show_image(QImage())
             return
-        self.jobs.submit(lambda: read_image(path), viewer.show_image)
+
+        def loaded(image: QImage) -> None:
+            if isValid(viewer):  # not closed while the image was read
+                viewer.show_image(image)
+
+        self.jobs.submit(lambda: read_image(path), loaded)
 
     def _forget_viewer(self, viewer: QWidget) -> None:
         if viewer in self.viewers:

@@ -317,3 +317,25 @@ def test_screenshot_of_a_conversation_with_an_image(
         app.setPalette(saved[1])
         app.setStyleSheet(saved[2])
         theme._current = saved[3]
+
+
+def test_images_the_store_refuses_are_kept_with_the_text(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, photo: Path,
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
+    try:
+        chat.store.attachments.max_bytes = 1000  # a store with a tiny limit refuses the photo
+        attach(chat, photo)
+        chat.type_and_send("too big for this store")
+        chat.wait(chat.idle)
+        pane = chat.window.chat
+        assert pane.notice.isVisible() and "could not be stored" in pane.notice_label.text()
+        assert pane.composer.toPlainText() == "too big for this store"
+        assert [i.name for i in pane.attachments.images()] == ["photo.jpg"]
+        assert fake_provider.bodies("/v1/chat/completions") == []
+        assert chat.controller.current_id is None and chat.store.count_conversations() == 0
+    finally:
+        chat.close()
+        chat.store.close()
