@@ -96,6 +96,23 @@ def check_qt_window() -> str:
         f"{scheme} theme"
 
 
+def check_text() -> str:
+    """ICU answers (the bundle carries a trimmed ICU data package, see packaging/icu_data.py)."""
+    import functools
+
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+
+    collator = QCollator(QLocale("zh_CN"))
+    order = "".join(sorted("张安李波赵", key=functools.cmp_to_key(collator.compare)))
+    if order != "安波李张赵":  # pinyin order; without ICU's data it is code point order
+        raise RuntimeError(f"Chinese collation gave {order}: ICU data missing?")
+    if QLocale("tr_TR").toUpper("istanbul") != "İSTANBUL":
+        raise RuntimeError("Turkish upper case is wrong: ICU data missing?")
+    if not QStringDecoder("GB18030").isValid():
+        raise RuntimeError("no GB18030 decoder: ICU data missing?")
+    return "ICU collation (pinyin order), case mapping, GB18030"
+
+
 def check_audio() -> str:
     """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
     from desktop.ui import audio_output
@@ -112,6 +129,7 @@ def run_checks() -> list[CheckResult]:
         ("tls-ca-store", check_tls),
         ("keyring", check_keyring),
         ("markdown", check_markdown),
+        ("text", check_text),
         ("audio", check_audio),
     ]
     results = []

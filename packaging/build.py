@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+from icu_data import shrink_library  # packaging/icu_data.py, next to this script
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "switchboard.spec"
 SIZE_TARGET_MB = 120
@@ -45,6 +47,9 @@ def build(dist: Path, work: Path) -> Path:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+    for library in internal.glob("PySide6/Qt/lib/libicudata.so.*"):
+        before, after = shrink_library(library)
+        print(f"ICU data: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB (see icu_data.py)")
     size_mb = tree_size(bundle) / 1_000_000
     verdict = "within" if size_mb <= SIZE_TARGET_MB else "OVER"
     print(f"bundle: {bundle}")
