@@ -277,9 +277,11 @@ def test_editing_a_message_keeps_its_images(
         chat.store.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_screenshot_of_a_conversation_with_an_image(
-    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, artifacts_dir: Path,
+    scheme: str, tmp_path: Path, fake_provider: FakeProvider,
+    qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+    artifacts_dir: Path,
 ) -> None:
     monkeypatch.setenv(KEY_ENV, fake_key())
     fake_provider.default_text = ("A valley at sunset: two rows of green hills under an "
@@ -291,7 +293,7 @@ def test_screenshot_of_a_conversation_with_an_image(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     saved = (app.style().name(), app.palette(), app.styleSheet(), theme.current_colors())
-    theme.apply_theme(app, "light")  # as the app starts (restored below for the other tests)
+    theme.apply_theme(app, scheme)  # as the app starts (restored below for the other tests)
     chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
     try:
         chat.window.resize(1280, 820)
@@ -305,7 +307,8 @@ def test_screenshot_of_a_conversation_with_an_image(
         assert strip is not None
         chat.wait(strip.image_strip.is_loaded)
         chat.wait(lambda: True, timeout=0.2)
-        target = artifacts_dir / "attachments.png"
+        target = artifacts_dir / ("attachments.png" if scheme == "light"
+                                  else f"attachments-{scheme}.png")
         assert chat.window.grab().save(str(target))
         from tests.helpers.images import distinct_colours
 
