@@ -69,68 +69,73 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="189"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="190"/>
         <source>Image saved to {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="354"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="355"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="393"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="394"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="400"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="401"/>
         <source>Fix the parameters first: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="683"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="518"/>
+        <source>The images could not be stored: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_controller.py" line="687"/>
         <source>Copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="691"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="695"/>
         <source>Stop the reply before deleting messages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="741"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="745"/>
         <source>New folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="742"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="757"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="746"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="761"/>
         <source>Folder name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="756"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="760"/>
         <source>Rename folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="780"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="784"/>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="781"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="785"/>
         <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="799"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="803"/>
         <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="816"/>
+        <location filename="../../desktop/ui/chat_controller.py" line="820"/>
         <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -138,23 +143,23 @@
 <context>
     <name>ChatImages</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="67"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="68"/>
         <source>Save image as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="148"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="154"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="172"/>
         <source>The image file is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="160"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
         <source>The image could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="171"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="177"/>
         <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,27 +635,27 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="200"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="206"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="300"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="306"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="357"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="363"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="358"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="364"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="359"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="365"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
