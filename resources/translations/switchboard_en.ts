@@ -937,7 +937,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,8 +982,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
-        <source>Stop</source>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
+        <source>Stop reading</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -938,7 +938,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
@@ -983,9 +983,9 @@
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="406"/>
-        <source>Stop</source>
-        <translation>停止</translation>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
+        <source>Stop reading</source>
+        <translation>停止朗读</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ def test_no_audio_output_offers_the_wav_for_saving(
     saved: list[str] = []
     reader(chat).saved.connect(saved.append)
     card.read_aloud_button.click()
-    assert card.read_aloud_button.text() == "Stop"  # at once, while the request runs
+    assert card.read_aloud_button.text() == "Stop reading"  # at once, while the request runs
     chat.wait(lambda: bool(saved))
     assert fake_provider.bodies(SPEECH) == [{
         "model": "tts-1", "voice": "alloy", "input": "Hello from the fake provider.",
@@ -157,7 +157,7 @@ def test_stop_while_fetching(chat: ChatWindow, fake_provider: FakeProvider) -> N
     _reply_id, card = reply_card(chat)
     card.read_aloud_button.click()
     chat.wait(lambda: bool(fake_provider.bodies(SPEECH)))
-    assert card.read_aloud_button.text() == "Stop" and reader(chat).state == "fetching"
+    assert card.read_aloud_button.text() == "Stop reading" and reader(chat).state == "fetching"
     card.read_aloud_button.click()
     assert card.read_aloud_button.text() == "Read aloud"
     assert reader(chat).message_id is None and reader(chat).state == "idle"

@@ -403,7 +403,8 @@ class MessageWidget(QFrame):
                 visible and self.row.message.role == Role.ASSISTANT
             )
             reading = self.row.reading
-            self.read_aloud_button.setText(self.tr("Stop") if reading else self.tr("Read aloud"))
+            self.read_aloud_button.setText(
+                self.tr("Stop reading") if reading else self.tr("Read aloud"))
             self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
             self.read_aloud_button.setVisible((visible or reading) and bool(
                 self.row.message.role == Role.ASSISTANT and self.row.message.text.strip()))
