@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.api.errors import APIError
-from desktop.core.chat_service import ChatSetupError
 from desktop.core.speech import (
     NothingToReadError,
     SpeechAudio,
@@ -32,7 +31,6 @@ from desktop.ui import audio_output
 
 if TYPE_CHECKING:
     from desktop.core.chat_service import ChatService
-    from desktop.core.settings import Settings
     from desktop.core.store.store import Store
     from desktop.ui.main_window import MainWindow
     from desktop.ui.task_runner import TaskRunner
@@ -265,10 +263,6 @@ class ReadAloud(QObject):
         return path or None
 
 
-def speech_settings_for(settings: Settings | None, chat_provider: str | None) -> SpeechSettings:
-    return SpeechSettings.from_settings(settings, chat_provider or "")
-
-
 def attach_read_aloud(window: MainWindow, store: Store, service: ChatService) -> ReadAloud:
     """Wire read aloud into the window: card buttons, conversation switches, notices, settings."""
     controller = window.controller
@@ -279,20 +273,15 @@ def attach_read_aloud(window: MainWindow, store: Store, service: ChatService) ->
 
     def current_settings() -> SpeechSettings | None:
         target = window.chat.selected_target()
-        settings = speech_settings_for(window.settings, target[0] if target else None)
+        settings = SpeechSettings.from_settings(window.settings, target[0] if target else "")
         if not settings.provider:
             read_aloud.notice.emit(read_aloud.tr(
                 "Choose a provider first: read aloud uses the conversation's provider."))
             return None
         return settings
 
-    async def client_for(provider: str) -> Any:
-        try:
-            return await service.client_for(provider)
-        except ChatSetupError as exc:
-            raise RuntimeError(str(exc)) from exc
-
-    read_aloud = ReadAloud(window.tasks, SpeechSource(cache, client_for), current_settings, window)
+    source = SpeechSource(cache, service.client_for)
+    read_aloud = ReadAloud(window.tasks, source, current_settings, window)
     read_aloud.dialog_parent = window
 
     def toggle(message_id: int) -> None:

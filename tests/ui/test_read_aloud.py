@@ -17,6 +17,7 @@ from desktop.core.settings import Settings
 from desktop.core.wav_audio import read_wav, tone_wav
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.read_aloud import ReadAloud
+from desktop.ui.speech_settings import SpeechSettingsDialog
 from tests.conftest import REPO_ROOT
 from tests.helpers.chat_window import (
     KEY_ENV,
@@ -217,3 +218,39 @@ def test_real_playback_on_a_null_sink(tmp_path: Path, name: str) -> None:
     played = float(lines["finished"]) - float(lines["started"])
     print(f"\n{name}: a 0.60 s WAV played in {played:.2f} s")
     assert 0.5 < played < 6.0  # played to the end, not cut short
+
+
+def test_settings_dialog_sets_what_the_next_reading_asks_for(
+    chat: ChatWindow, fake_provider: FakeProvider, qtbot: QtBot
+) -> None:
+    dialog = without_output(chat, None)
+    chat.window.speech_action.trigger()
+    settings_dialog = chat.window.findChild(SpeechSettingsDialog)
+    assert settings_dialog is not None and settings_dialog.isVisible()
+    assert settings_dialog.provider.currentData() == ""  # the conversation's provider
+    settings_dialog.model.setText("gpt-4o-mini-tts")
+    settings_dialog.voice.setCurrentText("coral")
+    settings_dialog.format.setCurrentText("pcm")
+    settings_dialog.accept()
+    _reply_id, card = reply_card(chat)
+    card.read_aloud_button.click()
+    chat.wait(lambda: len(dialog.reasons) == 1)
+    body = fake_provider.bodies(SPEECH)[0]
+    assert (body["model"], body["voice"], body["response_format"]) == (
+        "gpt-4o-mini-tts", "coral", "pcm")
+    speech = list((chat.store.data_dir.root / "speech").iterdir())
+    assert [path.suffix for path in speech] == [".wav"]  # PCM is kept as a playable WAV
+
+
+def test_cache_entries_of_deleted_messages_go_at_the_next_start(
+    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    speech = data.root / "speech"
+    speech.mkdir()
+    (speech / "999-0123456789abcdef01234567.wav").write_bytes(tone_wav(0.01))
+    harness = open_window(data, qasync_loop)  # waits for its start-up tasks, the sweep too
+    try:
+        assert list(speech.iterdir()) == []
+    finally:
+        harness.close()
+        harness.store.close()
