@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.wav_audio import read_wav, tone_wav
+from desktop.ui import audio_output
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.read_aloud import ReadAloud
 from desktop.ui.speech_settings import SpeechSettingsDialog
@@ -254,3 +255,20 @@ def test_cache_entries_of_deleted_messages_go_at_the_next_start(
     finally:
         harness.close()
         harness.store.close()
+
+
+def test_without_qtmultimedia_the_audio_is_offered_for_saving(
+    chat: ChatWindow, fake_provider: FakeProvider, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A host without libpulse: QtMultimedia does not import; the reason names it."""
+    monkeypatch.setattr(audio_output, "_load", lambda: (None, "libpulse.so.0: not found"))
+    dialog = SaveDialog(tmp_path / "reply.wav")
+    reader(chat).choose_save_path = dialog
+    saved: list[str] = []
+    reader(chat).saved.connect(saved.append)
+    _reply_id, card = reply_card(chat)
+    card.read_aloud_button.click()
+    chat.wait(lambda: bool(saved))
+    assert "QtMultimedia does not load: libpulse.so.0: not found" in dialog.reasons[0]
+    assert read_wav((tmp_path / "reply.wav").read_bytes()).frame_count > 0
