@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.api.errors import APIError
@@ -243,6 +243,11 @@ class ReadAloud(QObject):
 
     def _offer_save(self, audio: Path, reason: str) -> None:
         self.notice.emit(reason)
+        # The file dialog runs its own event loop: open it from the Qt event queue, not from
+        # inside the asyncio callback that delivered the audio.
+        QTimer.singleShot(0, self, lambda: self._ask_and_save(audio, reason))
+
+    def _ask_and_save(self, audio: Path, reason: str) -> None:
         target = self.choose_save_path(audio, reason)
         if not target:
             return
