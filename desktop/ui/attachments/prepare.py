@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QImageWriter
 
+from desktop.core.image_metadata import strip_metadata, webp_has_metadata
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
 
 DEFAULT_MAX_SIDE = 2048
@@ -117,7 +118,7 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
 
     The longest side is brought down to `max_side` (smooth scaling) and the result encoded as
     JPEG (quality 90), or PNG where some pixel is transparent. An image that needs no change
-    keeps its original bytes.
+    keeps its original bytes, less its private metadata (EXIF, XMP, text chunks).
     """
     if len(data) > MAX_INPUT_BYTES:
         raise _refuse(name, translate(
@@ -163,9 +164,11 @@ def prepare_image(data: bytes, name: str, max_side: int = DEFAULT_MAX_SIDE) -> P
     if max(image.width(), image.height()) > max_side:  # a reader that ignored the scaled size
         image = image.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
-    if not scale and not rotated and fmt in _KEPT:
-        return PreparedImage(data, _KEPT[fmt], name or f"image.{fmt}", image.width(),
-                             image.height(), changed=False)
+    if not scale and not rotated and fmt in _KEPT and not webp_has_metadata(data):
+        # Sent as it is, but without the EXIF/XMP/text blocks (GPS position, camera serial).
+        mime = _KEPT[fmt]
+        return PreparedImage(strip_metadata(data, mime), mime, name or f"image.{fmt}",
+                             image.width(), image.height(), changed=False)
     return _reencoded(image, name)
 
 

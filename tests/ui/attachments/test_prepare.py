@@ -53,6 +53,18 @@ def test_exif_orientation_6_is_applied(qapp: QApplication) -> None:
     assert bottom.blue() > 200 and bottom.red() < 60
 
 
+def test_exif_is_dropped_from_a_photo_sent_as_it_is(qapp: QApplication) -> None:
+    """Orientation 1 needs no re-encoding; the EXIF block (it can hold GPS) is removed."""
+    plain = encode(two_colour_image(40, 20), "JPEG")
+    source = with_exif_orientation(plain, 1)
+    assert b"Exif" in source
+    prepared = prepare_image(source, "photo.jpg")
+    assert not prepared.changed and prepared.mime == "image/jpeg"
+    assert b"Exif" not in prepared.data
+    assert prepared.data == plain  # the picture's own bytes, untouched
+    assert decode(prepared.data).size() == decode(source).size()
+
+
 def test_large_image_downscaled_to_2048(qapp: QApplication) -> None:
     source = encode(two_colour_image(4000, 3000), "JPEG")
     started = time.perf_counter()
