@@ -44,9 +44,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import dataclasses
 import json
-import mimetypes
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,6 @@ from desktop.core.api.events import (
 from desktop.core.api.requests_openai import (
     ChatRequest,
     RequestValidationError,
-    image_part_from_file,
     parse_option_value,
 )
 from desktop.core.chat_service import (
@@ -83,6 +82,7 @@ from desktop.core.chat_service import (
     ExchangeListener,
     ExchangeResult,
 )
+from desktop.core.settings import Settings
 from desktop.core.store import Store, StoreError
 from desktop.core.store.models import ContentPart, Message, MessageStatus, TextPart
 
@@ -98,17 +98,47 @@ def parse_options(pairs: list[str]) -> dict[str, Any]:
     return options
 
 
-def build_messages(system: str | None, prompt: str, images: list[Path]) -> list[dict[str, Any]]:
+@dataclasses.dataclass(frozen=True)
+class CliImage:
+    """An image given with --image, made ready to send (oriented, downscaled, no EXIF)."""
+
+    data: bytes
+    mime: str
+    name: str
+
+    def content_part(self) -> dict[str, Any]:
+        encoded = base64.b64encode(self.data).decode("ascii")
+        return {"type": "image_url", "image_url": {"url": f"data:{self.mime};base64,{encoded}"}}
+
+
+def prepare_images(paths: list[Path], max_side: int) -> list[CliImage]:
+    """Each file checked and prepared as the window does; RequestValidationError says why not.
+
+    Qt's image readers do the work (QtGui only: no display or QApplication is needed).
+    """
+    if not paths:
+        return []
+    from desktop.ui.attachments.prepare import AttachmentError, prepare_file
+
+    images = []
+    for path in paths:
+        try:
+            prepared = prepare_file(path, max_side)
+        except AttachmentError as error:
+            raise RequestValidationError(str(error)) from error
+        images.append(CliImage(prepared.data, prepared.mime, prepared.name))
+    return images
+
+
+def build_messages(
+    system: str | None, prompt: str, images: list[CliImage]
+) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = []
     if system:
         messages.append({"role": "system", "content": system})
     if images:
         parts: list[dict[str, Any]] = [{"type": "text", "text": prompt}]
-        for path in images:
-            try:
-                parts.append(image_part_from_file(path))
-            except OSError as exc:
-                raise RequestValidationError(f"Cannot read image {path}: {exc.strerror}") from exc
+        parts.extend(image.content_part() for image in images)
         messages.append({"role": "user", "content": parts})
     else:
         messages.append({"role": "user", "content": prompt})
@@ -298,7 +328,8 @@ def _run(args: argparse.Namespace) -> int:
         if not prompt.strip() and not args.image:
             raise RequestValidationError("The prompt is empty.")
         options = parse_options(args.option or [])
-        messages = build_messages(args.system, prompt, [Path(p) for p in args.image or []])
+        images = prepare_images([Path(p) for p in args.image or []], _max_image_side(args))
+        messages = build_messages(args.system, prompt, images)
         request = ChatRequest.from_options(args.model, messages, options)
     except RequestValidationError as error:
         return report_error(error)
@@ -307,7 +338,7 @@ def _run(args: argparse.Namespace) -> int:
 
     def saved(store: Store) -> int:
         try:
-            content = _content_parts(store, prompt, [Path(p) for p in args.image or []])
+            content = _content_parts(store, prompt, images)
         except (OSError, StoreError) as error:
             return report_error(RequestValidationError(f"Cannot attach the image: {error}"))
         return run_api_command(_ask_saved(args, store, content, options))
@@ -315,12 +346,21 @@ def _run(args: argparse.Namespace) -> int:
     return run_with_store(args, saved)
 
 
-def _content_parts(store: Store, prompt: str, images: list[Path]) -> list[ContentPart]:
+def _max_image_side(args: argparse.Namespace) -> int:
+    """--max-image-side, else the setting the window uses (attachments.max_image_side)."""
+    if args.max_image_side is not None:
+        return int(args.max_image_side)
+    if not args.image:
+        return 2048
+    settings = Settings(open_data_dir(args).settings_file)
+    return int(settings.get("attachments.max_image_side"))
+
+
+def _content_parts(store: Store, prompt: str, images: list[CliImage]) -> list[ContentPart]:
     """The user's message for the history: the prompt, then each image stored once."""
     parts: list[ContentPart] = [TextPart(prompt)] if prompt.strip() else []
-    for path in images:
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        parts.append(store.add_attachment(path.read_bytes(), mime, path.name))
+    for image in images:
+        parts.append(store.add_attachment(image.data, image.mime, image.name))
     return parts
 
 
@@ -336,6 +376,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-s", "--system", help="system prompt")
     parser.add_argument(
         "--image", action="append", metavar="FILE", help="attach an image (repeatable)"
+    )
+    parser.add_argument(
+        "--max-image-side", type=int, metavar="PX", default=None,
+        help="downscale attached images to this longest side (default: the setting, 2048)",
     )
     parser.add_argument(
         "-o",

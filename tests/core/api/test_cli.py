@@ -151,6 +151,48 @@ def test_ask_prompt_from_stdin_and_image(
     assert content[1]["image_url"]["url"].startswith("data:image/png;base64,")
 
 
+def test_ask_images_are_prepared_like_the_windows(
+    added: Path, fake_provider: FakeProvider, fake_key: str, tmp_path: Path
+) -> None:
+    """--image: downscaled to the longest side, EXIF dropped, stored once; a non-image refused."""
+    import base64
+    import struct
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    picture = QImage(3000, 1000, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert picture.save(buffer, "JPEG")
+    jpeg = bytes(array.data())
+    exif = b"Exif\x00\x00MM\x00\x2a" + struct.pack(">I", 8) + b"\x00\x00GPS 59.3N 18.0E"
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif + jpeg[2:])
+    result = cli(added, "ask", "-p", "Fake", "-m", "m", "--image", str(photo),
+                 "--max-image-side", "1500", "--no-stream", "What colour?", key=fake_key)
+    assert result.returncode == 0, result.stderr
+    part = fake_provider.bodies("/chat/completions")[0]["messages"][0]["content"][1]
+    url = part["image_url"]["url"]
+    assert url.startswith("data:image/jpeg;base64,")
+    sent = base64.b64decode(url.split(",", 1)[1])
+    assert b"GPS" not in sent
+    shown = QImage()
+    assert shown.loadFromData(sent)
+    assert (shown.width(), shown.height()) == (1500, 500)
+    stored = list((added / "attachments").rglob("*")) if (added / "attachments").exists() else []
+    assert any(path.is_file() and path.read_bytes() == sent for path in stored)
+
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    refused = cli(added, "ask", "-p", "Fake", "-m", "m", "--image", str(text), "hi", key=fake_key)
+    assert refused.returncode == 4
+    assert "notes.png cannot be attached" in refused.stderr
+    assert len(fake_provider.bodies("/chat/completions")) == 1
+
+
 def test_ask_reasoning_goes_to_stderr_or_json(
     added: Path, fake_provider: FakeProvider, fake_key: str
 ) -> None:
