@@ -81,6 +81,10 @@ class ImageGenerationController(QObject):
         if settings is None:
             return True
         chat.pane.clear_notice()
+        if chat.pane.attachments.images():  # no /images/edits: say so rather than drop them
+            chat.pane.show_notice(self.tr(
+                "Image generation does not use the attached images; they stay for your next "
+                "chat message."))
         if chat.editing_id is not None:  # an edit is not an image request: leave the branch
             chat.cancel_edit()
         retry_of = self._failed_reply_for(prompt)

@@ -506,17 +506,22 @@
         <translation>请在 /image 后面写出图片要表现的内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="157"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="86"/>
+        <source>Image generation does not use the attached images; they stay for your next chat message.</source>
+        <translation>生成图片不会使用已附加的图片；它们会保留到你的下一条聊天消息。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="161"/>
         <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
         <translation>尚未设置服务商。请先添加一个（设置 → 服务商，或 `switchboard provider add`）；你的提示词已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="168"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="172"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
         <translation>请在顶部的模型选择器（Ctrl+M）中选一个图片模型（带 [image] 标记，例如 dall-e-3）；你的提示词已保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="206"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="210"/>
         <source>Generating image…</source>
         <translation>正在生成图片…</translation>
     </message>
@@ -1387,59 +1392,59 @@
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="54"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="55"/>
         <source>The image</source>
         <translation>该图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="56"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="57"/>
         <source>{0} cannot be attached: {1}</source>
         <translation>无法附加 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="102"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="103"/>
         <source>The image could not be encoded as {0}.</source>
         <translation>无法将图片编码为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="123"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="193"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="124"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="196"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation>文件大小为 {0} MB，上限为 {1} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="127"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="128"/>
         <source>the file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="135"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="136"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation>这不是受支持格式的图片（JPEG、PNG、GIF、WebP、BMP 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="140"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="207"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="141"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="210"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation>图片有 {0} 百万像素，上限为 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="145"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="146"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation>这是动图（{0} 帧），请附加静态图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="149"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="150"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation>文件不完整或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="161"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="162"/>
         <source>it could not be decoded ({0}).</source>
         <translation>无法解码（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="205"/>
+        <location filename="../../desktop/ui/attachments/prepare.py" line="208"/>
         <source>the clipboard held no readable image.</source>
         <translation>剪贴板中没有可读取的图片。</translation>
     </message>
@@ -1867,58 +1872,58 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="176"/>
-        <location filename="../../desktop/ui/read_aloud.py" line="180"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="174"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="178"/>
         <source>Read aloud failed: %1</source>
         <translation>朗读失败：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="178"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="176"/>
         <source>This reply has no text to read aloud.</source>
         <translation>这条回复没有可朗读的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="187"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="185"/>
         <source>This reply is long: only its first part is read aloud.</source>
         <translation>这条回复较长：只朗读开头部分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="197"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="195"/>
         <source>Audio cannot be played here (QtMultimedia does not load: %1).</source>
         <translation>此处无法播放音频（QtMultimedia 无法加载：%1）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="200"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="198"/>
         <source>There is no audio output on this system.</source>
         <translation>此系统没有音频输出设备。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="203"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="201"/>
         <source>This installation plays only WAV audio, and the provider sent %1. Choose WAV in the read-aloud settings to listen here.</source>
         <translation>此安装只能播放 WAV 音频，而服务商发送的是 %1。请在朗读设置中选择 WAV 以便在此收听。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="234"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="232"/>
         <source>The audio could not be played: %1.</source>
         <translation>音频无法播放：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="254"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="257"/>
         <source>The audio was not saved: %1</source>
         <translation>音频未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="257"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="260"/>
         <source>Audio saved to %1</source>
         <translation>音频已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="263"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="266"/>
         <source>Save audio — %1</source>
         <translation>保存音频 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="264"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="267"/>
         <source>Audio (*%1)</source>
         <translation>音频 (*%1)</translation>
     </message>
@@ -1997,7 +2002,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SpeechPlayer</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="95"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="93"/>
         <source>the WAV file could not be decoded</source>
         <translation>WAV 文件无法解码</translation>
     </message>
@@ -2165,7 +2170,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>read_aloud</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="285"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="284"/>
         <source>Choose a provider first: read aloud uses the conversation&apos;s provider.</source>
         <translation>请先选择服务商：朗读使用当前对话的服务商。</translation>
     </message>

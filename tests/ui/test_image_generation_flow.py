@@ -374,3 +374,21 @@ def test_which_replies_regenerate_as_images(chat: ChatWindow) -> None:
     settings_of(chat).set("images.models", {"fake": "relay-painter"})
     assert images.is_image_reply(reply("relay-painter"))  # used for images before
     assert not images.is_image_reply(reply("dall-e-3", image=True, role=Role.USER))
+
+
+def test_attached_images_are_kept_and_the_user_told(
+    chat: ChatWindow, fake_provider: FakeProvider, tmp_path: Path
+) -> None:
+    from desktop.ui.attachments.intake import ImageSource
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(tiny_png(8, 8))
+    tray = chat.window.chat.attachments
+    tray.add_sources([ImageSource(photo.name, path=photo)])
+    chat.wait(lambda: len(tray.images()) == 1 and not tray.is_busy())
+    chat.window.chat.model_picker.pick("fake", "dall-e-3")
+    chat.type_and_send("A lighthouse at dusk")
+    chat.wait(chat.idle)
+    assert "prompt" in fake_provider.bodies(IMAGES)[0]
+    assert len(tray.images()) == 1  # still there for the next chat message
+    assert "does not use the attached images" in chat.window.chat.notice_label.text()
