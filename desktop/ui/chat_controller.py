@@ -175,6 +175,7 @@ class ChatController(QObject):
         self.pending_deletes: dict[int, QTimer] = {}
         self._load_generation = 0
         self._creating = False
+        self._waiting_images: dict[str, list[PendingImage]] = {}
         self._state_writing = False
         self._state_dirty = False
         self._draft_timer = QTimer(self)
@@ -448,6 +449,10 @@ class ChatController(QObject):
         self.save_draft()
         self.cancel_edit()
         self.pane.clear_notice()
+        # Images waiting in the tray belong to this conversation's draft (for this session).
+        waiting = self.pane.attachments.take()
+        if waiting:
+            self._waiting_images[self._draft_key()] = waiting
 
     def _restore_draft(self) -> None:
         text = self._drafts().get(self._draft_key(), "")
@@ -456,6 +461,9 @@ class ChatController(QObject):
         composer.setPlainText(text)
         composer.blockSignals(False)
         composer.moveCursor(composer.textCursor().MoveOperation.End)
+        waiting = self._waiting_images.pop(self._draft_key(), [])
+        if waiting:
+            self.pane.attachments.put_back(waiting)
 
     # ----------------------------------------------------------------- sending
 

@@ -342,3 +342,36 @@ def test_images_the_store_refuses_are_kept_with_the_text(
     finally:
         chat.close()
         chat.store.close()
+
+
+def test_waiting_images_stay_with_their_conversation(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, photo: Path,
+) -> None:
+    """Chips in the tray are part of the conversation's draft: switching away and back keeps
+    them there, and they are not carried into another conversation."""
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
+    try:
+        chat.type_and_send("an earlier chat")
+        chat.wait(chat.idle)
+        earlier = chat.controller.current_id
+        assert earlier is not None
+        chat.controller.new_conversation()
+        tray = chat.window.chat.attachments
+        attach(chat, photo)
+        chat.window.chat.composer.setPlainText("about this photo")
+        chat.controller.open_conversation(earlier)
+        chat.wait(chat.idle)
+        assert tray.is_empty() and not tray.isVisible()
+        chat.controller.new_conversation()
+        assert len(tray.images()) == 1 and tray.isVisible()
+        assert chat.window.chat.composer.toPlainText() == "about this photo"
+        chat.window.chat.send_button.click()
+        chat.wait(chat.idle)
+        sent = chat.path()[0]
+        assert sent.text == "about this photo" and len(sent.images) == 1
+        assert tray.is_empty()
+    finally:
+        chat.close()
+        chat.store.close()
