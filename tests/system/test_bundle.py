@@ -51,11 +51,14 @@ def run_self_test(executable: Path, env: dict[str, str]) -> subprocess.Completed
     )
 
 
-def test_bundle_self_test_passes_with_secret_service(bundle: Path, tmp_path: Path) -> None:
+def test_bundle_self_test_passes_with_secret_service(
+    bundle: Path, tmp_path: Path, artifacts_dir: Path
+) -> None:
     with private_secret_service(tmp_path) as env:
         env["QT_QPA_PLATFORM"] = "offscreen"
         result = run_self_test(bundle / "switchboard", env)
     print(result.stdout)
+    (artifacts_dir / "bundle-self-test.txt").write_text(result.stdout, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert "bundle" in lines[0]
