@@ -83,6 +83,30 @@ def load_conversation(store: Store, conversation_id: int) -> LoadedConversation:
     return LoadedConversation(conversation, path, siblings)
 
 
+TAIL_FIRST = 200  # a long conversation shows its last messages first, the rest after
+PREPEND_CHUNK = 2_000  # older messages are added in slices, each a short UI-thread step
+
+
+def load_conversation_tail(
+    store: Store, conversation_id: int, limit: int = TAIL_FIRST
+) -> tuple[LoadedConversation, bool]:
+    """The last `limit` messages of the active path with their siblings (blocking).
+
+    Returns the partial conversation and whether it is the whole path.
+    """
+    conversation = store.get_conversation(conversation_id)
+    leaf = conversation.active_leaf_id
+    path = store.path_to(leaf, limit=limit) if leaf is not None else []
+    ids = store.sibling_ids(conversation_id, path)
+    siblings: dict[int, SiblingInfo] = {}
+    for message in path:
+        group = ids.get(message.id) or [message.id]
+        position = group.index(message.id) + 1 if message.id in group else 1
+        siblings[message.id] = (position, len(group), group)
+    complete = not path or path[0].parent_id is None
+    return LoadedConversation(conversation, path, siblings), complete
+
+
 @dataclass
 class _ListData:
     """The sidebar's content as read and grouped by a worker thread."""
@@ -174,7 +198,7 @@ class ChatController(QObject):
         self.editing_id: int | None = None
         self.pending_deletes: dict[int, QTimer] = {}
         self._load_generation = 0
-        self._creating = False
+        self.creating = False  # a send is making the new conversation (one at a time)
         self._waiting_images: dict[str, list[PendingImage]] = {}
         self._state_writing = False
         self._state_dirty = False
@@ -314,15 +338,19 @@ class ChatController(QObject):
         self._load_generation += 1
         generation = self._load_generation
 
-        async def load() -> LoadedConversation:
+        async def load() -> tuple[LoadedConversation, bool]:
+            if message_id is None:  # the end first: a long conversation paints at once
+                return await asyncio.to_thread(load_conversation_tail, self.store,
+                                               conversation_id)
             loaded = await asyncio.to_thread(load_conversation, self.store, conversation_id)
-            if message_id is not None and message_id not in loaded.siblings:
+            if message_id not in loaded.siblings:
                 # The hit is on another branch: show that branch.
                 await asyncio.to_thread(self.store.switch_branch, message_id)
                 loaded = await asyncio.to_thread(load_conversation, self.store, conversation_id)
-            return loaded
+            return loaded, True
 
-        def show(loaded: LoadedConversation) -> None:
+        def show(result: tuple[LoadedConversation, bool]) -> None:
+            loaded, complete = result
             if generation != self._load_generation or conversation_id != self.current_id:
                 return  # the user opened something else meanwhile
             exchange = self.exchanges.get(conversation_id)
@@ -348,8 +376,39 @@ class ChatController(QObject):
                                      if conv.provider else None)
             if message_id is not None:
                 self.view.scroll_to_message(message_id, highlight)
+            if not complete:
+                self.run(asyncio.to_thread(load_conversation, self.store, conversation_id),
+                         f"open the rest of conversation {conversation_id}",
+                         lambda full: self._show_older(conversation_id, generation, path, full))
 
         self.run(load(), f"open conversation {conversation_id}", show)
+
+    def _show_older(self, conversation_id: int, generation: int, shown: list[Message],
+                    full: LoadedConversation) -> None:
+        """Add the messages above the tail shown first, in slices, without moving the view."""
+        if generation != self._load_generation or conversation_id != self.current_id:
+            return
+        ids = [m.id for m in full.path]
+        first = shown[0].id if shown else None
+        if first not in ids:  # the branch changed in between: show it afresh
+            self.reload(conversation_id)
+            return
+        older = full.path[: ids.index(first)]
+
+        def add_slice() -> None:
+            if generation != self._load_generation or conversation_id != self.current_id:
+                return
+            if not older:
+                log.info("conversation %d complete: %d messages", conversation_id, len(ids))
+                return
+            part = older[-PREPEND_CHUNK:]
+            del older[-PREPEND_CHUNK:]
+            self.messages.update((m.id, m) for m in part)
+            self.shown_ids.update(m.id for m in part)
+            self.view.prepend_messages(part, {m.id: full.siblings[m.id] for m in part})
+            QTimer.singleShot(0, add_slice)
+
+        add_slice()
 
     def set_title(self, title: str) -> None:
         """The open conversation's title in the header and the window's title bar."""
@@ -470,7 +529,7 @@ class ChatController(QObject):
     def send(self, text: str) -> None:
         if self.current_id is not None and self.current_id in self.exchanges:
             return
-        if self.current_id is None and self._creating:
+        if self.current_id is None and self.creating:
             return  # the new conversation for the previous send is being created
         if self.images.take(text):
             return
@@ -490,7 +549,7 @@ class ChatController(QObject):
         self.pane.set_editing(False)
         images = self.pane.attachments.take()
         retry_of = self._failed_reply_for(text, len(images)) if editing is None else None
-        self._creating = self.current_id is None  # until _send has made the conversation
+        self.creating = self.current_id is None  # until _send has made the conversation
         self.pane.composer.clear()
         self.save_draft()
         self.run(self._send(self.current_id, text, settings, editing, retry_of, images), "send")
@@ -519,7 +578,7 @@ class ChatController(QObject):
             parts = await asyncio.to_thread(
                 store_images, self.store, [i.prepared for i in images if i.prepared is not None])
         except (OSError, StoreError) as exc:  # a full disk, say: nothing was sent
-            self._creating = False
+            self.creating = False
             self.pane.attachments.put_back(images)
             if conversation_id == self.current_id and not self.pane.composer.toPlainText():
                 self.pane.composer.setPlainText(text)
@@ -532,10 +591,10 @@ class ChatController(QObject):
                     model=settings.model,
                 )
             finally:
-                self._creating = False
+                self.creating = False
             conversation_id = conversation.id
             if self.current_id is None:  # still on the new conversation: it is this one now
-                self._drop_draft(NEW_DRAFT_KEY)
+                self.drop_draft(NEW_DRAFT_KEY)
                 self.current_id = conversation_id
                 self.shown_ids.clear()
                 self.sidebar.list_view.select_conversation(conversation_id)
@@ -553,23 +612,23 @@ class ChatController(QObject):
             coro = self.service.regenerate(retry_of, settings, listener=exchange)
         else:
             coro = self.service.send(conversation_id, content, settings, listener=exchange)
-        await self._run_exchange(exchange, coro)
+        await self.run_exchange(exchange, coro)
         if created and exchange.setup_failed:
-            await self._drop_empty(conversation_id)
+            await self.drop_empty(conversation_id)
 
-    async def _drop_empty(self, conversation_id: int) -> None:
+    async def drop_empty(self, conversation_id: int) -> None:
         """A conversation made for a message that could not even be sent goes again."""
         if await asyncio.to_thread(self.store.active_path_tail, conversation_id, 1):
             return
         await asyncio.to_thread(self.store.delete_conversation, conversation_id)
         if self.current_id == conversation_id:  # back to "new", the text stays in the composer
-            self._drop_draft(str(conversation_id))
+            self.drop_draft(str(conversation_id))
             self.current_id = None
             self.save_draft()
             self.sidebar.list_view.select_conversation(None)
         self.refresh_list()
 
-    async def _run_exchange(self, exchange: Exchange, coro: Coroutine[Any, Any, Any]) -> None:
+    async def run_exchange(self, exchange: Exchange, coro: Coroutine[Any, Any, Any]) -> None:
         conversation_id = exchange.conversation_id
         self.exchanges[conversation_id] = exchange
         exchange.task = asyncio.current_task()
@@ -607,7 +666,7 @@ class ChatController(QObject):
         if exchange.user_images and self.pane.attachments.is_empty():
             self.pane.attachments.put_back(exchange.user_images)
 
-    def _drop_draft(self, key: str) -> None:
+    def drop_draft(self, key: str) -> None:
         state = self.window.window_state
         if state is not None:
             drafts = self._drafts()
@@ -643,7 +702,7 @@ class ChatController(QObject):
         if settings is None:
             return
         exchange = Exchange(self, conversation_id, reload=reload)
-        self.run(self._run_exchange(exchange, make(settings, exchange)), name)
+        self.run(self.run_exchange(exchange, make(settings, exchange)), name)
 
     def regenerate(self, reply_id: int) -> None:
         if self.images.regenerate(reply_id):
@@ -841,7 +900,7 @@ class ChatController(QObject):
         if timer is None:
             return
         timer.stop()
-        self._drop_draft(str(conversation_id))
+        self.drop_draft(str(conversation_id))
 
         async def delete() -> None:
             await asyncio.to_thread(self.store.delete_conversation, conversation_id)

@@ -88,7 +88,7 @@ class ImageGenerationController(QObject):
         if chat.editing_id is not None:  # an edit is not an image request: leave the branch
             chat.cancel_edit()
         retry_of = self._failed_reply_for(prompt)
-        chat._creating = chat.current_id is None  # until the conversation is made
+        chat.creating = chat.current_id is None  # until the conversation is made
         chat.pane.composer.clear()
         chat.save_draft()
         chat.run(self._generate(chat.current_id, text, prompt, settings, retry_of),
@@ -108,7 +108,7 @@ class ImageGenerationController(QObject):
         if settings is None:
             return True
         exchange = self._exchange(conversation_id, reload=True)
-        chat.run(chat._run_exchange(exchange, self.service.regenerate(
+        chat.run(chat.run_exchange(exchange, self.service.regenerate(
             reply_id, settings, listener=exchange)), "regenerate images")
         return True
 
@@ -234,10 +234,10 @@ class ImageGenerationController(QObject):
                     model=target[1] if target is not None else settings.model,
                 )
             finally:
-                chat._creating = False
+                chat.creating = False
             conversation_id = conversation.id
             if chat.current_id is None:
-                chat._drop_draft(NEW_DRAFT_KEY)
+                chat.drop_draft(NEW_DRAFT_KEY)
                 chat.current_id = conversation_id
                 chat.shown_ids.clear()
                 chat.sidebar.list_view.select_conversation(conversation_id)
@@ -249,9 +249,9 @@ class ImageGenerationController(QObject):
             coro = self.service.regenerate(retry_of, settings, listener=exchange)
         else:
             coro = self.service.generate(conversation_id, prompt, settings, listener=exchange)
-        await chat._run_exchange(exchange, coro)
+        await chat.run_exchange(exchange, coro)
         if created and exchange.setup_failed:
-            await chat._drop_empty(conversation_id)
+            await chat.drop_empty(conversation_id)
         finished = exchange.finished
         if finished is not None and finished.status is MessageStatus.COMPLETE:
             self._remember_model(settings)

@@ -583,6 +583,32 @@ class Store:
             ).fetchall()
         return [message_from_row(r) for r in rows]
 
+    def sibling_ids(
+        self, conversation_id: int, messages: Sequence[Message]
+    ) -> dict[int, list[int]]:
+        """For each message: the ids of it and its alternatives (same parent), oldest first.
+
+        One query for any number of messages (the chat view's branch switchers of a path).
+        """
+        parents = {m.parent_id for m in messages}
+        ids: list[int] = [p for p in parents if p is not None]
+        by_parent: dict[int | None, list[int]] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for child, parent in self._conn.execute(
+                    f"SELECT id, parent_id FROM messages WHERE parent_id IN ({marks}) "
+                    "ORDER BY id", chunk,
+                ):
+                    by_parent.setdefault(parent, []).append(child)
+            if None in parents:
+                by_parent[None] = [row[0] for row in self._conn.execute(
+                    "SELECT id FROM messages WHERE conversation_id = ? AND parent_id IS NULL "
+                    "ORDER BY id", (conversation_id,),
+                )]
+        return {m.id: by_parent.get(m.parent_id) or [m.id] for m in messages}
+
     def path_to(self, message_id: int, *, limit: int = -1) -> list[Message]:
         """The messages from the root down to `message_id` (the last `limit` of them)."""
         with self._lock:

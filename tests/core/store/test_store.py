@@ -269,3 +269,23 @@ def test_pragmas_and_schema(store: Store) -> None:
     assert store.quick_check() == "ok"
     raw = json.loads(json.dumps(store.create_conversation().params))
     assert raw == {}
+
+
+def test_sibling_ids_of_a_path_in_one_call(store: Store) -> None:
+    conv = store.create_conversation("branches")
+    first_root = store.append_message(conv.id, Role.USER, "first try", parent_id=None)
+    root = store.append_message(conv.id, Role.USER, "second try", parent_id=None)
+    reply_a = store.append_message(conv.id, Role.ASSISTANT, "a", parent_id=root.id)
+    reply_b = store.append_message(conv.id, Role.ASSISTANT, "b", parent_id=root.id)
+    follow = store.append_message(conv.id, Role.USER, "more", parent_id=reply_b.id)
+    other = store.create_conversation("elsewhere")
+    store.append_message(other.id, Role.USER, "a root of another conversation", parent_id=None)
+    path = store.active_path(conv.id)
+    assert [m.id for m in path] == [root.id, reply_b.id, follow.id]
+    ids = store.sibling_ids(conv.id, path)
+    assert ids == {
+        root.id: [first_root.id, root.id],  # roots of this conversation only
+        reply_b.id: [reply_a.id, reply_b.id],
+        follow.id: [follow.id],
+    }
+    assert store.sibling_ids(conv.id, []) == {}
