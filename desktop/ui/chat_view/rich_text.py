@@ -77,6 +77,10 @@ class RichTextContent:
         self.width = -1.0
         self._tops_key: tuple[float, int] = (-2.0, -1)
         self._tops: list[float] = []
+        # Per document: (y below it, the last non-empty document so far) — so that `tops`
+        # re-measures only from the first document changed since (a stream changes the end).
+        self._tops_state: list[tuple[float, QTextDocument | None]] = []
+        self._tops_dirty_from = 0
         self._plain_length = 0
         self._changed_from = 0
         self.segments: list[QTextDocument] = []
@@ -114,6 +118,7 @@ class RichTextContent:
         )
         self.renders += 1
         self.revision += 1
+        self._tops_dirty_from = min(self._tops_dirty_from, len(self.segments))
 
     def build(self, text: str) -> None:
         """Render a complete text, split into segments at block boundaries."""
@@ -159,6 +164,7 @@ class RichTextContent:
         self.revision += 1
         changed = len(self.segments) - (1 if update.finished else 0)
         self._changed_from = min(self._changed_from, changed)
+        self._tops_dirty_from = min(self._tops_dirty_from, 0 if update.reset else changed)
 
     def take_deferred(self) -> list[DeferredHighlight]:
         """Finished parts shown with plain code, to highlight off the UI thread."""
@@ -188,6 +194,7 @@ class RichTextContent:
         self.renders += 1
         self.revision += 1
         self._changed_from = min(self._changed_from, index)
+        self._tops_dirty_from = min(self._tops_dirty_from, index)
         return True
 
     def take_changed(self) -> int:
@@ -211,26 +218,36 @@ class RichTextContent:
                 doc.setTextWidth(width)
 
     def tops(self) -> list[float]:
-        """Top of each document; adjacent block margins collapse like inside one document."""
+        """Top of each document; adjacent block margins collapse like inside one document.
+
+        Only documents from the first one changed since the last call are measured again, so
+        a flush of a long streaming reply costs the same at its end as at its start.
+        """
         key = (self.width, self.revision)
         if self._tops_key == key:
             return self._tops
-        tops: list[float] = []
-        y = 0.0
-        previous: QTextDocument | None = None
-        for doc in self.documents():
-            if previous is not None and not doc.isEmpty():
+        start = self._tops_dirty_from if self._tops_key[0] == self.width else 0
+        start = max(0, min(start, len(self._tops_state)))
+        docs = self.documents()
+        tops = self._tops[:start]
+        state = self._tops_state[:start]
+        y, previous = state[-1] if state else (0.0, None)
+        for doc in docs[start:]:
+            empty = doc.isEmpty()
+            if previous is not None and not empty:
                 overlap = min(
                     previous.lastBlock().blockFormat().bottomMargin(),
                     doc.firstBlock().blockFormat().topMargin(),
                 )
                 y -= overlap
             tops.append(y)
-            if not doc.isEmpty():
+            if not empty:
                 y += doc.size().height()
                 previous = doc
+            state.append((y, previous))
         tops.append(y)
-        self._tops_key, self._tops = key, tops
+        self._tops_key, self._tops, self._tops_state = key, tops, state
+        self._tops_dirty_from = 1 << 30
         return tops
 
     def height(self) -> float:
