@@ -352,10 +352,10 @@ def main() -> int:
     rows = [
         (f"{messages_count:,} messages: generate in Store", f"{generated:.1f} s", ""),
         (f"{messages_count:,} messages: Store.active_path", f"{load_ms:.1f} ms", ""),
-        (f"{messages_count:,} messages: set_conversation + first paint",
-         f"{first_paint_ms:.1f} ms", "<= 100 ms"),
+        (f"{messages_count:,} messages all at once: set_conversation + first paint",
+         f"{first_paint_ms:.1f} ms", "(not the app's path)"),
         (f"{messages_count:,} messages: tail 200 load + set + first paint",
-         f"{tail_first_paint_ms:.1f} ms", "<= 100 ms (incl. store)"),
+         f"{tail_first_paint_ms:.1f} ms", "<= 100 ms (incl. store; the app's path)"),
         (f"{messages_count:,} messages: prepend the older rest + paint",
          f"{prepend_ms:.1f} ms", ""),
         (f"{messages_count:,} messages: scroll step + paint p99",
