@@ -14,13 +14,14 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import TypeVar
-
-import keyring.backend
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.core.providers import KeySource, ProviderProfile, check_api_key
 from desktop.core.redaction import register_secret
 from desktop.core.secrets import SERVICE, KeyringUnavailableError, SecretStore
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-
-import keyring
-import keyring.backend
-import keyring.errors
+from typing import TYPE_CHECKING
 
 from desktop.core.redaction import register_secret
+
+if TYPE_CHECKING:  # keyring is imported when first used: it scans package metadata (~50 ms)
+    import keyring.backend
 
 SERVICE = "Switchboard"
 log = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ def backend_name(backend: keyring.backend.KeyringBackend) -> str:
 
 def discover_backends() -> list[BackendInfo]:
     """Every backend keyring can find through package metadata, best first."""
+    import keyring.backend
+
     found = []
     for backend in keyring.backend.get_all_keyring():
         try:
@@ -67,6 +69,8 @@ class SecretStore:
     def backend(self) -> keyring.backend.KeyringBackend:
         if self._backend is not None:
             return self._backend
+        import keyring
+
         backend = keyring.get_keyring()
         # With several usable backends keyring chains them; we write to (and name) the best one.
         chained = getattr(backend, "backends", None)
@@ -91,6 +95,8 @@ class SecretStore:
         return backend
 
     def get(self, item: str) -> str | None:
+        import keyring.errors
+
         try:
             value = self._check().get_password(self.service, item)
         except keyring.errors.KeyringError as exc:
@@ -100,6 +106,8 @@ class SecretStore:
         return value
 
     def set(self, item: str, value: str) -> None:
+        import keyring.errors
+
         register_secret(value)
         try:
             self._check().set_password(self.service, item, value)
@@ -109,6 +117,8 @@ class SecretStore:
 
     def delete(self, item: str) -> bool:
         """Remove an item; False when there was none."""
+        import keyring.errors
+
         try:
             self._check().delete_password(self.service, item)
         except keyring.errors.PasswordDeleteError:
