@@ -181,6 +181,7 @@ class ChatController(QObject):
     streaming_changed = Signal(int, bool)  # conversation id, streaming
     conversation_opened = Signal(object)  # conversation id or None (a new one)
     key_missing = Signal(str, str)  # provider, message: ProviderWiring asks for the key
+    messages_deleted = Signal()  # messages or a conversation left the store (caches follow)
 
     def __init__(self, window: MainWindow, store: Store, service: ChatService) -> None:
         super().__init__(window)
@@ -768,6 +769,7 @@ class ChatController(QObject):
         def done(_result: None) -> None:
             self.reload(conversation_id)
             self.refresh_list()
+            self.messages_deleted.emit()
 
         self.run(delete(), "delete message", done)
 
@@ -905,8 +907,11 @@ class ChatController(QObject):
         async def delete() -> None:
             await asyncio.to_thread(self.store.delete_conversation, conversation_id)
 
-        self.run(delete(), "delete conversation",
-                 lambda _r: self.sidebar.model.remove(conversation_id))
+        def done(_result: None) -> None:
+            self.sidebar.model.remove(conversation_id)
+            self.messages_deleted.emit()
+
+        self.run(delete(), "delete conversation", done)
 
     # ----------------------------------------------------------------- shutting down
 

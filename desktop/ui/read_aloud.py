@@ -319,5 +319,12 @@ def attach_read_aloud(window: MainWindow, store: Store, service: ChatService) ->
         dialog.open()
 
     window.speech_action.triggered.connect(open_settings)
-    window.tasks.start(asyncio.to_thread(cache.sweep, message_exists), name="sweep speech cache")
+
+    def sweep() -> None:
+        """Audio of messages no longer in the history is removed (at start, after deletes)."""
+        window.tasks.start(asyncio.to_thread(cache.sweep, message_exists),
+                           name="sweep speech cache")
+
+    controller.messages_deleted.connect(sweep)
+    sweep()
     return read_aloud

@@ -257,6 +257,29 @@ def test_cache_entries_of_deleted_messages_go_at_the_next_start(
         harness.store.close()
 
 
+def test_deleting_a_message_or_its_conversation_removes_its_audio(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    dialog = without_output(chat, None)
+    speech = Path(chat.store.data_dir.root) / "speech"
+    reply_id, card = reply_card(chat)
+    card.read_aloud_button.click()
+    chat.wait(lambda: bool(dialog.reasons))
+    assert [p.name.split("-")[0] for p in speech.iterdir()] == [str(reply_id)]
+    chat.controller.delete_message(reply_id)
+    chat.wait(lambda: not list(speech.iterdir()) and chat.idle())
+
+    reply_id, card = reply_card(chat)
+    card.read_aloud_button.click()
+    chat.wait(lambda: len(dialog.reasons) == 2)
+    assert len(list(speech.iterdir())) == 1
+    conversation_id = chat.controller.current_id
+    assert conversation_id is not None
+    chat.controller.delete_conversation(conversation_id)
+    chat.controller.commit_delete(conversation_id)  # as when the Undo offer runs out
+    chat.wait(lambda: not list(speech.iterdir()) and chat.idle())
+
+
 def test_without_qtmultimedia_the_audio_is_offered_for_saving(
     chat: ChatWindow, fake_provider: FakeProvider, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
