@@ -14,6 +14,7 @@ from desktop import APP_ID, APP_NAME, __version__
 from desktop.core.logs import setup_logging
 from desktop.core.paths import DataDir, resolve_data_dir
 from desktop.core.settings import Settings
+from desktop.core.threads import prefer_short_gil_slices
 
 if TYPE_CHECKING:  # Qt is imported lazily so that `--help` and the CLI start fast
     from PySide6.QtWidgets import QApplication, QWidget
@@ -117,6 +118,7 @@ def run_gui(
     from desktop.ui.main_window import MainWindow
     from desktop.ui.theme import apply_theme
 
+    prefer_short_gil_slices()  # the UI thread and worker threads share the GIL in 1 ms slices
     app = create_qapplication()
     settings = Settings(data_dir.settings_file)
     apply_theme(app, settings.get("ui.theme"))

@@ -2,7 +2,10 @@
 
 The stream consumer calls `append()` for each delta; that only appends to a list in memory,
 so the UI thread never waits on the disk. A writer thread with its own connection saves the
-text so far every `interval` seconds and writes the final state on `finish()`. If the process
+text so far every `interval` seconds and writes the final state on `finish()`. The first save
+writes the text into the message row; later ones insert only what arrived since into
+`stream_chunks` (so a save costs the same at the end of a long reply as at its start), and
+the final write folds everything into the row. If the process
 dies, the next `Store.open` marks the still-`streaming` reply `interrupted`, with everything
 up to the last checkpoint (at most ~`interval` seconds of text is lost).
 """
@@ -60,6 +63,8 @@ class StreamCheckpointer:
         self._final: _Final | None = None
         self._wake = threading.Event()
         self._done = threading.Event()
+        self._saved: tuple[int, int] | None = None  # text, reasoning lengths already on disk
+        self._seq = 0
         self._thread = threading.Thread(
             target=self._run, name=f"checkpoint-{message_id}", daemon=True
         )
@@ -172,15 +177,29 @@ class StreamCheckpointer:
     def _write_checkpoint(self, conn: sqlite3.Connection, text: str, reasoning: str) -> None:
         started = time.perf_counter()
         try:
-            conn.execute(
-                "UPDATE messages SET text = ?, reasoning = ? WHERE id = ?",
-                (text, reasoning, self.message_id),
-            )
+            if self._saved is None:  # the first save: the row gets the text so far
+                conn.execute(
+                    "UPDATE messages SET text = ?, reasoning = ? WHERE id = ?",
+                    (text, reasoning, self.message_id),
+                )
+            else:  # then only what arrived since the previous save
+                saved_text, saved_reasoning = self._saved
+                conn.execute(
+                    "INSERT INTO stream_chunks (message_id, seq, text, reasoning) "
+                    "VALUES (?, ?, ?, ?)",
+                    (self.message_id, self._seq + 1, text[saved_text:],
+                     reasoning[saved_reasoning:]),
+                )
+                self._seq += 1
+        except sqlite3.IntegrityError:  # the message was deleted meanwhile: nothing to save
+            self._saved = (len(text), len(reasoning))
+            return
         except sqlite3.Error as exc:  # a busy or full disk: keep the text, try again next tick
             log.warning("checkpoint of reply %s failed: %s", self.message_id, exc)
             with self._lock:
                 self._dirty = True
             return
+        self._saved = (len(text), len(reasoning))
         self.write_seconds.append(time.perf_counter() - started)
 
     def _write_final(
@@ -194,5 +213,6 @@ class StreamCheckpointer:
                 ttft_ms=final.ttft_ms, tokens_per_second=final.tokens_per_second,
                 finish_reason=final.finish_reason, error=final.error,
             )
+            conn.execute("DELETE FROM stream_chunks WHERE message_id = ?", (self.message_id,))
         self.write_seconds.append(time.perf_counter() - started)
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # what autocheckpoint would have done

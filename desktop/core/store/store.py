@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sqlite3
@@ -283,6 +284,17 @@ class Store:
 
     def _mark_streaming_interrupted(self) -> tuple[int, ...]:
         with self._lock, transaction(self._conn):
+            # Checkpoints saved after the first one are in stream_chunks: into the row first
+            # (while still `streaming`, so the search index takes the whole text below).
+            chunked = [r[0] for r in self._conn.execute(
+                "SELECT DISTINCT message_id FROM stream_chunks")]
+            for message_id in chunked:
+                text, reasoning = self._chunks_of(message_id)
+                self._conn.execute(
+                    "UPDATE messages SET text = text || ?, reasoning = reasoning || ? "
+                    "WHERE id = ?", (text, reasoning, message_id),
+                )
+            self._conn.execute("DELETE FROM stream_chunks")
             ids = tuple(
                 r[0] for r in self._conn.execute(
                     "SELECT id FROM messages WHERE status = 'streaming'"
@@ -551,9 +563,33 @@ class Store:
             row = self._conn.execute(
                 f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = ?", (message_id,)
             ).fetchone()
-        if row is None:
-            raise NotFoundError(f"no message {message_id}")
-        return message_from_row(row)
+            if row is None:
+                raise NotFoundError(f"no message {message_id}")
+            return self._with_chunks([message_from_row(row)])[0]
+
+    def _chunks_of(self, message_id: int) -> tuple[str, str]:
+        """Text and reasoning a stream saved after its first checkpoint (caller holds the lock)."""
+        rows = self._conn.execute(
+            "SELECT text, reasoning FROM stream_chunks WHERE message_id = ? ORDER BY seq",
+            (message_id,),
+        ).fetchall()
+        return "".join(r[0] for r in rows), "".join(r[1] for r in rows)
+
+    def _with_chunks(self, messages: list[Message]) -> list[Message]:
+        """Replies still streaming, with everything saved so far (caller holds the lock)."""
+        if not any(m.status is MessageStatus.STREAMING for m in messages):
+            return messages
+        shown = []
+        for message in messages:
+            if message.status is MessageStatus.STREAMING:
+                text, reasoning = self._chunks_of(message.id)
+                if text or reasoning:
+                    message = dataclasses.replace(
+                        message, parts=(TextPart(message.text + text),),
+                        reasoning=message.reasoning + reasoning,
+                    )
+            shown.append(message)
+        return shown
 
     def messages(self, conversation_id: int) -> list[Message]:
         """Every message of a conversation, all branches, in creation order (for exports)."""
@@ -562,7 +598,7 @@ class Store:
                 f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id",
                 (conversation_id,),
             ).fetchall()
-        return [message_from_row(r) for r in rows]
+            return self._with_chunks([message_from_row(r) for r in rows])
 
     def children(self, message_id: int) -> list[Message]:
         with self._lock:
@@ -613,9 +649,9 @@ class Store:
         """The messages from the root down to `message_id` (the last `limit` of them)."""
         with self._lock:
             rows = self._conn.execute(PATH_SQL, (message_id, limit)).fetchall()
-        if not rows:
-            raise NotFoundError(f"no message {message_id}")
-        return [message_from_row(r) for r in rows]
+            if not rows:
+                raise NotFoundError(f"no message {message_id}")
+            return self._with_chunks([message_from_row(r) for r in rows])
 
     def active_path(self, conversation_id: int) -> list[Message]:
         """The active branch in order, root first (what the chat view shows and `-c` sends)."""

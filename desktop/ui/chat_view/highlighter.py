@@ -8,13 +8,13 @@ highlighted HTML and the UI thread swaps it in (one small document's setHtml).
 from __future__ import annotations
 
 import contextlib
-import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
+from desktop.core.threads import prefer_short_gil_slices
 from desktop.ui.chat_view.rich_text import RichTextContent
 
 
@@ -30,9 +30,8 @@ class CodeHighlighter(QObject):
         self._copy_label = copy_label
         self._renderer = MarkdownRenderer(code_style=style, copy_label=copy_label)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="highlight")
-        # The worker is CPU-bound Python: with the default 5 ms GIL switch interval the UI
-        # thread could wait up to 5 ms each time it needs the GIL back; 1 ms keeps frames short.
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.001))
+        # The worker is CPU-bound Python: the UI thread must get the GIL back quickly.
+        prefer_short_gil_slices()
         self.pending = 0
 
     def submit(self, content: RichTextContent) -> None:

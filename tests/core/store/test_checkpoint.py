@@ -45,6 +45,68 @@ def test_append_is_written_periodically_and_on_finish(store: Store) -> None:
     assert cp.finished and cp.write_seconds
 
 
+def test_later_checkpoints_write_only_what_arrived_since(store: Store) -> None:
+    """The first save fills the row; later ones add chunks; reads and the finish fold them."""
+    conv = store.create_conversation()
+    store.append_message(conv.id, Role.USER, "q")
+    reply = store.begin_reply(conv.id, model="m")
+    raw = connect(store.path, read_only=True)
+
+    def on_disk() -> tuple[str, list[tuple[int, str, str]]]:
+        row = raw.execute("SELECT text FROM messages WHERE id = ?", (reply.id,)).fetchone()
+        chunks = raw.execute("SELECT seq, text, reasoning FROM stream_chunks "
+                             "WHERE message_id = ? ORDER BY seq", (reply.id,)).fetchall()
+        return row[0], [tuple(c) for c in chunks]
+
+    def wait_for_saves(count: int) -> None:
+        deadline = time.monotonic() + 5
+        while len(cp.write_seconds) < count and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert len(cp.write_seconds) >= count
+
+    with store.checkpointer(reply.id, interval=0.02) as cp:
+        cp.append("alpha ", "why ")
+        wait_for_saves(1)
+        cp.append("beta ")
+        wait_for_saves(2)
+        cp.append("gamma", "so")
+        wait_for_saves(3)
+        row_text, chunks = on_disk()
+        assert row_text == "alpha "  # never rewritten after the first save
+        assert [c[1:] for c in chunks] == [("beta ", ""), ("gamma", "so")]
+        assert [c[0] for c in chunks] == [1, 2]
+        streaming = store.get_message(reply.id)
+        assert (streaming.text, streaming.reasoning) == ("alpha beta gamma", "why so")
+        assert store.active_path(conv.id)[-1].text == "alpha beta gamma"
+        assert store.messages(conv.id)[-1].reasoning == "why so"
+        cp.finish(MessageStatus.COMPLETE, finish_reason="stop")
+    assert on_disk() == ("alpha beta gamma", [])
+    assert store.get_message(reply.id).reasoning == "why so"
+    assert store.search("gamma").hits
+    raw.close()
+
+
+def test_deleting_a_streaming_reply_drops_its_chunks(store: Store) -> None:
+    conv = store.create_conversation()
+    store.append_message(conv.id, Role.USER, "q")
+    reply = store.begin_reply(conv.id)
+    cp = store.checkpointer(reply.id, interval=0.02)
+    cp.append("one ")
+    deadline = time.monotonic() + 5
+    while len(cp.write_seconds) < 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    cp.append("two")
+    while len(cp.write_seconds) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    store.delete_conversation(conv.id)  # while it streams: its chunks go with it
+    assert store._conn.execute("SELECT count(*) FROM stream_chunks").fetchone()[0] == 0
+    cp.append(" three")  # a save after the delete finds no message: it stops quietly
+    time.sleep(0.1)
+    cp.finish(MessageStatus.INTERRUPTED)
+    assert cp.error is None
+    assert store._conn.execute("SELECT count(*) FROM stream_chunks").fetchone()[0] == 0
+
+
 def test_leaving_the_block_without_finish_marks_interrupted(store: Store) -> None:
     conv = store.create_conversation()
     reply = store.begin_reply(conv.id)
