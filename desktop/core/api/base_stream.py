@@ -52,6 +52,25 @@ _JSON_START = frozenset(b"{[")
 _BOM = b"\xef\xbb\xbf"
 
 
+def _glued_objects(data: str) -> list[Any] | None:
+    """Two or more JSON objects back to back in one data field, else None."""
+    objects: list[Any] = []
+    position, size = 0, len(data)
+    while position < size:
+        while position < size and data[position] in " \t\r\n":
+            position += 1
+        if position == size:
+            break
+        if data[position] != "{":
+            return None
+        try:
+            obj, position = _scan_json(data, position)
+        except (StopIteration, ValueError):
+            return None
+        objects.append(obj)
+    return objects if len(objects) > 1 else None
+
+
 def result_to_events(result: ChatResult) -> list[StreamEvent]:
     """The events a stream would have carried for a complete reply (without StreamEnd)."""
     events: list[StreamEvent] = []
@@ -206,6 +225,12 @@ class JsonEventStreamParser:
     def _on_malformed(self, event: str, data: str, out: list[StreamEvent]) -> None:
         """A data event that is not one JSON value: several lines of JSON, or garbage."""
         if not data.strip():
+            return
+        glued = _glued_objects(data)
+        if glued is not None:  # {...}{...} on one line: some relays batch chunks this way
+            for obj in glued:
+                self._parsed += 1
+                self._on_json(event, obj, data, out)
             return
         lines = [line for line in data.split("\n") if line.strip()]
         if len(lines) > 1:

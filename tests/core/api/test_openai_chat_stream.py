@@ -381,6 +381,22 @@ def test_consecutive_data_lines_without_blank_lines() -> None:
     assert events[-1].done_marker
 
 
+def test_chunks_glued_together_in_one_data_field() -> None:
+    # Some relays batch chunks as {...}{...} (no separator) inside one data: line.
+    glued = "".join(json.dumps(_chunk({"content": t})) for t in ("Once", " upon", " a"))
+    body = sse_body(glued, _chunk({"content": " time"}, finish="stop"))
+    parser = OpenAIChatStreamParser()
+    events = parser.feed(body) + parser.close()
+    assert assemble(events).choices[0].text == "Once upon a time"
+    assert parser.malformed_chunks == 0
+    # Glued with a broken second half: skipped and counted, not half-applied.
+    broken = OpenAIChatStreamParser()
+    events = broken.feed(sse_body(json.dumps(_chunk({"content": "x"})) + '{"choi',
+                                  _chunk({"content": "ok"}, finish="stop")))
+    events += broken.close()
+    assert assemble(events).choices[0].text == "ok" and broken.malformed_chunks == 1
+
+
 def test_malformed_chunk_mid_stream_is_skipped_and_counted() -> None:
     parser = OpenAIChatStreamParser()
     body = sse_body(
