@@ -404,7 +404,8 @@ class ChatController(QObject):
                 return
             part = older[-PREPEND_CHUNK:]
             del older[-PREPEND_CHUNK:]
-            self.messages.update((m.id, m) for m in part)
+            # In path order (the last-message lookups rely on it): older ones go first.
+            self.messages = {**{m.id: m for m in part}, **self.messages}
             self.shown_ids.update(m.id for m in part)
             self.view.prepend_messages(part, {m.id: full.siblings[m.id] for m in part})
             QTimer.singleShot(0, add_slice)
