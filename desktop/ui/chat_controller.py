@@ -586,24 +586,9 @@ class ChatController(QObject):
                 self.pane.composer.setPlainText(text)
             self.pane.show_notice(self.tr("The images could not be stored: {0}").format(exc))
             return
+        created = conversation_id is None
         if conversation_id is None:
-            try:
-                conversation = await asyncio.to_thread(
-                    self.store.create_conversation, provider=settings.provider,
-                    model=settings.model,
-                )
-            finally:
-                self.creating = False
-            conversation_id = conversation.id
-            if self.current_id is None:  # still on the new conversation: it is this one now
-                self.drop_draft(NEW_DRAFT_KEY)
-                self.current_id = conversation_id
-                self.shown_ids.clear()
-                self.sidebar.list_view.select_conversation(conversation_id)
-                self.refresh_list()
-            created = True
-        else:
-            created = False
+            conversation_id = await self.create_for_send(settings.provider, settings.model)
         exchange = Exchange(self, conversation_id, reload=editing is not None or bool(retry_of))
         exchange.user_text = text
         exchange.user_images = [] if retry_of is not None else images
@@ -617,6 +602,21 @@ class ChatController(QObject):
         await self.run_exchange(exchange, coro)
         if created and exchange.setup_failed:
             await self.drop_empty(conversation_id)
+
+    async def create_for_send(self, provider: str, model: str | None) -> int:
+        """Make the conversation a first send goes into; the window shows it if still "new"."""
+        try:
+            conversation = await asyncio.to_thread(
+                self.store.create_conversation, provider=provider, model=model)
+        finally:
+            self.creating = False
+        if self.current_id is None:  # still on the new conversation: it is this one now
+            self.drop_draft(NEW_DRAFT_KEY)
+            self.current_id = conversation.id
+            self.shown_ids.clear()
+            self.sidebar.list_view.select_conversation(conversation.id)
+            self.refresh_list()
+        return conversation.id
 
     async def drop_empty(self, conversation_id: int) -> None:
         """A conversation made for a message that could not even be sent goes again."""

@@ -9,7 +9,6 @@ that provider (remembered in the settings), else the user is asked to pick one.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from desktop.core.image_generation import (
 )
 from desktop.core.model_catalog import Capability, known_capabilities
 from desktop.core.store.models import Message, MessageStatus, Role
-from desktop.ui.chat_controller import NEW_DRAFT_KEY, Exchange
+from desktop.ui.chat_controller import Exchange
 
 if TYPE_CHECKING:
     from desktop.ui.chat_controller import ChatController
@@ -225,24 +224,11 @@ class ImageGenerationController(QObject):
     async def _generate(self, conversation_id: int | None, text: str, prompt: str,
                         settings: ImageSettings, retry_of: int | None) -> None:
         chat = self.chat
-        created = False
-        if conversation_id is None:  # as ChatController._send makes a new conversation
-            target = chat.pane.selected_target()
-            try:
-                conversation = await asyncio.to_thread(
-                    chat.store.create_conversation, provider=settings.provider,
-                    model=target[1] if target is not None else settings.model,
-                )
-            finally:
-                chat.creating = False
-            conversation_id = conversation.id
-            if chat.current_id is None:
-                chat.drop_draft(NEW_DRAFT_KEY)
-                chat.current_id = conversation_id
-                chat.shown_ids.clear()
-                chat.sidebar.list_view.select_conversation(conversation_id)
-                chat.refresh_list()
-            created = True
+        created = conversation_id is None
+        if conversation_id is None:
+            target = chat.pane.selected_target()  # the chat model stays the conversation's
+            conversation_id = await chat.create_for_send(
+                settings.provider, target[1] if target is not None else settings.model)
         exchange = self._exchange(conversation_id, reload=retry_of is not None)
         exchange.user_text = text
         if retry_of is not None:
