@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,37 +31,10 @@ __all__ = ["fake_provider"]
 LONG_TEXT = " ".join(f"word{i}" for i in range(400))
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    """Collect Qt wrappers left in reference cycles on this (the GUI) thread.
-
-    Otherwise a collection may start in a worker thread (asyncio.to_thread, the search
-    runner) and delete a widget there, which crashes Qt.
-    """
-    gc.collect()
-    yield
-    gc.collect()
 
 
-@pytest.fixture
-def data(tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> DataDir:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data_dir = data_dir_at(tmp_path / "data")
-    add_provider(data_dir, fake_provider.base_url)
-    return data_dir
 
 
-@pytest.fixture
-def chat(
-    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
-) -> Iterator[ChatWindow]:
-    # Not qtbot.addWidget: pytest-qt would close the window before this teardown, outside
-    # the asyncio loop, where its shut-down coroutine cannot run.
-    harness = open_window(data, qasync_loop)
-    yield harness
-    if harness.window.isVisible():
-        harness.close()
-    harness.store.close()
 
 
 def test_send_streams_reply_and_titles_conversation(chat: ChatWindow) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication
@@ -20,11 +17,7 @@ from desktop.core.store.models import ImagePart, Message, MessageStatus, Role, T
 from desktop.ui import theme
 from desktop.ui.image_mode import ImageOptions
 from tests.helpers.chat_window import (
-    KEY_ENV,
     ChatWindow,
-    add_provider,
-    data_dir_at,
-    fake_key,
     open_window,
 )
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider, tiny_png
@@ -34,30 +27,10 @@ __all__ = ["fake_provider"]
 IMAGES = "/images/generations"
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    gc.collect()
-    yield
-    gc.collect()
 
 
-@pytest.fixture
-def data(tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> DataDir:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data_dir = data_dir_at(tmp_path / "data")
-    add_provider(data_dir, fake_provider.base_url)
-    return data_dir
 
 
-@pytest.fixture
-def chat(
-    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
-) -> Iterator[ChatWindow]:
-    harness = open_window(data, qasync_loop)
-    yield harness
-    if harness.window.isVisible():
-        harness.close()
-    harness.store.close()
 
 
 def settings_of(chat: ChatWindow) -> Settings:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,11 +30,6 @@ SUN_OF_THE_PHOTO = QColor(255, 230, 120)
 SUN_OF_THE_GENERATED = QColor("#e9c46a")
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    gc.collect()
-    yield
-    gc.collect()
 
 
 def has_colour(shot: QImage, colour: QColor, tolerance: int = 6) -> bool:

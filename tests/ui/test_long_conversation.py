@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.core.store.models import Role
 from desktop.ui.chat_controller import TAIL_FIRST
 from tests.helpers.chat_window import data_dir_at, open_window
-
-
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    gc.collect()
-    yield
-    gc.collect()
 
 
 def test_long_conversation_opens_tail_first_then_complete(

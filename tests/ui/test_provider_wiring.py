@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,11 +27,6 @@ from tests.helpers.fake_provider import FakeProvider, fake_provider
 __all__ = ["fake_provider"]
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    gc.collect()
-    yield
-    gc.collect()
 
 
 def wiring_of(chat: ChatWindow) -> ProviderWiring:

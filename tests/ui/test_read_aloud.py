@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,11 +19,7 @@ from desktop.ui.read_aloud import ReadAloud
 from desktop.ui.speech_settings import SpeechSettingsDialog
 from tests.conftest import REPO_ROOT
 from tests.helpers.chat_window import (
-    KEY_ENV,
     ChatWindow,
-    add_provider,
-    data_dir_at,
-    fake_key,
     open_window,
 )
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider
@@ -36,31 +30,10 @@ __all__ = ["fake_provider"]
 SPEECH = "/audio/speech"
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    """Collect Qt wrappers on the GUI thread (see test_chat_flows.py)."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
-@pytest.fixture
-def data(tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch) -> DataDir:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data_dir = data_dir_at(tmp_path / "data")
-    add_provider(data_dir, fake_provider.base_url)
-    return data_dir
 
 
-@pytest.fixture
-def chat(
-    data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
-) -> Iterator[ChatWindow]:
-    harness = open_window(data, qasync_loop)
-    yield harness
-    if harness.window.isVisible():
-        harness.close()
-    harness.store.close()
 
 
 class SaveDialog:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import gc
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +39,6 @@ CHAT_PATHS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def collect_garbage_here() -> Iterator[None]:
-    """Qt wrappers in cycles are collected on the GUI thread (see test_chat_flows.py)."""
-    gc.collect()
-    yield
-    gc.collect()
 
 
 def set_up(data_dir: DataDir, base_url: str, style: ApiStyle, model: str) -> None:
