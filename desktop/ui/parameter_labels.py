@@ -11,13 +11,6 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.core.parameter_fields import ParameterField
 
-CONTEXT = "ParameterFields"
-
-
-def translate(text: str) -> str:
-    """A string of this context (already collected by one of the literal calls below)."""
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def field_label(field: ParameterField) -> str:
     labels = {
