@@ -82,7 +82,7 @@ from desktop.core.chat_service import (
     ExchangeListener,
     ExchangeResult,
 )
-from desktop.core.settings import Settings
+from desktop.core.settings import Settings, SettingsError
 from desktop.core.store import Store, StoreError
 from desktop.core.store.models import ContentPart, Message, MessageStatus, TextPart
 
@@ -349,7 +349,10 @@ def _run(args: argparse.Namespace) -> int:
 def _max_image_side(args: argparse.Namespace) -> int:
     """--max-image-side, else the setting the window uses (attachments.max_image_side)."""
     if args.max_image_side is not None:
-        return int(args.max_image_side)
+        try:
+            return int(Settings.check("attachments.max_image_side", args.max_image_side))
+        except SettingsError as error:
+            raise RequestValidationError(f"--max-image-side: {error}") from error
     if not args.image:
         return 2048
     settings = Settings(open_data_dir(args).settings_file)

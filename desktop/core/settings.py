@@ -25,6 +25,7 @@ class Setting:
     default: Any
     description: str
     choices: tuple[Any, ...] = ()
+    bounds: tuple[int, int] | None = None  # inclusive range of a whole-number setting
 
 
 SCHEMA: tuple[Setting, ...] = (
@@ -33,14 +34,16 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("composer.enter_sends", bool, True, "Enter sends; Shift+Enter adds a line"),
     Setting("chat.default_provider", str, "", "Provider for new conversations"),
     Setting("chat.default_model", str, "", "Model for new conversations"),
-    Setting("attachments.max_image_side", int, 2048, "Downscale images to this longest side"),
-    Setting("history.backups_kept", int, 7, "Daily database backups to keep"),
+    Setting("attachments.max_image_side", int, 2048, "Downscale images to this longest side",
+            bounds=(256, 16384)),
+    Setting("history.backups_kept", int, 7, "Daily database backups to keep", bounds=(0, 365)),
     Setting("speech.provider", str, "", "Provider for read aloud (empty: the conversation's)"),
     Setting("speech.model", str, "tts-1", "Text-to-speech model for read aloud"),
     Setting("speech.voice", str, "alloy", "Voice for read aloud"),
     Setting("speech.format", str, "wav", "Audio format requested for read aloud",
             ("wav", "pcm", "mp3", "opus", "aac", "flac")),
-    Setting("speech.cache_mb", int, 200, "Megabytes of read-aloud audio kept in the cache"),
+    Setting("speech.cache_mb", int, 200, "Megabytes of read-aloud audio kept in the cache",
+            bounds=(0, 100_000)),
     Setting("images.size", str, "auto", "Size of generated images (WxH; auto: not sent)"),
     Setting("images.n", int, 1, "Images per generation", (1, 2, 3, 4)),
     Setting("images.quality", str, "", "Quality of generated images (empty: not sent)",
@@ -88,6 +91,11 @@ class Settings:
                 log.warning("ignoring setting %s: %s", name, exc)
 
     @staticmethod
+    def check(name: str, value: Any) -> Any:
+        """`value` if `name` accepts it; SettingsError saying why not (for command lines too)."""
+        return Settings._validate(name, value)
+
+    @staticmethod
     def _validate(name: str, value: Any) -> Any:
         setting = _BY_NAME.get(name)
         if setting is None:
@@ -98,6 +106,11 @@ class Settings:
             raise SettingsError(f"{name} takes a {setting.type.__name__}, not {value!r}")
         if setting.choices and value not in setting.choices:
             raise SettingsError(f"{name} takes one of {', '.join(map(str, setting.choices))}")
+        if setting.bounds is not None and isinstance(value, int):
+            low, high = setting.bounds
+            if not low <= value <= high:
+                raise SettingsError(
+                    f"{name} takes a whole number from {low} to {high}, not {value}")
         return value
 
     def get(self, name: str) -> Any:

@@ -63,3 +63,16 @@ def test_window_state_round_trip_and_garbage(tmp_path: Path) -> None:
     assert WindowState(path).get("geometry") == "abc"
     path.write_text("\x00garbage")
     assert WindowState(path).get("geometry", "default") == "default"
+
+
+def test_whole_numbers_are_kept_within_their_range(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    with pytest.raises(SettingsError, match="from 256 to 16384"):
+        settings.set("attachments.max_image_side", 0)
+    with pytest.raises(SettingsError, match="from 0 to 365"):
+        settings.set("history.backups_kept", -1)
+    settings.set("attachments.max_image_side", 1024)
+    assert Settings.check("attachments.max_image_side", 4096) == 4096
+    # Out of range in the file (edited by hand): ignored, the default applies.
+    (tmp_path / "other.json").write_text(json.dumps({"attachments.max_image_side": 10}))
+    assert Settings(tmp_path / "other.json").get("attachments.max_image_side") == 2048

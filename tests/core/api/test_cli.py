@@ -185,6 +185,12 @@ def test_ask_images_are_prepared_like_the_windows(
     stored = list((added / "attachments").rglob("*")) if (added / "attachments").exists() else []
     assert any(path.is_file() and path.read_bytes() == sent for path in stored)
 
+    too_small = cli(added, "ask", "-p", "Fake", "-m", "m", "--image", str(photo),
+                    "--max-image-side", "0", "hi", key=fake_key)
+    assert too_small.returncode == 4
+    assert "--max-image-side" in too_small.stderr and "256" in too_small.stderr
+    assert len(fake_provider.bodies("/chat/completions")) == 1
+
     text = tmp_path / "notes.png"
     text.write_text("not a picture")
     refused = cli(added, "ask", "-p", "Fake", "-m", "m", "--image", str(text), "hi", key=fake_key)
