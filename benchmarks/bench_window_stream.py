@@ -135,7 +135,7 @@ def main() -> int:
             probe.start()
         start = time.perf_counter()
         chat.type_and_send(f"{name}: write a long technical answer.")
-        chat.wait(lambda: bool(chat.controller.exchanges), timeout=30)
+        chat.wait(lambda: bool(chat.parts.exchanges.running), timeout=30)
         chat.wait(chat.idle, timeout=300)
         seconds = time.perf_counter() - start
         if figures is not None:
@@ -155,16 +155,16 @@ def main() -> int:
         figures = Figures(f"@{rate}/s", len(text), len(deltas))
         stream_one(figures.name, text, figures)
         results.append(figures)
-    chat.controller.new_conversation()
+    chat.parts.opener.new_conversation()
     chat.wait(chat.idle)
     gc.collect()
     before = rss_mb()
     memory_started = time.perf_counter()
     for number in range(replies):
-        chat.controller.new_conversation()
+        chat.parts.opener.new_conversation()
         stream_one(f"reply {number}", long_text, None)
     memory_seconds = time.perf_counter() - memory_started
-    chat.controller.new_conversation()
+    chat.parts.opener.new_conversation()
     chat.wait(chat.idle)
     for _ in range(3):
         app.processEvents()
@@ -185,7 +185,7 @@ def main() -> int:
     view.set_conversation([], {})
     gc.collect()
     started = time.perf_counter()
-    chat.controller.open_conversation(long_conversation.id)
+    chat.parts.opener.open_conversation(long_conversation.id)
     chat.wait(lambda: view.model.rowCount() > 0, timeout=30)
     chat.window.repaint()
     open_long_ms = (time.perf_counter() - started) * 1000

@@ -20,7 +20,9 @@ if TYPE_CHECKING:  # Qt is imported lazily so that `--help` and the CLI start fa
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.core.store.store import Store
+    from desktop.core.window_state import WindowState
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.window_assembly import WindowParts
 
 log = logging.getLogger(__name__)
 _started = time.monotonic()
@@ -84,8 +86,9 @@ def install_translator(app: QApplication, language: str) -> str | None:
     return None
 
 
-async def open_history(window: MainWindow, data_dir: DataDir, opened: list[Store]) -> None:
-    """Open the Store off the UI thread, then connect it and a ChatService to the window."""
+async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings,
+                       window_state: WindowState, opened: list[Store]) -> WindowParts:
+    """Open the Store off the UI thread, then build the controllers around it."""
     from desktop.core.chat_service import ChatService
     from desktop.core.providers import ProviderRegistry
     from desktop.core.store.store import Store
@@ -99,9 +102,11 @@ async def open_history(window: MainWindow, data_dir: DataDir, opened: list[Store
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
     from desktop.core.key_access import KeyAccess
+    from desktop.ui.window_assembly import assemble
 
     # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
-    window.attach(store, ChatService(store, providers, secrets=KeyAccess()))
+    service = ChatService(store, providers, secrets=KeyAccess())
+    return assemble(window, store, service, settings, window_state)
 
 
 def run_gui(
@@ -126,7 +131,8 @@ def run_gui(
     asyncio.set_event_loop(loop)
 
     install_translator(app, settings.get("ui.language"))
-    window = MainWindow(window_state=WindowState(data_dir.window_state_file), settings=settings)
+    window_state = WindowState(data_dir.window_state_file)
+    window = MainWindow(window_state=window_state, settings=settings)
     if settings.load_problem:
         window.statusBar().showMessage(settings.load_problem, 15000)
     window.show()
@@ -137,7 +143,8 @@ def run_gui(
     def after_first_paint() -> None:
         # The history opens once the window is on screen, so a big database cannot delay it.
         log.info("main window painted after %.0f ms", (time.monotonic() - _started) * 1000)
-        window.tasks.start(open_history(window, data_dir, opened), name="open history",
+        window.tasks.start(open_history(window, data_dir, settings, window_state, opened),
+                           name="open history",
                            on_failure=lambda exc: window.history_failed(str(exc)))
 
     QTimer.singleShot(0, after_first_paint)

@@ -17,7 +17,7 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop.core.api.client import ApiClient
@@ -33,11 +33,13 @@ from desktop.core.api.events import (
     UsageEvent,
 )
 from desktop.core.api.requests_openai import ChatRequest
+from desktop.core.api.retry import RetryWait, retry_waits
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.secrets import SecretStore
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.models import (
+    STOPPED_BY_USER,
     ContentPart,
     ImagePart,
     Message,
@@ -85,6 +87,9 @@ class ExchangeListener:
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
         """A streamed event of reply `message_id` (deltas, usage, finish…)."""
+
+    def reply_waiting(self, message_id: int, wait: RetryWait) -> None:
+        """The request failed in a way worth retrying: the client waits `wait.delay` s first."""
 
     def reply_finished(self, message: Message) -> None:
         """The reply's final state, as stored."""
@@ -172,21 +177,30 @@ class _Totals:
 class _ReplyState:
     """One choice being streamed: its stored message, checkpointer and timings."""
 
-    def __init__(self, message: Message, checkpointer: StreamCheckpointer, started: float) -> None:
+    def __init__(self, message: Message, checkpointer: StreamCheckpointer, started: float,
+                 conversation_id: int) -> None:
         self.message = message
         self.checkpointer = checkpointer
         self.started = started
+        self.conversation_id = conversation_id
         self.first_token: float | None = None
+        self.base_length = 0  # a continued reply's old text: not part of this request's speed
 
-    def timings(self, usage: Usage | None, text: str) -> tuple[float | None, float | None]:
+    def timings(self, usage: Usage | None) -> tuple[float | None, float | None]:
         if self.first_token is None:
             return None, None
         ttft_ms = (self.first_token - self.started) * 1000
         elapsed = time.monotonic() - self.first_token
         tokens = usage.completion_tokens if usage and usage.completion_tokens else None
-        if tokens is None:
-            tokens = max(1, len(text) // 4)  # an estimate when the provider sent no usage
+        if tokens is None:  # an estimate when the provider sent no usage: this request's text
+            tokens = max(1, (len(self.checkpointer.text) - self.base_length) // 4)
         return ttft_ms, (tokens / elapsed if elapsed > 0.05 else None)
+
+    def current(self) -> Message:
+        """The reply as streamed so far (the checkpointer holds the one copy of its text)."""
+        text, reasoning = self.checkpointer.text, self.checkpointer.reasoning
+        return replace(self.message, parts=(TextPart(text),) if text else (),
+                       reasoning=reasoning, status=MessageStatus.STREAMING)
 
 
 class ChatService:
@@ -205,6 +219,12 @@ class ChatService:
         self.secrets = secrets or SecretStore()
         self._client_factory = client_factory or (lambda p, key: ApiClient(p, key))
         self._clients: dict[str, tuple[str, ApiClient]] = {}
+        self._live: dict[int, _ReplyState] = {}  # streaming replies by message id
+
+    def live_replies(self, conversation_id: int) -> list[Message]:
+        """The replies of `conversation_id` streaming now, with their text so far."""
+        return [state.current() for state in list(self._live.values())
+                if state.conversation_id == conversation_id]
 
     async def close(self) -> None:
         clients, self._clients = self._clients, {}
@@ -227,12 +247,18 @@ class ChatService:
     async def regenerate(
         self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
     ) -> ExchangeResult:
-        """A new reply to the same user message, as a sibling of `reply_id`."""
+        """A new reply to the same user message, as a sibling of `reply_id`.
+
+        A reply that failed with nothing in it is replaced rather than kept beside the new
+        one: retrying a refused request leaves one branch, not one per attempt.
+        """
         listener = listener or ExchangeListener()
         client, request_settings = await self._prepare(settings)
         reply = await asyncio.to_thread(self.store.get_message, reply_id)
         if reply.parent_id is None:
             raise ChatSetupError("This reply has no message to answer.")
+        if reply.status is MessageStatus.ERROR and not reply.parts and not reply.reasoning:
+            await asyncio.to_thread(self.store.delete_message, reply.id)
         replies, error = await self._stream(reply.conversation_id, reply.parent_id, client,
                                             request_settings, listener)
         return ExchangeResult(None, replies, error)
@@ -365,16 +391,20 @@ class ChatService:
                         make_active=index == 0,
                     )
                 checkpointer = self.store.checkpointer(message.id)
+                state = _ReplyState(message, checkpointer, started, conversation_id)
                 if continuing is not None and index == 0:
                     checkpointer.append(continuing.text, continuing.reasoning)
-                state = states[index] = _ReplyState(message, checkpointer, started)
+                    state.base_length = len(continuing.text)
+                states[index] = state
+                self._live[message.id] = state
                 listener.reply_started(message)
             return state
 
-        await state_for(0)  # the first reply exists before the request: the UI shows it at once
+        first = await state_for(0)  # the first reply exists before the request: shown at once
         totals = _Totals()
         error: APIError | None = None
         cancelled = False
+        waits = retry_waits.set(lambda wait: listener.reply_waiting(first.message.id, wait))
         try:
             if settings.stream:
                 await self._consume_stream(client, request, states, state_for, listener, totals)
@@ -385,8 +415,14 @@ class ChatService:
         except APIError as exc:
             error = exc
             log.warning("reply in conversation %s failed: %s", conversation_id, exc)
+        finally:
+            retry_waits.reset(waits)
         result, usage, model = totals.result, totals.usage, totals.model
-        finals = await self._finish(states, result, usage, model, error, cancelled)
+        try:
+            finals = await self._finish(states, result, usage, model, error, cancelled)
+        finally:
+            for state in states.values():
+                self._live.pop(state.message.id, None)
         for message in finals:
             listener.reply_finished(message)
         if error is None and not cancelled:
@@ -471,10 +507,10 @@ class ChatService:
             status = MessageStatus.COMPLETE
         error_text = None if error is None else str(error)
         if cancelled:
-            error_text = "Stopped."
+            error_text = STOPPED_BY_USER
         for index, state in sorted(states.items()):
             choice = choices.get(index)
-            ttft_ms, tokens_per_second = state.timings(usage, state.checkpointer.text)
+            ttft_ms, tokens_per_second = state.timings(usage)
             state.checkpointer.finish(
                 status,
                 tool_calls=choice.tool_calls if choice else None,

@@ -29,6 +29,7 @@ from desktop.core.chat_service import (
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.errors import StoreError
 from desktop.core.store.models import (
+    STOPPED_BY_USER,
     ContentPart,
     ImagePart,
     Message,
@@ -41,7 +42,6 @@ from desktop.core.store.store import ACTIVE_LEAF
 log = logging.getLogger(__name__)
 
 IMAGE_COMMAND = "/image"
-STOPPED = "Stopped."
 
 
 def parse_image_command(text: str) -> str | None:
@@ -190,7 +190,7 @@ class ImageGenerationService:
         except StoreError as exc:  # e.g. an image over the attachment size limit
             error = APIError(str(exc), provider=settings.provider)
         if cancelled:
-            status, error_text = MessageStatus.INTERRUPTED, STOPPED
+            status, error_text = MessageStatus.INTERRUPTED, STOPPED_BY_USER
         elif error is not None:
             status, error_text = MessageStatus.ERROR, str(error)
         else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Coroutine
+from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -36,13 +36,6 @@ from desktop.ui.resources import icon
 from desktop.ui.sidebar import Sidebar
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.theme import apply_theme
-
-if TYPE_CHECKING:
-    from desktop.core.chat_service import ChatService
-    from desktop.core.store.store import Store
-    from desktop.ui.chat_controller import ChatController
-    from desktop.ui.read_aloud import ReadAloud
-    from desktop.ui.search_results import SearchBridge
 
 DEFAULT_SIZES = [260, 760, 280]
 
@@ -101,6 +94,16 @@ class UndoBar(QFrame):
 
 
 class MainWindow(QMainWindow):
+    """The window's widgets, menus and geometry; `window_assembly` connects them to the rest.
+
+    It knows no controller: its menu actions are signals, and the composition root hands it
+    the coroutine that shuts the history down on close.
+    """
+
+    new_conversation_requested = Signal()
+    export_requested = Signal()
+    saving_state = Signal()  # just before the window state file is written (drafts join it)
+
     def __init__(
         self,
         *,
@@ -113,9 +116,8 @@ class MainWindow(QMainWindow):
         self.window_state = window_state
         self.settings = settings
         self.tasks = tasks if tasks is not None else TaskRunner(self)
-        self.controller: ChatController | None = None
-        self.search_bridge: SearchBridge | None = None
-        self.read_aloud: ReadAloud | None = None
+        # Set by the composition root once the history is open: run before the window closes.
+        self.shutdown: Callable[[], Coroutine[Any, Any, None]] | None = None
         self._ready_to_close = False
         self._closing = False
         self._history_problem = ""
@@ -163,7 +165,7 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_conversation)
         export = file_menu.addAction(self.tr("&Export conversation…"))
-        export.triggered.connect(self._export_current)
+        export.triggered.connect(self.export_requested)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -225,36 +227,11 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- wiring
 
-    def attach(self, store: Store, service: ChatService) -> ChatController:
-        """Connect the opened history and the chat service; restores the open conversation."""
-        from desktop.ui.chat_controller import ChatController
-        from desktop.ui.search_results import SearchBridge
-
+    def history_ready(self) -> None:
+        """The history is open: sends and "new" go to the controllers from now on."""
         self.chat.send_requested.disconnect(self._on_send_before_ready)
         self.sidebar.new_chat_requested.disconnect(self._new_before_ready)
-        self.controller = ChatController(self, store, service)
-        from desktop.ui.provider_wiring import ProviderWiring
-
-        self.provider_wiring = ProviderWiring(self, store, service)
-        self.search_bridge = SearchBridge(store.path, self)
-        from desktop.ui.read_aloud import attach_read_aloud
-
-        self.read_aloud = attach_read_aloud(self, store, service)
-        self.sidebar.search_changed.connect(self.search_bridge.search)
-        self.search_bridge.results_ready.connect(self.sidebar.show_results)
-        self.search_bridge.failed.connect(self.sidebar.show_search_error)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
-        last = self.window_state.get("open_conversation") if self.window_state else None
-        controller = self.controller
-
-        def restore() -> None:
-            if isinstance(last, int) and controller.sidebar.model.summary(last) is not None:
-                controller.open_conversation(last)
-            else:
-                controller.new_conversation()
-
-        self.controller.refresh_list(restore)
-        return self.controller
 
     def _on_send_before_ready(self, _text: str) -> None:
         if self._history_problem:
@@ -289,8 +266,8 @@ class MainWindow(QMainWindow):
         self.parameters.setVisible(not self.parameters.isVisible())
 
     def new_conversation(self) -> None:
-        if self.controller is not None:
-            self.controller.new_conversation()
+        if self.shutdown is not None:
+            self.new_conversation_requested.emit()
         else:
             self.chat.composer.setFocus()
 
@@ -304,18 +281,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
 
-    def _export_current(self) -> None:
-        if self.controller is not None and self.controller.current_id is not None:
-            self.controller.export_conversation(self.controller.current_id)
-
     def set_theme(self, preference: str) -> None:
         if self.settings is not None:
             self.settings.set("ui.theme", preference)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, preference)
-        if self.controller is not None and self.controller.current_id is not None:
-            self.controller.reload(self.controller.current_id)  # documents carry colours
 
     def _on_system_scheme(self) -> None:
         preference = self.settings.get("ui.theme") if self.settings else "system"
@@ -357,12 +328,11 @@ class MainWindow(QMainWindow):
         self.window_state.set("splitter", _encode(self.splitter.saveState()))
         self.window_state.set("panels", {"sidebar": not self.sidebar.isHidden(),
                                          "parameters": not self.parameters.isHidden()})
-        if self.controller is not None:
-            self.controller.save_draft()  # also records the open conversation
+        self.saving_state.emit()  # drafts and the open conversation join the state
         self.window_state.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller is not None and not self._ready_to_close:
+        if self.shutdown is not None and not self._ready_to_close:
             # Streams are stopped (keeping what arrived) and pending deletes done first.
             # The window stays shown meanwhile: closing a hidden window would not quit.
             self.save_state()
@@ -376,17 +346,9 @@ class MainWindow(QMainWindow):
                 self._ready_to_close = True
                 self.close()
 
-            self.tasks.start(self._shut_down(), name="shut down", on_success=finished,
+            self.tasks.start(self.shutdown(), name="shut down", on_success=finished,
                              on_failure=finished)
             return
-        if self.controller is None:
+        if self.shutdown is None:
             self.save_state()
         super().closeEvent(event)
-
-    async def _shut_down(self) -> None:
-        if self.search_bridge is not None:
-            self.search_bridge.close()
-        if self.read_aloud is not None:
-            self.read_aloud.stop()
-        if self.controller is not None:
-            await self.controller.shutdown()

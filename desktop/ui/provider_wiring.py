@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -68,14 +69,7 @@ class ProviderWiring(QObject):
             selection = picker.current_selection()
             if selection is not None:
                 panel.set_model(*selection)
-        controller = window.controller
-        if controller is not None:
-            controller.conversation_opened.connect(self._on_conversation_opened)
-            # A new conversation is created by its first send: store the values it used.
-            controller.streaming_changed.connect(self._on_streaming_changed)
-            key_missing = getattr(controller, "key_missing", None)
-            if key_missing is not None:
-                key_missing.connect(self.ask_for_key)
+        self.current_id: Callable[[], int | None] = lambda: None  # set by the assembly
         action = getattr(window, "providers_action", None)
         if action is not None:
             action.triggered.connect(lambda: self.open_providers())
@@ -87,8 +81,7 @@ class ProviderWiring(QObject):
         return picker if isinstance(picker, ModelPicker) else None
 
     def _current_id(self) -> int | None:
-        controller = self.window.controller
-        return controller.current_id if controller is not None else None
+        return self.current_id()
 
     # -- the providers dialog and the welcome view -------------------------------------------
 
@@ -219,7 +212,7 @@ class ProviderWiring(QObject):
 
         self.window.tasks.start(asyncio.to_thread(remember), name="remember the model")
 
-    def _on_conversation_opened(self, conversation_id: object) -> None:
+    def conversation_opened(self, conversation_id: object) -> None:
         self._save_timer.stop()
         self.update_welcome()
         panel = self.window.parameters
@@ -243,7 +236,7 @@ class ProviderWiring(QObject):
             on_success=show,
         )
 
-    def _on_streaming_changed(self, conversation_id: int, streaming: bool) -> None:
+    def streaming_changed(self, conversation_id: int, streaming: bool) -> None:
         if streaming and conversation_id == self._current_id():
             self.save_parameters()
 

@@ -15,24 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.api.errors import APIError
 from desktop.core.speech import (
     NothingToReadError,
     SpeechAudio,
-    SpeechCache,
     SpeechSettings,
     SpeechSource,
 )
-from desktop.core.store.errors import NotFoundError
 from desktop.ui import audio_output
 
 if TYPE_CHECKING:
-    from desktop.core.chat_service import ChatService
-    from desktop.core.store.store import Store
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -266,65 +261,3 @@ class ReadAloud(QObject):
             self.dialog_parent, self.tr("Save audio — %1").replace("%1", reason),
             f"reply{suffix}", self.tr("Audio (*%1)").replace("%1", suffix))
         return path or None
-
-
-def attach_read_aloud(window: MainWindow, store: Store, service: ChatService) -> ReadAloud:
-    """Wire read aloud into the window: card buttons, conversation switches, notices, settings."""
-    controller = window.controller
-    assert controller is not None
-    megabytes = int(window.settings.get("speech.cache_mb")) if window.settings else 200
-    cache = SpeechCache(store.data_dir.root / "speech", megabytes * 1_000_000)
-    view = window.chat.chat_view
-
-    def current_settings() -> SpeechSettings | None:
-        target = window.chat.selected_target()
-        settings = SpeechSettings.from_settings(window.settings, target[0] if target else "")
-        if not settings.provider:
-            read_aloud.notice.emit(read_aloud.tr(
-                "Choose a provider first: read aloud uses the conversation's provider."))
-            return None
-        return settings
-
-    source = SpeechSource(cache, service.client_for)
-    read_aloud = ReadAloud(window.tasks, source, current_settings, window)
-    read_aloud.dialog_parent = window
-
-    def toggle(message_id: int) -> None:
-        message = controller.messages.get(message_id)
-        if message is not None:
-            read_aloud.toggle(message_id, message.text)
-
-    def message_exists(message_id: int) -> bool:
-        try:
-            store.get_message(message_id)
-        except NotFoundError:
-            return False
-        return True
-
-    view.read_aloud_requested.connect(toggle)
-    read_aloud.reading_changed.connect(view.set_reading)
-    read_aloud.notice.connect(lambda text: window.statusBar().showMessage(text, 10000))
-    controller.conversation_opened.connect(lambda _id: read_aloud.stop())
-    view.delete_requested.connect(lambda _id: read_aloud.stop())
-
-    def open_settings() -> None:
-        if window.settings is None:
-            return
-        from desktop.ui.speech_settings import SpeechSettingsDialog
-
-        names = [profile.name for profile in service.providers.list()]
-        dialog = SpeechSettingsDialog(window.settings, names, window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(read_aloud.stop)  # the next reading uses the new settings
-        dialog.open()
-
-    window.speech_action.triggered.connect(open_settings)
-
-    def sweep() -> None:
-        """Audio of messages no longer in the history is removed (at start, after deletes)."""
-        window.tasks.start(asyncio.to_thread(cache.sweep, message_exists),
-                           name="sweep speech cache")
-
-    controller.messages_deleted.connect(sweep)
-    sweep()
-    return read_aloud

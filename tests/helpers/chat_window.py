@@ -20,8 +20,8 @@ from desktop.core.settings import Settings
 from desktop.core.store.models import Message
 from desktop.core.store.store import Store
 from desktop.core.window_state import WindowState
-from desktop.ui.chat_controller import ChatController
 from desktop.ui.main_window import MainWindow
+from desktop.ui.window_assembly import WindowParts, assemble
 
 KEY_ENV = "SWITCHBOARD_TEST_FAKE_KEY"
 
@@ -47,18 +47,14 @@ class ChatWindow:
     window: MainWindow
     store: Store
     loop: asyncio.AbstractEventLoop
-
-    @property
-    def controller(self) -> ChatController:
-        assert self.window.controller is not None
-        return self.window.controller
+    parts: WindowParts
 
     def wait(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
         wait_for(self.loop, condition, timeout)
 
     def idle(self) -> bool:
         """No exchange streaming and no store task of the window running."""
-        return not self.controller.exchanges and self.window.tasks.running == 0
+        return not self.parts.exchanges.running and self.window.tasks.running == 0
 
     def type_and_send(self, text: str) -> None:
         composer = self.window.chat.composer
@@ -66,7 +62,7 @@ class ChatWindow:
         self.window.chat.send_button.click()
 
     def path(self, conversation_id: int | None = None) -> list[Message]:
-        cid = conversation_id if conversation_id is not None else self.controller.current_id
+        cid = conversation_id if conversation_id is not None else self.parts.state.conversation_id
         assert cid is not None
         return self.store.active_path(cid)
 
@@ -114,12 +110,13 @@ def wait_for(
 
 def open_window(data_dir: DataDir, loop: asyncio.AbstractEventLoop) -> ChatWindow:
     store = Store.open(data_dir, backup_interval=None)
-    window = MainWindow(window_state=WindowState(data_dir.window_state_file),
-                        settings=Settings(data_dir.settings_file))
+    settings = Settings(data_dir.settings_file)
+    window_state = WindowState(data_dir.window_state_file)
+    window = MainWindow(window_state=window_state, settings=settings)
     window.show()
     service = ChatService(store, ProviderRegistry(data_dir.root))
-    window.attach(store, service)
-    harness = ChatWindow(window, store, loop)
+    parts = assemble(window, store, service, settings, window_state)
+    harness = ChatWindow(window, store, loop, parts)
     harness.wait(lambda: window.tasks.running == 0)
     return harness
 

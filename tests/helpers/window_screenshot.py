@@ -155,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.window_state import WindowState
     from desktop.ui.main_window import MainWindow
     from desktop.ui.theme import apply_theme
+    from desktop.ui.window_assembly import WindowParts
 
     data_dir = DataDir(args.data_dir).ensure()
     conversation_id = fill(data_dir)
@@ -174,21 +175,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app, args.theme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = MainWindow(window_state=WindowState(data_dir.window_state_file),
-                        settings=Settings(data_dir.settings_file))
+    settings = Settings(data_dir.settings_file)
+    window_state = WindowState(data_dir.window_state_file)
+    window = MainWindow(window_state=window_state, settings=settings)
     window.resize(1440, 900)
     window.move(0, 0)
     window.show()
     opened: list[Store] = []
-    window.tasks.start(open_history(window, data_dir, opened), name="open history")
+    built: list[WindowParts] = []
+    window.tasks.start(open_history(window, data_dir, settings, window_state, opened),
+                       name="open history", on_success=built.append)
     ok = False
 
     def search() -> None:
         if args.send:
             window.chat.composer.setPlainText(args.send)
             window.chat.send_button.click()
-        if args.top and window.controller is not None and window.controller.messages:
-            ids = list(window.controller.messages)
+        if args.top and built and built[0].state.messages:
+            ids = list(built[0].state.messages)
             window.chat.chat_view.scroll_to_message(ids[0])
             if hasattr(window.chat.chat_view, "set_thinking_open"):
                 window.chat.chat_view.set_thinking_open(ids[1], True)

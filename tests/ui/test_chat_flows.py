@@ -46,7 +46,7 @@ def test_send_streams_reply_and_titles_conversation(chat: ChatWindow) -> None:
     assert [m.role for m in path] == [Role.USER, Role.ASSISTANT]
     assert path[1].text == "Hello from the fake provider."
     assert path[1].status is MessageStatus.COMPLETE
-    assert chat.controller.messages[path[1].id].text == path[1].text
+    assert chat.parts.state.messages[path[1].id].text == path[1].text
     model = chat.window.sidebar.model
     assert model.conversation_count() == 1
     assert model.summary(path[0].conversation_id).title == "Hello there"  # type: ignore[union-attr]
@@ -59,7 +59,7 @@ def test_stop_keeps_partial_reply(chat: ChatWindow, fake_provider: FakeProvider)
     fake_provider.default_delay = 0.01
     chat.type_and_send("Tell me a long story")
     chat.wait(lambda: chat.window.chat.streaming)
-    cid = chat.controller.current_id
+    cid = chat.parts.state.conversation_id
     assert cid is not None
     chat.wait(lambda: len(streamed_text(chat)) > 30)
     clicked = time.perf_counter()
@@ -83,19 +83,19 @@ def press(widget: QWidget, key: Qt.Key) -> None:
 
 
 def streamed_text(chat: ChatWindow) -> str:
-    cid = chat.controller.current_id
-    exchange = chat.controller.exchanges.get(cid) if cid is not None else None
+    cid = chat.parts.state.conversation_id
+    exchange = chat.parts.exchanges.running.get(cid) if cid is not None else None
     if exchange is None:
         return ""
     return "".join("".join(p.text) for p in exchange.partials.values())
 
 
 def current(chat: ChatWindow) -> int | None:
-    return chat.controller.current_id
+    return chat.parts.state.conversation_id
 
 
 def editing(chat: ChatWindow) -> int | None:
-    return chat.controller.editing_id
+    return chat.parts.state.editing_id
 
 
 def streaming(chat: ChatWindow) -> bool:
@@ -117,17 +117,17 @@ def test_regenerate_edit_and_switch_branch(chat: ChatWindow, fake_provider: Fake
     chat.wait(chat.idle)
     user, reply = chat.path()
     fake_provider.default_text = "A second answer."
-    chat.controller.view.regenerate_requested.emit(reply.id)
+    chat.window.chat.chat_view.regenerate_requested.emit(reply.id)
     chat.wait(chat.idle)
-    chat.wait(lambda: chat.controller.messages.get(user.id) is not None
-              and len(chat.controller.messages) == 2)
+    chat.wait(lambda: chat.parts.state.messages.get(user.id) is not None
+              and len(chat.parts.state.messages) == 2)
     siblings = chat.store.siblings(reply.id)
     assert [m.text for m in siblings] == ["Hello from the fake provider.", "A second answer."]
     assert chat.path()[-1].id == siblings[1].id
-    assert siblings[1].id in chat.controller.messages
+    assert siblings[1].id in chat.parts.state.messages
 
     # Edit & resend: the edited question becomes a sibling of the original (a new branch).
-    chat.controller.view.edit_requested.emit(user.id)
+    chat.window.chat.chat_view.edit_requested.emit(user.id)
     composer = chat.window.chat.composer
     assert composer.toPlainText() == "first question"
     assert chat.window.chat.edit_banner.isVisibleTo(chat.window)
@@ -138,13 +138,13 @@ def test_regenerate_edit_and_switch_branch(chat: ChatWindow, fake_provider: Fake
     assert edited_user.text == "edited question" and edited_user.id != user.id
     assert edited_reply.text == "Answer to the edit."
     assert [m.id for m in chat.store.siblings(user.id)] == [user.id, edited_user.id]
-    chat.wait(lambda: edited_user.id in chat.controller.messages)
+    chat.wait(lambda: edited_user.id in chat.parts.state.messages)
 
     # Switch back to the first branch: its newest reply is shown again.
-    chat.controller.view.branch_requested.emit(user.id)
-    chat.wait(lambda: user.id in chat.controller.messages and chat.idle())
+    chat.window.chat.chat_view.branch_requested.emit(user.id)
+    chat.wait(lambda: user.id in chat.parts.state.messages and chat.idle())
     assert [m.id for m in chat.path()] == [user.id, siblings[1].id]
-    assert list(chat.controller.messages) == [user.id, siblings[1].id]
+    assert list(chat.parts.state.messages) == [user.id, siblings[1].id]
 
 
 def test_up_on_empty_composer_edits_last_message(chat: ChatWindow) -> None:
@@ -153,7 +153,7 @@ def test_up_on_empty_composer_edits_last_message(chat: ChatWindow) -> None:
     composer = chat.window.chat.composer
     press(composer, Qt.Key.Key_Up)
     assert composer.toPlainText() == "what I asked"
-    assert chat.controller.editing_id == chat.path()[0].id
+    assert chat.parts.state.editing_id == chat.path()[0].id
     press(composer, Qt.Key.Key_Escape)
     assert editing(chat) is None and composer.toPlainText() == ""
 
@@ -165,10 +165,10 @@ def test_search_opens_conversation_at_message(chat: ChatWindow) -> None:
     hit = store.append_message(target.id, Role.ASSISTANT, "A zebra has stripes.")
     other = store.create_conversation("Other")
     store.append_message(other.id, Role.USER, "nothing to see")
-    chat.controller.refresh_list()
+    chat.parts.refresh_list()
     chat.wait(chat.idle)
     scrolled: list[tuple[int, str]] = []
-    chat.controller.view.scroll_to_message = lambda mid, highlight="": scrolled.append(
+    chat.window.chat.chat_view.scroll_to_message = lambda mid, highlight="": scrolled.append(
         (mid, highlight))
     chat.window.focus_search()
     chat.window.sidebar.search.setText("zebra")
@@ -180,9 +180,9 @@ def test_search_opens_conversation_at_message(chat: ChatWindow) -> None:
     hit_row = next(i for i, r in enumerate(rows) if r.message_id == hit.id)
     chat.window.sidebar.results_view.open_index(results.index(hit_row))
     chat.wait(lambda: bool(scrolled))
-    assert chat.controller.current_id == target.id
+    assert chat.parts.state.conversation_id == target.id
     assert scrolled == [(hit.id, "zebra")]
-    assert hit.id in chat.controller.messages
+    assert hit.id in chat.parts.state.messages
 
 
 def test_stale_search_results_are_dropped(chat: ChatWindow) -> None:
@@ -197,17 +197,17 @@ def test_stale_search_results_are_dropped(chat: ChatWindow) -> None:
 
 def test_rename_pin_archive(chat: ChatWindow) -> None:
     conv = chat.store.create_conversation("Old name")
-    chat.controller.refresh_list()
+    chat.parts.refresh_list()
     chat.wait(chat.idle)
     model = chat.window.sidebar.model
     assert model.setData(model.index_of(conv.id), "New name")
     chat.wait(chat.idle)
     assert chat.store.get_conversation(conv.id).title == "New name"
-    chat.controller.set_pinned(conv.id, True)
+    chat.parts.sidebar.set_pinned(conv.id, True)
     chat.wait(chat.idle)
     assert chat.store.get_conversation(conv.id).pinned
     assert model.data(model.index(0)) == "Pinned"
-    chat.controller.set_archived(conv.id, True)
+    chat.parts.sidebar.set_archived(conv.id, True)
     chat.wait(chat.idle)
     assert chat.store.get_conversation(conv.id).archived
 
@@ -215,12 +215,12 @@ def test_rename_pin_archive(chat: ChatWindow) -> None:
 def test_delete_with_undo_then_for_real(chat: ChatWindow) -> None:
     keep = chat.store.create_conversation("keep me")
     drop = chat.store.create_conversation("drop me")
-    chat.controller.refresh_list()
+    chat.parts.refresh_list()
     chat.wait(chat.idle)
     model = chat.window.sidebar.model
-    chat.controller.open_conversation(drop.id)
+    chat.parts.opener.open_conversation(drop.id)
     chat.wait(chat.idle)
-    chat.controller.delete_conversation(drop.id)
+    chat.parts.sidebar.delete_conversation(drop.id)
     assert model.summary(drop.id) is None and model.summary(keep.id) is not None
     assert current(chat) is None
     assert chat.window.undo_bar.isVisibleTo(chat.window)
@@ -228,8 +228,8 @@ def test_delete_with_undo_then_for_real(chat: ChatWindow) -> None:
     chat.wait(chat.idle)
     assert model.summary(drop.id) is not None
     assert current(chat) == drop.id
-    chat.controller.delete_conversation(drop.id)
-    chat.controller.commit_delete(drop.id)  # what the Undo timer does when it runs out
+    chat.parts.sidebar.delete_conversation(drop.id)
+    chat.parts.sidebar.commit_delete(drop.id)  # what the Undo timer does when it runs out
     chat.wait(chat.idle)
     assert [s.id for s in chat.store.list_conversations()] == [keep.id]
 
@@ -250,7 +250,7 @@ def test_offline_send_shows_inline_error_and_keeps_draft(
         chat.wait(chat.idle)
         _user, reply = chat.path()
         assert reply.status is MessageStatus.ERROR and reply.error
-        assert chat.controller.messages[reply.id].status is MessageStatus.ERROR
+        assert chat.parts.state.messages[reply.id].status is MessageStatus.ERROR
         assert chat.window.chat.composer.toPlainText() == "are you there?"
         # Sending the same text again retries that reply instead of repeating the question.
         chat.type_and_send("are you there?")
@@ -267,23 +267,23 @@ def test_two_conversations_stream_at_once(chat: ChatWindow, fake_provider: FakeP
     fake_provider.default_delay = 0.01
     chat.type_and_send("first")
     chat.wait(lambda: chat.window.chat.streaming)
-    first = chat.controller.current_id
+    first = chat.parts.state.conversation_id
     chat.window.new_conversation()
     assert not streaming(chat)  # the new conversation is not streaming
     chat.type_and_send("second")
-    chat.wait(lambda: len(chat.controller.exchanges) == 2)
-    second = chat.controller.current_id
+    chat.wait(lambda: len(chat.parts.exchanges.running) == 2)
+    second = chat.parts.state.conversation_id
     assert first is not None and second is not None and first != second
     # Switch back to the first mid-stream: what it streamed so far is shown and it goes on.
-    chat.controller.open_conversation(first)
-    chat.wait(lambda: any(m.role is Role.ASSISTANT for m in chat.controller.messages.values()))
+    chat.parts.opener.open_conversation(first)
+    chat.wait(lambda: any(m.role is Role.ASSISTANT for m in chat.parts.state.messages.values()))
     assert streaming(chat)
     chat.wait(chat.idle, timeout=20)
     for cid in (first, second):
         reply = chat.path(cid)[-1]
         assert reply.status is MessageStatus.COMPLETE
         assert reply.text == fake_provider.default_text
-    assert chat.controller.messages[chat.path(first)[-1].id].text == fake_provider.default_text
+    assert chat.parts.state.messages[chat.path(first)[-1].id].text == fake_provider.default_text
 
 
 def test_close_while_streaming_keeps_what_arrived(
@@ -292,7 +292,7 @@ def test_close_while_streaming_keeps_what_arrived(
     fake_provider.default_text = LONG_TEXT
     fake_provider.default_delay = 0.01
     chat.type_and_send("go on")
-    cid = chat.controller.current_id
+    cid = chat.parts.state.conversation_id
     chat.wait(lambda: len(streamed_text(chat)) > 10)
     chat.close()
     reply = chat.path(cid)[-1]
@@ -305,7 +305,7 @@ def test_restart_restores_conversation_draft_and_geometry(
     first = open_window(data, qasync_loop)
     first.type_and_send("remember me")
     first.wait(first.idle)
-    cid = first.controller.current_id
+    cid = first.parts.state.conversation_id
     first.window.chat.composer.setPlainText("an unsent draft")
     first.window.resize(760, 520)
     first.window.splitter.setSizes([150, 460, 150])
@@ -317,13 +317,13 @@ def test_restart_restores_conversation_draft_and_geometry(
 
     second = open_window(data, qasync_loop)
     try:
-        second.wait(lambda: bool(second.controller.messages))
+        second.wait(lambda: bool(second.parts.state.messages))
         second.wait(lambda: second.window.splitter.sizes() == sizes, timeout=2)
-        assert second.controller.current_id == cid
+        assert second.parts.state.conversation_id == cid
         assert second.window.chat.composer.toPlainText() == "an unsent draft"
         assert (second.window.width(), second.window.height()) == size
         assert second.window.splitter.sizes() == sizes
-        assert next(m.text for m in second.controller.messages.values()) == "remember me"
+        assert next(m.text for m in second.parts.state.messages.values()) == "remember me"
     finally:
         second.close()
         second.store.close()
@@ -336,20 +336,20 @@ def test_continue_and_retry_an_interrupted_reply(
     fake_provider.default_delay = 0.01
     chat.type_and_send("begin")
     chat.wait(lambda: len(streamed_text(chat)) > 20)
-    chat.controller.stop()
+    chat.parts.exchanges.stop()
     chat.wait(chat.idle)
     reply = chat.path()[-1]
     assert reply.status is MessageStatus.INTERRUPTED
     fake_provider.default_text = "and the end."
     fake_provider.default_delay = 0.0
-    chat.controller.view.continue_requested.emit(reply.id)
+    chat.window.chat.chat_view.continue_requested.emit(reply.id)
     chat.wait(chat.idle)
     continued = chat.store.get_message(reply.id)
     assert continued.status is MessageStatus.COMPLETE
     assert continued.text.startswith(reply.text) and continued.text.endswith("and the end.")
-    assert chat.controller.messages[reply.id].text == continued.text
+    assert chat.parts.state.messages[reply.id].text == continued.text
     # Retry makes a fresh sibling reply.
-    chat.controller.view.retry_requested.emit(reply.id)
+    chat.window.chat.chat_view.retry_requested.emit(reply.id)
     chat.wait(chat.idle)
     assert len(chat.store.siblings(reply.id)) == 2
 
@@ -361,17 +361,17 @@ def test_delete_message_and_export_and_folders(chat: ChatWindow, tmp_path: Path)
     assert cid is not None
     user, reply = chat.path()
     target = tmp_path / "out.md"
-    chat.controller.export_conversation(cid, str(target))
+    chat.parts.sidebar.export_conversation(cid, str(target))
     chat.wait(lambda: target.exists() and chat.idle())
     text = target.read_text(encoding="utf-8")
     assert "keep this question" in text and reply.text in text
     json_target = tmp_path / "out.json"
-    chat.controller.export_conversation(cid, str(json_target))
+    chat.parts.sidebar.export_conversation(cid, str(json_target))
     chat.wait(lambda: json_target.exists() and chat.idle())
     assert "keep this question" in json_target.read_text(encoding="utf-8")
 
     folder = chat.store.folders.create("Work")
-    chat.controller.move_to_folder(cid, folder.id)
+    chat.parts.sidebar.move_to_folder(cid, folder.id)
     chat.wait(chat.idle)
     model = chat.window.sidebar.model
     assert model.data(model.index(0)) == "Work"
@@ -380,14 +380,14 @@ def test_delete_message_and_export_and_folders(chat: ChatWindow, tmp_path: Path)
     header = chat.window.sidebar.list_view.folder_menu(model.index(0))
     assert header is not None
     assert header.actions()[0].text() == "Rename folder…"
-    chat.controller.rename_folder(folder.id, "Clients")
+    chat.parts.sidebar.rename_folder(folder.id, "Clients")
     chat.wait(lambda: chat.idle() and model.data(model.index(0)) == "Clients")
-    chat.controller.delete_folder(folder.id)
+    chat.parts.sidebar.delete_folder(folder.id)
     chat.wait(lambda: chat.idle() and model.data(model.index(0)) == "Today")
     assert chat.store.get_conversation(cid).folder_id is None
 
-    chat.controller.view.delete_requested.emit(reply.id)
-    chat.wait(lambda: chat.idle() and reply.id not in chat.controller.messages)
+    chat.window.chat.chat_view.delete_requested.emit(reply.id)
+    chat.wait(lambda: chat.idle() and reply.id not in chat.parts.state.messages)
     assert [m.id for m in chat.path()] == [user.id]
 
 
@@ -415,7 +415,7 @@ def test_a_second_send_while_the_first_creates_the_conversation_is_ignored(
 
 def test_draft_reaches_the_disk_without_closing(chat: ChatWindow, data: DataDir) -> None:
     chat.window.chat.composer.setPlainText("half a thought")
-    chat.controller.save_draft()  # what the typing timer does
+    chat.parts.drafts.save()  # what the typing timer does
     chat.wait(chat.idle)
     saved = WindowState(data.window_state_file).get("drafts")
     assert saved == {"new": "half a thought"}
@@ -423,21 +423,21 @@ def test_draft_reaches_the_disk_without_closing(chat: ChatWindow, data: DataDir)
 
 def test_several_choices_become_siblings(chat: ChatWindow) -> None:
     chat.window.parameters.set_values({"n": 3}, "")
-    settings = chat.controller.chat_settings()
+    settings = chat.parts.exchanges.target.settings()
     assert settings is not None and settings.params.get("n") == 3
     chat.type_and_send("three ways")
     chat.wait(chat.idle)
     reply = chat.path()[-1]
     siblings = chat.store.siblings(reply.id)
     assert len(siblings) == 3
-    chat.wait(lambda: reply.id in chat.controller.messages and chat.idle())
-    assert [m.role for m in chat.controller.messages.values()] == [Role.USER, Role.ASSISTANT]
+    chat.wait(lambda: reply.id in chat.parts.state.messages and chat.idle())
+    assert [m.role for m in chat.parts.state.messages.values()] == [Role.USER, Role.ASSISTANT]
 
 
 def test_search_by_keyboard_alone(chat: ChatWindow) -> None:
     conv = chat.store.create_conversation("Birds")
     chat.store.append_message(conv.id, Role.USER, "where do puffins nest")
-    chat.controller.refresh_list()
+    chat.parts.refresh_list()
     chat.wait(chat.idle)
     chat.window.focus_search()  # Ctrl+K
     box = chat.window.sidebar.search

@@ -41,7 +41,7 @@ def settings_of(chat: ChatWindow) -> Settings:
 def shown(chat: ChatWindow) -> list[tuple[Role, MessageStatus, str, int]]:
     """What the chat view's rows hold: role, status, text, number of images."""
     return [(r.message.role, r.message.status, r.message.text, len(r.message.images))
-            for r in chat.controller.view.model.rows()]
+            for r in chat.window.chat.chat_view.model.rows()]
 
 
 def test_image_mode_generates_into_a_new_conversation(
@@ -129,7 +129,7 @@ def test_content_policy_error_is_shown_inline_and_keeps_the_prompt(
     assert reply.error is not None and "content filter" in reply.error
     assert "safety system" in reply.error
     assert shown(chat)[-1] == (Role.ASSISTANT, MessageStatus.ERROR, "", 0)
-    assert chat.controller.messages[reply.id].error == reply.error  # shown on the card
+    assert chat.parts.state.messages[reply.id].error == reply.error  # shown on the card
     assert pane.composer.toPlainText() == "something forbidden"
     assert pane.notice.isHidden()  # inline, not above the composer
 
@@ -162,7 +162,7 @@ def test_stop_cancels_a_slow_generation(chat: ChatWindow, fake_provider: FakePro
     assert not pane.streaming and pane.send_button.text() == "Send"
     chat.wait(fake_provider.disconnected.is_set, timeout=5)  # the request was closed
 
-    chat.controller.view.continue_requested.emit(reply.id)  # Continue: generate again
+    chat.window.chat.chat_view.continue_requested.emit(reply.id)  # Continue: generate again
     chat.wait(chat.idle)
     again = chat.path()[-1]
     assert again.id != reply.id and again.parent_id == reply.parent_id
@@ -179,7 +179,7 @@ def test_regenerate_an_image_reply_makes_new_images(
     chat.wait(chat.idle)
     first = chat.path()[-1]
     pane.model_picker.pick("fake", "fake-model")  # back to chat: regenerate still makes images
-    chat.controller.view.regenerate_requested.emit(first.id)
+    chat.window.chat.chat_view.regenerate_requested.emit(first.id)
     chat.wait(chat.idle)
     second = chat.path()[-1]
     assert second.id != first.id and second.parent_id == first.parent_id
@@ -194,12 +194,12 @@ def test_export_of_generated_images_from_the_window(
     chat.window.chat.model_picker.pick("fake", "dall-e-3")
     chat.type_and_send("/image a heron")
     chat.wait(chat.idle)
-    cid = chat.controller.current_id
+    cid = chat.parts.state.conversation_id
     assert cid is not None
     assert len(chat.path()[-1].images) == 1
     markdown, page = tmp_path / "heron.md", tmp_path / "heron.html"
     for target in (markdown, page):
-        chat.controller.export_conversation(cid, str(target))
+        chat.parts.sidebar.export_conversation(cid, str(target))
         chat.wait(lambda target=target: target.exists() and chat.idle())  # type: ignore[misc]
     (saved,) = (tmp_path / "heron_files").iterdir()
     assert saved.read_bytes() == tiny_png()
@@ -304,7 +304,7 @@ def test_screenshot_of_a_generated_image(
         chat.type_and_send("A lighthouse at dusk")
         chat.wait(chat.idle)
         reply = chat.path()[-1]
-        card = chat.controller.view.area.bound_widget(reply.id)
+        card = chat.window.chat.chat_view.area.bound_widget(reply.id)
         assert card is not None
         chat.wait(card.image_strip.is_loaded)
         slow = Reply.json({"data": []})
@@ -338,7 +338,7 @@ def test_which_replies_regenerate_as_images(chat: ChatWindow) -> None:
             parts += (ImagePart("0" * 64, "image/png", "image-1.png"),)
         return Message(1, 1, None, role, parts, 0.0, MessageStatus.ERROR, model=model)
 
-    images = chat.controller.images
+    images = chat.parts.images
     assert images.is_image_reply(reply("fake-model", image=True))
     assert images.is_image_reply(reply("dall-e-3"))  # failed empty, an image-only model
     assert not images.is_image_reply(reply("gemini-2.5-flash-image"))  # it chats too

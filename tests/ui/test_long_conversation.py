@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from desktop.core.conversation_path import TAIL_FIRST
 from desktop.core.store.models import Role
-from desktop.ui.chat_controller import TAIL_FIRST
 from tests.helpers.chat_window import data_dir_at, open_window
 
 
@@ -32,7 +32,7 @@ def test_long_conversation_opens_tail_first_then_complete(
         inserted: list[int] = []
         view.model.modelReset.connect(lambda: resets.append(view.model.rowCount()))
         view.model.rowsInserted.connect(lambda _p, first, last: inserted.append(last - first + 1))
-        chat.controller.open_conversation(conversation.id)
+        chat.parts.opener.open_conversation(conversation.id)
         chat.wait(lambda: view.model.rowCount() == 1_200 and chat.idle())
         assert resets[-1] == TAIL_FIRST  # the first paint had only the tail
         assert sum(inserted) == 1_200 - TAIL_FIRST and len(inserted) >= 1
@@ -41,7 +41,7 @@ def test_long_conversation_opens_tail_first_then_complete(
         assert (position, count) == (2, 2) and siblings[1] == ids[10]
         assert view.area.bound_widget(ids[-1]) is not None  # opened at its end
         assert view.area.bound_widget(ids[0]) is None  # the top is not laid out
-        assert list(chat.controller.messages) == ids  # in path order: the last is the last
+        assert list(chat.parts.state.messages) == ids  # in path order: the last is the last
     finally:
         chat.close()
         chat.store.close()

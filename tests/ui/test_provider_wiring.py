@@ -83,14 +83,14 @@ def test_history_stays_browsable_without_providers(
         wiring = wiring_of(chat)
         splitter = chat.window.splitter
         chat.wait(lambda: chat.window.sidebar.model.conversation_count() > 0)
-        if chat.controller.current_id is None:
+        if chat.parts.state.conversation_id is None:
             assert splitter.widget(1) is wiring.welcome
-        chat.controller.open_conversation(conversation.id)
-        chat.wait(lambda: chat.controller.current_id == conversation.id)
+        chat.parts.opener.open_conversation(conversation.id)
+        chat.wait(lambda: chat.parts.state.conversation_id == conversation.id)
         assert wiring.welcome is None
         assert splitter.widget(1) is chat.window.chat
         chat.wait(lambda: chat.window.chat.chat_view.model.rowCount() == 2)
-        chat.controller.new_conversation()
+        chat.parts.opener.new_conversation()
         assert wiring.welcome is not None
         assert splitter.widget(1) is wiring.welcome
         chat.wait(chat.idle)
@@ -118,18 +118,18 @@ def test_values_are_kept_per_conversation(
         panel.system_prompt.setPlainText("Be brief.")
         chat.type_and_send("Hello")
         chat.wait(chat.idle)
-        first = chat.controller.current_id
+        first = chat.parts.state.conversation_id
         assert first is not None
         body = fake_provider.bodies("/chat/completions")[-1]
         assert body["temperature"] == 0.5
         chat.wait(lambda: chat.store.get_conversation(first).params == {"temperature": 0.5})
         assert chat.store.get_conversation(first).system_prompt == "Be brief."
         # A new conversation starts from the provider defaults...
-        chat.controller.new_conversation()
+        chat.parts.opener.new_conversation()
         chat.wait(chat.idle)
         assert panel.parameters() == {} and panel.system_prompt_text() == ""
         # ...and the first one shows its own values again when opened.
-        chat.controller.open_conversation(first)
+        chat.parts.opener.open_conversation(first)
         chat.wait(lambda: panel.parameters() == {"temperature": 0.5})
         assert panel.system_prompt_text() == "Be brief."
         # Picking a model is remembered on the open conversation.

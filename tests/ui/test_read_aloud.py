@@ -163,7 +163,7 @@ def test_opening_another_conversation_stops_reading(
     _reply_id, card = reply_card(chat)
     card.read_aloud_button.click()
     assert reader(chat).state == "fetching"
-    chat.controller.new_conversation()
+    chat.parts.opener.new_conversation()
     assert reader(chat).message_id is None and reader(chat).state == "idle"
 
 
@@ -239,17 +239,17 @@ def test_deleting_a_message_or_its_conversation_removes_its_audio(
     card.read_aloud_button.click()
     chat.wait(lambda: bool(dialog.reasons))
     assert [p.name.split("-")[0] for p in speech.iterdir()] == [str(reply_id)]
-    chat.controller.delete_message(reply_id)
+    chat.parts.messages.delete(reply_id)
     chat.wait(lambda: not list(speech.iterdir()) and chat.idle())
 
     reply_id, card = reply_card(chat)
     card.read_aloud_button.click()
     chat.wait(lambda: len(dialog.reasons) == 2)
     assert len(list(speech.iterdir())) == 1
-    conversation_id = chat.controller.current_id
+    conversation_id = chat.parts.state.conversation_id
     assert conversation_id is not None
-    chat.controller.delete_conversation(conversation_id)
-    chat.controller.commit_delete(conversation_id)  # as when the Undo offer runs out
+    chat.parts.sidebar.delete_conversation(conversation_id)
+    chat.parts.sidebar.commit_delete(conversation_id)  # as when the Undo offer runs out
     chat.wait(lambda: not list(speech.iterdir()) and chat.idle())
 
 

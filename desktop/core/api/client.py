@@ -56,7 +56,13 @@ from desktop.core.api.requests_openai import (
     openai_chat_body,
 )
 from desktop.core.api.requests_responses import responses_body
-from desktop.core.api.retry import RetryPolicy, should_retry_exception, should_retry_status
+from desktop.core.api.retry import (
+    RetryPolicy,
+    RetryWait,
+    announce_wait,
+    should_retry_exception,
+    should_retry_status,
+)
 from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
@@ -171,6 +177,7 @@ class ApiClient:
             request = self.http.build_request(method, url, json=body, headers=headers)
             log.debug("%s %s headers=%s", method, url, redact_headers(request.headers))
             delay: float | None
+            retry_reason: str | None = None
             try:
                 response = await self.http.send(request, stream=True)
             except httpx.HTTPError as exc:
@@ -178,6 +185,7 @@ class ApiClient:
                 if not (should_retry_exception(exc) and self.retry.can_retry(retries)):
                     raise error from exc
                 delay = self.retry.delay(retries)
+                retry_reason = "connection"
                 log.info("retrying %s after %s (in %.2f s)", url, type(exc).__name__, delay or 0)
             else:
                 if response.status_code < 300:
@@ -208,6 +216,8 @@ class ApiClient:
                     "retrying %s after status %d (in %.2f s)", url, response.status_code, delay
                 )
             assert delay is not None
+            reason = str(response.status_code) if retry_reason is None else retry_reason
+            announce_wait(RetryWait(retries + 1, self.retry.max_retries, delay, reason))
             await self.retry.sleep(delay)
             retries += 1
 

@@ -10,7 +10,9 @@ and 5xx. `retry-after-ms` and `Retry-After` (seconds or an HTTP date) are honour
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
+import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -25,6 +27,32 @@ DEFAULT_MAX_RETRIES = 2
 RETRY_STATUSES = frozenset({408, 409, 429})
 
 Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class RetryWait:
+    """The client is about to wait `delay` seconds before retry `attempt` of `of`."""
+
+    attempt: int
+    of: int
+    delay: float
+    reason: str  # "429", "503", "connection" …
+
+
+# Who wants to hear of retry waits in this task (a chat exchange shows them on its reply).
+retry_waits: contextvars.ContextVar[Callable[[RetryWait], None] | None] = (
+    contextvars.ContextVar("retry_waits", default=None)
+)
+
+
+def announce_wait(wait: RetryWait) -> None:
+    """Tell this task's listener (if any) of a retry wait; a broken listener is ignored."""
+    listener = retry_waits.get()
+    if listener is not None:
+        try:
+            listener(wait)
+        except Exception:  # a display problem must not change the request's fate
+            logging.getLogger(__name__).exception("retry wait listener failed")
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

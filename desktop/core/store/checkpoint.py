@@ -87,6 +87,11 @@ class StreamCheckpointer:
             return "".join(self._text)
 
     @property
+    def reasoning(self) -> str:
+        with self._lock:
+            return "".join(self._reasoning)
+
+    @property
     def finished(self) -> bool:
         return self._done.is_set()
 

@@ -25,6 +25,9 @@ class MessageStatus(StrEnum):
     ERROR = "error"
 
 
+STOPPED_BY_USER = "Stopped."  # the error text of a reply the user stopped (not a failure)
+
+
 @dataclass(frozen=True, slots=True)
 class TextPart:
     text: str
@@ -63,6 +66,11 @@ class Message:
     tokens_per_second: float | None = None
     finish_reason: str | None = None
     error: str | None = None
+
+    @property
+    def stopped_by_user(self) -> bool:
+        """The user pressed Stop: the reply is incomplete on purpose, not broken."""
+        return self.status is MessageStatus.INTERRUPTED and self.error == STOPPED_BY_USER
 
     @property
     def text(self) -> str:

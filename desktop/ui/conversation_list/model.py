@@ -172,6 +172,18 @@ class ConversationListModel(QAbstractListModel):
         item = self._rows[row]
         return item if isinstance(item, ConversationSummary) else None
 
+    def neighbour(self, conversation_id: int) -> int | None:
+        """The conversation shown below `conversation_id` (above it at the end), or None."""
+        row = self._row_of.get(conversation_id)
+        if row is None:
+            return None
+        below = self._rows[row + 1:]
+        above = reversed(self._rows[:row])
+        for item in (*below, *above):
+            if isinstance(item, ConversationSummary) and item.id not in self._hidden:
+                return item.id
+        return None
+
     def conversation_count(self) -> int:
         return len(self._row_of)
 

@@ -100,6 +100,8 @@ class ConversationListView(QListView):
         self.setCurrentIndex(index)
         menu = self.context_menu(index)
         menu.exec(self.viewport().mapToGlobal(point))
+        # The menu's row was marked while the menu was open; the open conversation stays so.
+        self.restore_selection()
 
     def folder_menu(self, index: QModelIndex) -> QMenu | None:
         """Rename or delete the folder whose heading is at `index` (None: not a folder)."""

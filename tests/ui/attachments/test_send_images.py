@@ -108,7 +108,7 @@ def test_image_reaches_the_provider_in_its_shape(
         chat.type_and_send("What is in this picture?")
         assert chat.window.chat.attachments.is_empty()  # the chips go with the message
         chat.wait(chat.idle)
-        assert chat.controller.vision_check.dialog is None  # a vision model: no question
+        assert chat.parts.exchanges.vision.dialog is None  # a vision model: no question
         (body,) = fake_provider.bodies(CHAT_PATHS[style])
         mime, data, text = image_in_body(style, body)
         assert mime == "image/jpeg" and text == "What is in this picture?"
@@ -175,7 +175,7 @@ def test_non_vision_model_asks_first_and_cancel_does_not_send(
 ) -> None:
     monkeypatch.setenv(KEY_ENV, fake_key())
     chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url, model="fake-model")
-    check = chat.controller.vision_check
+    check = chat.parts.exchanges.vision
     try:
         attach(chat, photo)
         chat.type_and_send("describe")
@@ -187,7 +187,7 @@ def test_non_vision_model_asks_first_and_cancel_does_not_send(
         chat.wait(lambda: check.dialog is None)
         chat.wait(chat.idle)
         assert fake_provider.bodies("/v1/chat/completions") == []
-        assert chat.controller.current_id is None  # nothing was created
+        assert chat.parts.state.conversation_id is None  # nothing was created
         assert chat.window.chat.composer.toPlainText() == "describe"  # all kept
         assert len(chat.window.chat.attachments.images()) == 1
 
@@ -248,14 +248,14 @@ def test_editing_a_message_keeps_its_images(
         chat.type_and_send("what colour is on the left?")
         chat.wait(chat.idle)
         original = chat.path()[0]
-        chat.controller.edit_message(original.id)
+        chat.parts.editing.edit(original.id)
         chat.wait(lambda: len(tray.images()) == 1 and not tray.is_busy())
         assert tray.images()[0].name == "photo.jpg"
         assert not tray.images()[0].changed  # the stored image goes again as it is
-        chat.controller.cancel_edit()
+        chat.parts.editing.cancel()
         assert tray.is_empty()
 
-        chat.controller.edit_message(original.id)
+        chat.parts.editing.edit(original.id)
         chat.wait(lambda: len(tray.images()) == 1 and not tray.is_busy())
         chat.type_and_send("and on the right?")
         chat.wait(chat.idle)
@@ -330,7 +330,7 @@ def test_images_the_store_refuses_are_kept_with_the_text(
         assert pane.composer.toPlainText() == "too big for this store"
         assert [i.name for i in pane.attachments.images()] == ["photo.jpg"]
         assert fake_provider.bodies("/v1/chat/completions") == []
-        assert chat.controller.current_id is None and chat.store.count_conversations() == 0
+        assert chat.parts.state.conversation_id is None and chat.store.count_conversations() == 0
     finally:
         chat.close()
         chat.store.close()
@@ -347,16 +347,16 @@ def test_waiting_images_stay_with_their_conversation(
     try:
         chat.type_and_send("an earlier chat")
         chat.wait(chat.idle)
-        earlier = chat.controller.current_id
+        earlier = chat.parts.state.conversation_id
         assert earlier is not None
-        chat.controller.new_conversation()
+        chat.parts.opener.new_conversation()
         tray = chat.window.chat.attachments
         attach(chat, photo)
         chat.window.chat.composer.setPlainText("about this photo")
-        chat.controller.open_conversation(earlier)
+        chat.parts.opener.open_conversation(earlier)
         chat.wait(chat.idle)
         assert tray.is_empty() and not tray.isVisible()
-        chat.controller.new_conversation()
+        chat.parts.opener.new_conversation()
         assert len(tray.images()) == 1 and tray.isVisible()
         assert chat.window.chat.composer.toPlainText() == "about this photo"
         chat.window.chat.send_button.click()

@@ -1,0 +1,211 @@
+"""The composition root: builds the window's controllers once the history is open and wires
+every part to its neighbours with signals, as qutebrowser's mainwindow does.
+
+No other module imports `MainWindow`; controllers get the narrow parts they use, widgets
+know no controller, and views follow the open-conversation state and the store's events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from desktop import APP_NAME
+from desktop.core.chat_service import ChatService
+from desktop.core.settings import Settings
+from desktop.core.store.errors import NotFoundError
+from desktop.core.store.models import Conversation
+from desktop.core.store.store import Store
+from desktop.core.window_state import WindowState
+from desktop.ui.attachment_sender import VisionCheck
+from desktop.ui.chat_target import ChatTarget
+from desktop.ui.composer_drafts import ComposerDrafts
+from desktop.ui.conversation_opener import ConversationOpener
+from desktop.ui.exchange_runner import ExchangeRunner
+from desktop.ui.image_generation_controller import ImageGenerationController
+from desktop.ui.main_window import MainWindow
+from desktop.ui.message_actions import MessageActions
+from desktop.ui.message_editing import MessageEditing
+from desktop.ui.open_conversation import OpenConversation
+from desktop.ui.provider_wiring import ProviderWiring
+from desktop.ui.read_aloud_wiring import ReadAloudWiring
+from desktop.ui.search_results import SearchBridge
+from desktop.ui.sidebar_actions import SidebarActions
+
+
+@dataclass
+class WindowParts:
+    """Everything the composition root built, for the app's shut-down and for tests."""
+
+    state: OpenConversation
+    drafts: ComposerDrafts
+    editing: MessageEditing
+    opener: ConversationOpener
+    exchanges: ExchangeRunner
+    images: ImageGenerationController
+    messages: MessageActions
+    sidebar: SidebarActions
+    providers: ProviderWiring
+    search: SearchBridge
+    read_aloud: ReadAloudWiring
+
+    async def shutdown(self) -> None:
+        """Stop streams (keeping what arrived), do pending deletes, close the clients."""
+        self.drafts.save()
+        self.search.close()
+        self.read_aloud.read_aloud.stop()
+        await self.exchanges.shutdown()
+        await self.sidebar.shutdown()
+
+
+def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
+             window_state: WindowState) -> WindowParts:
+    """Build the controllers for an opened history and connect them to the window."""
+    pane, view, sidebar, tasks = window.chat, window.chat.chat_view, window.sidebar, window.tasks
+
+    def status(text: str) -> None:
+        window.statusBar().showMessage(text, 8000)
+
+    state = OpenConversation(window)
+    drafts = ComposerDrafts(state, pane.composer, pane.attachments, window_state, tasks, window)
+    editing = MessageEditing(state, pane, store.attachment_path, window)
+    opener = ConversationOpener(state, store, service, tasks, drafts, editing, status, window)
+    providers = ProviderWiring(window, store, service)
+    providers.current_id = lambda: state.conversation_id
+    target = ChatTarget(pane, window.parameters, service.providers,
+                        pane.model_picker.open_popup, window)
+    vision = VisionCheck(window, tasks, lambda: providers.catalog)
+    exchanges = ExchangeRunner(state, store, service, tasks, pane, target, drafts, editing,
+                               opener, vision, window)
+    images = ImageGenerationController(exchanges, state, pane, settings,
+                                       lambda: providers.catalog, window)
+    messages = MessageActions(state, store, tasks, opener, exchanges, status, window)
+    actions = SidebarActions(store, tasks, sidebar.model, opener, exchanges, drafts, status,
+                             window.undo_bar.offer, lambda: dict(sidebar.list_view.folders),
+                             window, window)
+    search = SearchBridge(store.path, window)
+
+    def provider_of_chat() -> str:
+        selected = pane.selected_target()
+        return selected[0] if selected else ""
+
+    read_aloud = ReadAloudWiring(view=view, state=state, store=store, service=service,
+                                 settings=settings, tasks=tasks, provider=provider_of_chat,
+                                 status=status, settings_action=window.speech_action,
+                                 dialog_parent=window)
+    parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
+                        providers, search, read_aloud)
+    view.set_image_source(store.attachment_path)
+    _connect_state(window, parts)
+    _connect_requests(window, parts)
+    window.saving_state.connect(drafts.save)
+    window.shutdown = parts.shutdown
+    window.history_ready()
+    read_aloud.sweep()
+    _reopen_last(parts, store, window_state)
+    return parts
+
+
+def _reopen_last(parts: WindowParts, store: Store, window_state: WindowState) -> None:
+    """Open the conversation that was open at the last exit, if it still exists."""
+    last = window_state.get("open_conversation")
+    if not isinstance(last, int) or isinstance(last, bool):
+        parts.opener.new_conversation()
+        return
+
+    async def exists() -> bool:
+        try:
+            conversation = await asyncio.to_thread(store.get_conversation, last)
+        except NotFoundError:
+            return False
+        return not conversation.archived
+
+    def reopen(found: bool) -> None:
+        if found and parts.state.conversation_id is None:
+            parts.opener.open_conversation(last)
+        elif not found:
+            parts.opener.new_conversation()
+
+    parts.opener.new_conversation()
+    parts.exchanges.tasks.start(exists(), name="reopen the last conversation",
+                                on_success=reopen)
+
+
+def _connect_state(window: MainWindow, parts: WindowParts) -> None:
+    """Views follow the open-conversation state."""
+    state, pane, view = parts.state, window.chat, window.chat.chat_view
+    list_view = window.sidebar.list_view
+    state.path_shown.connect(view.set_conversation)
+    state.older_shown.connect(view.prepend_messages)
+    state.message_appended.connect(view.append_message)
+    state.message_updated.connect(view.update_message)
+    state.stream_event.connect(view.apply_event)
+    state.scroll_requested.connect(view.scroll_to_message)
+    state.streaming_changed.connect(pane.set_streaming)
+    state.editing_changed.connect(lambda message_id: pane.set_editing(message_id is not None))
+
+    def show_title(title: str) -> None:
+        shown = title or pane.tr("New conversation")
+        pane.title.setText(shown)
+        window.setWindowTitle(f"{shown} — {APP_NAME}")
+
+    state.title_changed.connect(show_title)
+    state.id_changed.connect(list_view.select_conversation)
+    state.conversation_loaded.connect(lambda c: _show_model_of(window, c))
+
+    def opened(conversation_id: int | None) -> None:
+        pane.clear_notice()
+        pane.composer.setFocus()
+        parts.providers.conversation_opened(conversation_id)
+
+    state.opened.connect(opened)
+    parts.exchanges.streaming_changed.connect(window.sidebar.model.set_streaming)
+    parts.exchanges.streaming_changed.connect(parts.providers.streaming_changed)
+    parts.exchanges.key_missing.connect(parts.providers.ask_for_key)
+
+
+def _show_model_of(window: MainWindow, conversation: Conversation) -> None:
+    """Opening a conversation shows its model in the picker."""
+    if conversation.provider and conversation.model:
+        window.chat.model_picker.set_selection(conversation.provider, conversation.model)
+
+
+def _connect_requests(window: MainWindow, parts: WindowParts) -> None:
+    """What the user asks of the widgets goes to the controller that does it."""
+    pane, view, sidebar = window.chat, window.chat.chat_view, window.sidebar
+    exchanges, editing, opener = parts.exchanges, parts.editing, parts.opener
+    pane.send_requested.connect(exchanges.send)
+    pane.stop_requested.connect(exchanges.stop)
+    pane.composer.edit_last_requested.connect(editing.edit_last)
+    pane.composer.escape_pressed.connect(exchanges.escape)
+    pane.cancel_edit_button.clicked.connect(editing.cancel)
+    view.copy_requested.connect(parts.messages.copy)
+    view.edit_requested.connect(editing.edit)
+    view.regenerate_requested.connect(exchanges.regenerate)
+    view.retry_requested.connect(exchanges.regenerate)
+    view.continue_requested.connect(exchanges.continue_reply)
+    view.delete_requested.connect(parts.messages.delete)
+    view.branch_requested.connect(parts.messages.switch_branch)
+    lst, actions = sidebar.list_view, parts.sidebar
+    lst.open_requested.connect(opener.open_conversation)
+    lst.delete_requested.connect(actions.delete_conversation)
+    lst.pin_requested.connect(actions.set_pinned)
+    lst.archive_requested.connect(actions.set_archived)
+    lst.move_requested.connect(actions.move_to_folder)
+    lst.new_folder_requested.connect(actions.move_to_new_folder)
+    lst.export_requested.connect(actions.export_conversation)
+    lst.folder_rename_requested.connect(actions.rename_folder)
+    lst.folder_delete_requested.connect(actions.delete_folder)
+    sidebar.model.rename_requested.connect(actions.rename)
+    sidebar.results_view.open_requested.connect(opener.open_search_result)
+    sidebar.new_chat_requested.connect(opener.new_conversation)
+    window.new_conversation_requested.connect(opener.new_conversation)
+
+    def export_open() -> None:
+        if parts.state.conversation_id is not None:
+            actions.export_conversation(parts.state.conversation_id)
+
+    window.export_requested.connect(export_open)
+    sidebar.search_changed.connect(parts.search.search)
+    parts.search.results_ready.connect(sidebar.show_results)
+    parts.search.failed.connect(sidebar.show_search_error)
