@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._history_problem = ""
         self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
         self.setWindowIcon(icon("switchboard"))
         self.setMinimumSize(720, 480)
 

@@ -84,10 +84,9 @@ def press(widget: QWidget, key: Qt.Key) -> None:
 
 def streamed_text(chat: ChatWindow) -> str:
     cid = chat.parts.state.conversation_id
-    exchange = chat.parts.exchanges.running.get(cid) if cid is not None else None
-    if exchange is None:
+    if cid is None:
         return ""
-    return "".join("".join(p.text) for p in exchange.partials.values())
+    return "".join(m.text for m in chat.parts.exchanges.service.live_replies(cid))
 
 
 def current(chat: ChatWindow) -> int | None:
@@ -252,11 +251,14 @@ def test_offline_send_shows_inline_error_and_keeps_draft(
         assert reply.status is MessageStatus.ERROR and reply.error
         assert chat.parts.state.messages[reply.id].status is MessageStatus.ERROR
         assert chat.window.chat.composer.toPlainText() == "are you there?"
-        # Sending the same text again retries that reply instead of repeating the question.
+        # Sending the same text again retries that reply instead of repeating the question,
+        # and the failed empty reply is replaced, not kept as a second branch.
         chat.type_and_send("are you there?")
         chat.wait(chat.idle)
+        user, again = chat.path()
         assert [m.role for m in chat.path()] == [Role.USER, Role.ASSISTANT]
-        assert len(chat.store.siblings(reply.id)) == 2
+        assert again.id != reply.id and again.status is MessageStatus.ERROR
+        assert [m.id for m in chat.store.children(user.id)] == [again.id]
     finally:
         chat.close()
         chat.store.close()

@@ -308,17 +308,21 @@ class MessageWidget(QFrame):
 
         error = (live.error if live else None) or message.error
         failed = message.status == MessageStatus.ERROR
-        interrupted = message.status == MessageStatus.INTERRUPTED
-        self.error_frame.setVisible(failed or interrupted)
+        stopped = message.stopped_by_user  # the user's choice: said plainly, not as a warning
+        interrupted = message.status == MessageStatus.INTERRUPTED and not stopped
+        self.error_frame.setVisible(failed or interrupted or stopped)
         if failed:
             self.error_label.setText(error or self.tr("The request failed."))
         elif interrupted:
             self.error_label.setText(
                 self.tr("The reply was interrupted.") + (f"\n{error}" if error else "")
             )
+        elif stopped:
+            self.error_label.setText(self.tr("Stopped. Continue picks up where it ended."))
         self.error_frame.setProperty("interrupted", interrupted)
-        self.continue_button.setVisible(interrupted)
-        self.retry_button.setVisible(failed or interrupted)
+        self.error_frame.setProperty("stopped", stopped)
+        self.continue_button.setVisible(interrupted or stopped)
+        self.retry_button.setVisible(failed or interrupted or stopped)
 
         footer = self.footer_text(message) if message.role == Role.ASSISTANT else ""
         self.footer.setVisible(bool(footer) and not streaming)

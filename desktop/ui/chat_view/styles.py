@@ -83,6 +83,7 @@ QFrame#errorBox {{
     background: {danger_bg}; border: 1px solid {danger_border}; border-radius: 8px;
 }}
 QFrame#errorBox[interrupted="true"] {{ background: {warn_bg}; border: 1px solid {warn_border}; }}
+QFrame#errorBox[stopped="true"] {{ background: {c['sidebar']}; border: 1px solid {c['border']}; }}
 QLabel#errorText {{ color: {c['text']}; background: transparent; border: none; }}
 QToolButton#errorAction {{
     background: {c['surface']}; border: 1px solid {c['border']}; border-radius: 6px;
