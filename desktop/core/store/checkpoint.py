@@ -16,11 +16,12 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.api.events import ToolCall, Usage
+from desktop.core.store.changes import StoreChanges
 from desktop.core.store.database import connect, transaction
 from desktop.core.store.errors import StoreError
 from desktop.core.store.message_rows import finish_message
@@ -49,8 +50,17 @@ class StreamCheckpointer:
     finishes the reply as `interrupted`, so it is never left `streaming`.
     """
 
-    def __init__(self, database: Path, message_id: int, *, interval: float = 0.5) -> None:
+    def __init__(
+        self,
+        database: Path,
+        message_id: int,
+        *,
+        interval: float = 0.5,
+        on_finished: Callable[[StoreChanges], None] | None = None,
+    ) -> None:
+        """`on_finished(changes)` runs on the writer thread after the final write commits."""
         self.message_id = message_id
+        self._on_finished = on_finished
         self.interval = interval
         self.write_seconds: list[float] = []
         """Duration of every write so far (the benchmark reads it)."""
@@ -212,6 +222,9 @@ class StreamCheckpointer:
     ) -> None:
         started = time.perf_counter()
         with transaction(conn):
+            owner = conn.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (self.message_id,)
+            ).fetchone()
             finish_message(
                 conn, self.message_id, status=final.status, text=text, reasoning=reasoning,
                 tool_calls=final.tool_calls, model=final.model, usage=final.usage,
@@ -221,3 +234,6 @@ class StreamCheckpointer:
             conn.execute("DELETE FROM stream_chunks WHERE message_id = ?", (self.message_id,))
         self.write_seconds.append(time.perf_counter() - started)
         conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # what autocheckpoint would have done
+        if owner is not None and self._on_finished is not None:
+            conversation_id = int(owner[0])
+            self._on_finished(StoreChanges.reply_finished(conversation_id, self.message_id))

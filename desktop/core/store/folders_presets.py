@@ -5,14 +5,17 @@ from __future__ import annotations
 import builtins
 import json
 import sqlite3
-import threading
 import time
 from typing import Any
 
-from desktop.core.store.database import transaction
+from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Folder, Preset
 from desktop.core.store.params import scrub_params
+from desktop.core.store.writer import StoreWriter
+
+_FOLDERS_CHANGED = StoreChanges(folders=True)
+_PRESETS_CHANGED = StoreChanges(presets=True)
 
 
 def _preset_from_row(row: sqlite3.Row) -> Preset:
@@ -24,20 +27,22 @@ def _preset_from_row(row: sqlite3.Row) -> Preset:
 
 
 class FolderTable:
-    """Folders (nested by parent); shares the Store's connection and lock."""
+    """Folders (nested by parent); shares the Store's connection, lock and subscribers."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
-        self._conn = conn
-        self._lock = lock
+    def __init__(self, writer: StoreWriter) -> None:
+        self._writer = writer
+        self._conn = writer.conn
+        self._lock = writer.lock
 
     def create(self, name: str, *, parent_id: int | None = None) -> Folder:
-        with self._lock, transaction(self._conn):
+        with self._writer.transaction() as tx:
             cur = self._conn.execute(
                 "INSERT INTO folders (name, parent_id, position, created_at) VALUES (?, ?, "
                 "(SELECT coalesce(max(position), -1) + 1 FROM folders WHERE parent_id IS ?), ?)",
                 (name, parent_id, parent_id, time.time()),
             )
             folder_id = int(cur.lastrowid or 0)
+            tx.report(_FOLDERS_CHANGED)
         return self.get(folder_id)
 
     def get(self, folder_id: int) -> Folder:
@@ -51,16 +56,30 @@ class FolderTable:
         return Folder(*tuple(row))
 
     def rename(self, folder_id: int, name: str) -> Folder:
-        with self._lock, transaction(self._conn):
-            self._conn.execute("UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
+        with self._writer.transaction() as tx:
+            cur = self._conn.execute(
+                "UPDATE folders SET name = ? WHERE id = ?", (name, folder_id))
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no folder {folder_id}")
+            tx.report(_FOLDERS_CHANGED)
         return self.get(folder_id)
 
     def delete(self, folder_id: int) -> None:
         """Delete a folder (and its subfolders); its conversations move to the top level."""
-        with self._lock, transaction(self._conn):
+        with self._writer.transaction() as tx:
+            moved = frozenset(r[0] for r in self._conn.execute(
+                "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT f.id FROM folders f "
+                "JOIN tree ON f.parent_id = tree.id) "
+                "SELECT id FROM conversations WHERE folder_id IN (SELECT id FROM tree)",
+                (folder_id,),
+            ))
             cur = self._conn.execute("DELETE FROM folders WHERE id = ?", (folder_id,))
             if cur.rowcount == 0:
                 raise NotFoundError(f"no folder {folder_id}")
+            tx.report(StoreChanges(
+                folders=True, conversations_updated=moved,
+                conversation_fields=frozenset({ConversationField.FOLDER}) if moved else frozenset(),
+            ))
 
     def list(self) -> builtins.list[Folder]:
         with self._lock:
@@ -72,11 +91,12 @@ class FolderTable:
 
 
 class PresetTable:
-    """Named request parameters; shares the Store's connection and lock."""
+    """Named request parameters; shares the Store's connection, lock and subscribers."""
 
-    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock) -> None:
-        self._conn = conn
-        self._lock = lock
+    def __init__(self, writer: StoreWriter) -> None:
+        self._writer = writer
+        self._conn = writer.conn
+        self._lock = writer.lock
 
     def save(
         self,
@@ -88,7 +108,8 @@ class PresetTable:
     ) -> Preset:
         """Create or replace the preset called `name` (params are scrubbed of secrets)."""
         now = time.time()
-        with self._lock, transaction(self._conn):
+        with self._writer.transaction() as tx:
+            tx.report(_PRESETS_CHANGED)
             self._conn.execute(
                 "INSERT INTO presets (name, model, params, system_prompt, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET model = excluded.model, "
@@ -112,7 +133,8 @@ class PresetTable:
         return [_preset_from_row(r) for r in rows]
 
     def delete(self, name: str) -> None:
-        with self._lock, transaction(self._conn):
+        with self._writer.transaction() as tx:
             cur = self._conn.execute("DELETE FROM presets WHERE name = ?", (name,))
             if cur.rowcount == 0:
                 raise NotFoundError(f"no preset {name!r}")
+            tx.report(_PRESETS_CHANGED)
