@@ -54,7 +54,10 @@ class TaskRunner(QObject):
 
         def done(finished: asyncio.Task[T]) -> None:
             self._tasks.discard(finished)
-            self.busy_changed.emit(len(self._tasks))
+            try:
+                self.busy_changed.emit(len(self._tasks))
+            except RuntimeError:  # the runner's window is gone (a task outlived the close)
+                return
             if finished.cancelled():
                 return
             exc = finished.exception()
@@ -82,3 +85,12 @@ class TaskRunner(QObject):
     def cancel_all(self) -> None:
         for task in list(self._tasks):
             task.cancel()
+
+    async def drain(self, timeout: float = 3.0) -> None:
+        """Cancel every other running task and give them `timeout` s to close their
+        connections and files, so nothing is left pending when the loop stops."""
+        others = [t for t in self._tasks if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        if others:
+            await asyncio.wait(others, timeout=timeout)

@@ -31,6 +31,7 @@ from desktop.ui.provider_wiring import ProviderWiring
 from desktop.ui.read_aloud_wiring import ReadAloudWiring
 from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
+from desktop.ui.task_runner import TaskRunner
 
 
 @dataclass
@@ -48,6 +49,7 @@ class WindowParts:
     providers: ProviderWiring
     search: SearchBridge
     read_aloud: ReadAloudWiring
+    tasks: TaskRunner
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -56,6 +58,7 @@ class WindowParts:
         self.read_aloud.read_aloud.stop()
         await self.exchanges.shutdown()
         await self.sidebar.shutdown()
+        await self.tasks.drain()  # model lists, probes, speech: nothing left pending
 
 
 def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
@@ -94,7 +97,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                  status=status, settings_action=window.speech_action,
                                  dialog_parent=window)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
-                        providers, search, read_aloud)
+                        providers, search, read_aloud, tasks)
     view.set_image_source(store.attachment_path)
     _connect_state(window, parts)
     _connect_requests(window, parts)

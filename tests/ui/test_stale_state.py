@@ -190,14 +190,16 @@ def test_quitting_prints_no_traceback(tmp_path: Path, fake_provider: FakeProvide
     data = tmp_path / "data"
     script = textwrap.dedent(f"""
         import os, sys
+        from pathlib import Path
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from desktop.core.paths import DataDir
         from tests.helpers.chat_window import add_provider, KEY_ENV
-        data = DataDir({str(data)!r}).ensure()
+        data = DataDir(Path({str(data)!r})).ensure()
         add_provider(data, {fake_provider.base_url!r})
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication
-        from desktop.app import run_gui
+        from desktop.app import create_qapplication, run_gui
+        create_qapplication()  # run_gui takes this one; the timers need it first
         def send():
             app = QApplication.instance()
             window = next(w for w in app.topLevelWidgets() if w.objectName() == "mainWindow")
