@@ -40,7 +40,7 @@ class StoreEvents(QObject):
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         unsubscribe = source.subscribe(self._on_change)
         self._unsubscribe: Callable[[], None] | None = unsubscribe
-        self.destroyed.connect(lambda *_args: unsubscribe())  # never call a deleted object  # never call a deleted object
+        self.destroyed.connect(lambda *_args: unsubscribe())  # never call a deleted object
 
     def _on_change(self, changes: StoreChanges) -> None:
         """Runs on the mutating thread: remember, and wake the UI thread once per burst."""
