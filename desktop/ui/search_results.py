@@ -1,7 +1,9 @@
 """Full-text search in the sidebar: a runner bridge, the results model and its painted rows.
 
 The store's `SearchRunner` searches on its own thread and drops stale queries; its callback
-arrives on that thread, so `SearchBridge` re-emits it as a (queued) Qt signal.
+arrives on that thread, so `SearchBridge` re-emits it as a (queued) Qt signal. Connected to
+`StoreEvents.changed`, the bridge runs the current query again when searchable text changed,
+so results never show a deleted message or miss a new one.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.store.changes import StoreChanges
 from desktop.core.store.models import HIGHLIGHT_END, HIGHLIGHT_START, SearchResults
 from desktop.core.store.search import SearchRunner
 from desktop.ui.theme import current_colors
@@ -45,6 +48,7 @@ from desktop.ui.theme import current_colors
 AnyIndex = QModelIndex | QPersistentModelIndex
 RESULT_HEIGHT = 64
 DEBOUNCE_MS = 120
+REFRESH_MS = 250  # after a store change: a send writes several times in a row
 MARKUP = re.compile(r"```+|\*\*|__|(?<!\S)#{1,6}(?=\s)")  # Markdown noise in a snippet
 
 
@@ -99,7 +103,10 @@ def as_you_type(query: str) -> str:
 
 
 class SearchBridge(QObject):
-    """Debounces typed queries into the store's SearchRunner and brings results back."""
+    """Debounces typed queries into the store's SearchRunner and brings results back.
+
+    A store change to searchable text runs the current query again (`on_store_changed`).
+    """
 
     results_ready = Signal(object)  # SearchResults
     failed = Signal(str)
@@ -119,6 +126,10 @@ class SearchBridge(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._submit)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._submit_again)
         self._query = ""
         self._typed: dict[int, str] = {}
         self.latest = 0
@@ -127,6 +138,7 @@ class SearchBridge(QObject):
         self._query = query.lstrip()  # a trailing space says the last word is finished
         if not self._query.strip():
             self._timer.stop()
+            self._refresh.stop()
             self._runner.cancel()
             return
         if immediately:
@@ -134,8 +146,23 @@ class SearchBridge(QObject):
         else:
             self._timer.start()
 
+    @property
+    def refresh_pending(self) -> bool:
+        """The current query will run again (a store change arrived)."""
+        return self._refresh.isActive()
+
+    def on_store_changed(self, changes: StoreChanges) -> None:
+        """Slot for `StoreEvents.changed`: re-run the current query if its results may differ."""
+        if changes.text_changed and self._query.strip():
+            self._refresh.start()
+
+    def _submit_again(self) -> None:
+        if self._query.strip() and not self._timer.isActive():  # typing submits by itself
+            self._submit()
+
     def _submit(self) -> None:
         self._timer.stop()
+        self._refresh.stop()
         self.latest = self._runner.submit(as_you_type(self._query), limit=30)
         self._typed = {self.latest: self._query}  # only the newest query is answered
 
@@ -151,6 +178,7 @@ class SearchBridge(QObject):
 
     def close(self) -> None:
         self._timer.stop()
+        self._refresh.stop()
         self._runner.close(timeout=2.0)
 
 

@@ -206,7 +206,7 @@ CASES: dict[str, tuple[Mutation, Expected]] = {
 }
 
 
-def _updated(conversation_id: int, *changed: F) -> dict[str, frozenset[int] | frozenset[F]]:
+def _updated(conversation_id: int, *changed: F) -> dict[str, Any]:
     return {"conversations_updated": frozenset((conversation_id,)),
             "conversation_fields": frozenset(changed)}
 
