@@ -45,7 +45,7 @@ class ComposerDrafts(QObject):
         self._timer.timeout.connect(self.save)
         composer.textChanged.connect(self._timer.start)
         # Remembered for the next start; the file is written with the next draft save.
-        state.opened.connect(lambda cid: window_state.set("open_conversation", cid))
+        state.id_changed.connect(lambda cid: window_state.set("open_conversation", cid))
 
     @property
     def key(self) -> str:

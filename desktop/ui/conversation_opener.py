@@ -118,6 +118,19 @@ class ConversationOpener(QObject):
 
         self._run(load(), f"open conversation {conversation_id}", show)
 
+    def refresh_title(self, conversation_id: int) -> None:
+        """The open conversation was renamed (by its first send, the sidebar, a command)."""
+        store = self._store
+
+        async def read() -> str:
+            return (await asyncio.to_thread(store.get_conversation, conversation_id)).title
+
+        def show(title: str) -> None:
+            if self._state.is_open(conversation_id):
+                self._state.set_title(title)
+
+        self._run(read(), "read the title", show)
+
     def _current(self, conversation_id: int, generation: int) -> bool:
         return self._state.is_open(conversation_id) and self._state.generation == generation
 

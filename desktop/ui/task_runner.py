@@ -18,6 +18,7 @@ from desktop.core import notices
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+DRAIN_SECONDS = 3.0  # how long tasks cancelled at shut-down get to finish
 
 
 class TaskRunner(QObject):
@@ -86,11 +87,11 @@ class TaskRunner(QObject):
         for task in list(self._tasks):
             task.cancel()
 
-    async def drain(self, timeout: float = 3.0) -> None:
-        """Cancel every other running task and give them `timeout` s to close their
+    async def drain(self) -> None:
+        """Cancel every other running task and give them a moment to close their
         connections and files, so nothing is left pending when the loop stops."""
         others = [t for t in self._tasks if t is not asyncio.current_task()]
         for task in others:
             task.cancel()
         if others:
-            await asyncio.wait(others, timeout=timeout)
+            await asyncio.wait(others, timeout=DRAIN_SECONDS)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
 from desktop.core.settings import Settings
+from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Conversation
 from desktop.core.store.store import Store
@@ -20,6 +21,7 @@ from desktop.core.window_state import WindowState
 from desktop.ui.attachment_sender import VisionCheck
 from desktop.ui.chat_target import ChatTarget
 from desktop.ui.composer_drafts import ComposerDrafts
+from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
 from desktop.ui.exchange_runner import ExchangeRunner
 from desktop.ui.image_generation_controller import ImageGenerationController
@@ -31,6 +33,7 @@ from desktop.ui.provider_wiring import ProviderWiring
 from desktop.ui.read_aloud_wiring import ReadAloudWiring
 from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
+from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
 
 
@@ -50,10 +53,13 @@ class WindowParts:
     search: SearchBridge
     read_aloud: ReadAloudWiring
     tasks: TaskRunner
+    store_events: StoreEvents
+    conversation_list: ConversationListRefresher
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
         self.drafts.save()
+        self.store_events.close()
         self.search.close()
         self.read_aloud.read_aloud.stop()
         await self.exchanges.shutdown()
@@ -96,8 +102,11 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                  settings=settings, tasks=tasks, provider=provider_of_chat,
                                  status=status, settings_action=window.speech_action,
                                  dialog_parent=window)
+    store_events = StoreEvents(store, window)
+    conversation_list = ConversationListRefresher(store, sidebar.model, sidebar.list_view,
+                                                  tasks, parent=window)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
-                        providers, search, read_aloud, tasks)
+                        providers, search, read_aloud, tasks, store_events, conversation_list)
     view.set_image_source(store.attachment_path)
     _connect_state(window, parts)
     _connect_requests(window, parts)
@@ -105,15 +114,18 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()
+    opener.new_conversation()
     _reopen_last(parts, store, window_state)
+    conversation_list.reload()
     return parts
 
 
 def _reopen_last(parts: WindowParts, store: Store, window_state: WindowState) -> None:
-    """Open the conversation that was open at the last exit, if it still exists."""
+    """Open the conversation that was open at the last exit, if it still exists and the user
+    has not gone elsewhere meanwhile."""
     last = window_state.get("open_conversation")
+    untouched = parts.state.generation
     if not isinstance(last, int) or isinstance(last, bool):
-        parts.opener.new_conversation()
         return
 
     async def exists() -> bool:
@@ -124,14 +136,10 @@ def _reopen_last(parts: WindowParts, store: Store, window_state: WindowState) ->
         return not conversation.archived
 
     def reopen(found: bool) -> None:
-        if found and parts.state.conversation_id is None:
+        if found and parts.state.generation == untouched:
             parts.opener.open_conversation(last)
-        elif not found:
-            parts.opener.new_conversation()
 
-    parts.opener.new_conversation()
-    parts.exchanges.tasks.start(exists(), name="reopen the last conversation",
-                                on_success=reopen)
+    parts.tasks.start(exists(), name="reopen the last conversation", on_success=reopen)
 
 
 def _connect_state(window: MainWindow, parts: WindowParts) -> None:
@@ -162,9 +170,25 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
         parts.providers.conversation_opened(conversation_id)
 
     state.opened.connect(opened)
+    events = parts.store_events.changed
+    events.connect(parts.conversation_list.on_store_changed)
+    events.connect(parts.search.on_store_changed)
+    events.connect(lambda changes: _follow_store(parts, changes))
     parts.exchanges.streaming_changed.connect(window.sidebar.model.set_streaming)
     parts.exchanges.streaming_changed.connect(parts.providers.streaming_changed)
     parts.exchanges.key_missing.connect(parts.providers.ask_for_key)
+
+
+def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
+    """What the open conversation and the caches take from a store change."""
+    if changes.messages_deleted or changes.conversations_deleted:
+        parts.read_aloud.sweep()  # audio of deleted messages leaves the cache at once
+    open_id = parts.state.conversation_id
+    if open_id is not None and open_id in changes.conversations_updated and (
+            ConversationField.TITLE in changes.conversation_fields):
+        parts.opener.refresh_title(open_id)
+    if changes.everything and open_id is not None and not parts.exchanges.busy(open_id):
+        parts.opener.reload(open_id)
 
 
 def _show_model_of(window: MainWindow, conversation: Conversation) -> None:

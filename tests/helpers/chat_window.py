@@ -54,7 +54,8 @@ class ChatWindow:
 
     def idle(self) -> bool:
         """No exchange streaming and no store task of the window running."""
-        return not self.parts.exchanges.running and self.window.tasks.running == 0
+        return (not self.parts.exchanges.running and self.window.tasks.running == 0
+                and not self.parts.conversation_list.busy)
 
     def type_and_send(self, text: str) -> None:
         composer = self.window.chat.composer
@@ -117,7 +118,7 @@ def open_window(data_dir: DataDir, loop: asyncio.AbstractEventLoop) -> ChatWindo
     service = ChatService(store, ProviderRegistry(data_dir.root))
     parts = assemble(window, store, service, settings, window_state)
     harness = ChatWindow(window, store, loop, parts)
-    harness.wait(lambda: window.tasks.running == 0)
+    harness.wait(lambda: window.tasks.running == 0 and not parts.conversation_list.busy)
     return harness
 
 
