@@ -26,8 +26,8 @@ class OpenConversation(QObject):
     title_changed = Signal(str)  # "" for a new, untitled conversation
     streaming_changed = Signal(bool)  # the open conversation's reply started or ended
     editing_changed = Signal(object)  # the user message being edited, or None
-    path_shown = Signal(list, dict)  # messages, sibling info: the whole path (re)shown
-    older_shown = Signal(list, dict)  # older messages added above the shown ones
+    path_shown = Signal(object, object)  # messages, sibling info: the whole path (re)shown
+    older_shown = Signal(object, object)  # older messages added above the shown ones
     message_appended = Signal(object, object)  # Message, SiblingInfo
     message_updated = Signal(object)  # Message: a shown message's new state
     stream_event = Signal(int, object)  # message id, StreamEvent of its streaming reply

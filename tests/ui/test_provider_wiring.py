@@ -30,7 +30,7 @@ __all__ = ["fake_provider"]
 
 
 def wiring_of(chat: ChatWindow) -> ProviderWiring:
-    wiring = getattr(chat.window, "provider_wiring", None)
+    wiring = chat.parts.providers
     assert isinstance(wiring, ProviderWiring)
     return wiring
 

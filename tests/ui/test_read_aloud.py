@@ -49,8 +49,8 @@ class SaveDialog:
 
 
 def reader(chat: ChatWindow) -> ReadAloud:
-    assert chat.window.read_aloud is not None
-    return chat.window.read_aloud
+    assert chat.parts.read_aloud.read_aloud is not None
+    return chat.parts.read_aloud.read_aloud
 
 
 def reply_card(chat: ChatWindow) -> tuple[int, MessageWidget]:

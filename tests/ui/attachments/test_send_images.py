@@ -200,7 +200,7 @@ def test_non_vision_model_asks_first_and_cancel_does_not_send(
         chat.wait(chat.idle)
         (body,) = fake_provider.bodies("/v1/chat/completions")
         assert any(p["type"] == "image_url" for p in body["messages"][-1]["content"])
-        catalog = chat.window.provider_wiring.catalog
+        catalog = chat.parts.providers.catalog
         assert Capability.VISION in catalog.capabilities("fake-model")
         attach(chat, photo)
         chat.type_and_send("again")
