@@ -44,7 +44,9 @@ def test_subscribers_get_the_new_value_of_their_key_only(tmp_path: Path) -> None
         settings.subscribe("no.such.setting", themes.append)
 
 
-def test_in_memory_settings_are_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_memory_settings_are_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     settings = Settings.in_memory({"ui.language": "zh_CN"})
     assert settings.path is None and settings.load_problem is None
