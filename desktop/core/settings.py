@@ -84,12 +84,17 @@ class Settings:
         return settings
 
     @staticmethod
-    def default(name: str) -> Any:
-        """The schema's default of `name` (the one place defaults are written)."""
+    def spec(name: str) -> Setting:
+        """The schema entry of `name` (type, default, choices, bounds)."""
         setting = _BY_NAME.get(name)
         if setting is None:
             raise SettingsError(f"unknown setting {name!r}")
-        return setting.default
+        return setting
+
+    @staticmethod
+    def default(name: str) -> Any:
+        """The schema's default of `name` (the one place defaults are written)."""
+        return Settings.spec(name).default
 
     def _load(self) -> None:
         if self.path is None:
@@ -167,6 +172,12 @@ class Settings:
 
         return unsubscribe
 
-    def on_change(self, listener: Callable[[str], None]) -> None:
-        """Call `listener(name)` after any setting changed."""
+    def on_change(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call `listener(name)` after any setting changed; returns the unsubscribe call."""
         self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe

@@ -183,8 +183,6 @@ class ImageGenerationController(QObject):
 
     def _remember_model(self, settings: ImageSettings) -> None:
         window_settings = self.chat.window.settings
-        if window_settings is None:
-            return
         models = self._remembered()
         if models.get(settings.provider) != settings.model:
             models[settings.provider] = settings.model

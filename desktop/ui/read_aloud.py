@@ -308,8 +308,6 @@ def attach_read_aloud(window: MainWindow, store: Store, service: ChatService) ->
     view.delete_requested.connect(lambda _id: read_aloud.stop())
 
     def open_settings() -> None:
-        if window.settings is None:
-            return
         from desktop.ui.speech_settings import SpeechSettingsDialog
 
         names = [profile.name for profile in service.providers.list()]

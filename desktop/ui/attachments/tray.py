@@ -150,6 +150,10 @@ class AttachmentTray(QWidget):
         layout.addStretch(1)
         self.setVisible(False)
 
+    def set_max_side(self, max_side: int) -> None:
+        """Downscale images added from now on to this longest side (attachments.max_image_side)."""
+        self.max_side = max_side
+
     # --- what it holds --------------------------------------------------------------------
     def items(self) -> list[PendingImage]:
         return [chip.item for chip in self._chips.values()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
@@ -25,6 +25,9 @@ from desktop.ui.chat_view.rich_text import RichTextContent
 from desktop.ui.chat_view.streaming import StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
 from desktop.ui.theme import current_colors
+
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                   QEvent.Type.StyleChange)
 
 
 class ChatView(QWidget):
@@ -42,7 +45,8 @@ class ChatView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
-        self.setStyleSheet(chat_view_stylesheet(current_colors()))
+        self._colours = current_colors()
+        self.setStyleSheet(chat_view_stylesheet(self._colours))
         self.model = MessageListModel(self)
         self.area = MessageArea(self.model, self)
         self.area.setAccessibleName(self.tr("Conversation"))
@@ -157,8 +161,12 @@ class ChatView(QWidget):
             self.area.relayout()
 
     def refresh_theme(self) -> None:
-        """Re-apply the current palette (after the light/dark scheme changed)."""
-        colours = current_colors()
+        """Re-apply the current palette (after the light/dark scheme changed).
+
+        The cards' style sheet and the rendered documents hold the colours they were made
+        with, so both are rebuilt; called on the palette change `apply_theme` causes.
+        """
+        colours = self._colours = current_colors()
         self.setStyleSheet(chat_view_stylesheet(colours))
         self.coalescer.flush_now()
         cache = self.area.cache
@@ -264,6 +272,12 @@ class ChatView(QWidget):
             hint.width(), hint.height(),
         )
         self.jump_button.raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # apply_theme sets the palette of the application: restyle when its colours changed.
+        if event.type() in _PALETTE_EVENTS and current_colors() is not self._colours:
+            self.refresh_theme()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
