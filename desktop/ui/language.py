@@ -47,6 +47,7 @@ def install_language(app: QCoreApplication, language: str) -> str | None:
         path = resource_path("translations", f"switchboard_{translation}.qm")
         if not translator.load(str(path)):
             log.warning("translation %s could not be loaded from %s", translation, path)
+            translator.setParent(None)
             translator.deleteLater()
             translator, translation = None, None
     # The locale first: widgets read it while they retranslate on the events below.
@@ -54,6 +55,7 @@ def install_language(app: QCoreApplication, language: str) -> str | None:
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
         if old is not translator:
             app.removeTranslator(old)
+            old.setParent(None)  # no longer found as installed, even before it is deleted
             old.deleteLater()
     if translator is not None:
         app.installTranslator(translator)

@@ -18,7 +18,7 @@ from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
-from desktop.ui.chat_view.documents import same_text
+from desktop.ui.chat_view.documents import copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel, SiblingInfo
 from desktop.ui.chat_view.rich_text import RichTextContent
@@ -49,7 +49,6 @@ class ChatView(QWidget):
         self.setStyleSheet(chat_view_stylesheet(self._colours))
         self.model = MessageListModel(self)
         self.area = MessageArea(self.model, self)
-        self.area.setAccessibleName(self.tr("Conversation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.area)
@@ -63,8 +62,6 @@ class ChatView(QWidget):
 
         self.jump_button = QToolButton(self)
         self.jump_button.setObjectName("jumpToLatest")
-        self.jump_button.setText(self.tr("↓  Jump to latest"))
-        self.jump_button.setAccessibleName(self.tr("Jump to latest message"))
         self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.jump_button.clicked.connect(self.area.scroll_to_end)
         self.jump_button.hide()
@@ -73,6 +70,12 @@ class ChatView(QWidget):
         self._highlight_timer.setInterval(2500)
         self._highlight_timer.timeout.connect(self._clear_highlight)
         self.reading_id: int | None = None  # the reply being read aloud (its card shows Stop)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.area.setAccessibleName(self.tr("Conversation"))
+        self.jump_button.setText(self.tr("↓  Jump to latest"))
+        self.jump_button.setAccessibleName(self.tr("Jump to latest message"))
 
     # --- public API -----------------------------------------------------------------------
     def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
@@ -168,10 +171,14 @@ class ChatView(QWidget):
         """
         colours = self._colours = current_colors()
         self.setStyleSheet(chat_view_stylesheet(colours))
+        self._rebuild_documents()
+
+    def _rebuild_documents(self) -> None:
+        """Render the messages again with the current colours and Copy label."""
         self.coalescer.flush_now()
         cache = self.area.cache
-        cache.set_colours(colours)
-        self.highlighter.set_code_style(cache.code_style)
+        cache.set_colours(self._colours)
+        self.highlighter.set_code_style(cache.code_style, cache.copy_label)
         cache.drop_all_except(self.area.streaming_ids())
         self.area.rebind_all()
 
@@ -277,6 +284,11 @@ class ChatView(QWidget):
         # apply_theme sets the palette of the application: restyle when its colours changed.
         if event.type() in _PALETTE_EVENTS and current_colors() is not self._colours:
             self.refresh_theme()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if copy_label() != self.area.cache.copy_label:  # code blocks' Copy links
+                self.area.cache.copy_label = copy_label()
+                self._rebuild_documents()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
