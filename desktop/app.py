@@ -63,29 +63,6 @@ def save_screenshot(window: QWidget, path: Path) -> bool:
     return bool(pixmap.save(str(path), "PNG"))
 
 
-def install_translator(app: QApplication, language: str) -> str | None:
-    """Load `resources/translations/switchboard_<lang>.qm` for the `ui.language` setting."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    from desktop.ui.resources import resource_path
-
-    name = QLocale.system().name() if language == "system" else language
-    if name.startswith("en"):
-        return None
-    candidates = [name, name.split("_")[0]]
-    if name.startswith("zh"):
-        candidates.append("zh_CN")
-    for candidate in candidates:
-        path = resource_path("translations", f"switchboard_{candidate}.qm")
-        translator = QTranslator(app)
-        if path.exists() and translator.load(str(path)):
-            app.installTranslator(translator)
-            QLocale.setDefault(QLocale(candidate))  # dates and numbers in the same language
-            log.info("translation %s loaded", candidate)
-            return candidate
-    return None
-
-
 async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings,
                        window_state: WindowState, opened: list[Store]) -> WindowParts:
     """Open the Store off the UI thread, then build the controllers around it."""
@@ -120,6 +97,7 @@ def run_gui(
     from PySide6.QtCore import QTimer
 
     from desktop.core.window_state import WindowState
+    from desktop.ui.language import install_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.theme import apply_theme
 
@@ -130,7 +108,7 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
-    install_translator(app, settings.get("ui.language"))
+    install_language(app, settings.get("ui.language"))  # the window follows later changes
     window_state = WindowState(data_dir.window_state_file)
     window = MainWindow(window_state=window_state, settings=settings)
     if settings.load_problem:

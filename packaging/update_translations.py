@@ -6,7 +6,7 @@
 `pyside6-lupdate` collects every `self.tr(...)` / `QCoreApplication.translate(...)` string of
 `desktop/ui` into `resources/translations/switchboard_<lang>.ts`, keeping the translations
 already made; translators edit the .ts files (Qt Linguist: `pyside6-linguist FILE.ts`); then
-`pyside6-lrelease` compiles them into the `.qm` files the app loads at start-up.
+`pyside6-lrelease` compiles them into the `.qm` files the app loads (`desktop/ui/language.py`).
 """
 
 from __future__ import annotations

@@ -354,7 +354,7 @@ def _max_image_side(args: argparse.Namespace) -> int:
         except SettingsError as error:
             raise RequestValidationError(f"--max-image-side: {error}") from error
     if not args.image:
-        return 2048
+        return int(Settings.default("attachments.max_image_side"))
     settings = Settings(open_data_dir(args).settings_file)
     return int(settings.get("attachments.max_image_side"))
 
@@ -382,7 +382,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--max-image-side", type=int, metavar="PX", default=None,
-        help="downscale attached images to this longest side (default: the setting, 2048)",
+        help="downscale attached images to this longest side (default: the setting, "
+        f"{Settings.default('attachments.max_image_side')})",
     )
     parser.add_argument(
         "-o",

@@ -1,4 +1,4 @@
-"""User settings: one typed schema (name, type, default, description), one change callback list.
+"""User settings: one typed schema (name, type, default, description), change callbacks per key.
 
 User settings (`settings.json`) are kept apart from window state (`window-state.json`, see
 `desktop.core.window_state`), as Picard keeps `setting` apart from `persist`.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,16 +60,45 @@ class SettingsError(ValueError):
 
 
 class Settings:
-    """Typed access to the user settings stored in one JSON file."""
+    """Typed access to the user settings stored in one JSON file (or only in memory).
 
-    def __init__(self, path: Path) -> None:
+    Parts that care about a setting subscribe to its name and get each new value, so a
+    change takes effect at once (`subscribe`); `on_change` hears every name.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        """Settings saved in `path`; None keeps them in memory only (tests, previews)."""
         self.path = path
         self._values: dict[str, Any] = {}
         self._listeners: list[Callable[[str], None]] = []
+        self._subscribers: dict[str, list[Callable[[Any], None]]] = {}
         self.load_problem: str | None = None
         self._load()
 
+    @classmethod
+    def in_memory(cls, values: Mapping[str, Any] | None = None) -> Settings:
+        """Settings that are never saved, starting from the defaults and `values`."""
+        settings = cls(None)
+        for name, value in (values or {}).items():
+            settings._values[name] = cls._validate(name, value)
+        return settings
+
+    @staticmethod
+    def spec(name: str) -> Setting:
+        """The schema entry of `name` (type, default, choices, bounds)."""
+        setting = _BY_NAME.get(name)
+        if setting is None:
+            raise SettingsError(f"unknown setting {name!r}")
+        return setting
+
+    @staticmethod
+    def default(name: str) -> Any:
+        """The schema's default of `name` (the one place defaults are written)."""
+        return Settings.spec(name).default
+
     def _load(self) -> None:
+        if self.path is None:
+            return
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -123,9 +152,32 @@ class Settings:
         if self.get(name) == value:
             return
         self._values[name] = value
-        write_json_atomic(self.path, self._values)
+        if self.path is not None:
+            write_json_atomic(self.path, self._values)
+        for callback in list(self._subscribers.get(name, ())):
+            callback(value)
         for listener in list(self._listeners):
             listener(name)
 
-    def on_change(self, listener: Callable[[str], None]) -> None:
+    def subscribe(self, name: str, callback: Callable[[Any], None]) -> Callable[[], None]:
+        """Call `callback(new_value)` whenever `name` changes; returns the unsubscribe call."""
+        if name not in _BY_NAME:
+            raise SettingsError(f"unknown setting {name!r}")
+        callbacks = self._subscribers.setdefault(name, [])
+        callbacks.append(callback)
+
+        def unsubscribe() -> None:
+            if callback in callbacks:
+                callbacks.remove(callback)
+
+        return unsubscribe
+
+    def on_change(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call `listener(name)` after any setting changed; returns the unsubscribe call."""
         self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.api.endpoints import SpeechRequest
+from desktop.core.settings import Settings
 from desktop.core.speech_text import speakable_text, speech_chunks
 from desktop.core.wav_audio import (
     WavAudio,
@@ -35,12 +36,11 @@ from desktop.core.wav_audio import (
 
 if TYPE_CHECKING:
     from desktop.core.api.client import ApiClient
-    from desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 
-SPEECH_FORMATS = ("wav", "pcm", "mp3", "opus", "aac", "flac")
-DEFAULT_CACHE_MB = 200
+SPEECH_FORMATS: tuple[str, ...] = Settings.spec("speech.format").choices
+DEFAULT_CACHE_MB = int(Settings.default("speech.cache_mb"))
 
 ClientSource = Callable[[str], Awaitable["ApiClient"]]
 
@@ -52,15 +52,13 @@ class NothingToReadError(ValueError):
 @dataclass(frozen=True)
 class SpeechSettings:
     provider: str
-    model: str = "tts-1"
-    voice: str = "alloy"
-    format: str = "wav"
+    model: str = Settings.default("speech.model")
+    voice: str = Settings.default("speech.voice")
+    format: str = Settings.default("speech.format")
 
     @classmethod
-    def from_settings(cls, settings: Settings | None, chat_provider: str) -> SpeechSettings:
-        """The user's speech settings; an empty provider means the conversation's."""
-        if settings is None:
-            return cls(chat_provider)
+    def from_settings(cls, settings: Settings, chat_provider: str) -> SpeechSettings:
+        """The user's speech settings now; an empty provider means the conversation's."""
         return cls(
             str(settings.get("speech.provider") or chat_provider),
             str(settings.get("speech.model")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -46,7 +46,7 @@ class ChatPane(QWidget):
         header.setObjectName("headerBar")
         header_layout = QHBoxLayout(header)
         header_layout.setContentsMargins(8, 6, 8, 6)
-        self.sidebar_button = self._flat_button("sidebar", self.tr("Show or hide the sidebar"))
+        self.sidebar_button = self._flat_button("sidebar")
         self.sidebar_button.clicked.connect(self.toggle_sidebar)
         header_layout.addWidget(self.sidebar_button)
         self.title = QLabel(self.tr("New conversation"))
@@ -55,7 +55,7 @@ class ChatPane(QWidget):
         header_layout.addWidget(self.title, 1)
         self.model_picker = ModelPicker()  # configured by ProviderWiring once history is open
         header_layout.addWidget(self.model_picker)
-        self.parameters_button = self._flat_button("sliders", self.tr("Show or hide parameters"))
+        self.parameters_button = self._flat_button("sliders")
         self.parameters_button.clicked.connect(self.toggle_parameters)
         header_layout.addWidget(self.parameters_button)
         layout.addWidget(header)
@@ -75,9 +75,9 @@ class ChatPane(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         notice_layout.addWidget(self.notice_label, 1)
-        close_notice = self._flat_button("close", self.tr("Dismiss"))
-        close_notice.clicked.connect(self.clear_notice)
-        notice_layout.addWidget(close_notice, 0, Qt.AlignmentFlag.AlignTop)
+        self.close_notice_button = self._flat_button("close")
+        self.close_notice_button.clicked.connect(self.clear_notice)
+        notice_layout.addWidget(self.close_notice_button, 0, Qt.AlignmentFlag.AlignTop)
         self.notice.hide()
         bottom.addWidget(self.notice)
 
@@ -85,10 +85,9 @@ class ChatPane(QWidget):
         self.edit_banner.setObjectName("editBanner")
         banner_layout = QHBoxLayout(self.edit_banner)
         banner_layout.setContentsMargins(10, 4, 6, 4)
-        banner_text = QLabel(self.tr("Editing a message: sending makes a new branch."))
-        banner_layout.addWidget(banner_text, 1)
-        self.cancel_edit_button = QPushButton(self.tr("Cancel"))
-        self.cancel_edit_button.setAccessibleName(self.tr("Cancel editing"))
+        self.edit_banner_text = QLabel()
+        banner_layout.addWidget(self.edit_banner_text, 1)
+        self.cancel_edit_button = QPushButton()
         banner_layout.addWidget(self.cancel_edit_button)
         self.edit_banner.hide()
         bottom.addWidget(self.edit_banner)
@@ -101,7 +100,7 @@ class ChatPane(QWidget):
         composer_frame.setObjectName("composerFrame")
         frame_layout = QHBoxLayout(composer_frame)
         frame_layout.setContentsMargins(8, 6, 8, 6)
-        self.attach_button = self._flat_button("attach", self.tr("Attach images"))
+        self.attach_button = self._flat_button("attach")
         self.attach_button.clicked.connect(self.choose_images)
         frame_layout.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.composer = Composer()
@@ -111,10 +110,8 @@ class ChatPane(QWidget):
         self.image_mode = ImageMode(self.composer, self)
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
-        self.send_button = QPushButton(icon("send"), self.tr("Send"))
+        self.send_button = QPushButton(icon("send"), "")
         self.send_button.setObjectName("primary")
-        self.send_button.setAccessibleName(self.tr("Send"))
-        self.send_button.setToolTip(self.tr("Send (Enter)"))
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(composer_frame)
@@ -125,13 +122,30 @@ class ChatPane(QWidget):
         self.drop_zone.watch(self.composer.viewport())
         self.drop_zone.dropped.connect(self.attachments.add_sources)
         self.drop_zone.active_changed.connect(self._show_drop_target)
+        self.retranslate_ui()
 
-    def _flat_button(self, icon_name: str, tip: str) -> QToolButton:
+    def retranslate_ui(self) -> None:
+        """Every text of the pane (the title is the conversation's, set by its controller)."""
+        for button, tip in ((self.sidebar_button, self.tr("Show or hide the sidebar")),
+                            (self.parameters_button, self.tr("Show or hide parameters")),
+                            (self.close_notice_button, self.tr("Dismiss")),
+                            (self.attach_button, self.tr("Attach images"))):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+        self.edit_banner_text.setText(self.tr("Editing a message: sending makes a new branch."))
+        self.cancel_edit_button.setText(self.tr("Cancel"))
+        self.cancel_edit_button.setAccessibleName(self.tr("Cancel editing"))
+        self._show_send_or_stop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _flat_button(self, icon_name: str) -> QToolButton:
         button = QToolButton()
         button.setObjectName("flat")
         button.setIcon(icon(icon_name))
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
         return button
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -146,7 +160,12 @@ class ChatPane(QWidget):
     def set_streaming(self, streaming: bool) -> None:
         """Send becomes Stop while the open conversation streams."""
         self.streaming = streaming
-        if streaming:
+        self._show_send_or_stop()
+        self.send_button.style().unpolish(self.send_button)
+        self.send_button.style().polish(self.send_button)
+
+    def _show_send_or_stop(self) -> None:
+        if self.streaming:
             self.send_button.setIcon(icon("stop"))
             self.send_button.setText(self.tr("Stop"))
             self.send_button.setAccessibleName(self.tr("Stop"))
@@ -158,8 +177,6 @@ class ChatPane(QWidget):
             self.send_button.setAccessibleName(self.tr("Send"))
             self.send_button.setToolTip(self.tr("Send (Enter)"))
             self.send_button.setObjectName("primary")
-        self.send_button.style().unpolish(self.send_button)
-        self.send_button.style().polish(self.send_button)
 
     def show_notice(self, text: str) -> None:
         """An error or hint above the composer (e.g. why a message could not be sent)."""

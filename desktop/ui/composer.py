@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
@@ -28,11 +28,19 @@ class Composer(QPlainTextEdit):
         self.setObjectName("composer")
         self.enter_sends = True
         self.image_mode = False
-        self.setAccessibleName(self.tr("Message"))
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.update_placeholder()
         self.document().contentsChanged.connect(self.updateGeometry)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Message"))
+        self.update_placeholder()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def update_placeholder(self) -> None:
         if self.image_mode:
@@ -44,6 +52,7 @@ class Composer(QPlainTextEdit):
         self.setPlaceholderText(hint)
 
     def set_enter_sends(self, enter_sends: bool) -> None:
+        """Whether Enter sends (the composer.enter_sends setting, followed by the window)."""
         self.enter_sends = enter_sends
         self.update_placeholder()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -56,46 +56,33 @@ class ImageOptionsRow(QWidget):
         layout.setSpacing(6)
 
         self.size_box = QComboBox()
-        self.size_box.setAccessibleName(self.tr("Image size"))
-        self.size_box.setToolTip(self.tr("Image size (auto: the model's default, not sent)"))
         for value in SIZES:
-            self.size_box.addItem(self.tr("auto") if value == "auto" else value, value)
-        self.size_box.addItem(self.tr("custom…"), CUSTOM)
+            self.size_box.addItem(value, value)
+        self.size_box.addItem("", CUSTOM)
         self.custom_size = QLineEdit()
-        self.custom_size.setPlaceholderText(self.tr("WxH"))
-        self.custom_size.setAccessibleName(self.tr("Custom image size"))
-        self.custom_size.setToolTip(self.tr("Width x height in pixels, e.g. 1536x1024"))
         self.custom_size.setMaximumWidth(110)
         self.custom_size.hide()
         self.n_box = QSpinBox()
         self.n_box.setRange(1, MAX_N)
-        self.n_box.setAccessibleName(self.tr("Number of images"))
-        self.n_box.setToolTip(self.tr("How many images to generate (1–4)"))
         self.quality_box = QComboBox()
-        self.quality_box.setAccessibleName(self.tr("Image quality"))
         for value in QUALITIES:
-            self.quality_box.addItem(value or self.tr("default"), value)
+            self.quality_box.addItem(value, value)
         self.style_box = QComboBox()
-        self.style_box.setAccessibleName(self.tr("Image style"))
         for value in STYLES:
-            self.style_box.addItem(value or self.tr("default"), value)
-        self.quality_box.setToolTip(self.tr("Quality (default: not sent)"))
-        self.style_box.setToolTip(self.tr("Style, for models that take one (default: not sent)"))
+            self.style_box.addItem(value, value)
 
-        for text, widget in (
-            (self.tr("Size"), self.size_box),
-            (None, self.custom_size),
-            (self.tr("Images"), self.n_box),
-            (self.tr("Quality"), self.quality_box),
-            (self.tr("Style"), self.style_box),
-        ):
-            if text is not None:
-                label = QLabel(text)
+        self.labels: list[QLabel] = []
+        for widget in (self.size_box, self.custom_size, self.n_box, self.quality_box,
+                       self.style_box):
+            if widget is not self.custom_size:
+                label = QLabel()
                 label.setObjectName("hint")
                 label.setBuddy(widget)
                 layout.addWidget(label)
+                self.labels.append(label)
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.retranslate_ui()
 
         self.size_box.currentIndexChanged.connect(self._on_size_changed)
         self.custom_size.editingFinished.connect(self._save)
@@ -103,20 +90,44 @@ class ImageOptionsRow(QWidget):
         self.quality_box.currentIndexChanged.connect(self._save)
         self.style_box.currentIndexChanged.connect(self._save)
 
-    def load(self, settings: Settings | None) -> None:
+    def retranslate_ui(self) -> None:
+        self.size_box.setAccessibleName(self.tr("Image size"))
+        self.size_box.setToolTip(self.tr("Image size (auto: the model's default, not sent)"))
+        self.size_box.setItemText(self.size_box.findData("auto"), self.tr("auto"))
+        self.size_box.setItemText(self.size_box.findData(CUSTOM), self.tr("custom…"))
+        self.custom_size.setPlaceholderText(self.tr("WxH"))
+        self.custom_size.setAccessibleName(self.tr("Custom image size"))
+        self.custom_size.setToolTip(self.tr("Width x height in pixels, e.g. 1536x1024"))
+        self.n_box.setAccessibleName(self.tr("Number of images"))
+        self.n_box.setToolTip(self.tr("How many images to generate (1–4)"))
+        self.quality_box.setAccessibleName(self.tr("Image quality"))
+        self.style_box.setAccessibleName(self.tr("Image style"))
+        for box in (self.quality_box, self.style_box):
+            box.setItemText(box.findData(""), self.tr("default"))
+        self.quality_box.setToolTip(self.tr("Quality (default: not sent)"))
+        self.style_box.setToolTip(self.tr("Style, for models that take one (default: not sent)"))
+        for label, text in zip(self.labels, (self.tr("Size"), self.tr("Images"),
+                                             self.tr("Quality"), self.tr("Style")), strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def load(self, settings: Settings) -> None:
         """Show the remembered options; later changes are written back to `settings`."""
         self.settings = None  # no writes while loading
-        if settings is not None:
-            size = str(settings.get("images.size"))
-            if size in SIZES:
-                self.size_box.setCurrentIndex(self.size_box.findData(size))
-            else:
-                self.custom_size.setText(size)
-                self.size_box.setCurrentIndex(self.size_box.findData(CUSTOM))
-            self.n_box.setValue(int(settings.get("images.n")))
-            for box, name in ((self.quality_box, "images.quality"),
-                              (self.style_box, "images.style")):
-                box.setCurrentIndex(max(0, box.findData(settings.get(name))))
+        size = str(settings.get("images.size"))
+        if size in SIZES:
+            self.size_box.setCurrentIndex(self.size_box.findData(size))
+        else:
+            self.custom_size.setText(size)
+            self.size_box.setCurrentIndex(self.size_box.findData(CUSTOM))
+        self.n_box.setValue(int(settings.get("images.n")))
+        for box, name in ((self.quality_box, "images.quality"),
+                          (self.style_box, "images.style")):
+            box.setCurrentIndex(max(0, box.findData(settings.get(name))))
         self.settings = settings
 
     def options(self) -> ImageOptions:
@@ -175,12 +186,21 @@ class ImageMode(QObject):
         self.button.setObjectName("imageModeButton")
         self.button.setIcon(icon("image"))
         self.button.setCheckable(True)
-        self.button.setAccessibleName(self.tr("Image mode"))
-        self.button.setToolTip(self.tr("Image mode: Send generates images from the text "
-                                       "(or type /image and a prompt)"))
         self.options = ImageOptionsRow(parent)
         self.options.hide()
         self.button.toggled.connect(self._on_toggled)
+        self.button.installEventFilter(self)  # its LanguageChange retranslates the button
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.button.setAccessibleName(self.tr("Image mode"))
+        self.button.setToolTip(self.tr("Image mode: Send generates images from the text "
+                                       "(or type /image and a prompt)"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.button and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return super().eventFilter(watched, event)
 
     @property
     def active(self) -> bool:

@@ -6,7 +6,7 @@ import base64
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QWidget,
@@ -30,9 +31,11 @@ from desktop.core.settings import Settings
 from desktop.core.window_state import WindowState
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.help_dialog import HelpDialog
+from desktop.ui.language import install_language
 from desktop.ui.notice_bridge import NoticeBridge
 from desktop.ui.parameter_panel import ParameterPanel
 from desktop.ui.resources import icon
+from desktop.ui.settings_bridge import SettingsBridge
 from desktop.ui.sidebar import Sidebar
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.theme import apply_theme
@@ -53,6 +56,24 @@ def _decode(text: object) -> QByteArray | None:
         return None
 
 
+def _choice_group(menu: QMenu, values: tuple[str, ...], current: object) -> QActionGroup:
+    """Exclusive checkable actions in `menu`, one per value (texts set by retranslate_ui)."""
+    group = QActionGroup(menu)
+    for value in values:
+        action = menu.addAction("")
+        action.setCheckable(True)
+        action.setChecked(value == current)
+        action.setData(value)
+        group.addAction(action)
+    return group
+
+
+def _check(group: QActionGroup, value: str) -> None:
+    for action in group.actions():
+        if action.data() == value and not action.isChecked():
+            action.setChecked(True)
+
+
 class UndoBar(QFrame):
     """A status-bar offer to undo the last destructive step, for a few seconds."""
 
@@ -63,10 +84,8 @@ class UndoBar(QFrame):
         layout.setContentsMargins(8, 0, 4, 0)
         self.label = QLabel()
         layout.addWidget(self.label)
-        self.button = QPushButton(self.tr("Undo"))
+        self.button = QPushButton()
         self.button.setObjectName("undoButton")
-        self.button.setAccessibleName(self.tr("Undo"))
-        self.button.setToolTip(self.tr("Undo (Ctrl+Z)"))
         self.button.clicked.connect(self.undo)
         layout.addWidget(self.button)
         self._callback: Callable[[], None] | None = None
@@ -74,6 +93,17 @@ class UndoBar(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.dismiss)
         self.hide()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.button.setText(self.tr("Undo"))
+        self.button.setAccessibleName(self.tr("Undo"))
+        self.button.setToolTip(self.tr("Undo (Ctrl+Z)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def offer(self, text: str, callback: Callable[[], None], seconds: int) -> None:
         self.label.setText(text)
@@ -114,7 +144,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.window_state = window_state
-        self.settings = settings
+        self.settings = settings if settings is not None else Settings.in_memory()
+        self.settings_bridge = SettingsBridge(self.settings, self)
         self.tasks = tasks if tasks is not None else TaskRunner(self)
         # Set by the composition root once the history is open: run before the window closes.
         self.shutdown: Callable[[], Coroutine[Any, Any, None]] | None = None
@@ -141,8 +172,6 @@ class MainWindow(QMainWindow):
         self.undo_bar = UndoBar()
         self.statusBar().addPermanentWidget(self.undo_bar)
         self.statusBar().showMessage(self.tr("Opening history…"))
-        if settings is not None:
-            self.chat.composer.set_enter_sends(bool(settings.get("composer.enter_sends")))
 
         self.chat.toggle_sidebar.connect(self.toggle_sidebar)
         self.chat.toggle_parameters.connect(self.toggle_parameters)
@@ -151,6 +180,7 @@ class MainWindow(QMainWindow):
         self.notice_bridge = NoticeBridge(self)
         self.notice_bridge.notice.connect(self.show_notice)
         self._build_menus()
+        self._follow_settings()
         self._build_shortcuts()
         # Follow the desktop's light/dark switch while the preference is "system".
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
@@ -161,65 +191,95 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = file_menu.addAction(icon("new-chat"), self.tr("&New conversation"))
+        self.file_menu = file_menu = bar.addMenu("")
+        self.new_action = file_menu.addAction(icon("new-chat"), "")
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_conversation)
-        export = file_menu.addAction(self.tr("&Export conversation…"))
-        export.triggered.connect(self.export_requested)
+        self.export_action = file_menu.addAction("")
+        self.export_action.triggered.connect(self.export_requested)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        self.quit_action = file_menu.addAction("")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
 
-        view_menu = bar.addMenu(self.tr("&View"))
-        search = view_menu.addAction(icon("search"), self.tr("&Search history"))
-        search.setShortcut(QKeySequence("Ctrl+K"))
-        search.triggered.connect(self.focus_search)
-        sidebar = view_menu.addAction(self.tr("Show or hide the si&debar"))
-        sidebar.setShortcut(QKeySequence("Ctrl+B"))
-        sidebar.triggered.connect(self.toggle_sidebar)
-        parameters = view_menu.addAction(self.tr("Show or hide the &parameters"))
-        parameters.setShortcut(QKeySequence("Ctrl+Shift+P"))
-        parameters.triggered.connect(self.toggle_parameters)
+        self.view_menu = view_menu = bar.addMenu("")
+        self.search_action = view_menu.addAction(icon("search"), "")
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.triggered.connect(self.focus_search)
+        self.sidebar_action = view_menu.addAction("")
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.sidebar_action.triggered.connect(self.toggle_sidebar)
+        self.parameters_action = view_menu.addAction("")
+        self.parameters_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.parameters_action.triggered.connect(self.toggle_parameters)
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        self.theme_group = QActionGroup(self)
-        current_theme = self.settings.get("ui.theme") if self.settings else "system"
-        for value, label in (("system", self.tr("Follow the system")),
-                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
-            action = theme_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(value == current_theme)
-            action.setData(value)
-            self.theme_group.addAction(action)
+        self.theme_menu = view_menu.addMenu("")
+        self.theme_group = _choice_group(self.theme_menu, ("system", "light", "dark"),
+                                         self.settings.get("ui.theme"))
         self.theme_group.triggered.connect(lambda a: self.set_theme(str(a.data())))
 
-        settings_menu = bar.addMenu(self.tr("&Settings"))
-        self.enter_sends_action = settings_menu.addAction(self.tr("&Enter sends the message"))
+        self.settings_menu = settings_menu = bar.addMenu("")
+        self.enter_sends_action = settings_menu.addAction("")
         self.enter_sends_action.setCheckable(True)
-        self.enter_sends_action.setChecked(self.chat.composer.enter_sends)
+        self.enter_sends_action.setChecked(bool(self.settings.get("composer.enter_sends")))
         self.enter_sends_action.toggled.connect(self.set_enter_sends)
         # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
-        self.providers_action = settings_menu.addAction(self.tr("&Providers…"))
+        self.providers_action = settings_menu.addAction("")
         # Connected by attach_read_aloud (desktop/ui/read_aloud.py) when history is open.
-        self.speech_action = settings_menu.addAction(self.tr("Read &aloud…"))
-        language_menu = settings_menu.addMenu(self.tr("&Language"))
-        self.language_group = QActionGroup(self)
-        current_language = self.settings.get("ui.language") if self.settings else "system"
-        for value, label in (("system", self.tr("Follow the system")), ("en", "English"),
-                             ("zh_CN", "简体中文")):
-            action = language_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(value == current_language)
-            action.setData(value)
-            self.language_group.addAction(action)
+        self.speech_action = settings_menu.addAction("")
+        self.language_menu = settings_menu.addMenu("")
+        self.language_group = _choice_group(self.language_menu, ("system", "en", "zh_CN"),
+                                            self.settings.get("ui.language"))
         self.language_group.triggered.connect(lambda a: self.set_language(str(a.data())))
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        shortcuts = help_menu.addAction(icon("help"), self.tr("&Keyboard shortcuts"))
-        shortcuts.setShortcut(QKeySequence("F1"))
-        shortcuts.triggered.connect(self.show_help)
+        self.help_menu = help_menu = bar.addMenu("")
+        self.shortcuts_action = help_menu.addAction(icon("help"), "")
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_help)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Every menu text in the current language (at start and on a language change)."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New conversation"))
+        self.export_action.setText(self.tr("&Export conversation…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.search_action.setText(self.tr("&Search history"))
+        self.sidebar_action.setText(self.tr("Show or hide the si&debar"))
+        self.parameters_action.setText(self.tr("Show or hide the &parameters"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
+                  "dark": self.tr("Dark")}
+        for action in self.theme_group.actions():
+            action.setText(themes[str(action.data())])
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.enter_sends_action.setText(self.tr("&Enter sends the message"))
+        self.providers_action.setText(self.tr("&Providers…"))
+        self.speech_action.setText(self.tr("Read &aloud…"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        # Each language is named in itself, so that it can be found whatever is shown.
+        languages = {"system": self.tr("Follow the system"), "en": "English", "zh_CN": "简体中文"}
+        for action in self.language_group.actions():
+            action.setText(languages[str(action.data())])
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _follow_settings(self) -> None:
+        """Settings take effect when they change, whoever changes them (menus, dialogs)."""
+        follow = self.settings_bridge.follow
+        # Theme and language are applied before the window is built (desktop/app.py).
+        follow("ui.theme", self, self._on_theme_setting, now=False)
+        follow("ui.language", self, self._on_language_setting, now=False)
+        follow("composer.enter_sends", self.chat.composer, self.chat.composer.set_enter_sends)
+        follow("composer.enter_sends", self, self._on_enter_sends_setting, now=False)
+        follow("attachments.max_image_side", self.chat.attachments,
+               self.chat.attachments.set_max_side)
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_bar.undo,
@@ -283,28 +343,36 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def set_theme(self, preference: str) -> None:
-        if self.settings is not None:
-            self.settings.set("ui.theme", preference)
+        """The View → Theme choice: saved, and applied by `_on_theme_setting`."""
+        self.settings.set("ui.theme", preference)
+
+    def _on_theme_setting(self, preference: str) -> None:
+        _check(self.theme_group, preference)
         app = QApplication.instance()
         if isinstance(app, QApplication):
+            # The chat view restyles itself on the palette change (ChatView.changeEvent).
             apply_theme(app, preference)
 
     def _on_system_scheme(self) -> None:
-        preference = self.settings.get("ui.theme") if self.settings else "system"
-        if preference == "system":
-            self.set_theme("system")
+        if self.settings.get("ui.theme") == "system":
+            self._on_theme_setting("system")
 
     def set_enter_sends(self, enter_sends: bool) -> None:
-        self.chat.composer.set_enter_sends(enter_sends)
-        if self.settings is not None:
-            self.settings.set("composer.enter_sends", enter_sends)
+        """The Settings menu's check box: saved; the composer follows the setting."""
+        self.settings.set("composer.enter_sends", enter_sends)
+
+    def _on_enter_sends_setting(self, enter_sends: bool) -> None:
+        self.enter_sends_action.setChecked(enter_sends)
 
     def set_language(self, language: str) -> None:
-        if self.settings is not None:
-            self.settings.set("ui.language", language)
-        self.statusBar().showMessage(
-            self.tr("The language changes the next time Switchboard starts."), 8000
-        )
+        """The Settings → Language choice: saved, and applied at once by `_on_language_setting`."""
+        self.settings.set("ui.language", language)
+
+    def _on_language_setting(self, language: str) -> None:
+        _check(self.language_group, language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_language(app, language)  # every widget retranslates on LanguageChange
 
     # ----------------------------------------------------------------- state
 

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
@@ -302,7 +303,6 @@ class SearchResultsView(QListView):
     def __init__(self, model: SearchResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchResults")
-        self.setAccessibleName(self.tr("Search results"))
         self.setModel(model)
         self.results = model
         self.setItemDelegate(SearchResultDelegate(self))
@@ -313,6 +313,15 @@ class SearchResultsView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.activated.connect(self.open_index)
         self.clicked.connect(self.open_index)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Search results"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def open_index(self, index: QModelIndex) -> None:
         if not index.isValid():

@@ -42,16 +42,12 @@ class Sidebar(QWidget):
         self.new_button = QToolButton()
         self.new_button.setObjectName("flat")
         self.new_button.setIcon(icon("new-chat"))
-        self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
-        self.new_button.setAccessibleName(self.tr("New conversation"))
         self.new_button.clicked.connect(self.new_chat_requested)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(self.tr("Search  (Ctrl+K)"))
-        self.search.setAccessibleName(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._on_search_text)
@@ -76,12 +72,25 @@ class Sidebar(QWidget):
         self.stack.addWidget(results_page)
         layout.addWidget(self.stack, 1)
 
-        self.empty_hint = QLabel(self.tr("No conversations yet.\nStart one with Ctrl+N."))
+        self.empty_hint = QLabel()
         self.empty_hint.setObjectName("hint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_hint)
         self.model.modelReset.connect(self._update_hint)
         self._update_hint()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
+        self.new_button.setAccessibleName(self.tr("New conversation"))
+        self.search.setPlaceholderText(self.tr("Search  (Ctrl+K)"))
+        self.search.setAccessibleName(self.tr("Search conversations"))
+        self.empty_hint.setText(self.tr("No conversations yet.\nStart one with Ctrl+N."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ----------------------------------------------------------------- search
 

@@ -62,7 +62,9 @@ class SpeechSettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.set("speech.provider", str(self.provider.currentData() or ""))
-        self.settings.set("speech.model", self.model.text().strip() or "tts-1")
-        self.settings.set("speech.voice", self.voice.currentText().strip() or "alloy")
+        self.settings.set("speech.model",
+                          self.model.text().strip() or Settings.default("speech.model"))
+        self.settings.set("speech.voice",
+                          self.voice.currentText().strip() or Settings.default("speech.voice"))
         self.settings.set("speech.format", self.format.currentText())
         super().accept()

@@ -161,6 +161,11 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
         window.setWindowTitle(f"{shown} — {APP_NAME}")
 
     state.title_changed.connect(show_title)
+    bridge = window.settings_bridge
+    bridge.follow("ui.language", pane, lambda _lang: show_title(state.title), now=False)
+    cache = parts.read_aloud.cache
+    bridge.follow("speech.cache_mb", window,
+                  lambda mb: setattr(cache, "max_bytes", int(mb) * 1_000_000), now=False)
     state.id_changed.connect(list_view.select_conversation)
     state.conversation_loaded.connect(lambda c: _show_model_of(window, c))
 

@@ -27,6 +27,41 @@ def test_set_persists_and_notifies(tmp_path: Path) -> None:
     assert json.loads(path.read_text()) == {"ui.theme": "dark"}
 
 
+def test_subscribers_get_the_new_value_of_their_key_only(tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.json")
+    themes: list[object] = []
+    sides: list[object] = []
+    unsubscribe = settings.subscribe("ui.theme", themes.append)
+    settings.subscribe("attachments.max_image_side", sides.append)
+    settings.set("ui.theme", "dark")
+    settings.set("ui.theme", "dark")  # unchanged: nothing
+    settings.set("attachments.max_image_side", 1024)
+    unsubscribe()
+    settings.set("ui.theme", "light")
+    assert themes == ["dark"]
+    assert sides == [1024]
+    with pytest.raises(SettingsError):
+        settings.subscribe("no.such.setting", themes.append)
+
+
+def test_in_memory_settings_are_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    settings = Settings.in_memory({"ui.language": "zh_CN"})
+    assert settings.path is None and settings.load_problem is None
+    assert settings.get("ui.language") == "zh_CN"
+    assert settings.get("attachments.max_image_side") == Settings.default(
+        "attachments.max_image_side")
+    changed: list[object] = []
+    settings.subscribe("composer.enter_sends", changed.append)
+    settings.set("composer.enter_sends", False)
+    assert changed == [False] and settings.get("composer.enter_sends") is False
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(SettingsError):
+        Settings.in_memory({"ui.theme": "purple"})
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [("ui.theme", "purple"), ("composer.enter_sends", "yes"), ("history.backups_kept", True),

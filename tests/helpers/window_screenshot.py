@@ -145,14 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import qasync
     from PySide6.QtCore import QTimer
 
-    from desktop.app import (
-        create_qapplication,
-        install_translator,
-        open_history,
-        save_screenshot,
-    )
+    from desktop.app import create_qapplication, open_history, save_screenshot
     from desktop.core.settings import Settings
     from desktop.core.window_state import WindowState
+    from desktop.ui.language import install_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.theme import apply_theme
     from desktop.ui.window_assembly import WindowParts
@@ -171,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     state.set("open_conversation", conversation_id)
     state.save()
     app = create_qapplication()
-    install_translator(app, args.language)
+    install_language(app, args.language)
     apply_theme(app, args.theme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

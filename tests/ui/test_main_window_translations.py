@@ -8,7 +8,7 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.app import install_translator
+from desktop.ui.language import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.resources import resource_path
 
@@ -22,7 +22,7 @@ def _remove_translators(app: QApplication) -> None:
 def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication) -> None:
     locale = QLocale()
     try:
-        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        assert install_language(qapp, "zh_CN") == "zh_CN"
         window = MainWindow()
         qtbot.addWidget(window)
         assert window.chat.send_button.text() == "发送"
@@ -44,7 +44,7 @@ def test_simplified_chinese_reaches_the_window(qtbot: QtBot, qapp: QApplication)
 
 
 def test_english_needs_no_translator(qapp: QApplication) -> None:
-    assert install_translator(qapp, "en") is None
+    assert install_language(qapp, "en") is None
 
 
 def test_chinese_source_has_no_empty_translation() -> None:

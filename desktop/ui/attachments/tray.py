@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -92,13 +92,19 @@ class AttachmentChip(QFrame):
         self.remove_button.setIconSize(QSize(10, 10))
         self.remove_button.setGeometry(CHIP_SIDE - 20, 2, 18, 18)
         self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.remove_button.setToolTip(self.tr("Remove"))
-        self.remove_button.setAccessibleName(self.tr("Remove {0}").format(item.name))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.key))
         self.update_state()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.update_state()
+        super().changeEvent(event)
+
     def update_state(self) -> None:
+        """Busy or ready, and the texts that say so (also after a language change)."""
         item = self.item
+        self.remove_button.setToolTip(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove {0}").format(item.name))
         prepared = item.prepared
         self.busy.setVisible(prepared is None)
         if prepared is None:
@@ -136,19 +142,32 @@ class AttachmentTray(QWidget):
         super().__init__(parent)
         self.setObjectName("attachmentTray")
         self.jobs = jobs or BackgroundCalls(self)
-        self.max_side = DEFAULT_MAX_SIDE
+        self.max_side = DEFAULT_MAX_SIDE  # the setting's default until set_max_side
         self._keys = itertools.count(1)
         self._chips: dict[int, AttachmentChip] = {}
         self._jobs: dict[int, int] = {}  # item key -> background job
         layout = self._layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(8)
-        self.drop_hint = QLabel(self.tr("Drop images here to attach them"), self)
+        self.drop_hint = QLabel(self)
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.hide()
         layout.addWidget(self.drop_hint)
         layout.addStretch(1)
         self.setVisible(False)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.drop_hint.setText(self.tr("Drop images here to attach them"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_max_side(self, max_side: int) -> None:
+        """Downscale images added from now on to this longest side (attachments.max_image_side)."""
+        self.max_side = max_side
 
     # --- what it holds --------------------------------------------------------------------
     def items(self) -> list[PendingImage]:

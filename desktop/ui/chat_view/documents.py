@@ -21,19 +21,24 @@ CACHE_LIMIT = 150  # rendered messages kept besides the visible and streaming on
 CACHE_CHARS = 120_000  # ... holding at most this much text (~100 bytes of document a char)
 
 
+def copy_label() -> str:
+    """The text of a code block's Copy link, in the current language."""
+    return QGuiApplication.translate("ChatView", "Copy")
+
+
 class DocumentCache:
     """Rendered body and thinking documents per message id, least recently used dropped."""
 
     def __init__(self, font: QFont) -> None:
         self.font = font
-        self.copy_label = QGuiApplication.translate("ChatView", "Copy")
+        self.copy_label = copy_label()
         self.set_colours(current_colors())
         self._bodies: OrderedDict[int, RichTextContent] = OrderedDict()
         self._thinking: OrderedDict[int, RichTextContent] = OrderedDict()
         self.built = 0  # contents built (tests check that only visible rows are)
 
     def set_colours(self, colours: dict[str, str]) -> None:
-        """Use these palette colours for documents built from now on."""
+        """Use these palette colours (and the Copy label) for documents built from now on."""
         self.code_style = code_style(colours)
         self._renderer = MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label)
         self._stylesheet = chat_document_stylesheet(colours)

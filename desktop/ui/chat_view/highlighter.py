@@ -63,8 +63,10 @@ class CodeHighlighter(QObject):
         with contextlib.suppress(RuntimeError):  # the view was deleted meanwhile
             self.highlighted.emit(content, job, html, None)
 
-    def set_code_style(self, style: str) -> None:
-        """Pygments style for jobs submitted from now on (the theme changed)."""
+    def set_code_style(self, style: str, copy_label: str | None = None) -> None:
+        """Pygments style (and Copy label) for jobs submitted from now on (theme, language)."""
+        if copy_label is not None:
+            self._copy_label = copy_label
         self._renderer = MarkdownRenderer(code_style=style, copy_label=self._copy_label)
 
     def shutdown(self) -> None:

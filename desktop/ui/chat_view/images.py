@@ -14,7 +14,17 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -203,10 +213,19 @@ class ImageStrip(QWidget):
         self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # ←/→ pick, Enter opens, Menu: actions
-        self.setAccessibleName(self.tr("Images"))
         self.current = 0  # the image the keyboard acts on
+        self.retranslate_ui()
         if images is not None:
             images.thumbnail_ready.connect(self._on_thumbnail_ready)
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Images"))
+        self.update()  # "Image missing" is painted
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_images(self, parts: tuple[ImagePart, ...], *, user: bool) -> None:
         self.parts = parts

@@ -122,11 +122,9 @@ class MessageWidget(QFrame):
         self.model_label = QLabel(self)
         self.model_label.setObjectName("modelLabel")
         self.previous_button = _flat_button("‹", "branchButton", self)
-        self.previous_button.setAccessibleName(self.tr("Previous version"))
         self.branch_label = QLabel(self)
         self.branch_label.setObjectName("branchLabel")
         self.next_button = _flat_button("›", "branchButton", self)
-        self.next_button.setAccessibleName(self.tr("Next version"))
         self.previous_button.clicked.connect(lambda: self._switch_branch(-1))
         self.next_button.clicked.connect(lambda: self._switch_branch(+1))
         header.addWidget(self.role_label)
@@ -159,7 +157,6 @@ class MessageWidget(QFrame):
         bubble_layout.setContentsMargins(0, 0, 0, 0)
         self.body = RichTextView(self.bubble)
         self.body.setObjectName("messageBody")
-        self.body.setAccessibleName(self.tr("Message text"))
         bubble_layout.addWidget(self.body)
         self.body_row.addStretch(0)
         self.body_row.addWidget(self.bubble, 1)
@@ -184,8 +181,8 @@ class MessageWidget(QFrame):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.continue_button = _flat_button(self.tr("Continue"), "errorAction", self.error_frame)
-        self.retry_button = _flat_button(self.tr("Retry"), "errorAction", self.error_frame)
+        self.continue_button = _flat_button("", "errorAction", self.error_frame)
+        self.retry_button = _flat_button("", "errorAction", self.error_frame)
         self.continue_button.clicked.connect(lambda: self._emit(CONTINUE))
         self.retry_button.clicked.connect(lambda: self._emit(RETRY))
         error_layout.addWidget(self.error_label, 1)
@@ -203,15 +200,11 @@ class MessageWidget(QFrame):
         actions = QHBoxLayout(self.actions_bar)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(2)
-        self.copy_button = _flat_button(self.tr("Copy"), "messageAction", self.actions_bar)
-        self.edit_button = _flat_button(self.tr("Edit"), "messageAction", self.actions_bar)
-        self.regenerate_button = _flat_button(
-            self.tr("Regenerate"), "messageAction", self.actions_bar
-        )
-        self.delete_button = _flat_button(self.tr("Delete"), "messageAction", self.actions_bar)
-        self.read_aloud_button = _flat_button(
-            self.tr("Read aloud"), "messageAction", self.actions_bar
-        )
+        self.copy_button = _flat_button("", "messageAction", self.actions_bar)
+        self.edit_button = _flat_button("", "messageAction", self.actions_bar)
+        self.regenerate_button = _flat_button("", "messageAction", self.actions_bar)
+        self.delete_button = _flat_button("", "messageAction", self.actions_bar)
+        self.read_aloud_button = _flat_button("", "messageAction", self.actions_bar)
         for button, name in (
             (self.copy_button, COPY),
             (self.edit_button, EDIT),
@@ -227,6 +220,35 @@ class MessageWidget(QFrame):
         self.actions_bar.setFixedHeight(26)
         outer.addWidget(self.actions_bar)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """The card's fixed texts, and the bound message's header, error and footer again."""
+        self.previous_button.setAccessibleName(self.tr("Previous version"))
+        self.next_button.setAccessibleName(self.tr("Next version"))
+        self.body.setAccessibleName(self.tr("Message text"))
+        for button, text in ((self.continue_button, self.tr("Continue")),
+                             (self.retry_button, self.tr("Retry")),
+                             (self.copy_button, self.tr("Copy")),
+                             (self.edit_button, self.tr("Edit")),
+                             (self.regenerate_button, self.tr("Regenerate")),
+                             (self.delete_button, self.tr("Delete")),
+                             (self.read_aloud_button, self.tr("Read aloud"))):
+            button.setText(text)
+            button.setAccessibleName(text)
+        if self.row is not None:
+            self._show_role()
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _show_role(self) -> None:
+        is_user = self.row is not None and self.row.message.role == Role.USER
+        self.role_label.setText("" if is_user else self.tr("Assistant"))
+        self.role_label.setVisible(not is_user)
 
     # --- binding --------------------------------------------------------------------------
     def bind(
@@ -246,8 +268,7 @@ class MessageWidget(QFrame):
         self.setProperty("role", message.role.value)
         self.setProperty("highlighted", highlighted)
         self.bubble.setProperty("user", is_user)
-        self.role_label.setText("" if is_user else self.tr("Assistant"))
-        self.role_label.setVisible(not is_user)
+        self._show_role()
         self.body.set_content(body)
         self.body.setAccessibleDescription(message.text[:1000])
         self.thinking_view.set_content(thinking)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
@@ -18,13 +18,16 @@ from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
-from desktop.ui.chat_view.documents import same_text
+from desktop.ui.chat_view.documents import copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel, SiblingInfo
 from desktop.ui.chat_view.rich_text import RichTextContent
 from desktop.ui.chat_view.streaming import StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
 from desktop.ui.theme import current_colors
+
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                   QEvent.Type.StyleChange)
 
 
 class ChatView(QWidget):
@@ -42,10 +45,10 @@ class ChatView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
-        self.setStyleSheet(chat_view_stylesheet(current_colors()))
+        self._colours = current_colors()
+        self.setStyleSheet(chat_view_stylesheet(self._colours))
         self.model = MessageListModel(self)
         self.area = MessageArea(self.model, self)
-        self.area.setAccessibleName(self.tr("Conversation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.area)
@@ -59,8 +62,6 @@ class ChatView(QWidget):
 
         self.jump_button = QToolButton(self)
         self.jump_button.setObjectName("jumpToLatest")
-        self.jump_button.setText(self.tr("↓  Jump to latest"))
-        self.jump_button.setAccessibleName(self.tr("Jump to latest message"))
         self.jump_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.jump_button.clicked.connect(self.area.scroll_to_end)
         self.jump_button.hide()
@@ -69,6 +70,12 @@ class ChatView(QWidget):
         self._highlight_timer.setInterval(2500)
         self._highlight_timer.timeout.connect(self._clear_highlight)
         self.reading_id: int | None = None  # the reply being read aloud (its card shows Stop)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.area.setAccessibleName(self.tr("Conversation"))
+        self.jump_button.setText(self.tr("↓  Jump to latest"))
+        self.jump_button.setAccessibleName(self.tr("Jump to latest message"))
 
     # --- public API -----------------------------------------------------------------------
     def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
@@ -157,13 +164,21 @@ class ChatView(QWidget):
             self.area.relayout()
 
     def refresh_theme(self) -> None:
-        """Re-apply the current palette (after the light/dark scheme changed)."""
-        colours = current_colors()
+        """Re-apply the current palette (after the light/dark scheme changed).
+
+        The cards' style sheet and the rendered documents hold the colours they were made
+        with, so both are rebuilt; called on the palette change `apply_theme` causes.
+        """
+        colours = self._colours = current_colors()
         self.setStyleSheet(chat_view_stylesheet(colours))
+        self._rebuild_documents()
+
+    def _rebuild_documents(self) -> None:
+        """Render the messages again with the current colours and Copy label."""
         self.coalescer.flush_now()
         cache = self.area.cache
-        cache.set_colours(colours)
-        self.highlighter.set_code_style(cache.code_style)
+        cache.set_colours(self._colours)
+        self.highlighter.set_code_style(cache.code_style, cache.copy_label)
         cache.drop_all_except(self.area.streaming_ids())
         self.area.rebind_all()
 
@@ -264,6 +279,17 @@ class ChatView(QWidget):
             hint.width(), hint.height(),
         )
         self.jump_button.raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # apply_theme sets the palette of the application: restyle when its colours changed.
+        if event.type() in _PALETTE_EVENTS and current_colors() is not self._colours:
+            self.refresh_theme()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if copy_label() != self.area.cache.copy_label:  # code blocks' Copy links
+                self.area.cache.copy_label = copy_label()
+                self._rebuild_documents()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

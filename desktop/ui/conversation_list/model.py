@@ -250,3 +250,8 @@ class ConversationListModel(QAbstractListModel):
         self.dataChanged.emit(index, index)
         self.rename_requested.emit(item.id, title)
         return True
+
+    def language_changed(self) -> None:
+        """Headings and "New conversation" are translated when read: have them read again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))

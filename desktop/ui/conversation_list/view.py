@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
@@ -28,7 +28,6 @@ class ConversationListView(QListView):
     def __init__(self, model: ConversationListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
-        self.setAccessibleName(self.tr("Conversations"))
         self.setModel(model)
         self.list_model = model
         self.setItemDelegate(ConversationDelegate(self))
@@ -44,6 +43,16 @@ class ConversationListView(QListView):
         self.folders: dict[int, str] = {}
         self._current_id: int | None = None
         self.clicked.connect(self._open_index)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(self.tr("Conversations"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.list_model.language_changed()  # group headings, untitled rows
+        super().changeEvent(event)
 
     def _open_index(self, index: QModelIndex) -> None:
         conversation_id = index.data(ConversationRoles.CONVERSATION_ID)
