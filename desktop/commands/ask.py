@@ -118,7 +118,7 @@ def prepare_images(paths: list[Path], max_side: int) -> list[CliImage]:
     """
     if not paths:
         return []
-    from desktop.ui.attachments.prepare import AttachmentError, prepare_file
+    from desktop.media.image_prepare import AttachmentError, prepare_file
 
     images = []
     for path in paths:
