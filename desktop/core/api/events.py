@@ -21,16 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class Usage:
-    """Token counts as reported by the provider; None where it did not say."""
-
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    total_tokens: int | None = None
-    reasoning_tokens: int | None = None
-    cached_tokens: int | None = None
+from desktop.core.reply_parts import ToolCall, Usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +120,6 @@ StreamEvent = (
     | ErrorEvent
     | StreamEnd
 )
-
-
-@dataclass(slots=True)
-class ToolCall:
-    id: str
-    name: str
-    arguments: str
 
 
 @dataclass(slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.models import MessageStatus, Role, TextPart
 
 

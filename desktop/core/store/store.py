@@ -14,8 +14,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from desktop.core.api.events import ToolCall, Usage
 from desktop.core.paths import DataDir
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store import backup as backups
 from desktop.core.store import search as fts
 from desktop.core.store.attachments import (

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.models import Message, MessageStatus, Role, TextPart
 
 REPLY = """\

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.core.api.events import LogprobsEvent, StreamEnd, Usage
+from desktop.core.api.events import LogprobsEvent, StreamEnd
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import Usage
 
 from .stream_cases import (
     assemble,

@@ -19,13 +19,12 @@ from desktop.core.api.events import (
     RefusalDelta,
     StreamEnd,
     TextDelta,
-    ToolCall,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
 from desktop.core.api.openai_chat_stream import OpenAIChatStreamParser, ToolCallTracker
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
 from .stream_cases import (
     assemble,

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from desktop.core.api.events import ToolCall, Usage
 from desktop.core.api.parse import (
     MalformedResponseError,
     ResponseBodyError,
@@ -17,6 +16,7 @@ from desktop.core.api.parse import (
     usage_from_anthropic,
 )
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
 from .stream_cases import fixture_bytes
 

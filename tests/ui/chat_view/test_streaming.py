@@ -11,9 +11,9 @@ from desktop.core.api.events import (
     ReasoningDelta,
     TextDelta,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
+from desktop.core.reply_parts import Usage
 from desktop.ui.chat_view.streaming import FRAME_MS, StreamBatch, StreamCoalescer
 
 
