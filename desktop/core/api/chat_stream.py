@@ -18,8 +18,8 @@ import httpx
 from desktop.core.api.assembler import StreamAssembler
 from desktop.core.api.errors import MalformedResponseError, StreamInterruptedError, request_id_from
 from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
+from desktop.core.api.parsers.stream_parser import make_stream_parser
 from desktop.core.api.retry import should_retry_exception
-from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
 
 if TYPE_CHECKING:

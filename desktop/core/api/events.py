@@ -1,7 +1,7 @@
 """Typed events that a streamed reply is decoded into, whatever the wire format.
 
-The stream parsers (`desktop.core.api.streaming`) turn raw response bytes into these events;
-they never raise for bad server data: a provider error inside a stream becomes an `ErrorEvent`
+The stream parsers (`desktop.core.api.parsers`) turn raw response bytes into these events; they
+never raise for bad server data: a provider error inside a stream becomes an `ErrorEvent`
 after the events that came before it, and the client turns that into a typed exception.
 
 Contract of a stream parser (one per response)::

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.api.parse import (
+from desktop.core.api.parsers.provider_json import (
     MalformedResponseError,
     ResponseBodyError,
     error_event,
@@ -18,7 +18,7 @@ from desktop.core.api.parse import (
 from desktop.core.api.styles import ApiStyle
 from desktop.core.reply_parts import ToolCall, Usage
 
-from .stream_cases import fixture_bytes
+from ..stream_cases import fixture_bytes
 
 
 def _fixture(name: str) -> Any:
