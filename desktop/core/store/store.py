@@ -31,8 +31,6 @@ from desktop.core.store.database import (
     require_fts5,
     transaction,
 )
-from desktop.core.store.draft_writer import insert_draft
-from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.errors import (
     NotFoundError,
     StoreDamagedError,
@@ -40,6 +38,8 @@ from desktop.core.store.errors import (
     StoreVersionError,
 )
 from desktop.core.store.folders_presets import FolderTable, PresetTable
+from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
+from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.message_rows import (
     MESSAGE_COLUMNS,
     encode_parts,

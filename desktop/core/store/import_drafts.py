@@ -1,4 +1,4 @@
-"""Conversations parsed from an import file, validated and ready to be written in one go."""
+"""Conversations parsed from an import file (JSON, ChatGPT), validated, ready to write at once."""
 
 from __future__ import annotations
 
