@@ -171,10 +171,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.api.client import ApiClient
-    from desktop.core.api.events import TextDelta, Usage
+    from desktop.core.api.events import TextDelta
     from desktop.core.api.requests_openai import ChatRequest
     from desktop.core.api.styles import ApiStyle
     from desktop.core.providers import KeySource, ProviderProfile
+    from desktop.core.reply_parts import Usage
     from desktop.core.store import Store
     from desktop.core.store.models import Message, MessageStatus, Role, TextPart
     from desktop.ui.chat_view import ChatView

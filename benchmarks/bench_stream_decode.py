@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable
 
 from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.parsers.stream_parser import make_stream_parser
 from desktop.core.api.sse import SSEDecoder
-from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
 
 _WORDS = [

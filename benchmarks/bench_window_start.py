@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop.core.paths import DataDir  # noqa: E402
-from desktop.core.store.drafts import ConversationDraft, MessageDraft  # noqa: E402
+from desktop.core.store.import_drafts import ConversationDraft, MessageDraft  # noqa: E402
 from desktop.core.store.models import Role, TextPart  # noqa: E402
 from desktop.core.store.store import Store  # noqa: E402
 from desktop.core.window_state import WindowState  # noqa: E402

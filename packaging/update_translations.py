@@ -4,9 +4,10 @@
     python packaging/update_translations.py --release  # only compile the .ts files
 
 `pyside6-lupdate` collects every `self.tr(...)` / `QCoreApplication.translate(...)` string of
-`desktop/ui` into `resources/translations/switchboard_<lang>.ts`, keeping the translations
-already made; translators edit the .ts files (Qt Linguist: `pyside6-linguist FILE.ts`); then
-`pyside6-lrelease` compiles them into the `.qm` files the app loads (`desktop/ui/language.py`).
+`desktop/ui` and `desktop/media` into `resources/translations/switchboard_<lang>.ts`, keeping
+the translations already made; translators edit the .ts files (Qt Linguist:
+`pyside6-linguist FILE.ts`); then `pyside6-lrelease` compiles them into the `.qm` files the
+app loads (`desktop/ui/language.py`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(REPO)) for p in (REPO / "desktop" / "ui").rglob("*.py"))
+    """The Qt tiers' modules (widgets and media); core and the CLI have no Qt strings."""
+    tiers = (REPO / "desktop" / "ui", REPO / "desktop" / "media")
+    return sorted(str(p.relative_to(REPO)) for tier in tiers for p in tier.rglob("*.py"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

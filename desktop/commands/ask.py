@@ -10,32 +10,7 @@ conversation ID on its active branch (its stored system prompt is used unless `-
 object). `-o` sets any chat parameter; its value is parsed as JSON when it parses, else taken
 as a string (`-o temperature=0.2 -o stop='["\\n"]' -o user=me`).
 
-Exit codes (also used by `provider models` and `image`):
-
-====  =====================================================================
- 0    success
- 1    unexpected failure
- 2    bad command line (argparse)
- 3    configuration: unknown provider, missing key, keyring unavailable
- 4    invalid request parameter, refused before sending (n=11, 5 stops, ...)
-10    authentication failed (401)
-11    permission denied or balance/quota used up (403, 402)
-12    model or endpoint not found (404)
-13    bad request (400, 422)
-14    rate limited (429)
-15    blocked by the provider's content filter
-16    provider server error (5xx)
-17    timeout
-18    connection failed (DNS, refused, TLS, proxy)
-19    the reply stream was interrupted (the partial text was printed)
-20    malformed reply from the provider
-21    other HTTP error status
-22    other API error
-30    the conversation given with -c does not exist
-34    the history could not be read or written
-130   interrupted by the user (Ctrl+C)
-====  =====================================================================
-
+Exit codes: see `desktop.commands.exit_codes` (`ask --help` lists them too).
 The explanation of a failure goes to stderr; with `--json` the partial reply and the error
 are also printed as a JSON object on stdout.
 """
@@ -51,17 +26,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.history_cli import run_with_store
-from desktop.commands.provider import (
-    EXIT_CODES_HELP,
-    EXIT_OK,
+from desktop.commands.api_access import (
     client_for,
-    exit_code_for,
     open_data_dir,
     open_registry,
     report_error,
     run_api_command,
 )
+from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK, exit_code_for
+from desktop.commands.store_access import run_with_store
 from desktop.core.api.errors import APIError
 from desktop.core.api.events import (
     ChatResult,
@@ -118,7 +91,7 @@ def prepare_images(paths: list[Path], max_side: int) -> list[CliImage]:
     """
     if not paths:
         return []
-    from desktop.ui.attachments.prepare import AttachmentError, prepare_file
+    from desktop.media.image_prepare import AttachmentError, prepare_file
 
     images = []
     for path in paths:

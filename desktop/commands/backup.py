@@ -6,14 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.history_cli import (
-    EXIT_OK,
-    EXIT_STORE,
-    data_dir_of,
-    fail,
-    refuse_overwrite,
-    run_with_store,
-)
+from desktop.commands.exit_codes import EXIT_OK, EXIT_STORE
+from desktop.commands.store_access import data_dir_of, fail, refuse_overwrite, run_with_store
 from desktop.core.store import Store, StoreError
 from desktop.core.store.backup import restore_backup
 

@@ -8,13 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.history_cli import (
-    EXIT_OK,
-    EXIT_USAGE,
-    fail,
-    refuse_overwrite,
-    run_with_store,
-)
+from desktop.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from desktop.commands.store_access import fail, refuse_overwrite, run_with_store
 from desktop.core.store import Store
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import export_json

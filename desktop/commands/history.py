@@ -7,7 +7,8 @@ import json
 from datetime import datetime
 from typing import Any
 
-from desktop.commands.history_cli import EXIT_OK, run_with_store
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.store_access import run_with_store
 from desktop.core.store import Store
 from desktop.core.store.export_json import export_json
 from desktop.core.store.export_markdown import export_markdown

@@ -3,7 +3,8 @@
     switchboard image -p PROVIDER -m MODEL [--size WxH] [-n N] PROMPT --out FILE.png
 
 With n > 1 the files are FILE-1.png, FILE-2.png, ... `--size` takes `1024x1024` or
-`1024*1024`; it is sent in the form the provider profile asks for. Exit codes as for `ask`.
+`1024*1024`; it is sent in the form the provider profile asks for. Exit codes as for `ask`
+(`desktop.commands.exit_codes`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.commands.api_access import client_for, report_error, run_api_command
 from desktop.commands.ask import parse_options
-from desktop.commands.provider import (
-    EXIT_CODES_HELP,
-    EXIT_OK,
-    client_for,
-    report_error,
-    run_api_command,
-)
+from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK
 from desktop.core.api.endpoints import ImageRequest, parse_image_size
 from desktop.core.api.requests_openai import RequestValidationError
 

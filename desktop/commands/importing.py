@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.history_cli import EXIT_OK, run_with_store
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.store_access import run_with_store
 from desktop.core.store import Store
 from desktop.core.store.importer import import_file
 

@@ -1,135 +1,27 @@
-"""`switchboard provider add|list|remove|models`: manage provider profiles from the shell.
-
-Also holds what the other API commands (`ask`, `image`) share: opening a client for a named
-provider, and the exit code for each error class (listed in `desktop.commands.ask`).
-"""
+"""`switchboard provider add|list|remove|models`: manage provider profiles from the shell."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
-import logging
 import sys
 from typing import Any
 
-from desktop.core.api.client import ApiClient
-from desktop.core.api.errors import (
-    APIConnectionError,
-    APIError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ContentPolicyError,
-    InternalServerError,
-    MalformedResponseError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    StreamInterruptedError,
+from desktop.commands.api_access import (
+    client_for,
+    open_data_dir,
+    open_registry,
+    report_error,
+    run_api_command,
 )
-from desktop.core.api.requests_openai import RequestValidationError
+from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_CONFIG, EXIT_OK
 from desktop.core.api.styles import ApiStyle
-from desktop.core.logs import setup_logging
-from desktop.core.paths import DataDir, resolve_data_dir
 from desktop.core.providers import (
     KeySource,
     ProviderError,
     ProviderProfile,
-    ProviderRegistry,
-    resolve_api_key,
 )
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
-
-EXIT_OK = 0
-EXIT_FAILURE = 1  # anything unexpected
-EXIT_USAGE = 2  # argparse's code for bad command lines
-EXIT_CONFIG = 3  # unknown provider, missing key, keyring unavailable, bad profile
-EXIT_INVALID_REQUEST = 4  # a parameter we refuse before sending (n=11, 5 stop sequences...)
-EXIT_INTERRUPTED_BY_USER = 130
-
-# Most specific class first; the first isinstance match wins.
-API_EXIT_CODES: tuple[tuple[type[APIError], int], ...] = (
-    (AuthenticationError, 10),
-    (PermissionDeniedError, 11),
-    (NotFoundError, 12),
-    (BadRequestError, 13),
-    (RateLimitError, 14),
-    (ContentPolicyError, 15),
-    (InternalServerError, 16),
-    (APITimeoutError, 17),
-    (APIConnectionError, 18),
-    (StreamInterruptedError, 19),
-    (MalformedResponseError, 20),
-    (APIStatusError, 21),
-    (APIError, 22),
-)
-
-EXIT_CODES_HELP = (
-    "exit codes: 0 success, 1 unexpected failure, 2 bad command line, 3 configuration "
-    "(provider, key, keyring), 4 invalid parameter, 10 key rejected (401), 11 permission or "
-    "balance (402/403), 12 model or endpoint not found (404), 13 bad request (400/422), "
-    "14 rate limited (429), 15 content filter, 16 server error (5xx), 17 timeout, "
-    "18 connection failed (DNS, refused, TLS, proxy), 19 reply interrupted (partial text "
-    "printed), 20 malformed reply, 21 other HTTP status, 22 other API error, 130 Ctrl+C"
-)
-
-
-def exit_code_for(error: BaseException) -> int:
-    """The documented exit code of an error raised by an API command."""
-    if isinstance(error, RequestValidationError):
-        return EXIT_INVALID_REQUEST
-    if isinstance(error, ProviderError | KeyringUnavailableError):
-        return EXIT_CONFIG
-    for cls, code in API_EXIT_CODES:
-        if isinstance(error, cls):
-            return code
-    return EXIT_FAILURE
-
-
-def report_error(error: BaseException) -> int:
-    """Print the explanation of a failure on stderr; return its exit code."""
-    text = error.details() if isinstance(error, APIError) else str(error)
-    print(f"switchboard: {text}", file=sys.stderr)
-    return exit_code_for(error)
-
-
-def open_data_dir(args: argparse.Namespace) -> DataDir:
-    """The data dir from `--data-dir`, created, with logging (redacted) into its logs folder."""
-    data_dir = resolve_data_dir(args.data_dir).ensure()
-    level = logging.DEBUG if getattr(args, "debug", False) else logging.INFO
-    setup_logging(data_dir.logs, level=level)
-    return data_dir
-
-
-def open_registry(data_dir: DataDir) -> ProviderRegistry:
-    registry = ProviderRegistry(data_dir.root)
-    for warning in registry.warnings:
-        print(f"switchboard: warning: {warning}", file=sys.stderr)
-    return registry
-
-
-def client_for(args: argparse.Namespace, name: str) -> ApiClient:
-    """An API client for the named provider, its key fetched from where the profile says."""
-    registry = open_registry(open_data_dir(args))
-    profile = registry.get(name)
-    return ApiClient(profile, resolve_api_key(profile))
-
-
-def run_api_command(coro: Any) -> int:
-    """Run an API coroutine returning an exit code; errors become their exit codes."""
-    try:
-        result: int = asyncio.run(coro)
-    except KeyboardInterrupt:
-        print("switchboard: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED_BY_USER
-    except (APIError, ProviderError, KeyringUnavailableError, RequestValidationError) as error:
-        return report_error(error)
-    return result
-
-
-# -- subcommands ------------------------------------------------------------------------------
 
 
 def _parse_header(text: str) -> tuple[str, str]:

@@ -8,7 +8,8 @@ import re
 import sys
 from typing import Any
 
-from desktop.commands.history_cli import EXIT_OK, run_with_store
+from desktop.commands.exit_codes import EXIT_OK
+from desktop.commands.store_access import run_with_store
 from desktop.core.store import SearchHit, Store
 from desktop.core.store.models import HIGHLIGHT_END, HIGHLIGHT_START
 

@@ -29,13 +29,13 @@ from desktop.core.api.events import (
     StreamEnd,
     StreamEvent,
     TextDelta,
-    Usage,
     UsageEvent,
 )
 from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryWait, retry_waits
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
+from desktop.core.reply_parts import Usage
 from desktop.core.secrets import SecretStore
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.models import (

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QWidget
 from desktop.core.model_catalog import Capability, ModelCatalog, known_capabilities
 from desktop.core.store.models import ContentPart, ImagePart, TextPart
 from desktop.core.store.store import Store
-from desktop.ui.attachments.prepare import PreparedImage
+from desktop.media.image_prepare import PreparedImage
 from desktop.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)

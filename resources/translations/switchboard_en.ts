@@ -1392,59 +1392,59 @@
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="55"/>
+        <location filename="../../desktop/media/image_prepare.py" line="55"/>
         <source>The image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="57"/>
+        <location filename="../../desktop/media/image_prepare.py" line="57"/>
         <source>{0} cannot be attached: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="103"/>
+        <location filename="../../desktop/media/image_prepare.py" line="103"/>
         <source>The image could not be encoded as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="124"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="196"/>
+        <location filename="../../desktop/media/image_prepare.py" line="124"/>
+        <location filename="../../desktop/media/image_prepare.py" line="196"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="128"/>
+        <location filename="../../desktop/media/image_prepare.py" line="128"/>
         <source>the file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="136"/>
+        <location filename="../../desktop/media/image_prepare.py" line="136"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="141"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="210"/>
+        <location filename="../../desktop/media/image_prepare.py" line="141"/>
+        <location filename="../../desktop/media/image_prepare.py" line="210"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="146"/>
+        <location filename="../../desktop/media/image_prepare.py" line="146"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="150"/>
+        <location filename="../../desktop/media/image_prepare.py" line="150"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="162"/>
+        <location filename="../../desktop/media/image_prepare.py" line="162"/>
         <source>it could not be decoded ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="208"/>
+        <location filename="../../desktop/media/image_prepare.py" line="208"/>
         <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1392,59 +1392,59 @@
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="55"/>
+        <location filename="../../desktop/media/image_prepare.py" line="55"/>
         <source>The image</source>
         <translation>该图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="57"/>
+        <location filename="../../desktop/media/image_prepare.py" line="57"/>
         <source>{0} cannot be attached: {1}</source>
         <translation>无法附加 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="103"/>
+        <location filename="../../desktop/media/image_prepare.py" line="103"/>
         <source>The image could not be encoded as {0}.</source>
         <translation>无法将图片编码为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="124"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="196"/>
+        <location filename="../../desktop/media/image_prepare.py" line="124"/>
+        <location filename="../../desktop/media/image_prepare.py" line="196"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation>文件大小为 {0} MB，上限为 {1} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="128"/>
+        <location filename="../../desktop/media/image_prepare.py" line="128"/>
         <source>the file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="136"/>
+        <location filename="../../desktop/media/image_prepare.py" line="136"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation>这不是受支持格式的图片（JPEG、PNG、GIF、WebP、BMP 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="141"/>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="210"/>
+        <location filename="../../desktop/media/image_prepare.py" line="141"/>
+        <location filename="../../desktop/media/image_prepare.py" line="210"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation>图片有 {0} 百万像素，上限为 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="146"/>
+        <location filename="../../desktop/media/image_prepare.py" line="146"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation>这是动图（{0} 帧），请附加静态图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="150"/>
+        <location filename="../../desktop/media/image_prepare.py" line="150"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation>文件不完整或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="162"/>
+        <location filename="../../desktop/media/image_prepare.py" line="162"/>
         <source>it could not be decoded ({0}).</source>
         <translation>无法解码（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/prepare.py" line="208"/>
+        <location filename="../../desktop/media/image_prepare.py" line="208"/>
         <source>the clipboard held no readable image.</source>
         <translation>剪贴板中没有可读取的图片。</translation>
     </message>

@@ -17,8 +17,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.api.events import Usage
 from desktop.core.paths import DataDir
+from desktop.core.reply_parts import Usage
 from desktop.core.store.models import Role
 from desktop.core.store.store import Store
 from tests.helpers.chat_window import KEY_ENV, add_provider, fake_key

@@ -21,7 +21,7 @@ from desktop.ui.attachments.intake import ImageSource
 from tests.helpers.chat_window import KEY_ENV, add_provider, data_dir_at, fake_key, open_window
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider
 from tests.helpers.images import distinct_colours
-from tests.ui.attachments.images import encode, landscape
+from tests.helpers.sample_images import encode, landscape
 from tests.ui.test_image_generation_flow import painted_scene
 
 __all__ = ["fake_provider"]

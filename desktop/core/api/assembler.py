@@ -17,11 +17,10 @@ from desktop.core.api.events import (
     StreamEnd,
     StreamEvent,
     TextDelta,
-    ToolCall,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
+from desktop.core.reply_parts import ToolCall, Usage
 
 
 class _ToolCallParts:

@@ -11,24 +11,50 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import httpx
 
 from desktop.core.api.assembler import StreamAssembler
-from desktop.core.api.errors import MalformedResponseError, StreamInterruptedError, request_id_from
+from desktop.core.api.errors import (
+    APIError,
+    MalformedResponseError,
+    StreamInterruptedError,
+    request_id_from,
+)
 from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
-from desktop.core.api.retry import should_retry_exception
-from desktop.core.api.streaming import make_stream_parser
+from desktop.core.api.parsers.stream_parser import make_stream_parser
+from desktop.core.api.retry import RetryPolicy, should_retry_exception
 from desktop.core.api.styles import ApiStyle
-
-if TYPE_CHECKING:
-    from desktop.core.api.client import ApiClient
+from desktop.core.providers import ProviderProfile
 
 log = logging.getLogger(__name__)
 
 # How an event-stream body can start (comment, field names); anything else is no stream.
 SSE_STARTS = (b"data:", b"event:", b":", b"id:", b"retry:")
+
+
+class StreamingClient(Protocol):
+    """What a stream needs of its `ApiClient`: the one request path with its retry policy, and
+    the provider's error for an error event. (A protocol, so this module does not import the
+    client, which imports it.)"""
+
+    @property
+    def profile(self) -> ProviderProfile: ...
+
+    @property
+    def retry(self) -> RetryPolicy: ...
+
+    @property
+    def provider_name(self) -> str: ...
+
+    async def _send(
+        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str
+    ) -> httpx.Response: ...
+
+    def _stream_error(
+        self, event: ErrorEvent, partial: ChatResult | None, rid: str | None
+    ) -> APIError: ...
 
 
 class ChatStream:
@@ -39,7 +65,9 @@ class ChatStream:
     partial result. A clean end yields `StreamEnd`. `result` is the reply assembled so far.
     """
 
-    def __init__(self, client: ApiClient, style: ApiStyle, path: str, body: dict[str, Any]) -> None:
+    def __init__(
+        self, client: StreamingClient, style: ApiStyle, path: str, body: dict[str, Any]
+    ) -> None:
         self._client = client
         self._style = style
         self._path = path

@@ -7,8 +7,9 @@
         result = stream.result
 
 Every request goes through `_send`, the one place that retries (see `retry.py`) and turns
-HTTP failures into the typed errors of `errors.py`. Streams live in `chat_stream.py`, the
-httpx client and network-failure errors in `connection.py`, request bodies in `requests_*.py`.
+HTTP failures into the typed errors of `errors.py`. Streams live in `chat_stream.py` (their
+parsers in `parsers/`), the httpx client and network-failure errors in `connection.py`, request
+bodies in `requests_*.py`.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ from desktop.core.api.errors import (
     request_id_from,
 )
 from desktop.core.api.events import ChatResult, ErrorEvent
-from desktop.core.api.parse import MalformedResponseError as ParseError
-from desktop.core.api.parse import ResponseBodyError, parse_chat_response
+from desktop.core.api.parsers.provider_json import MalformedResponseError as ParseError
+from desktop.core.api.parsers.provider_json import ResponseBodyError, parse_chat_response
+from desktop.core.api.parsers.stream_parser import make_stream_parser
 from desktop.core.api.requests_anthropic import anthropic_headers, anthropic_messages_body
 from desktop.core.api.requests_openai import (
     ChatRequest,
@@ -63,7 +65,6 @@ from desktop.core.api.retry import (
     should_retry_exception,
     should_retry_status,
 )
-from desktop.core.api.streaming import make_stream_parser
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
 from desktop.core.redaction import redact_headers, register_secret

@@ -1,7 +1,7 @@
 """Typed events that a streamed reply is decoded into, whatever the wire format.
 
-The stream parsers (`desktop.core.api.streaming`) turn raw response bytes into these events;
-they never raise for bad server data: a provider error inside a stream becomes an `ErrorEvent`
+The stream parsers (`desktop.core.api.parsers`) turn raw response bytes into these events; they
+never raise for bad server data: a provider error inside a stream becomes an `ErrorEvent`
 after the events that came before it, and the client turns that into a typed exception.
 
 Contract of a stream parser (one per response)::
@@ -21,16 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class Usage:
-    """Token counts as reported by the provider; None where it did not say."""
-
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    total_tokens: int | None = None
-    reasoning_tokens: int | None = None
-    cached_tokens: int | None = None
+from desktop.core.reply_parts import ToolCall, Usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,13 +120,6 @@ StreamEvent = (
     | ErrorEvent
     | StreamEnd
 )
-
-
-@dataclass(slots=True)
-class ToolCall:
-    id: str
-    name: str
-    arguments: str
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.changes import StoreChanges
 from desktop.core.store.database import connect, transaction
 from desktop.core.store.errors import StoreError

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop.core.store.attachments import sniff_mime
-from desktop.core.store.drafts import AttachmentDraft, ConversationDraft, MessageDraft
+from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
 from desktop.core.store.import_fields import FieldReader
 from desktop.core.store.models import MessageStatus, Role, TextPart
 

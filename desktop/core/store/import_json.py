@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.core.api.events import ToolCall, Usage
-from desktop.core.store.drafts import AttachmentDraft, ConversationDraft, MessageDraft
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.export_json import FORMAT, FORMAT_VERSION
+from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
 from desktop.core.store.import_fields import FieldReader
 from desktop.core.store.models import MessageStatus, Role, TextPart
 

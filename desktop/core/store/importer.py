@@ -6,13 +6,13 @@ import json
 import zipfile
 from pathlib import Path
 
-from desktop.core.store.drafts import ConversationDraft
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.import_chatgpt import (
     ZipAssets,
     looks_like_chatgpt_export,
     parse_chatgpt_export,
 )
+from desktop.core.store.import_drafts import ConversationDraft
 from desktop.core.store.import_json import (
     is_switchboard_document,
     load_json_file,

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from collections.abc import Sequence
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.changes import ConversationField, MessageRef, StoreChanges
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.conversation_ops import ConversationOps

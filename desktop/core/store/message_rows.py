@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.attachments import is_valid_hash
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import (

@@ -19,9 +19,9 @@ from desktop.core.store.database import (
     enable_wal,
     require_fts5,
 )
-from desktop.core.store.draft_writer import insert_draft
-from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.errors import StoreDamagedError, StoreError, StoreVersionError
+from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
+from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.message_ops import MessageOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.core.store.models import ImagePart, SearchResults

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QImage, QPixmap
 
-from desktop.ui.attachments.prepare import (
+from desktop.media.image_prepare import (
     DEFAULT_MAX_SIDE,
     PreparedImage,
     prepare_file,

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.media.image_prepare import DEFAULT_MAX_SIDE, AttachmentError, PreparedImage
 from desktop.ui.attachments.background import BackgroundCalls
 from desktop.ui.attachments.intake import ImageSource
-from desktop.ui.attachments.prepare import DEFAULT_MAX_SIDE, AttachmentError, PreparedImage
 from desktop.ui.resources import icon
 
 CHIP_SIDE = 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QResizeEvent, QShortcut
@@ -18,14 +18,19 @@ from PySide6.QtWidgets import (
 
 from desktop.core.store.models import ImagePart
 
-if TYPE_CHECKING:
-    from desktop.ui.chat_view.images import ChatImages
+
+class ImageActions(Protocol):
+    """Save and Copy of a stored image (`ChatImages` does them for the chat view)."""
+
+    def save_image(self, part: ImagePart, parent: QWidget) -> None: ...
+
+    def copy_image(self, part: ImagePart) -> None: ...
 
 
 class ImageViewer(QDialog):
     """Shows the image scaled down to fit (never up beyond its size); not modal."""
 
-    def __init__(self, part: ImagePart, images: ChatImages, parent: QWidget | None) -> None:
+    def __init__(self, part: ImagePart, images: ImageActions, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("imageViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

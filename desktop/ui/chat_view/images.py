@@ -43,6 +43,7 @@ from shiboken6 import isValid
 from desktop.core.store.models import ImagePart
 from desktop.ui.attachments.background import BackgroundCalls
 from desktop.ui.attachments.tray import paint_cropped
+from desktop.ui.chat_view.image_viewer import ImageViewer
 
 USER_TILE = 160
 REPLY_TILE = 280
@@ -136,8 +137,6 @@ class ChatImages(QObject):
     # --- actions --------------------------------------------------------------------------
     def open_image(self, part: ImagePart, parent: QWidget) -> None:
         """Show the image at full size in a viewer window (loaded off the UI thread)."""
-        from desktop.ui.chat_view.image_viewer import ImageViewer
-
         path = self.path_of(part)
         viewer = ImageViewer(part, self, parent)
         self.viewers.append(viewer)

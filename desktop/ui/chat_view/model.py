@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.store.models import Message, MessageStatus
-from desktop.ui.chat_view.streaming import StreamBatch, ToolCallDraft
+from desktop.ui.chat_view.stream_coalescer import StreamBatch, ToolCallDraft
 
 SiblingInfo = tuple[int, int, list[int]]  # (position 1-based, count, sibling ids)
 NO_SIBLINGS: SiblingInfo = (1, 1, [])

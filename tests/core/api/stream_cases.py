@@ -57,7 +57,7 @@ def chunk_at(data: bytes, cuts: Iterable[int]) -> list[bytes]:
 
 def parse_events(style: Any, chunks: Iterable[bytes]) -> list[Any]:
     """All events a fresh stream parser of `style` emits for the chunks, StreamEnd included."""
-    from desktop.core.api.streaming import make_stream_parser
+    from desktop.core.api.parsers.stream_parser import make_stream_parser
 
     return decode_all(lambda: make_stream_parser(style), chunks)
 

@@ -13,11 +13,10 @@ from desktop.core.api.events import (
     RefusalDelta,
     StreamEnd,
     TextDelta,
-    ToolCall,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
+from desktop.core.reply_parts import ToolCall, Usage
 
 
 def _assembler(*events: object) -> StreamAssembler:

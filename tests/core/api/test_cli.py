@@ -58,7 +58,7 @@ def added(
     """A data dir with provider "Fake" (key from $SWITCHBOARD_TEST_KEY, no retries), added
     in-process to save a process start; the tests then run the CLI as a subprocess."""
     fake_provider.require_key = fake_key
-    monkeypatch.setattr("desktop.commands.provider.setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr("desktop.commands.api_access.setup_logging", lambda *a, **k: None)
     args = ["--data-dir", str(tmp_path), "provider", "add", "Fake", "--base-url"]
     code = main([*args, fake_provider.url, "--key-env", KEY_VAR, "--max-retries", "0"])
     assert code == 0
@@ -293,7 +293,7 @@ def inproc(
     """Run `main([...])` in this process, with provider "Fake" added the same way;
     returns (exit code, stdout, stderr)."""
     monkeypatch.setenv(KEY_VAR, fake_key)
-    monkeypatch.setattr("desktop.commands.provider.setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr("desktop.commands.api_access.setup_logging", lambda *a, **k: None)
 
     def invoke(*args: str, stdin: str = "") -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))

@@ -30,7 +30,7 @@ def run(data: Path, *args: str, key: str) -> subprocess.CompletedProcess[str]:
 def data(tmp_path: Path, fake_provider: FakeProvider, fake_key: str,
          monkeypatch: pytest.MonkeyPatch) -> Path:
     fake_provider.require_key = fake_key
-    monkeypatch.setattr("desktop.commands.provider.setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr("desktop.commands.api_access.setup_logging", lambda *a, **k: None)
     code = main(["--data-dir", str(tmp_path), "provider", "add", "Fake", "--base-url",
                  fake_provider.url, "--key-env", KEY_VAR, "--max-retries", "0"])
     assert code == 0

@@ -24,7 +24,7 @@ from desktop.core.store import (
 )
 from desktop.core.store.changes import ConversationField as F
 from desktop.core.store.changes import MessageRef, StoreChanges
-from desktop.core.store.drafts import ConversationDraft, MessageDraft
+from desktop.core.store.import_drafts import ConversationDraft, MessageDraft
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 OTHER_PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(100))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.api.events import Usage
 from desktop.core.paths import DataDir
+from desktop.core.reply_parts import Usage
 from desktop.core.store import MessageStatus, Role, Store
 from desktop.core.store.backup import quick_check
 from desktop.core.store.database import connect

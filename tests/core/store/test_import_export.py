@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store import ImagePart, ImportFormatError, MessageStatus, Role, Store, TextPart
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import FORMAT, export_json, write_json

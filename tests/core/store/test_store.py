@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store import (
     AttachmentTooLargeError,
     ImagePart,

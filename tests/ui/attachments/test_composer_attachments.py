@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.attachments.intake import ImageSource
 from desktop.ui.chat_pane import ChatPane
-from tests.ui.attachments.images import encode, gif_frames, two_colour_image
+from tests.helpers.sample_images import encode, gif_frames, two_colour_image
 
 
 @pytest.fixture

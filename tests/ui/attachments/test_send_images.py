@@ -28,7 +28,7 @@ from desktop.ui import theme
 from desktop.ui.attachments.intake import ImageSource
 from tests.helpers.chat_window import KEY_ENV, ChatWindow, data_dir_at, fake_key, open_window
 from tests.helpers.fake_provider import FakeProvider, fake_provider
-from tests.ui.attachments.images import encode, landscape, two_colour_image
+from tests.helpers.sample_images import encode, landscape, two_colour_image
 
 __all__ = ["fake_provider"]
 

@@ -18,7 +18,7 @@ from desktop.core.store.store import Store
 from desktop.ui.chat_view import ChatView
 from desktop.ui.chat_view.image_viewer import ImageViewer
 from desktop.ui.chat_view.images import REPLY_TILE, USER_TILE, ImageStrip
-from tests.ui.attachments.images import encode, two_colour_image
+from tests.helpers.sample_images import encode, two_colour_image
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def test_chat_view_screenshot_under_xvfb(artifacts_dir: Path) -> None:
     with xvfb_display(1280, 1500) as display:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         result = subprocess.run(
-            [sys.executable, "-m", "desktop.ui.chat_view.demo", "--top", "--screenshot",
+            [sys.executable, "-m", "tests.helpers.chat_view_demo", "--top", "--screenshot",
              str(target)],
             cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
         )

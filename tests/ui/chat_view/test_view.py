@@ -128,7 +128,7 @@ def test_actions_emit_their_signals(
 def test_thinking_and_tool_calls_collapse_and_expand(
     qtbot: QtBot, chat_view: ChatView, make_message: MessageFactory
 ) -> None:
-    from desktop.core.api.events import ToolCall
+    from desktop.core.reply_parts import ToolCall
 
     reply = make_message(
         Role.ASSISTANT, "done", reasoning="step one\n\nstep two",

@@ -1,20 +1,19 @@
 """The stream parser of each API style: bytes of a streamed reply in, typed events out.
 
 See `desktop.core.api.events` for the contract. One implementation module per style:
-`openai_chat_stream`, `anthropic_stream`, `responses_stream`, `completions_stream`; the
-quirks they share (plain JSON bodies, `[DONE]`, errors inside a 200 stream, malformed
-chunks) live in `base_stream`.
+`openai_chat`, `anthropic`, `responses`, `completions`; the quirks they share (plain JSON
+bodies, `[DONE]`, errors inside a 200 stream, malformed chunks) live in `json_event_stream`.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from desktop.core.api.anthropic_stream import AnthropicStreamParser
-from desktop.core.api.completions_stream import CompletionsStreamParser
 from desktop.core.api.events import StreamEvent
-from desktop.core.api.openai_chat_stream import OpenAIChatStreamParser
-from desktop.core.api.responses_stream import ResponsesStreamParser
+from desktop.core.api.parsers.anthropic import AnthropicStreamParser
+from desktop.core.api.parsers.completions import CompletionsStreamParser
+from desktop.core.api.parsers.openai_chat import OpenAIChatStreamParser
+from desktop.core.api.parsers.responses import ResponsesStreamParser
 from desktop.core.api.styles import ApiStyle
 
 

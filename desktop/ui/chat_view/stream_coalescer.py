@@ -16,9 +16,9 @@ from desktop.core.api.events import (
     StreamEvent,
     TextDelta,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
+from desktop.core.reply_parts import Usage
 
 FRAME_MS = 16  # ~60 Hz
 MAX_FRAME_MS = 250  # slowest pace when flushes are expensive (a huge unfinished block)

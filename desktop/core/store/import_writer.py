@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 from desktop.core.store.attachments import AttachmentFiles
-from desktop.core.store.drafts import AttachmentDraft, ConversationDraft
+from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.message_rows import (
     encode_parts,
     encode_tool_calls,

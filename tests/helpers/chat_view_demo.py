@@ -1,4 +1,4 @@
-"""A sample conversation in a ChatView: `python -m desktop.ui.chat_view.demo [--screenshot F]`.
+"""A sample conversation in a ChatView: `python -m tests.helpers.chat_view_demo [--screenshot F]`.
 
 Shows every kind of card (Markdown with code, table and quote, Thinking, a tool call, a
 branch switcher, an error with Retry, an interrupted reply) to look at and screenshot.
@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.models import Message, MessageStatus, Role, TextPart
 
 REPLY = """\

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from desktop.core.api.events import LogprobsEvent, StreamEnd, Usage
+from desktop.core.api.events import LogprobsEvent, StreamEnd
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import Usage
 
-from .stream_cases import (
+from ..stream_cases import (
     assemble,
     byte_by_byte,
     fixture_bytes,

@@ -1,11 +1,11 @@
-"""Conversations parsed from an import file, validated and ready to be written in one go."""
+"""Conversations parsed from an import file (JSON, ChatGPT), validated, ready to write at once."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.api.events import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.models import MessageStatus, Role, TextPart
 
 

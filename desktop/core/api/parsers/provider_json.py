@@ -12,9 +12,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.core.api.events import ChatResult, Choice, ErrorEvent, ToolCall, Usage
+from desktop.core.api.events import ChatResult, Choice, ErrorEvent
 from desktop.core.api.styles import ApiStyle
 from desktop.core.api.think_tags import split_think_tags
+from desktop.core.reply_parts import ToolCall, Usage
 
 _SNIPPET = 200
 

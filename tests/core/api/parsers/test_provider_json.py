@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from desktop.core.api.events import ToolCall, Usage
-from desktop.core.api.parse import (
+from desktop.core.api.parsers.provider_json import (
     MalformedResponseError,
     ResponseBodyError,
     error_event,
@@ -17,8 +16,9 @@ from desktop.core.api.parse import (
     usage_from_anthropic,
 )
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
-from .stream_cases import fixture_bytes
+from ..stream_cases import fixture_bytes
 
 
 def _fixture(name: str) -> Any:

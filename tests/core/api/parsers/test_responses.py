@@ -7,17 +7,11 @@ from typing import Any
 
 import pytest
 
-from desktop.core.api.events import (
-    ErrorEvent,
-    FinishEvent,
-    MetadataEvent,
-    StreamEnd,
-    ToolCall,
-    Usage,
-)
+from desktop.core.api.events import ErrorEvent, FinishEvent, MetadataEvent, StreamEnd
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
-from .stream_cases import assemble, byte_by_byte, fixture_bytes, parse_events, two_chunk_splits
+from ..stream_cases import assemble, byte_by_byte, fixture_bytes, parse_events, two_chunk_splits
 
 STYLE = ApiStyle.OPENAI_RESPONSES
 FIXTURES = ["responses_stream.sse", "responses_failed.sse"]

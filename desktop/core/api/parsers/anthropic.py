@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.core.api.base_stream import JsonEventStreamParser
 from desktop.core.api.events import (
     AnnotationsEvent,
     FinishEvent,
@@ -21,7 +20,12 @@ from desktop.core.api.events import (
     ToolCallDelta,
     UsageEvent,
 )
-from desktop.core.api.parse import anthropic_finish_reason, arguments_text, usage_from_anthropic
+from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
+from desktop.core.api.parsers.provider_json import (
+    anthropic_finish_reason,
+    arguments_text,
+    usage_from_anthropic,
+)
 from desktop.core.api.styles import ApiStyle
 
 

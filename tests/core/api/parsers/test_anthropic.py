@@ -14,12 +14,11 @@ from desktop.core.api.events import (
     ReasoningDelta,
     StreamEnd,
     TextDelta,
-    ToolCall,
-    Usage,
 )
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
-from .stream_cases import assemble, byte_by_byte, fixture_bytes, parse_events, two_chunk_splits
+from ..stream_cases import assemble, byte_by_byte, fixture_bytes, parse_events, two_chunk_splits
 
 STYLE = ApiStyle.ANTHROPIC_MESSAGES
 FIXTURES = ["anthropic_tool_use.sse", "anthropic_overloaded.sse"]

@@ -11,10 +11,10 @@ from desktop.core.api.events import (
     ReasoningDelta,
     TextDelta,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
-from desktop.ui.chat_view.streaming import FRAME_MS, StreamBatch, StreamCoalescer
+from desktop.core.reply_parts import Usage
+from desktop.ui.chat_view.stream_coalescer import FRAME_MS, StreamBatch, StreamCoalescer
 
 
 def test_events_are_batched_per_message_and_nothing_is_lost(qtbot: QtBot) -> None:

@@ -33,7 +33,7 @@ from desktop.core.api.events import (
     ToolCallDelta,
     UsageEvent,
 )
-from desktop.core.api.parse import (
+from desktop.core.api.parsers.provider_json import (
     MalformedResponseError,
     ResponseBodyError,
     error_event,

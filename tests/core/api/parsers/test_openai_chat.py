@@ -19,15 +19,14 @@ from desktop.core.api.events import (
     RefusalDelta,
     StreamEnd,
     TextDelta,
-    ToolCall,
     ToolCallDelta,
-    Usage,
     UsageEvent,
 )
-from desktop.core.api.openai_chat_stream import OpenAIChatStreamParser, ToolCallTracker
+from desktop.core.api.parsers.openai_chat import OpenAIChatStreamParser, ToolCallTracker
 from desktop.core.api.styles import ApiStyle
+from desktop.core.reply_parts import ToolCall, Usage
 
-from .stream_cases import (
+from ..stream_cases import (
     assemble,
     byte_by_byte,
     chunk_at,

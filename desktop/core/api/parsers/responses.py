@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from desktop.core.api.base_stream import JsonEventStreamParser
 from desktop.core.api.events import (
     AnnotationsEvent,
     FinishEvent,
@@ -22,7 +21,12 @@ from desktop.core.api.events import (
     ToolCallDelta,
     UsageEvent,
 )
-from desktop.core.api.parse import arguments_text, responses_finish_reason, usage_from
+from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
+from desktop.core.api.parsers.provider_json import (
+    arguments_text,
+    responses_finish_reason,
+    usage_from,
+)
 from desktop.core.api.styles import ApiStyle
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.api.events import FinishEvent, LogprobsEvent, StreamEvent, TextDelta
-from desktop.core.api.openai_chat_stream import OpenAIChatStreamParser
-from desktop.core.api.parse import legacy_logprobs
+from desktop.core.api.parsers.openai_chat import OpenAIChatStreamParser
+from desktop.core.api.parsers.provider_json import legacy_logprobs
 from desktop.core.api.styles import ApiStyle
 
 

@@ -11,14 +11,14 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.attachments.prepare import (
+from desktop.media.image_prepare import (
     MAX_INPUT_BYTES,
     AttachmentError,
     prepare_file,
     prepare_image,
     prepare_qimage,
 )
-from tests.ui.attachments.images import encode, gif_frames, two_colour_image
+from tests.helpers.sample_images import encode, gif_frames, two_colour_image
 
 
 def decode(data: bytes) -> QImage:
