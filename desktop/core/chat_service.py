@@ -12,7 +12,6 @@ as interrupted before the CancelledError goes on.
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import logging
 import time
@@ -34,6 +33,7 @@ from desktop.core.api.events import (
 from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryWait, retry_waits
 from desktop.core.api.styles import ApiStyle
+from desktop.core.chat_messages import build_messages, title_from
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.reply_parts import Usage
 from desktop.core.secrets import SecretStore
@@ -41,7 +41,6 @@ from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.models import (
     STOPPED_BY_USER,
     ContentPart,
-    ImagePart,
     Message,
     MessageStatus,
     Role,
@@ -52,7 +51,6 @@ from desktop.core.store.store import ACTIVE_LEAF, ActiveLeaf, Store
 log = logging.getLogger(__name__)
 
 KEY_TIMEOUT_S = 20.0  # a locked keyring may show an unlock prompt; don't wait forever
-TITLE_LENGTH = 60
 CONTINUE_PROMPT = "Continue exactly where your previous reply stopped, without repeating it."
 
 ClientFactory = Callable[[ProviderProfile, "str | None"], ApiClient]
@@ -100,69 +98,6 @@ class ExchangeResult:
     user_message: Message | None
     replies: list[Message]
     error: APIError | None = None
-
-
-def title_from(content: str | Sequence[ContentPart]) -> str:
-    """A conversation title from the first user message: its first line, shortened."""
-    text = content if isinstance(content, str) else " ".join(
-        part.text for part in content if isinstance(part, TextPart)
-    )
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(line) > TITLE_LENGTH:
-        line = line[: TITLE_LENGTH - 1].rstrip() + "…"
-    return line or "Image"
-
-
-def message_to_openai(message: Message, read_attachment: Callable[[str], bytes]) -> dict[str, Any]:
-    """One stored message in OpenAI chat format (what every API style's converter starts from)."""
-    if message.role is Role.TOOL:
-        return {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text}
-    if message.role is Role.ASSISTANT:
-        out: dict[str, Any] = {"role": "assistant", "content": assistant_text(message)}
-        if message.tool_calls:
-            out["tool_calls"] = [
-                {"id": call.id, "type": "function",
-                 "function": {"name": call.name, "arguments": call.arguments}}
-                for call in message.tool_calls
-            ]
-        return out
-    if not message.images:
-        return {"role": str(message.role), "content": message.text}
-    parts: list[dict[str, Any]] = []
-    for part in message.parts:
-        if isinstance(part, TextPart):
-            parts.append({"type": "text", "text": part.text})
-        elif isinstance(part, ImagePart):
-            data = base64.b64encode(read_attachment(part.hash)).decode("ascii")
-            parts.append({"type": "image_url",
-                          "image_url": {"url": f"data:{part.mime};base64,{data}"}})
-    return {"role": str(message.role), "content": parts}
-
-
-def assistant_text(message: Message) -> str:
-    """A reply's text for the model; generated images (chat APIs take none from the assistant)
-    are named in a note, so a chat that goes on knows they were made."""
-    images = message.images
-    if not images:
-        return message.text
-    names = ", ".join(image.name or image.mime for image in images)
-    note = f"[Generated {len(images)} image{'s' if len(images) > 1 else ''}: {names}]"
-    return f"{note}\n\n{message.text}" if message.text else note
-
-
-def build_messages(
-    path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes]
-) -> list[dict[str, Any]]:
-    """The request's messages for a path of the tree; empty failed replies are left out."""
-    messages: list[dict[str, Any]] = []
-    if system_prompt.strip():
-        messages.append({"role": "system", "content": system_prompt})
-    for message in path:
-        if (message.role is Role.ASSISTANT and not message.text and not message.tool_calls
-                and not message.images):
-            continue
-        messages.append(message_to_openai(message, read_attachment))
-    return messages
 
 
 @dataclass

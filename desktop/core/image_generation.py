@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from desktop.core.api.client import ApiClient
 from desktop.core.api.endpoints import GeneratedImage, ImageRequest
 from desktop.core.api.errors import APIError
+from desktop.core.chat_messages import title_from
 from desktop.core.chat_service import (
     ChatService,
     ChatSetupError,
     ExchangeListener,
     ExchangeResult,
-    title_from,
 )
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.errors import StoreError

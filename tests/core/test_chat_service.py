@@ -12,6 +12,7 @@ import pytest
 
 from desktop.core.api.errors import AuthenticationError
 from desktop.core.api.events import StreamEvent, TextDelta
+from desktop.core.chat_messages import title_from
 from desktop.core.chat_service import (
     CONTINUE_PROMPT,
     ChatService,
@@ -19,7 +20,6 @@ from desktop.core.chat_service import (
     ChatSetupError,
     ExchangeListener,
     ExchangeResult,
-    title_from,
 )
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.store.models import ImagePart, Message, MessageStatus, Role, TextPart

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.model import MessageRow
-from desktop.ui.chat_view.rich_text import RichTextContent
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.styles import chat_document_stylesheet, code_style
 from desktop.ui.theme import current_colors
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.threads import prefer_short_gil_slices
-from desktop.ui.chat_view.rich_text import RichTextContent
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
 class CodeHighlighter(QObject):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
-from desktop.ui.chat_view.rich_text import RichTextContent, RichTextView
+from desktop.ui.chat_view.rich_text import RichTextView
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 # Actions a card can ask for (ChatView turns them into its signals).
 COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (

@@ -1,22 +1,18 @@
 """A message's rendered Markdown as a stack of small QTextDocuments, painted by one widget.
 
-A streamed reply grows by whole finished blocks plus an unfinished tail
-(`IncrementalMarkdown`); appending finished HTML to a small open segment and re-setting only
-the tail keeps the cost of a flush independent of the reply's length. `RichTextView` paints
-the visible part of the segments and gives them selection, links and code-block Copy links.
+`RichTextView` paints the visible part of a `RichTextContent` (rich_text_content.py) and
+gives it selection, links and code-block Copy links.
 """
 
 from __future__ import annotations
 
 import bisect
-import html
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QContextMenuEvent,
     QDesktopServices,
-    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -27,231 +23,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
-from desktop.core.rendering.incremental import (
-    DeferredHighlight,
-    IncrementalMarkdown,
-    RenderUpdate,
-)
-from desktop.core.rendering.markdown_html import COPY_CODE_HREF, MarkdownRenderer
-
-# Finished HTML goes into the open segment until it holds this many characters.
-SEGMENT_HTML_CHARS = 1500
-# Text of a finished message is fed in pieces of this size so that it splits into segments.
-BUILD_PIECE_CHARS = 3000
-
-
-def new_document(stylesheet: str, font: QFont, width: float) -> QTextDocument:
-    """An empty document set up like every message document (also usable off the UI thread)."""
-    doc = QTextDocument()
-    doc.setDocumentMargin(0)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(stylesheet)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    doc.setDefaultTextOption(option)
-    if width > 0:
-        doc.setTextWidth(width)
-    return doc
-
-
-class RichTextContent:
-    """The segment documents of one message body; built whole or grown by stream deltas."""
-
-    def __init__(
-        self,
-        renderer: MarkdownRenderer,
-        stylesheet: str,
-        font: QFont,
-        *,
-        defer_highlight: bool = False,
-    ) -> None:
-        self._markdown = IncrementalMarkdown(renderer, defer_highlight=defer_highlight)
-        self.message_id = 0
-        self._deferred_docs: dict[int, QTextDocument] = {}  # finished part -> its document
-        self._stylesheet = stylesheet
-        self._font = font
-        self.width = -1.0
-        self._tops_key: tuple[float, int] = (-2.0, -1)
-        self._tops: list[float] = []
-        # Per document: (y below it, the last non-empty document so far) — so that `tops`
-        # re-measures only from the first document changed since (a stream changes the end).
-        self._tops_state: list[tuple[float, QTextDocument | None]] = []
-        self._tops_dirty_from = 0
-        self._plain_length = 0
-        self._changed_from = 0
-        self.segments: list[QTextDocument] = []
-        self._open_html = ""  # finished HTML held by the last (open) segment
-        self._open_doc: QTextDocument | None = None
-        self.tail_doc = self._new_document()
-        self.revision = 0
-        self.renders = 0  # how many document (re)builds: tests count them
-
-    def _new_document(self) -> QTextDocument:
-        return new_document(self._stylesheet, self._font, self.width)
-
-    @property
-    def text(self) -> str:
-        return self._markdown.text
-
-    @property
-    def html(self) -> str:
-        """The HTML shown (finished segments + tail): equals a full render of `text`."""
-        return self._markdown.html
-
-    def documents(self) -> list[QTextDocument]:
-        return [*self.segments, self.tail_doc]
-
-    @property
-    def size(self) -> int:
-        """Characters shown (what the cache budgets)."""
-        return max(self._markdown.length, self._plain_length)
-
-    def set_plain_text(self, text: str) -> None:
-        """Show `text` as it is (user messages): one document, line breaks kept."""
-        self._plain_length = len(text)
-        self.tail_doc.setHtml(
-            '<p style="white-space: pre-wrap; margin: 0">' + html.escape(text) + "</p>"
-        )
-        self.renders += 1
-        self.revision += 1
-        self._tops_dirty_from = min(self._tops_dirty_from, len(self.segments))
-
-    def build(self, text: str) -> None:
-        """Render a complete text, split into segments at block boundaries."""
-        for start in range(0, len(text), BUILD_PIECE_CHARS):
-            if self._markdown.tail_length > 4 * BUILD_PIECE_CHARS:
-                # One huge block that does not end: feeding it piecewise would re-parse it
-                # for every piece; take the rest at once.
-                self._apply(self._markdown.append(text[start:]))
-                break
-            self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
-        self.finish()
-
-    def append(self, delta: str) -> None:
-        self._apply(self._markdown.append(delta))
-
-    def finish(self) -> None:
-        self._apply(self._markdown.finish())
-
-    def _apply(self, update: RenderUpdate) -> None:
-        if update.reset:
-            self.segments = []
-            self._open_doc = None
-            self._open_html = ""
-            self._deferred_docs = {}
-        if update.finished and update.deferred:
-            # Its own document, so that the highlighted HTML can replace it later.
-            doc = self._new_document()
-            doc.setHtml(update.finished)
-            self.segments.append(doc)
-            self._deferred_docs[update.part] = doc
-            self._open_doc = None
-            self.renders += 1
-        elif update.finished:
-            if self._open_doc is None or len(self._open_html) > SEGMENT_HTML_CHARS:
-                self._open_doc = self._new_document()
-                self._open_html = ""
-                self.segments.append(self._open_doc)
-            self._open_html += update.finished
-            self._open_doc.setHtml(self._open_html)
-            self.renders += 1
-        self.tail_doc.setHtml(update.tail)
-        self.renders += 1
-        self.revision += 1
-        changed = len(self.segments) - (1 if update.finished else 0)
-        self._changed_from = min(self._changed_from, changed)
-        self._tops_dirty_from = min(self._tops_dirty_from, 0 if update.reset else changed)
-
-    def take_deferred(self) -> list[DeferredHighlight]:
-        """Finished parts shown with plain code, to highlight off the UI thread."""
-        return self._markdown.take_deferred()
-
-    def resolve(
-        self, job: DeferredHighlight, html: str, built: QTextDocument | None = None
-    ) -> bool:
-        """Show the highlighted HTML of a deferred part; False if it no longer applies.
-
-        `built` is a document already holding `html` (laid out on a worker thread): swapping
-        it in costs the UI thread nothing.
-        """
-        doc = self._deferred_docs.pop(job.part, None)
-        if doc is None or not self._markdown.resolve(job.generation, job.part, html):
-            return False
-        try:
-            index = self.segments.index(doc)
-        except ValueError:
-            return False
-        if built is None:
-            doc.setHtml(html)
-        else:
-            if built.textWidth() != self.width:
-                built.setTextWidth(self.width)
-            self.segments[index] = built
-        self.renders += 1
-        self.revision += 1
-        self._changed_from = min(self._changed_from, index)
-        self._tops_dirty_from = min(self._tops_dirty_from, index)
-        return True
-
-    def take_changed(self) -> int:
-        """Index of the first document changed since the last call (0 when unknown)."""
-        first, self._changed_from = self._changed_from, 1 << 30
-        return 0 if first == 1 << 30 else first
-
-    @property
-    def highlight_pending(self) -> bool:
-        return bool(self._deferred_docs)
-
-    def ideal_width(self, limit: float) -> int:
-        """The narrowest width (up to `limit`) that wraps no more than `limit` does."""
-        self.set_width(limit)
-        return int(max(doc.idealWidth() for doc in self.documents()) + 0.999)
-
-    def set_width(self, width: float) -> None:
-        if width != self.width:
-            self.width = width
-            for doc in self.documents():
-                doc.setTextWidth(width)
-
-    def tops(self) -> list[float]:
-        """Top of each document; adjacent block margins collapse like inside one document.
-
-        Only documents from the first one changed since the last call are measured again, so
-        a flush of a long streaming reply costs the same at its end as at its start.
-        """
-        key = (self.width, self.revision)
-        if self._tops_key == key:
-            return self._tops
-        start = self._tops_dirty_from if self._tops_key[0] == self.width else 0
-        start = max(0, min(start, len(self._tops_state)))
-        docs = self.documents()
-        tops = self._tops[:start]
-        state = self._tops_state[:start]
-        y, previous = state[-1] if state else (0.0, None)
-        for doc in docs[start:]:
-            empty = doc.isEmpty()
-            if previous is not None and not empty:
-                overlap = min(
-                    previous.lastBlock().blockFormat().bottomMargin(),
-                    doc.firstBlock().blockFormat().topMargin(),
-                )
-                y -= overlap
-            tops.append(y)
-            if not empty:
-                y += doc.size().height()
-                previous = doc
-            state.append((y, previous))
-        tops.append(y)
-        self._tops_key, self._tops, self._tops_state = key, tops, state
-        self._tops_dirty_from = 1 << 30
-        return tops
-
-    def height(self) -> float:
-        return self.tops()[-1]
+from desktop.core.rendering.markdown_html import COPY_CODE_HREF
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
 class RichTextView(QWidget):

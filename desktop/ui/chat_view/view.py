@@ -21,7 +21,7 @@ from desktop.ui.chat_view.area import MessageArea
 from desktop.ui.chat_view.documents import copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel, SiblingInfo
-from desktop.ui.chat_view.rich_text import RichTextContent
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
 from desktop.ui.theme import current_colors

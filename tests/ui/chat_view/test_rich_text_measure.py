@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.bench_gui_stream import reply_text
 from desktop.core.rendering.markdown_html import MarkdownRenderer
-from desktop.ui.chat_view.rich_text import RichTextContent
+from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.styles import chat_document_stylesheet
 from desktop.ui.theme import current_colors
 

@@ -1,0 +1,78 @@
+"""What a conversation's stored messages become in a request, and a new conversation's title.
+
+Messages go out in OpenAI chat format, which every API style's converter starts from; images
+are read from the attachment store as base64 data URLs.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from desktop.core.store.models import ContentPart, ImagePart, Message, Role, TextPart
+
+TITLE_LENGTH = 60
+
+
+def title_from(content: str | Sequence[ContentPart]) -> str:
+    """A conversation title from the first user message: its first line, shortened."""
+    text = content if isinstance(content, str) else " ".join(
+        part.text for part in content if isinstance(part, TextPart)
+    )
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > TITLE_LENGTH:
+        line = line[: TITLE_LENGTH - 1].rstrip() + "…"
+    return line or "Image"
+
+
+def message_to_openai(message: Message, read_attachment: Callable[[str], bytes]) -> dict[str, Any]:
+    """One stored message in OpenAI chat format (what every API style's converter starts from)."""
+    if message.role is Role.TOOL:
+        return {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text}
+    if message.role is Role.ASSISTANT:
+        out: dict[str, Any] = {"role": "assistant", "content": assistant_text(message)}
+        if message.tool_calls:
+            out["tool_calls"] = [
+                {"id": call.id, "type": "function",
+                 "function": {"name": call.name, "arguments": call.arguments}}
+                for call in message.tool_calls
+            ]
+        return out
+    if not message.images:
+        return {"role": str(message.role), "content": message.text}
+    parts: list[dict[str, Any]] = []
+    for part in message.parts:
+        if isinstance(part, TextPart):
+            parts.append({"type": "text", "text": part.text})
+        elif isinstance(part, ImagePart):
+            data = base64.b64encode(read_attachment(part.hash)).decode("ascii")
+            parts.append({"type": "image_url",
+                          "image_url": {"url": f"data:{part.mime};base64,{data}"}})
+    return {"role": str(message.role), "content": parts}
+
+
+def assistant_text(message: Message) -> str:
+    """A reply's text for the model; generated images (chat APIs take none from the assistant)
+    are named in a note, so a chat that goes on knows they were made."""
+    images = message.images
+    if not images:
+        return message.text
+    names = ", ".join(image.name or image.mime for image in images)
+    note = f"[Generated {len(images)} image{'s' if len(images) > 1 else ''}: {names}]"
+    return f"{note}\n\n{message.text}" if message.text else note
+
+
+def build_messages(
+    path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes]
+) -> list[dict[str, Any]]:
+    """The request's messages for a path of the tree; empty failed replies are left out."""
+    messages: list[dict[str, Any]] = []
+    if system_prompt.strip():
+        messages.append({"role": "system", "content": system_prompt})
+    for message in path:
+        if (message.role is Role.ASSISTANT and not message.text and not message.tool_calls
+                and not message.images):
+            continue
+        messages.append(message_to_openai(message, read_attachment))
+    return messages
