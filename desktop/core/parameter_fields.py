@@ -12,8 +12,8 @@ import json
 from enum import StrEnum
 from typing import Any
 
+from desktop.core import parameters as schema
 from desktop.core.parameters import (
-    PARAMETERS,
     PARAMETERS_BY_NAME,
     Kind,
     Parameter,
@@ -27,7 +27,8 @@ MULTI_LINE = (Kind.STOP, Kind.LOGIT_BIAS)
 
 def panel_parameters() -> tuple[Parameter, ...]:
     """The parameters with a text field in the panel, in order (response_format has its own)."""
-    return tuple(p for p in PARAMETERS if p.in_panel and p.kind is not Kind.RESPONSE_FORMAT)
+    shown = (p for p in schema.PARAMETERS if p.in_panel and p.kind is not Kind.RESPONSE_FORMAT)
+    return tuple(shown)
 
 
 def parse_text(parameter: Parameter, text: str) -> Any:

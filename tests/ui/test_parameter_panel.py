@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.chat_service import ChatService, ChatSettings
+from desktop.core.model_catalog import ModelCatalog
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.store.store import Store
 from desktop.ui.parameter_panel import ParameterPanel
+from desktop.ui.parameter_presets import ParameterPresets
 from desktop.ui.task_runner import TaskRunner
 from tests.helpers.fake_provider import FakeProvider, fake_provider
 from tests.ui.conftest import run_until
@@ -139,30 +141,40 @@ def test_builtin_presets_load(panel: ParameterPanel) -> None:
     assert "JSON" in panel.system_prompt_text()
 
 
-def test_presets_save_load_rename_delete(
+def test_presets_are_kept_by_their_keeper_not_the_panel(
     qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, store: Store
 ) -> None:
-    tasks = TaskRunner()
-    panel = ParameterPanel(store=store, tasks=tasks)
+    """The panel asks (signals); ParameterPresets writes the Store and tells the list back."""
+    panel = ParameterPanel()
     qtbot.addWidget(panel)
+    assert not hasattr(panel, "_store")
+    presets = ParameterPresets(store, TaskRunner())
+    qasync_loop.run_until_complete(presets.connect_panel(panel))
     panel.set_values({"temperature": 0.9, "max_tokens": 100}, "Pirate voice.")
-    qasync_loop.run_until_complete(panel.save_preset("Pirate"))
-    assert panel.preset_names() == ["Pirate"]
+    with qtbot.waitSignal(panel.preset_save_requested) as saved:
+        panel.request_save_preset("Pirate")
+    assert saved.args == ["Pirate", {"temperature": 0.9, "max_tokens": 100}, "Pirate voice."]
+    run_until(qasync_loop, lambda: panel.preset_names() == ["Pirate"])
     assert store.presets.get("Pirate").params == {"temperature": 0.9, "max_tokens": 100}
+    assert panel.preset_box.currentData() == "user:Pirate"  # the values shown are the preset's
     panel.clear()
+    assert panel.preset_box.currentIndex() == 0
     panel.load_preset("Pirate")
     assert panel.parameters() == {"temperature": 0.9, "max_tokens": 100}
     assert panel.system_prompt_text() == "Pirate voice."
-    qasync_loop.run_until_complete(panel.rename_preset("Pirate", "Corsair"))
-    assert panel.preset_names() == ["Corsair"]
+    assert panel.selected_user_preset() == "Pirate"
+    panel.preset_rename_requested.emit("Pirate", "Corsair")
+    run_until(qasync_loop, lambda: panel.preset_names() == ["Corsair"])
     assert [p.name for p in store.presets.list()] == ["Corsair"]
-    qasync_loop.run_until_complete(panel.delete_preset("Corsair"))
-    assert panel.preset_names() == [] and store.presets.list() == []
-    # A fresh panel reads what is stored.
+    assert panel.selected_user_preset() == "Corsair"
+    panel.preset_delete_requested.emit("Corsair")
+    run_until(qasync_loop, lambda: panel.preset_names() == [])
+    assert store.presets.list() == []
+    # A fresh panel is given what is stored.
     store.presets.save("Kept", params={"seed": 1})
     again = ParameterPanel()
     qtbot.addWidget(again)
-    again.attach_store(store, tasks)
+    presets.connect_panel(again)
     run_until(qasync_loop, lambda: again.preset_names() == ["Kept"])
 
 
@@ -199,15 +211,17 @@ def test_request_body_carries_exactly_the_set_parameters(
     assert body["messages"][0] == {"role": "system", "content": "Answer briefly."}
 
 
-def test_model_defaults_saved_and_applied(panel: ParameterPanel, tmp_path: Path) -> None:
-    from desktop.core.model_catalog import ModelCatalog
-
+def test_model_defaults_saved_and_applied(
+    panel: ParameterPanel, qasync_loop: asyncio.AbstractEventLoop, store: Store, tmp_path: Path
+) -> None:
     catalog = ModelCatalog(tmp_path)
-    panel.attach_catalog(catalog)
+    ParameterPresets(store, TaskRunner(), catalog).connect_panel(panel)
     panel.set_model("Relay", "gpt-4o")
     assert not panel.apply_model_defaults()
     panel.set_values({"temperature": 0.2, "max_tokens": 500}, "Short answers.")
     panel.save_model_defaults()
+    assert catalog.defaults("Relay", "gpt-4o") == ({"temperature": 0.2, "max_tokens": 500},
+                                                   "Short answers.")
     panel.clear()
     assert panel.apply_model_defaults()
     assert panel.parameters() == {"temperature": 0.2, "max_tokens": 500}
