@@ -68,10 +68,10 @@ class ParameterPanel(QWidget):
     """Edits what is sent with each request of the current conversation."""
 
     changed = Signal()  # the user edited a value (not emitted by set_values)
-    preset_save_requested = Signal(str, dict, str)  # name, parameters, system prompt
+    preset_save_requested = Signal(str, object, str)  # name, parameters (dict), system prompt
     preset_rename_requested = Signal(str, str)  # old name, new name
     preset_delete_requested = Signal(str)
-    model_defaults_save_requested = Signal(str, str, dict, str)  # provider, model, params, prompt
+    model_defaults_save_requested = Signal(str, str, object, str)  # provider, model, params, prompt
     model_defaults_clear_requested = Signal(str, str)  # provider, model
 
     def __init__(self, parent: QWidget | None = None) -> None:
