@@ -39,7 +39,7 @@ from desktop.core.parameter_fields import (
 )
 from desktop.core.parameters import BUILTIN_PRESETS, RequestValidationError, check_params
 from desktop.core.store.models import Preset
-from desktop.ui.parameter_rows import FieldRow, ParameterFields, error_label
+from desktop.ui.parameter_rows import FieldRow, ParameterFields, error_label, show_message
 from desktop.ui.parameter_rows import error_color as error_color
 
 BUILTIN_PREFIX = "builtin:"
@@ -295,12 +295,11 @@ class ParameterPanel(QWidget):
         try:
             self._response_format()
         except RequestValidationError as exc:
-            self.schema_error.setText(str(exc))
-            self.schema_error.show()
-            self.schema_editor.setAccessibleDescription(str(exc))
+            message: str | None = str(exc)
         else:
-            self.schema_error.hide()
-            self.schema_editor.setAccessibleDescription("")
+            message = None
+        show_message(self.schema_error, message)
+        self.schema_editor.setAccessibleDescription(message or "")
         self._on_edited()
 
     def _show_extra(self) -> None:

@@ -37,9 +37,15 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("fieldError")
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_color()}; font-size: 8.5pt;")
     label.hide()
     return label
+
+
+def show_message(label: QLabel, message: str | None) -> None:
+    """Show `message` in an error label (hide it for None), red for the current theme."""
+    label.setStyleSheet(f"color: {error_color()}; font-size: 8.5pt;")
+    label.setText(message or "")
+    label.setVisible(bool(message))
 
 
 class FieldRow:
@@ -103,8 +109,7 @@ class FieldRow:
             self.show_error(None)
 
     def show_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
+        show_message(self.error, message)
         self.editor.setAccessibleDescription(message or "")
         self.editor.setStyleSheet(f"border: 1px solid {error_color()};" if message else "")
 

@@ -359,3 +359,19 @@ def test_the_panel_follows_a_language_change(qtbot: QtBot, panel: ParameterPanel
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: panel.title.text() == "PARAMETERS")
     assert panel.rows["temperature"].label.text() == "Temperature"
+
+
+def test_the_panel_module_has_no_way_to_write() -> None:
+    """Widgets show and ask; the Store and the model catalog are written by their keepers."""
+    import ast
+    import inspect
+
+    import desktop.ui.parameter_panel as module
+
+    imported = {
+        alias.name
+        for node in ast.walk(ast.parse(inspect.getsource(module)))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not imported & {"Store", "ModelCatalog", "TaskRunner", "PresetTable"}
