@@ -8,7 +8,9 @@ conversation (its id goes to stderr, or into the `--json` object); `-c ID` conti
 conversation ID on its active branch (its stored system prompt is used unless `-s` is given);
 `--no-save` sends the prompt alone and keeps nothing. Reasoning goes to stderr (or into the `--json`
 object). `-o` sets any chat parameter; its value is parsed as JSON when it parses, else taken
-as a string (`-o temperature=0.2 -o stop='["\\n"]' -o user=me`).
+as a string (`-o temperature=0.2 -o stop='["\\n"]' -o user=me`). The parameters the schema
+declares (`desktop/core/parameters.py`) are checked as the window's parameter panel checks
+them, with the same message; other names are sent as given.
 
 Exit codes: see `desktop.commands.exit_codes` (`ask --help` lists them too).
 The explanation of a failure goes to stderr; with `--json` the partial reply and the error

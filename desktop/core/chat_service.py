@@ -34,6 +34,7 @@ from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryWait, retry_waits
 from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_messages import build_messages, title_from
+from desktop.core.parameters import RequestValidationError, check_params, wire_params
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.reply_parts import Usage
 from desktop.core.secrets import SecretStore
@@ -257,12 +258,13 @@ class ChatService:
             profile = self.providers.get(settings.provider)
         except Exception as exc:  # the registry's own error says which provider is unknown
             raise ChatSetupError(str(exc)) from exc
-        try:
-            ChatRequest.from_options(settings.model, [{"role": "user", "content": "x"}],
-                                     dict(settings.params))
-        except ValueError as exc:
+        try:  # the schema's check, and what this API style can send, before anything is written
+            checked = check_params(settings.params)
+            wire_params(checked, profile.api_style)
+        except RequestValidationError as exc:
             raise ChatSetupError(str(exc)) from exc
-        return await self._client(profile), settings
+        params = {**settings.params, **checked}  # names the schema does not know pass through
+        return await self._client(profile), replace(settings, params=params)
 
     async def client_for(self, provider: str) -> ApiClient:
         """The (shared, cached) client of a provider, for other endpoints such as speech."""

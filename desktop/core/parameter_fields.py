@@ -1,169 +1,99 @@
-"""The request parameters the parameter panel edits: their ranges, parsing and messages.
+"""The parameters as the panel's text fields: text to value and back, and the range hints.
 
-Qt-free so the rules are tested with plain pytest and shared by the GUI and the CLI. An empty
-text means "unset": the parameter is not sent and the provider's default applies.
+Qt-free so the rules are tested with plain pytest. A field's text is turned into a value the
+way the CLI's `-o` value would be (a number, a list, a JSON object) and then checked by the
+schema (`desktop.core.parameters`), so the panel and the CLI refuse a value with one message.
+An empty text means "unset".
 """
 
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-MAX_STOP_SEQUENCES = 4
-
-
-class FieldKind(StrEnum):
-    FLOAT = "float"
-    INT = "int"
-    TEXT = "text"
-    STOP = "stop"  # one sequence per line
-    LOGIT_BIAS = "logit_bias"  # JSON object: token id -> -100..100
-    JSON_SCHEMA = "json_schema"
-
-
-class FieldError(ValueError):
-    """The text of a field cannot be sent; the message says why, in the user's terms."""
-
-
-@dataclass(frozen=True)
-class ParameterField:
-    name: str  # the wire name
-    label: str
-    kind: FieldKind
-    minimum: float | None = None
-    maximum: float | None = None
-    hint: str = ""
-
-    def parse(self, text: str) -> Any:
-        """The value to send for `text`, None when unset; FieldError when it is invalid."""
-        stripped = text.strip()
-        if not stripped:
-            return None
-        if self.kind is FieldKind.FLOAT:
-            return self._check_range(_number(stripped, self.label, whole=False))
-        if self.kind is FieldKind.INT:
-            return self._check_range(_number(stripped, self.label, whole=True))
-        if self.kind is FieldKind.STOP:
-            return parse_stop(text)
-        if self.kind is FieldKind.LOGIT_BIAS:
-            return parse_logit_bias(stripped)
-        if self.kind is FieldKind.JSON_SCHEMA:
-            return parse_json_schema(stripped)
-        return stripped
-
-    def _check_range(self, value: float) -> Any:
-        low, high = self.minimum, self.maximum
-        if low is not None and high is not None and not low <= value <= high:
-            raise FieldError(f"{self.label} must be between {_num(low)} and {_num(high)}.")
-        if low is not None and value < low:
-            raise FieldError(f"{self.label} must be at least {_num(low)}.")
-        return value
-
-    def format(self, value: Any) -> str:
-        """The field text that shows `value` (the inverse of `parse`)."""
-        if value is None:
-            return ""
-        if self.kind is FieldKind.STOP:
-            return "\n".join([value] if isinstance(value, str) else [str(v) for v in value])
-        if self.kind in (FieldKind.LOGIT_BIAS, FieldKind.JSON_SCHEMA):
-            return json.dumps(value, indent=2, ensure_ascii=False)
-        if isinstance(value, float):
-            return _num(value)
-        return str(value)
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _number(text: str, label: str, *, whole: bool) -> Any:
-    try:
-        value = float(text.replace(",", ".")) if not whole else int(text)
-    except ValueError:
-        kind = "a whole number" if whole else "a number"
-        raise FieldError(f"{label} must be {kind} (got {text!r}).") from None
-    if isinstance(value, float) and not math.isfinite(value):
-        raise FieldError(f"{label} must be a finite number.")
-    return value
-
-
-def parse_stop(text: str) -> list[str] | None:
-    """Stop sequences, one per line (escapes like \\n allowed); at most four."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        return None
-    if len(lines) > MAX_STOP_SEQUENCES:
-        raise FieldError(
-            f"At most {MAX_STOP_SEQUENCES} stop sequences (one per line); {len(lines)} given."
-        )
-    return [line.encode("latin-1", "backslashreplace").decode("unicode_escape") for line in lines]
-
-
-def parse_logit_bias(text: str) -> dict[str, int]:
-    """`{"50256": -100}`: token ids (as text) mapped to whole numbers from -100 to 100."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FieldError(f"Logit bias is not valid JSON: {exc.msg} (line {exc.lineno}).") from None
-    if not isinstance(data, dict):
-        raise FieldError('Logit bias must be a JSON object like {"50256": -100}.')
-    bias: dict[str, int] = {}
-    for token, value in data.items():
-        if not str(token).isdigit():
-            raise FieldError(f"Logit bias keys are token ids (numbers); {token!r} is not.")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldError(f"The bias of token {token} must be a number from -100 to 100.")
-        if not -100 <= value <= 100:
-            raise FieldError(f"The bias of token {token} must be between -100 and 100.")
-        bias[str(token)] = int(value)
-    return bias
-
-
-def parse_json_schema(text: str) -> dict[str, Any]:
-    """The `json_schema` object of a response_format: `{"name", "schema", "strict"?}`.
-
-    A bare JSON Schema (with "type" or "properties") is wrapped under the name "response".
-    """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FieldError(
-            f"The JSON schema is not valid JSON: {exc.msg} (line {exc.lineno})."
-        ) from None
-    if not isinstance(data, dict):
-        raise FieldError("The JSON schema must be a JSON object.")
-    if "schema" not in data:
-        if "type" not in data and "properties" not in data:
-            raise FieldError('The JSON schema needs a "type" or "properties" (or a "schema").')
-        data = {"name": "response", "schema": data}
-    if not isinstance(data["schema"], dict):
-        raise FieldError('"schema" must be a JSON object.')
-    name = data.get("name")
-    if not isinstance(name, str) or not name or len(name) > 64:
-        raise FieldError('The schema needs a "name" of 1-64 characters.')
-    if not all(c.isalnum() or c in "_-" for c in name):
-        raise FieldError('The schema "name" may hold only letters, digits, "_" and "-".')
-    return data
-
-
-# The fields in the order the panel shows them (response_format has its own control).
-FIELDS: tuple[ParameterField, ...] = (
-    ParameterField("temperature", "Temperature", FieldKind.FLOAT, 0.0, 2.0, "0-2"),
-    ParameterField("top_p", "Top P", FieldKind.FLOAT, 0.0, 1.0, "0-1"),
-    ParameterField("max_tokens", "Max tokens", FieldKind.INT, 1, None, "≥ 1"),
-    ParameterField("presence_penalty", "Presence penalty", FieldKind.FLOAT, -2.0, 2.0, "-2 to 2"),
-    ParameterField("frequency_penalty", "Frequency penalty", FieldKind.FLOAT, -2.0, 2.0, "-2 to 2"),
-    ParameterField("seed", "Seed", FieldKind.INT, None, None, "whole number"),
-    ParameterField("n", "Choices (n)", FieldKind.INT, 1, 10, "1-10"),
-    ParameterField("stop", "Stop sequences", FieldKind.STOP, hint="one per line, up to 4"),
-    ParameterField("logit_bias", "Logit bias", FieldKind.LOGIT_BIAS, hint='{"50256": -100}'),
-    ParameterField("user", "User", FieldKind.TEXT, hint="end-user id for abuse monitoring"),
+from desktop.core import parameters as schema
+from desktop.core.parameters import (
+    PARAMETERS_BY_NAME,
+    Kind,
+    Parameter,
+    RequestValidationError,
+    check_json_schema,
+    number_text,
 )
-FIELDS_BY_NAME = {f.name: f for f in FIELDS}
-SCHEMA_FIELD = ParameterField("json_schema", "JSON schema", FieldKind.JSON_SCHEMA)
+
+MULTI_LINE = (Kind.STOP, Kind.LOGIT_BIAS)
+
+
+def panel_parameters() -> tuple[Parameter, ...]:
+    """The parameters with a text field in the panel, in order (response_format has its own)."""
+    shown = (p for p in schema.PARAMETERS if p.in_panel and p.kind is not Kind.RESPONSE_FORMAT)
+    return tuple(shown)
+
+
+def parse_text(parameter: Parameter, text: str) -> Any:
+    """The value to send for a field's `text`, None when unset; RequestValidationError when not."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if parameter.kind in (Kind.FLOAT, Kind.INT):
+        return parameter.check(_number(stripped))
+    if parameter.kind is Kind.STOP:
+        lines = [line for line in text.splitlines() if line.strip()]
+        escaped = [
+            line.encode("latin-1", "backslashreplace").decode("unicode_escape") for line in lines
+        ]
+        return parameter.check(escaped)
+    if parameter.kind in (Kind.LOGIT_BIAS, Kind.RESPONSE_FORMAT):
+        return parameter.check(_json(stripped, parameter.label))
+    return parameter.check(stripped)
+
+
+def _number(text: str) -> Any:
+    """An int or float when the text is one ("0,5" too), else the text (refused as a number)."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return text
+
+
+def _json(text: str, label: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RequestValidationError(
+            f"{label} is not valid JSON: {exc.msg} (line {exc.lineno})."
+        ) from None
+
+
+def format_value(parameter: Parameter, value: Any) -> str:
+    """The field text that shows `value` (the inverse of `parse_text`)."""
+    if value is None:
+        return ""
+    if parameter.kind is Kind.STOP:
+        return "\n".join([value] if isinstance(value, str) else [str(v) for v in value])
+    if isinstance(value, dict | list):
+        return json.dumps(value, indent=2, ensure_ascii=False)
+    if isinstance(value, float):
+        return number_text(value)
+    return str(value)
+
+
+def range_hint(parameter: Parameter) -> str:
+    """"0-2", "-2 to 2", "≥ 1", or the declared hint: what the field accepts, in short."""
+    low, high = parameter.minimum, parameter.maximum
+    if low is not None and high is not None:
+        separator = " to " if low < 0 else "-"
+        return f"{number_text(low)}{separator}{number_text(high)}"
+    if low is not None:
+        return f"≥ {number_text(low)}"
+    if high is not None:
+        return f"≤ {number_text(high)}"
+    return parameter.hint
 
 
 class ResponseFormat(StrEnum):
@@ -174,14 +104,18 @@ class ResponseFormat(StrEnum):
 
 
 def response_format_value(kind: ResponseFormat, schema_text: str) -> dict[str, Any] | None:
-    """The response_format to send (None: unset); FieldError for a bad schema."""
+    """The response_format to send (None: unset); RequestValidationError for a bad schema."""
     if kind is ResponseFormat.DEFAULT:
         return None
     if kind is ResponseFormat.JSON_SCHEMA:
         if not schema_text.strip():
-            raise FieldError("Enter the JSON schema the reply must follow.")
-        return {"type": "json_schema", "json_schema": parse_json_schema(schema_text)}
-    return {"type": str(kind)}
+            raise RequestValidationError("Enter the JSON schema the reply must follow.")
+        schema = check_json_schema(_json(schema_text, "The JSON schema"))
+        value = {"type": "json_schema", "json_schema": schema}
+    else:
+        value = {"type": str(kind)}
+    checked: dict[str, Any] = PARAMETERS_BY_NAME["response_format"].check(value)
+    return checked
 
 
 def split_response_format(value: Any) -> tuple[ResponseFormat, str]:
@@ -196,35 +130,5 @@ def split_response_format(value: Any) -> tuple[ResponseFormat, str]:
     except ValueError:
         return ResponseFormat.DEFAULT, ""
     schema = value.get("json_schema") if isinstance(value, dict) else None
-    return parsed, SCHEMA_FIELD.format(schema) if isinstance(schema, dict) else ""
-
-
-@dataclass(frozen=True)
-class BuiltinPreset:
-    name: str
-    params: dict[str, Any]
-    system_prompt: str = ""
-
-
-BUILTIN_PRESETS: tuple[BuiltinPreset, ...] = (
-    BuiltinPreset("Precise", {"temperature": 0.2}),
-    BuiltinPreset("Balanced", {"temperature": 0.7, "top_p": 1.0}),
-    BuiltinPreset("Creative", {"temperature": 1.2, "top_p": 0.95, "presence_penalty": 0.5}),
-    BuiltinPreset(
-        "JSON output",
-        {"temperature": 0.0, "response_format": {"type": "json_object"}},
-        "Reply with a single valid JSON object and nothing else.",
-    ),
-    BuiltinPreset(
-        "Code",
-        {"temperature": 0.2},
-        "You are an expert programmer. Answer with correct, idiomatic code and brief "
-        "explanations. Use fenced code blocks with the language named.",
-    ),
-    BuiltinPreset(
-        "Translator",
-        {"temperature": 0.3},
-        "Translate the user's text. Keep the meaning, tone and formatting; reply with the "
-        "translation only.",
-    ),
-)
+    text = json.dumps(schema, indent=2, ensure_ascii=False) if isinstance(schema, dict) else ""
+    return parsed, text

@@ -1,18 +1,19 @@
 """Translated names and hints of the parameter fields.
 
-`desktop.core.parameter_fields` keeps the English names (the core has no Qt and no
+The schema (`desktop.core.parameters`) keeps the English labels (the core has no Qt and no
 translator); the panel shows these. Each string is a literal `translate` call so that
-`pyside6-lupdate` collects it.
+`pyside6-lupdate` collects it; a label or hint without one is shown in English.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.parameter_fields import ParameterField
+from desktop.core.parameter_fields import range_hint
+from desktop.core.parameters import Parameter
 
 
-def field_label(field: ParameterField) -> str:
+def field_label(parameter: Parameter) -> str:
     labels = {
         "temperature": QCoreApplication.translate("ParameterFields", "Temperature"),
         "top_p": QCoreApplication.translate("ParameterFields", "Top P"),
@@ -24,12 +25,14 @@ def field_label(field: ParameterField) -> str:
         "stop": QCoreApplication.translate("ParameterFields", "Stop sequences"),
         "logit_bias": QCoreApplication.translate("ParameterFields", "Logit bias"),
         "user": QCoreApplication.translate("ParameterFields", "User"),
-        "json_schema": QCoreApplication.translate("ParameterFields", "JSON schema"),
     }
-    return labels.get(field.name, field.label)
+    label: str = labels.get(parameter.name, parameter.label)
+    return label
 
 
-def field_hint(field: ParameterField) -> str:
+def field_hint(parameter: Parameter) -> str:
+    """What the field accepts ("0-2", "whole number"), from the schema's range."""
+    hint = range_hint(parameter)
     hints = {
         "-2 to 2": QCoreApplication.translate("ParameterFields", "-2 to 2"),
         "whole number": QCoreApplication.translate("ParameterFields", "whole number"),
@@ -40,7 +43,8 @@ def field_hint(field: ParameterField) -> str:
             "ParameterFields", "end-user id for abuse monitoring"
         ),
     }
-    return hints.get(field.hint, field.hint)
+    translated: str = hints.get(hint, hint)
+    return translated
 
 
 def unset_placeholder() -> str:

@@ -21,6 +21,7 @@ from desktop.core.providers import KeySource, ProviderError
 from desktop.core.secrets import KeyringUnavailableError
 from desktop.ui.key_prompt import KeyPromptDialog
 from desktop.ui.model_picker import ModelPicker
+from desktop.ui.parameter_presets import ParameterPresets
 from desktop.ui.providers_dialog import ProvidersDialog
 from desktop.ui.welcome_view import WelcomeView
 
@@ -53,8 +54,8 @@ class ProviderWiring(QObject):
         self._save_timer.timeout.connect(self.save_parameters)
 
         panel = window.parameters
-        panel.attach_store(store, window.tasks)
-        panel.attach_catalog(self.catalog)
+        self.presets = ParameterPresets(store, window.tasks, self.catalog, parent=self)
+        self.presets.connect_panel(panel)
         panel.changed.connect(self._save_timer.start)
         picker = self.picker
         if picker is not None:

@@ -12,6 +12,7 @@ import pytest
 
 from desktop.core.api.errors import AuthenticationError
 from desktop.core.api.events import StreamEvent, TextDelta
+from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_messages import title_from
 from desktop.core.chat_service import (
     CONTINUE_PROMPT,
@@ -268,6 +269,20 @@ def test_setup_errors_write_nothing(service: ChatService, settings: ChatSettings
     with pytest.raises(ChatSetupError, match=words):
         drive(service, service.send(conversation.id, "hi", settings))
     assert service.store.messages(conversation.id) == []
+
+
+def test_a_parameter_the_api_style_cannot_send_is_refused_before_writing(
+    service: ChatService, fake_provider: FakeProvider
+) -> None:
+    service.providers.add(ProviderProfile(
+        name="claude", base_url=fake_provider.base_url, key_source=KeySource.ENV,
+        key_env=KEY_ENV, api_style=ApiStyle.ANTHROPIC_MESSAGES, max_retries=0))
+    conversation = service.store.create_conversation()
+    settings = ChatSettings("claude", "c", {"seed": 1})
+    with pytest.raises(ChatSetupError, match="Anthropic Messages API has no seed"):
+        drive(service, service.send(conversation.id, "hi", settings))
+    assert service.store.messages(conversation.id) == []
+    assert fake_provider.requests == []
 
 
 def test_missing_key_is_a_setup_error(service: ChatService,

@@ -66,6 +66,7 @@ from desktop.core.api.retry import (
     should_retry_status,
 )
 from desktop.core.api.styles import ApiStyle
+from desktop.core.parameters import wire_params
 from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
 from desktop.core.redaction import redact_headers, register_secret
 
@@ -296,23 +297,10 @@ class ApiClient:
         if style is ApiStyle.OPENAI_RESPONSES:
             return path, responses_body(request, stream=stream)
         if style is ApiStyle.OPENAI_COMPLETIONS:
+            # Refuses what the Completions API cannot send (response_format) before copying.
+            wire_params(request.schema_params(), ApiStyle.OPENAI_COMPLETIONS)
             legacy = CompletionRequest(
-                **{
-                    k: getattr(request, k)
-                    for k in (
-                        "temperature",
-                        "top_p",
-                        "max_tokens",
-                        "n",
-                        "stop",
-                        "presence_penalty",
-                        "frequency_penalty",
-                        "logit_bias",
-                        "seed",
-                        "user",
-                        "extra",
-                    )
-                },
+                **request.sampling_values(),
                 model=request.model,
                 prompt=prompt_from_messages(request),
             )

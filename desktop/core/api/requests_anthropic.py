@@ -18,11 +18,11 @@ from desktop.core.api.requests_openai import (
     image_url_of,
     split_data_url,
 )
+from desktop.core.api.styles import ApiStyle
+from desktop.core.parameters import wire_params
 
 ANTHROPIC_VERSION = "2023-06-01"
 DEFAULT_ANTHROPIC_MAX_TOKENS = 4096
-# Chat parameters the Messages API has no equivalent for.
-_UNSUPPORTED = ("presence_penalty", "frequency_penalty", "logit_bias", "seed", "response_format")
 
 
 def anthropic_headers(api_key: str | None) -> dict[str, str]:
@@ -117,28 +117,16 @@ def _tool_choice(choice: str | dict[str, Any]) -> dict[str, Any]:
 
 def anthropic_messages_body(request: ChatRequest, *, stream: bool) -> dict[str, Any]:
     """The JSON body for POST /v1/messages."""
-    for name in _UNSUPPORTED:
-        if getattr(request, name) is not None:
-            raise RequestValidationError(f"The Anthropic Messages API has no {name} parameter.")
-    if request.n not in (None, 1):
-        raise RequestValidationError("The Anthropic Messages API returns one choice (n=1) only.")
-    max_tokens = request.max_tokens or request.max_completion_tokens
+    params = wire_params(request.schema_params(), ApiStyle.ANTHROPIC_MESSAGES)
     body: dict[str, Any] = {
         "model": request.model,
-        "max_tokens": max_tokens or DEFAULT_ANTHROPIC_MAX_TOKENS,
+        "max_tokens": params.pop("max_tokens", DEFAULT_ANTHROPIC_MAX_TOKENS),
         "messages": _convert_messages(request),
     }
     system = request.system_text()
     if system:
         body["system"] = system
-    if request.temperature is not None:
-        body["temperature"] = request.temperature
-    if request.top_p is not None:
-        body["top_p"] = request.top_p
-    if request.stop is not None:
-        body["stop_sequences"] = [request.stop] if isinstance(request.stop, str) else request.stop
-    if request.user is not None:
-        body["metadata"] = {"user_id": request.user}
+    body.update(params)
     if request.tools is not None:
         body["tools"] = [
             {

@@ -15,32 +15,22 @@ from dataclasses import KW_ONLY, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-# Sampling parameters shared by chat and legacy completions, in the order they are sent.
-SAMPLING_FIELDS = (
-    "temperature",
-    "top_p",
-    "max_tokens",
-    "max_completion_tokens",
-    "n",
-    "stop",
-    "presence_penalty",
-    "frequency_penalty",
-    "logit_bias",
-    "seed",
-    "user",
-)
-CHAT_ONLY_FIELDS = ("response_format", "tools", "tool_choice")
+from desktop.core.api.styles import ApiStyle
+from desktop.core.parameters import PARAMETERS, PARAMETERS_BY_NAME, check_params, wire_params
+
+# Defined with the schema (which raises it); the network layer's callers import it from here.
+from desktop.core.parameters import RequestValidationError as RequestValidationError
+
 ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
-MAX_STOP_SEQUENCES = 4
-
-
-class RequestValidationError(ValueError):
-    """A request parameter is obviously wrong; the message names it and the allowed values."""
 
 
 @dataclass(kw_only=True)
 class SamplingParams:
-    """Parameters shared by chat and completions; None means "not set, do not send"."""
+    """Parameters shared by chat and completions; None means "not set, do not send".
+
+    The fields are the typed face of the schema (`desktop.core.parameters`), which checks
+    them and says how each API style sends them.
+    """
 
     temperature: float | None = None
     top_p: float | None = None
@@ -56,57 +46,19 @@ class SamplingParams:
     # Anything else the user set (e.g. `reasoning_effort`, `top_k`), sent as given.
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def set_params(self) -> dict[str, Any]:
-        """Only the parameters that were set, by wire name, extra ones included."""
-        names = [f.name for f in fields(self) if f.name != "extra"]
-        out = {name: getattr(self, name) for name in names if getattr(self, name) is not None}
-        out.update(self.extra)
-        return out
+    def schema_params(self) -> dict[str, Any]:
+        """The set parameters the schema declares, by name (extra ones not included)."""
+        values = {p.name: getattr(self, p.name, None) for p in PARAMETERS}
+        return {name: value for name, value in values.items() if value is not None}
+
+    def sampling_values(self) -> dict[str, Any]:
+        """Every field of SamplingParams (set or not), to build another request from this one."""
+        return {f.name: getattr(self, f.name) for f in fields(SamplingParams)}
 
     def validate(self) -> None:
-        _check_number("temperature", self.temperature, 0.0, 2.0)
-        _check_number("top_p", self.top_p, 0.0, 1.0)
-        _check_number("presence_penalty", self.presence_penalty, -2.0, 2.0)
-        _check_number("frequency_penalty", self.frequency_penalty, -2.0, 2.0)
-        _check_int("max_tokens", self.max_tokens, 1, None)
-        _check_int("max_completion_tokens", self.max_completion_tokens, 1, None)
-        _check_int("n", self.n, 1, 10)
-        _check_int("seed", self.seed, None, None)
-        if self.stop is not None:
-            stops = [self.stop] if isinstance(self.stop, str) else self.stop
-            if not isinstance(stops, list) or not all(isinstance(s, str) for s in stops):
-                raise RequestValidationError("stop must be a string or a list of strings.")
-            if len(stops) > MAX_STOP_SEQUENCES:
-                raise RequestValidationError(
-                    f"stop takes at most {MAX_STOP_SEQUENCES} sequences (got {len(stops)})."
-                )
-        if self.logit_bias is not None:
-            if not isinstance(self.logit_bias, dict):
-                raise RequestValidationError("logit_bias must map token ids to numbers.")
-            for token, bias in self.logit_bias.items():
-                _check_number(f"logit_bias[{token}]", bias, -100.0, 100.0)
-        if self.user is not None and not isinstance(self.user, str):
-            raise RequestValidationError("user must be a string.")
-
-
-def _check_number(name: str, value: Any, low: float | None, high: float | None) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise RequestValidationError(f"{name} must be a number (got {value!r}).")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise RequestValidationError(f"{name} must be between {low} and {high} (got {value}).")
-
-
-def _check_int(name: str, value: Any, low: int | None, high: int | None) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise RequestValidationError(f"{name} must be a whole number (got {value!r}).")
-    if low is not None and value < low:
-        raise RequestValidationError(f"{name} must be at least {low} (got {value}).")
-    if high is not None and value > high:
-        raise RequestValidationError(f"{name} must be at most {high} (got {value}).")
+        """Check the set parameters by the schema; they are kept as normalized there."""
+        for name, value in check_params(self.schema_params()).items():
+            setattr(self, name, value)
 
 
 @dataclass
@@ -120,12 +72,6 @@ class ChatRequest(SamplingParams):
     tools: list[dict[str, Any]] | None = None
     tool_choice: str | dict[str, Any] | None = None
 
-    def set_params(self) -> dict[str, Any]:
-        out = super().set_params()
-        for name in ("model", "messages"):
-            out.pop(name, None)
-        return out
-
     @classmethod
     def from_options(
         cls, model: str, messages: list[dict[str, Any]], options: Mapping[str, Any]
@@ -134,16 +80,14 @@ class ChatRequest(SamplingParams):
 
         `response_format` may be given as just its type ("json_object").
         """
-        known = {f.name for f in fields(cls)} - {"extra", "model", "messages"}
-        kwargs: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for name, value in options.items():
-            if name in ("stream", "stream_options", "model", "messages"):
-                raise RequestValidationError(f"{name} is set by Switchboard, not as an option.")
-            (kwargs if name in known else extra)[name] = value
-        if isinstance(kwargs.get("response_format"), str):
-            kwargs["response_format"] = {"type": kwargs["response_format"]}
-        request = cls(model=model, messages=messages, extra=extra, **kwargs)
+        checked = check_params(options)  # refuses the names Switchboard sets (stream...) too
+        tools = {name: options[name] for name in ("tools", "tool_choice") if name in options}
+        extra = {
+            name: value
+            for name, value in options.items()
+            if name not in PARAMETERS_BY_NAME and name not in tools
+        }
+        request = cls(model=model, messages=messages, extra=extra, **checked, **tools)
         request.validate()
         return request
 
@@ -155,20 +99,6 @@ class ChatRequest(SamplingParams):
             raise RequestValidationError("A chat request needs at least one message.")
         for position, message in enumerate(self.messages):
             _check_message(position, message)
-        if self.response_format is not None:
-            kind = (
-                self.response_format.get("type") if isinstance(self.response_format, dict) else None
-            )
-            if kind not in ("text", "json_object", "json_schema"):
-                raise RequestValidationError(
-                    "response_format type must be text, json_object or json_schema."
-                )
-            if kind == "json_schema" and not isinstance(
-                self.response_format.get("json_schema"), dict
-            ):
-                raise RequestValidationError(
-                    "response_format json_schema needs a json_schema object."
-                )
         if self.tools is not None:
             if not isinstance(self.tools, list):
                 raise RequestValidationError("tools must be a list.")
@@ -270,7 +200,11 @@ def split_data_url(url: str) -> tuple[str, str] | None:
 def openai_chat_body(request: ChatRequest, *, stream: bool, include_usage: bool) -> dict[str, Any]:
     """The JSON body for POST /chat/completions."""
     body: dict[str, Any] = {"model": request.model, "messages": request.messages}
-    body.update(request.set_params())
+    body.update(wire_params(request.schema_params(), ApiStyle.OPENAI_CHAT))
+    for name in ("tools", "tool_choice"):
+        if getattr(request, name) is not None:
+            body[name] = getattr(request, name)
+    body.update(request.extra)
     body["stream"] = stream
     if stream and include_usage:
         body["stream_options"] = {"include_usage": True}
@@ -284,12 +218,6 @@ class CompletionRequest(SamplingParams):
     model: str
     prompt: str
 
-    def set_params(self) -> dict[str, Any]:
-        out = super().set_params()
-        for name in ("model", "prompt"):
-            out.pop(name, None)
-        return out
-
     def validate(self) -> None:
         super().validate()
         if not self.model:
@@ -301,7 +229,8 @@ def completion_body(
 ) -> dict[str, Any]:
     """The JSON body for POST /completions."""
     body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
-    body.update(request.set_params())
+    body.update(wire_params(request.schema_params(), ApiStyle.OPENAI_COMPLETIONS))
+    body.update(request.extra)
     body["stream"] = stream
     if stream and include_usage:
         body["stream_options"] = {"include_usage": True}

@@ -15,8 +15,8 @@ from desktop.core.api.requests_openai import (
     content_text,
     image_url_of,
 )
-
-_UNSUPPORTED = ("stop", "presence_penalty", "frequency_penalty", "logit_bias", "seed")
+from desktop.core.api.styles import ApiStyle
+from desktop.core.parameters import wire_params
 
 
 def _parts(content: Any, role: str) -> list[dict[str, Any]]:
@@ -73,36 +73,14 @@ def _input_items(request: ChatRequest) -> list[dict[str, Any]]:
     return items
 
 
-def _text_format(response_format: dict[str, Any]) -> dict[str, Any]:
-    kind = response_format.get("type")
-    if kind == "json_schema":
-        schema = dict(response_format.get("json_schema") or {})
-        return {"type": "json_schema", **schema}
-    return {"type": kind}
-
-
 def responses_body(request: ChatRequest, *, stream: bool) -> dict[str, Any]:
     """The JSON body for POST /responses."""
-    for name in _UNSUPPORTED:
-        if getattr(request, name) is not None:
-            raise RequestValidationError(f"The Responses API has no {name} parameter.")
-    if request.n not in (None, 1):
-        raise RequestValidationError("The Responses API returns one reply (n=1) only.")
+    params = wire_params(request.schema_params(), ApiStyle.OPENAI_RESPONSES)
     body: dict[str, Any] = {"model": request.model, "input": _input_items(request)}
     instructions = request.system_text()
     if instructions:
         body["instructions"] = instructions
-    max_tokens = request.max_completion_tokens or request.max_tokens
-    if max_tokens is not None:
-        body["max_output_tokens"] = max_tokens
-    if request.temperature is not None:
-        body["temperature"] = request.temperature
-    if request.top_p is not None:
-        body["top_p"] = request.top_p
-    if request.user is not None:
-        body["user"] = request.user
-    if request.response_format is not None:
-        body["text"] = {"format": _text_format(request.response_format)}
+    body.update(params)
     if request.tools is not None:
         body["tools"] = [
             {"type": "function", **{k: v for k, v in tool["function"].items() if v is not None}}
