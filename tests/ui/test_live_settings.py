@@ -12,7 +12,7 @@ from desktop.core.settings import Settings
 from desktop.ui.attachments.intake import ImageSource
 from desktop.ui.settings_bridge import SettingsBridge
 from tests.helpers.chat_window import ChatWindow
-from tests.ui.attachments.images import encode, two_colour_image
+from tests.helpers.sample_images import encode, two_colour_image
 
 
 def test_enter_sends_follows_the_setting_not_the_menu(chat: ChatWindow) -> None:
