@@ -332,14 +332,14 @@ def test_a_new_conversation_does_not_keep_the_preset_name(chat: ChatWindow) -> N
     assert panel.parameters()["temperature"] == 1.2
     chat.type_and_send("Hello")
     chat.wait(chat.idle)
-    first = chat.controller.current_id
+    first = chat.parts.state.conversation_id
     assert first is not None
     chat.window.new_action.trigger()
-    chat.wait(lambda: chat.controller.current_id is None and panel.parameters() == {})
+    chat.wait(lambda: chat.parts.state.conversation_id is None and panel.parameters() == {})
     assert box.currentIndex() == 0 and box.currentText() == "Presets…"
     assert panel.system_prompt_text() == ""
     # Back in the first conversation its values are the preset's again, and the box says so.
-    chat.controller.open_conversation(first)
+    chat.parts.opener.open_conversation(first)
     chat.wait(lambda: panel.parameters().get("temperature") == 1.2)
     assert box.currentData() == "builtin:Creative"
 
