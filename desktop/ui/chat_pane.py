@@ -42,6 +42,28 @@ class ChatPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
+        layout.addWidget(self._build_header())
+        self.chat_view = ChatView()
+        layout.addWidget(self.chat_view, 1)
+        bottom = QVBoxLayout()
+        bottom.setContentsMargins(16, 6, 16, 14)
+        bottom.setSpacing(6)
+        bottom.addWidget(self._build_notice())
+        bottom.addWidget(self._build_edit_banner())
+        self.attachments = AttachmentTray()
+        self.attachments.refused.connect(self.show_notice)
+        bottom.addWidget(self.attachments)
+        self._build_composer(bottom)
+        layout.addLayout(bottom)
+        self.choose_files = choose_image_files  # replaceable: tests pick files without a dialog
+        self.drop_zone = DropZone(self)
+        self.drop_zone.watch(self)
+        self.drop_zone.watch(self.composer.viewport())
+        self.drop_zone.dropped.connect(self.attachments.add_sources)
+        self.drop_zone.active_changed.connect(self._show_drop_target)
+        self.retranslate_ui()
+
+    def _build_header(self) -> QFrame:
         header = QFrame()
         header.setObjectName("headerBar")
         header_layout = QHBoxLayout(header)
@@ -58,14 +80,10 @@ class ChatPane(QWidget):
         self.parameters_button = self._flat_button("sliders")
         self.parameters_button.clicked.connect(self.toggle_parameters)
         header_layout.addWidget(self.parameters_button)
-        layout.addWidget(header)
 
-        self.chat_view = ChatView()
-        layout.addWidget(self.chat_view, 1)
+        return header
 
-        bottom = QVBoxLayout()
-        bottom.setContentsMargins(16, 6, 16, 14)
-        bottom.setSpacing(6)
+    def _build_notice(self) -> QFrame:
         self.notice = QFrame()
         self.notice.setObjectName("noticeBar")
         notice_layout = QHBoxLayout(self.notice)
@@ -79,8 +97,10 @@ class ChatPane(QWidget):
         self.close_notice_button.clicked.connect(self.clear_notice)
         notice_layout.addWidget(self.close_notice_button, 0, Qt.AlignmentFlag.AlignTop)
         self.notice.hide()
-        bottom.addWidget(self.notice)
 
+        return self.notice
+
+    def _build_edit_banner(self) -> QFrame:
         self.edit_banner = QFrame()
         self.edit_banner.setObjectName("editBanner")
         banner_layout = QHBoxLayout(self.edit_banner)
@@ -90,12 +110,10 @@ class ChatPane(QWidget):
         self.cancel_edit_button = QPushButton()
         banner_layout.addWidget(self.cancel_edit_button)
         self.edit_banner.hide()
-        bottom.addWidget(self.edit_banner)
 
-        self.attachments = AttachmentTray()
-        self.attachments.refused.connect(self.show_notice)
-        bottom.addWidget(self.attachments)
+        return self.edit_banner
 
+    def _build_composer(self, bottom: QVBoxLayout) -> None:
         composer_frame = self.composer_frame = QFrame()
         composer_frame.setObjectName("composerFrame")
         frame_layout = QHBoxLayout(composer_frame)
@@ -115,14 +133,6 @@ class ChatPane(QWidget):
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(composer_frame)
-        layout.addLayout(bottom)
-        self.choose_files = choose_image_files  # replaceable: tests pick files without a dialog
-        self.drop_zone = DropZone(self)
-        self.drop_zone.watch(self)
-        self.drop_zone.watch(self.composer.viewport())
-        self.drop_zone.dropped.connect(self.attachments.add_sources)
-        self.drop_zone.active_changed.connect(self._show_drop_target)
-        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Every text of the pane (the title is the conversation's, set by its controller)."""

@@ -115,7 +115,26 @@ class MessageWidget(QFrame):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 8, 0, 2)
         outer.setSpacing(6)
+        outer.addLayout(self._build_header())
+        self._build_thinking(outer)
+        self._build_body(outer)
+        self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
+        self.image_strip.height_changed.connect(self.layout_changed)
+        self.image_strip.hide()
+        outer.addWidget(self.image_strip)
+        self.tools_box = QVBoxLayout()
+        self.tools_box.setSpacing(4)
+        self.tool_blocks: list[ToolCallBlock] = []
+        outer.addLayout(self.tools_box)
+        outer.addWidget(self._build_error_box())
+        self.footer = QLabel(self)
+        self.footer.setObjectName("footer")
+        outer.addWidget(self.footer)
+        outer.addWidget(self._build_actions())
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        self.retranslate_ui()
 
+    def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         header.setSpacing(6)
         self.role_label = QLabel(self)
@@ -134,8 +153,10 @@ class MessageWidget(QFrame):
         header.addWidget(self.previous_button)
         header.addWidget(self.branch_label)
         header.addWidget(self.next_button)
-        outer.addLayout(header)
 
+        return header
+
+    def _build_thinking(self, outer: QVBoxLayout) -> None:
         self.thinking_toggle = _flat_button("", "sectionToggle", self)
         self.thinking_toggle.setCheckable(True)
         self.thinking_toggle.toggled.connect(self._on_thinking_toggled)
@@ -149,6 +170,8 @@ class MessageWidget(QFrame):
         outer.addWidget(self.thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.thinking_frame)
 
+
+    def _build_body(self, outer: QVBoxLayout) -> None:
         # The body sits in a bubble for user messages, full width for replies.
         self.body_row = QHBoxLayout()
         self.body_row.setContentsMargins(0, 0, 0, 0)
@@ -163,16 +186,8 @@ class MessageWidget(QFrame):
         self.body_row.addWidget(self.bubble, 1)
         outer.addLayout(self.body_row)
 
-        self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
-        self.image_strip.height_changed.connect(self.layout_changed)
-        self.image_strip.hide()
-        outer.addWidget(self.image_strip)
 
-        self.tools_box = QVBoxLayout()
-        self.tools_box.setSpacing(4)
-        self.tool_blocks: list[ToolCallBlock] = []
-        outer.addLayout(self.tools_box)
-
+    def _build_error_box(self) -> QFrame:
         self.error_frame = QFrame(self)
         self.error_frame.setObjectName("errorBox")
         error_layout = QHBoxLayout(self.error_frame)
@@ -189,12 +204,10 @@ class MessageWidget(QFrame):
         error_layout.addWidget(self.error_label, 1)
         error_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignTop)
         error_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addWidget(self.error_frame)
 
-        self.footer = QLabel(self)
-        self.footer.setObjectName("footer")
-        outer.addWidget(self.footer)
+        return self.error_frame
 
+    def _build_actions(self) -> QWidget:
         # Actions keep their space when hidden so that hovering does not move anything.
         self.actions_bar = QWidget(self)
         self.actions_bar.setObjectName("actionsBar")
@@ -219,9 +232,7 @@ class MessageWidget(QFrame):
         actions.addStretch(1)
         self.actions_layout = actions
         self.actions_bar.setFixedHeight(26)
-        outer.addWidget(self.actions_bar)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
-        self.retranslate_ui()
+        return self.actions_bar
 
     def retranslate_ui(self) -> None:
         """The card's fixed texts, and the bound message's header, error and footer again."""
