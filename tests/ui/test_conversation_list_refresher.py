@@ -123,14 +123,26 @@ def test_a_new_message_moves_its_conversation_up(sidebar: Sidebar) -> None:
     sidebar.settle(lambda: sidebar.titles() == ["Older", "Newer"])
 
 
+def test_talking_in_the_top_conversation_leaves_the_list_alone(sidebar: Sidebar) -> None:
+    top = sidebar.store.create_conversation("Top")
+    sidebar.store.create_conversation("Below", created_at=1000.0)
+    sidebar.settle(lambda: sidebar.model.conversation_count() == 2)
+    resets = len(sidebar.resets)
+    in_worker(lambda: sidebar.store.append_message(top.id, Role.USER, "hello"))
+    sidebar.settle()
+    assert len(sidebar.resets) == resets
+    assert sidebar.titles() == ["Top", "Below"]
+
+
 def test_a_conversation_hidden_for_undo_stays_hidden(sidebar: Sidebar) -> None:
-    kept = sidebar.store.create_conversation("Kept")
-    gone = sidebar.store.create_conversation("Deleted, undo offered")
+    sidebar.store.create_conversation("Kept", created_at=1000.0)
+    gone = sidebar.store.create_conversation("Deleted, undo offered", created_at=2000.0)
     sidebar.settle(lambda: sidebar.model.conversation_count() == 2)
     sidebar.model.set_hidden(gone.id, True)
-    in_worker(lambda: sidebar.store.append_message(kept.id, Role.USER, "hi"))
-    sidebar.settle(lambda: len(sidebar.resets) >= 3)
-    assert sidebar.titles() == ["Kept"]
+    resets = len(sidebar.resets)
+    in_worker(lambda: sidebar.store.create_conversation("New"))
+    sidebar.settle(lambda: len(sidebar.resets) > resets)
+    assert sidebar.titles() == ["New", "Kept"]
 
 
 def test_a_burst_of_changes_loads_once(sidebar: Sidebar) -> None:

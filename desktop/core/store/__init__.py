@@ -1,9 +1,10 @@
 """The conversation history: a SQLite message tree with full-text search, backups and import/export.
 
 `Store` (in `store.py`) is the only entry point the GUI and the CLI use; nothing outside this
-package writes SQL.
+package writes SQL. Every committed mutation reports a `StoreChanges` to `Store.subscribe`rs.
 """
 
+from desktop.core.store.changes import ConversationField, MessageRef, StoreChanges
 from desktop.core.store.errors import (
     AttachmentTooLargeError,
     FtsUnavailableError,
@@ -35,6 +36,7 @@ __all__ = [
     "ActiveLeaf",
     "AttachmentTooLargeError",
     "Conversation",
+    "ConversationField",
     "ConversationSummary",
     "Folder",
     "FtsUnavailableError",
@@ -42,6 +44,7 @@ __all__ = [
     "ImportFormatError",
     "Message",
     "MessageHit",
+    "MessageRef",
     "MessageStatus",
     "NotFoundError",
     "Preset",
@@ -49,6 +52,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "Store",
+    "StoreChanges",
     "StoreDamagedError",
     "StoreError",
     "StoreVersionError",

@@ -81,15 +81,19 @@ class StoreChanges:
         )
 
     def __or__(self, other: StoreChanges) -> StoreChanges:
-        merged: dict[str, object] = {}
-        for field in fields(self):
-            mine, theirs = getattr(self, field.name), getattr(other, field.name)
-            merged[field.name] = (mine or theirs) if isinstance(mine, bool) else (mine | theirs)
-        return StoreChanges(**merged)  # type: ignore[arg-type]
+        if other.empty:
+            return self
+        if self.empty:
+            return other
+        return StoreChanges(**{
+            name: (getattr(self, name) or getattr(other, name)) if name in _FLAGS
+            else getattr(self, name) | getattr(other, name)
+            for name in _FIELD_NAMES
+        })
 
     @classmethod
     def merge(cls, changes: Iterable[StoreChanges]) -> StoreChanges:
-        merged = cls()
+        merged = _NOTHING
         for change in changes:
             merged = merged | change
         return merged
@@ -141,3 +145,5 @@ class StoreChanges:
 
 
 _NOTHING = StoreChanges()
+_FIELD_NAMES = tuple(field.name for field in fields(StoreChanges))
+_FLAGS = frozenset({"folders", "presets", "everything"})

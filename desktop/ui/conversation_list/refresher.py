@@ -5,12 +5,14 @@ conversation created, deleted, renamed, pinned, archived, moved, or active (a ne
 reorders the list), or a folder changed. Reading and grouping run off the UI thread through
 the TaskRunner; bursts are debounced into one load, one load runs at a time, and a load
 overtaken by a newer change is dropped for a fresh one, so the newest state wins. A change
-of titles only updates those rows in place (no model reset, the scroll position stays).
+of titles only updates those rows in place (no model reset, the scroll position stays), and
+new activity in a conversation already at the top of its group changes nothing visible.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,11 +20,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.conversation_groups import ConversationGroup, group_conversations
-from desktop.core.store.changes import ConversationField, StoreChanges
+from desktop.core.store.changes import LIST_FIELDS, ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import ConversationSummary
 from desktop.core.store.store import Store
-from desktop.ui.conversation_list.model import ConversationListModel
+from desktop.ui.conversation_list.model import ConversationListModel, ConversationRoles
 from desktop.ui.conversation_list.view import ConversationListView
 from desktop.ui.task_runner import TaskRunner
 
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 30
 _TITLE_ONLY = frozenset({ConversationField.TITLE})
+_ACTIVITY_ONLY = frozenset({ConversationField.ACTIVITY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +64,21 @@ def read_titles(store: Store, conversation_ids: Iterable[int]) -> dict[int, str]
     return titles
 
 
-def titles_only(changes: StoreChanges) -> bool:
-    """True when the list changes only in some rows' titles (no order, group or row count)."""
+def _rows_only(changes: StoreChanges) -> bool:
     return not (
         changes.everything or changes.folders or changes.conversations_created
         or changes.conversations_deleted
-    ) and changes.conversation_fields <= _TITLE_ONLY
+    )
+
+
+def titles_only(changes: StoreChanges) -> bool:
+    """True when the list changes only in some rows' titles (no order, group or row count)."""
+    return _rows_only(changes) and changes.conversation_fields <= _TITLE_ONLY
+
+
+def activity_only(changes: StoreChanges) -> bool:
+    """True when of what the list shows only some conversations' last activity changed."""
+    return _rows_only(changes) and changes.conversation_fields & LIST_FIELDS == _ACTIVITY_ONLY
 
 
 class ConversationListRefresher(QObject):
@@ -108,11 +120,26 @@ class ConversationListRefresher(QObject):
         """Slot for `StoreEvents.changed`: schedule what the change needs, if anything."""
         if not changes.list_changed:
             return
+        if activity_only(changes) and all(
+            self._stays_in_place(c) for c in changes.conversations_updated
+        ):
+            return
         if titles_only(changes):
             self._titles |= changes.conversations_updated
         else:
             self._full = True
         self._schedule()
+
+    def _stays_in_place(self, conversation_id: int) -> bool:
+        """New activity leaves the conversation where it is: first in a group it stays in."""
+        summary = self._model.summary(conversation_id)
+        index = self._model.index_of(conversation_id)
+        if summary is None or index.row() < 1:
+            return False
+        if not self._model.index(index.row() - 1).data(ConversationRoles.IS_HEADER):
+            return False
+        return (summary.archived or summary.pinned or summary.folder_id in self._view.folders
+                or dt.date.fromtimestamp(summary.updated_at) == dt.date.today())
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """Reload the whole list (e.g. at start); `then()` runs after it is shown."""
