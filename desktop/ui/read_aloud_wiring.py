@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QWidget
 from desktop.core.chat_service import ChatService
 from desktop.core.settings import Settings
 from desktop.core.speech import SpeechCache, SpeechSettings, SpeechSource
-from desktop.core.store.errors import NotFoundError
+from desktop.core.store.changes import StoreChanges
 from desktop.core.store.store import Store
 from desktop.ui.chat_view import ChatView
 from desktop.ui.open_conversation import OpenConversation
 from desktop.ui.read_aloud import ReadAloud
+from desktop.ui.speech_cache_sweeper import speech_cache_sweeper, store_has_message
 from desktop.ui.task_runner import TaskRunner
 
 
@@ -69,14 +70,11 @@ class ReadAloudWiring:
         dialog.accepted.connect(self.read_aloud.stop)  # the next reading uses the new settings
         dialog.open()
 
-    def _message_exists(self, message_id: int) -> bool:
-        try:
-            self._store.get_message(message_id)
-        except NotFoundError:
-            return False
-        return True
-
     def sweep(self) -> None:
-        """Audio of messages no longer in the history is removed (at start, after deletes)."""
-        self._tasks.start(asyncio.to_thread(self.cache.sweep, self._message_exists),
+        """Audio of messages no longer in the history is removed (at start)."""
+        self._tasks.start(asyncio.to_thread(self.cache.sweep, store_has_message(self._store)),
                           name="sweep speech cache")
+
+    def store_changed_slot(self) -> Callable[[StoreChanges], None]:
+        """For `StoreEvents.changed`: deleted messages' audio leaves the cache at once."""
+        return speech_cache_sweeper(self.cache, self._tasks, store_has_message(self._store))

@@ -178,6 +178,7 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
     events = parts.store_events.changed
     events.connect(parts.conversation_list.on_store_changed)
     events.connect(parts.search.on_store_changed)
+    events.connect(parts.read_aloud.store_changed_slot())
     events.connect(lambda changes: _follow_store(parts, changes))
     parts.exchanges.streaming_changed.connect(window.sidebar.model.set_streaming)
     parts.exchanges.streaming_changed.connect(parts.providers.streaming_changed)
@@ -185,9 +186,7 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
 
 
 def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
-    """What the open conversation and the caches take from a store change."""
-    if changes.messages_deleted or changes.conversations_deleted:
-        parts.read_aloud.sweep()  # audio of deleted messages leaves the cache at once
+    """What the open conversation takes from a store change made elsewhere."""
     open_id = parts.state.conversation_id
     if open_id is not None and open_id in changes.conversations_updated and (
             ConversationField.TITLE in changes.conversation_fields):

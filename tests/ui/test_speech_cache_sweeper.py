@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.speech import SpeechCache
 from desktop.core.store import Role, Store, TextPart
-from desktop.core.store.drafts import ConversationDraft, MessageDraft
+from desktop.core.store.import_drafts import ConversationDraft, MessageDraft
 from desktop.ui.speech_cache_sweeper import speech_cache_sweeper, store_has_message
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
