@@ -221,3 +221,33 @@ def test_quitting_prints_no_traceback(tmp_path: Path, fake_provider: FakeProvide
     assert "Traceback" not in done.stderr, done.stderr[-4000:]
     assert "Error" not in done.stderr, done.stderr[-4000:]
     assert DataDir(data).root.exists()
+
+
+def test_a_streaming_conversation_opened_again_shows_the_service_text(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    """One copy of a streamed reply's text: the service's, read when the conversation opens
+    again mid-stream; the view's document goes on from it and ends equal to the stored text."""
+    fake_provider.default_text = LONG_TEXT
+    fake_provider.default_delay = 0.005
+    chat.type_and_send("stream for a while")
+    service = chat.parts.exchanges.service
+    chat.wait(lambda: chat.parts.state.conversation_id is not None)
+    cid = chat.parts.state.conversation_id
+    assert cid is not None
+    chat.wait(lambda: any(len(m.text) > 200 for m in service.live_replies(cid)))
+    chat.parts.opener.new_conversation()
+    chat.wait(lambda: any(len(m.text) > 800 for m in service.live_replies(cid)))
+    chat.parts.opener.open_conversation(cid)
+    view = chat.window.chat.chat_view
+    chat.wait(lambda: bool(chat.parts.state.messages) and view.area.cache.cached_body(
+        max(chat.parts.state.messages)) is not None)
+    reply_id = max(chat.parts.state.messages)
+    body = view.area.cache.cached_body(reply_id)
+    assert body is not None and len(body.text) > 800
+    chat.wait(chat.idle, timeout=20)
+    view.flush()
+    stored = chat.store.get_message(reply_id)
+    assert stored.text == LONG_TEXT
+    final = view.area.cache.cached_body(reply_id)
+    assert final is not None and final.text.strip() == LONG_TEXT

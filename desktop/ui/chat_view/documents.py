@@ -57,17 +57,18 @@ class DocumentCache:
             if message.role == Role.USER:
                 content.set_plain_text(message.text)
             elif message.status == MessageStatus.STREAMING:
-                content.append(message.text + "".join(row.live.text if row.live else ()))
+                content.append(message.text)  # deltas are appended to it as they come
             else:
                 content.build(message.text)
             self._bodies[message.id] = content
         self._bodies.move_to_end(message.id)
         return content
 
-    def thinking(self, row: MessageRow) -> RichTextContent | None:
+    def thinking(self, row: MessageRow, *, streamed: bool = False) -> RichTextContent | None:
+        """The Thinking section's rendering; None without reasoning (`streamed`: some
+        reasoning is arriving now, so make the section for it)."""
         message = row.message
-        live = "".join(row.live.reasoning) if row.live else ""
-        if not message.reasoning and not live:
+        if not message.reasoning and not streamed and message.id not in self._thinking:
             return None
         content = self._thinking.get(message.id)
         if content is None:
@@ -77,7 +78,7 @@ class DocumentCache:
             )
             content.message_id = message.id
             if streaming:
-                content.append(message.reasoning + live)
+                content.append(message.reasoning)  # deltas are appended as they come
             else:
                 content.build(message.reasoning)
             self._thinking[message.id] = content

@@ -327,7 +327,7 @@ class MessageWidget(QFrame):
         if has_thinking:
             arrow = "▾" if open_ else "▸"
             label = self.tr("Thinking…") if streaming and not message.text and not (
-                live and live.text
+                live and live.has_text
             ) else self.tr("Thinking")
             self.thinking_toggle.setText(f"{arrow}  {label}")
             self.thinking_toggle.blockSignals(True)

@@ -32,17 +32,20 @@ class MessageRole(IntEnum):
 
 @dataclass
 class LiveReply:
-    """What streamed into a reply so far, beyond the Message the store last handed out."""
+    """What streamed into a reply besides its text, beyond the Message the store handed out.
 
-    text: list[str] = field(default_factory=list)
-    reasoning: list[str] = field(default_factory=list)
+    The streamed text itself lives once, in the reply's rendered document (`RichTextContent`
+    in the view's `DocumentCache`, built on the first delta and never evicted while
+    streaming); the service holds the other copy for a conversation opened again.
+    """
+
+    has_text: bool = False
     tool_calls: dict[int, ToolCallDraft] = field(default_factory=dict)
     model: str | None = None
     error: str | None = None
 
     def merge(self, batch: StreamBatch) -> None:
-        self.text.extend(batch.text)
-        self.reasoning.extend(batch.reasoning)
+        self.has_text = self.has_text or bool(batch.text)
         for index, draft in batch.tool_calls.items():
             mine = self.tool_calls.setdefault(index, ToolCallDraft())
             mine.id = draft.id or mine.id

@@ -210,14 +210,19 @@ class ChatView(QWidget):
                 row.live = LiveReply()
             had_body = cache.cached_body(message_id)
             had_thinking = cache.cached_thinking(message_id)
-            first_text = bool(batch.text) and not row.live.text
+            first_text = bool(batch.text) and not row.live.has_text
             row.live.merge(batch)
-            if had_body is not None and batch.text:
-                had_body.append("".join(batch.text))
-                self.highlighter.submit(had_body)
-            if batch.reasoning and had_thinking is not None:
-                had_thinking.append("".join(batch.reasoning))
-                self.highlighter.submit(had_thinking)
+            # The rendered document is the one copy of the streamed text: made on the first
+            # delta (from the stored text so far) and appended to from then on.
+            if batch.text:
+                body = had_body or cache.body(row)
+                body.append("".join(batch.text))
+                self.highlighter.submit(body)
+            if batch.reasoning:
+                thinking = had_thinking or cache.thinking(row, streamed=True)
+                if thinking is not None:
+                    thinking.append("".join(batch.reasoning))
+                    self.highlighter.submit(thinking)
             text_only = (
                 had_body is not None
                 and (had_thinking is not None or not batch.reasoning)
