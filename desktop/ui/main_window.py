@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from desktop.core.chat_service import ChatService
     from desktop.core.store.store import Store
     from desktop.ui.chat_controller import ChatController
+    from desktop.ui.provider_wiring import ProviderWiring
     from desktop.ui.read_aloud import ReadAloud
     from desktop.ui.search_results import SearchBridge
 
@@ -233,9 +234,7 @@ class MainWindow(QMainWindow):
         self.chat.send_requested.disconnect(self._on_send_before_ready)
         self.sidebar.new_chat_requested.disconnect(self._new_before_ready)
         self.controller = ChatController(self, store, service)
-        from desktop.ui.provider_wiring import ProviderWiring
-
-        self.provider_wiring = ProviderWiring(self, store, service)
+        self.provider_wiring = self._wire_providers(store, service)
         self.search_bridge = SearchBridge(store.path, self)
         from desktop.ui.read_aloud import attach_read_aloud
 
@@ -255,6 +254,30 @@ class MainWindow(QMainWindow):
 
         self.controller.refresh_list(restore)
         return self.controller
+
+    def _wire_providers(self, store: Store, service: ChatService) -> ProviderWiring:
+        """The providers side's connections (moves to the composition root, window_assembly)."""
+        from desktop.core.key_access import KeyAccess
+        from desktop.core.model_catalog import ModelCatalog
+        from desktop.ui.provider_wiring import ProviderWiring
+        from desktop.ui.welcome_view import chat_or_welcome
+
+        registry, controller = service.providers, self.controller
+        assert controller is not None
+        keys = service.secrets if isinstance(service.secrets, KeyAccess) else KeyAccess()
+        wiring = ProviderWiring(
+            picker=self.chat.model_picker, panel=self.parameters, registry=registry, keys=keys,
+            catalog=ModelCatalog(registry.path.parent), store=store, tasks=self.tasks,
+            settings=self.settings, dialog_parent=self, parent=self)
+        wiring.status_message.connect(self.statusBar().showMessage)
+        wiring.welcome_changed.connect(
+            chat_or_welcome(self.splitter, self.chat, self.chat.composer))
+        controller.conversation_opened.connect(wiring.conversation_opened)
+        controller.streaming_changed.connect(wiring.streaming_changed)
+        controller.key_missing.connect(wiring.ask_for_key)
+        self.providers_action.triggered.connect(lambda: wiring.open_providers())
+        wiring.update_welcome()
+        return wiring
 
     def _on_send_before_ready(self, _text: str) -> None:
         if self._history_problem:

@@ -17,13 +17,16 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from desktop.core.api.errors import APIError
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import Capability, ModelCatalog, capability_names
 from desktop.core.model_choices import PickerRow, RowKind, arrange
-from desktop.core.model_fetch import describe_failure, fetch_model_ids, resolve_key
+from desktop.core.model_fetch import (
+    EXPECTED_FAILURES,
+    describe_failure,
+    fetch_model_ids,
+    resolve_key,
+)
 from desktop.core.providers import ProviderError, ProviderRegistry
-from desktop.core.secrets import KeyringUnavailableError
 from desktop.core.settings import Settings
 from desktop.ui.model_list import RowRole
 from desktop.ui.model_popup import ModelPopup
@@ -32,8 +35,6 @@ from desktop.ui.task_runner import TaskRunner
 log = logging.getLogger(__name__)
 
 STALE_AFTER_S = 24 * 3600.0
-# What a model list fetch can meet that is no bug: shown under the provider, no traceback.
-EXPECTED_FAILURES = (APIError, ProviderError, KeyringUnavailableError)
 
 
 class ModelPicker(QWidget):
