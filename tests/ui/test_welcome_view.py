@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.key_access import KeyAccess
-
 from desktop.core.local_servers import LocalServer, probe_local_servers
 from desktop.core.model_catalog import ModelCatalog
 from desktop.core.provider_templates import local_templates
