@@ -173,17 +173,18 @@ class ProvidersDialog(QDialog):
         known = {p.name for p in self.registry}
         if current not in (None, NEW_MARK) and current not in known:
             self._dirty = False  # it is gone: nothing left to save
-            current = None
+            current = self._current = None
         self._fill_list(select=current, show=not self._dirty)
 
     def _fill_list(self, select: str | None = None, *, show: bool = True) -> None:
+        # Refilling moves the current row: that is no user's choice, so no question about edits.
+        blocker = self.list_view.selectionModel().blockSignals(True)
         self.list_model.fill(self.registry.list(), self._pending)
         self.empty_hint.setVisible(self.list_model.rowCount() == 0)
         target = select if select is not None else self._current
         row = self.list_model.row_of(target) if target is not None else -1
         if row < 0 and self.list_model.rowCount():
             row = 0
-        blocker = self.list_view.selectionModel().blockSignals(True)
         if row >= 0:
             self.list_view.setCurrentIndex(self.list_model.index(row, 0))
         self.list_view.selectionModel().blockSignals(blocker)

@@ -268,3 +268,23 @@ def test_locked_keyring_is_reported_and_the_dialog_stays_responsive(
         assert dialog.form.isEnabled()  # the user can still edit, or switch to an env var
     finally:
         backend.release.set()
+
+
+def test_the_dialog_follows_changes_made_elsewhere(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, harness: Harness
+) -> None:
+    """A provider added by the welcome view or re-keyed by the key prompt shows up at once;
+    an edit being typed is not thrown away by it."""
+    dialog = harness.dialog
+    harness.editor.add(ProviderProfile("Local", "http://127.0.0.1:9/v1", key_source=KeySource.NONE))
+    assert dialog.names() == ["Local"]
+    assert dialog.form.name.text() == "Local"
+    dialog.form.base_url.setText("http://127.0.0.1:10/v1")  # unsaved
+    harness.editor.add(ProviderProfile("Relay", "https://relay.example/v1"))
+    assert dialog.names() == ["Local", "Relay"]
+    assert dialog.form.base_url.text() == "http://127.0.0.1:10/v1"
+    assert dialog.save_button.isEnabled()
+    harness.editor.remove("Local")  # the one being edited is gone: the form moves on
+    assert dialog.names() == ["Relay"]
+    assert dialog.form.name.text() == "Relay"
+    run_until(qasync_loop, lambda: harness.tasks.running == 0)
