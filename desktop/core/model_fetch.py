@@ -15,6 +15,9 @@ from desktop.core.providers import KeySource, ProviderError, ProviderProfile, re
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
 ClientFactory = Callable[[ProviderProfile, str | None], ApiClient]
+# What fetching a model list can meet that is no bug (no key, a refused key, a server down):
+# said in words where the list would be, without a traceback in the log.
+EXPECTED_FAILURES = (APIError, ProviderError, KeyringUnavailableError)
 
 
 async def resolve_key(

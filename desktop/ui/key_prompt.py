@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,27 +37,21 @@ class KeyringProblemDialog(QDialog):
         self, provider: str, reason: str, *, env_suggestion: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("The key could not be stored"))
         self.setObjectName("keyringProblemDialog")
+        self.provider = provider
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr("The key for <b>%1</b> was not saved.").replace("%1", _escape(provider))
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.reason = QLabel(reason)
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet(f"color: {error_color()};")
         layout.addWidget(self.reason)
-        never = QLabel(
-            self.tr("Switchboard never writes keys to its own files. Choose how to go on:")
-        )
-        never.setWordWrap(True)
-        layout.addWidget(never)
-        self.session_choice = QRadioButton(
-            self.tr("Keep the key in memory for this session only (asked again next start)")
-        )
-        self.env_choice = QRadioButton(self.tr("Read the key from an environment variable:"))
+        self.never = QLabel()
+        self.never.setWordWrap(True)
+        layout.addWidget(self.never)
+        self.session_choice = QRadioButton()
+        self.env_choice = QRadioButton()
         group = QButtonGroup(self)
         group.addButton(self.session_choice)
         group.addButton(self.env_choice)
@@ -64,7 +59,6 @@ class KeyringProblemDialog(QDialog):
         layout.addWidget(self.session_choice)
         layout.addWidget(self.env_choice)
         self.env_name = QLineEdit(env_suggestion)
-        self.env_name.setAccessibleName(self.tr("Environment variable name"))
         self.env_name.setPlaceholderText("OPENAI_API_KEY")
         self.env_name.textEdited.connect(lambda _text: self.env_choice.setChecked(True))
         layout.addWidget(self.env_name)
@@ -78,6 +72,28 @@ class KeyringProblemDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("The key could not be stored"))
+        self.intro.setText(
+            self.tr("The key for <b>%1</b> was not saved.").replace("%1", _escape(self.provider))
+        )
+        self.never.setText(
+            self.tr("Switchboard never writes keys to its own files. Choose how to go on:")
+        )
+        self.session_choice.setText(
+            self.tr("Keep the key in memory for this session only (asked again next start)")
+        )
+        self.env_choice.setText(self.tr("Read the key from an environment variable:"))
+        self.env_name.setAccessibleName(self.tr("Environment variable name"))
+        if not self.message.isHidden():
+            self.message.setText(self.tr("Enter a variable name (letters, digits and _)."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     @property
     def choice(self) -> KeyFallback:
@@ -99,8 +115,8 @@ class KeyPromptDialog(QDialog):
 
     def __init__(self, provider: str, reason: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("API key for %1").replace("%1", provider))
         self.setObjectName("keyPromptDialog")
+        self.provider = provider
         layout = QVBoxLayout(self)
         if reason:
             why = QLabel(reason)
@@ -108,10 +124,8 @@ class KeyPromptDialog(QDialog):
             layout.addWidget(why)
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setAccessibleName(self.tr("API key"))
-        self.key.setPlaceholderText(self.tr("Paste the API key"))
         layout.addWidget(self.key)
-        self.remember = QCheckBox(self.tr("Save it in the system keyring"))
+        self.remember = QCheckBox()
         self.remember.setChecked(True)
         layout.addWidget(self.remember)
         buttons = QDialogButtonBox(
@@ -123,6 +137,18 @@ class KeyPromptDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("API key for %1").replace("%1", self.provider))
+        self.key.setAccessibleName(self.tr("API key"))
+        self.key.setPlaceholderText(self.tr("Paste the API key"))
+        self.remember.setText(self.tr("Save it in the system keyring"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def typed_key(self) -> str:
         return self.key.text().strip()

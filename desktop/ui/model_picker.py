@@ -13,28 +13,23 @@ import functools
 import logging
 import time
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMenu,
-    QPushButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import Capability, ModelCatalog, capability_names
 from desktop.core.model_choices import PickerRow, RowKind, arrange
-from desktop.core.model_fetch import describe_failure, fetch_model_ids, resolve_key
+from desktop.core.model_fetch import (
+    EXPECTED_FAILURES,
+    describe_failure,
+    fetch_model_ids,
+    resolve_key,
+)
 from desktop.core.providers import ProviderError, ProviderRegistry
 from desktop.core.settings import Settings
-from desktop.ui.model_list import ModelListModel, ModelRowDelegate, RowRole
+from desktop.ui.model_list import RowRole
+from desktop.ui.model_popup import ModelPopup
 from desktop.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -42,181 +37,14 @@ log = logging.getLogger(__name__)
 STALE_AFTER_S = 24 * 3600.0
 
 
-class ModelPopup(QFrame):
-    """The drop-down: search field, grouped list, refresh button."""
-
-    picked = Signal(str, str)
-    refresh_requested = Signal()
-    favourite_toggled = Signal(str, str)
-    override_requested = Signal(str, object)  # model id, Capability | None
-    forget_requested = Signal(str, str)  # provider, hand-typed model
-    query_changed = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Popup)
-        self.setObjectName("modelPopup")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.resize(440, 460)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("modelSearch")
-        self.search.setPlaceholderText(self.tr("Search models, or type a model name…"))
-        self.search.setAccessibleName(self.tr("Search models"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.query_changed)
-        self.search.installEventFilter(self)
-        layout.addWidget(self.search)
-        self.list_model = ModelListModel(self)
-        self.view = QListView()
-        self.view.setObjectName("modelList")
-        self.view.setAccessibleName(self.tr("Models"))
-        self.view.setModel(self.list_model)
-        self.view.setItemDelegate(ModelRowDelegate(self.view))
-        self.view.setMouseTracking(True)
-        self.view.setUniformItemSizes(False)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.clicked.connect(self._on_clicked)
-        self.view.activated.connect(self._pick_index)
-        layout.addWidget(self.view, 1)
-        footer = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("hint")
-        footer.addWidget(self.status, 1)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh model lists"))
-        self.refresh_button.setToolTip(self.tr("Fetch every provider's model list again (F5)"))
-        self.refresh_button.clicked.connect(self.refresh_requested)
-        footer.addWidget(self.refresh_button)
-        layout.addLayout(footer)
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        refresh.triggered.connect(self.refresh_requested)
-        self.addAction(refresh)
-
-    # -- rows --------------------------------------------------------------------------------
-
-    def set_rows(self, rows: list[PickerRow]) -> None:
-        current = self.current_row()
-        self.list_model.set_rows(rows)
-        target = 0
-        if current is not None:
-            for number, row in enumerate(rows):
-                if row.selectable and (row.provider, row.model, row.kind) == (
-                    current.provider,
-                    current.model,
-                    current.kind,
-                ):
-                    target = number
-                    break
-        self._select(self._next_selectable(target, 1))
-        count = sum(1 for row in rows if row.kind is RowKind.MODEL)
-        self.status.setText(self.tr("%n model(s)", "", count))
-
-    def current_row(self) -> PickerRow | None:
-        index = self.view.currentIndex()
-        return self.list_model.row_at(index.row()) if index.isValid() else None
-
-    def _next_selectable(self, start: int, step: int) -> int:
-        number = start
-        while 0 <= number < self.list_model.rowCount():
-            row = self.list_model.row_at(number)
-            if row is not None and row.selectable:
-                return number
-            number += step
-        return -1
-
-    def _select(self, number: int) -> None:
-        if number < 0:
-            self.view.setCurrentIndex(QModelIndex())
-            return
-        index = self.list_model.index(number)
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
-
-    def move_selection(self, step: int) -> None:
-        current = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
-        found = self._next_selectable(current + step, step)
-        if found >= 0:
-            self._select(found)
-
-    # -- events ------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                self.move_selection(1 if key == Qt.Key.Key_Down else -1)
-                return True
-            if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                self.move_selection(10 if key == Qt.Key.Key_PageDown else -10)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._pick_index(self.view.currentIndex())
-                return True
-            if key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                row = self.current_row()
-                if row is not None and row.kind is RowKind.MODEL:
-                    self.favourite_toggled.emit(row.provider, row.model)
-                return True
-        return super().eventFilter(watched, event)
-
-    def _on_clicked(self, index: QModelIndex) -> None:
-        row = self.list_model.row_at(index.row())
-        if row is None or not row.selectable:
-            return
-        # A click on the star column toggles the favourite instead of picking.
-        position = self.view.viewport().mapFromGlobal(self.cursor().pos())
-        if row.kind is RowKind.MODEL and position.x() < 30:
-            self.favourite_toggled.emit(row.provider, row.model)
-            return
-        self._pick_index(index)
-
-    def _pick_index(self, index: QModelIndex) -> None:
-        row = self.list_model.row_at(index.row()) if index.isValid() else None
-        if row is not None and row.selectable:
-            self.picked.emit(row.provider, row.model)
-
-    def _context_menu(self, position: QPoint) -> None:
-        index = self.view.indexAt(position)
-        row = self.list_model.row_at(index.row()) if index.isValid() else None
-        if row is None or row.kind is not RowKind.MODEL:
-            return
-        menu = QMenu(self)
-        star = menu.addAction(
-            self.tr("Remove from favourites") if row.favourite else self.tr("Add to favourites")
-        )
-        star.triggered.connect(lambda: self.favourite_toggled.emit(row.provider, row.model))
-        caps_menu = menu.addMenu(self.tr("Capabilities"))
-        for cap, label in (
-            (Capability.VISION, self.tr("Vision (image input)")),
-            (Capability.REASONING, self.tr("Reasoning")),
-            (Capability.TOOLS, self.tr("Tools")),
-            (Capability.IMAGE_GENERATION, self.tr("Image generation")),
-        ):
-            action = caps_menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(cap in row.capabilities)
-            action.triggered.connect(
-                lambda checked, c=cap: self.override_requested.emit(
-                    row.model, (row.capabilities | c) if checked else (row.capabilities & ~c)
-                )
-            )
-        caps_menu.addSeparator()
-        reset = caps_menu.addAction(self.tr("Use the known defaults"))
-        reset.triggered.connect(lambda: self.override_requested.emit(row.model, None))
-        if row.hand_typed:
-            forget = menu.addAction(self.tr("Forget this hand-typed model"))
-            forget.triggered.connect(lambda: self.forget_requested.emit(row.provider, row.model))
-        menu.exec(self.view.viewport().mapToGlobal(position))
-
-
 class ModelPicker(QWidget):
-    """Header control: shows "model · provider" with badges; opens the searchable popup."""
+    """Header control: shows "model · provider" with badges; opens the searchable popup.
+
+    Model lists are fetched in the background. A fetch that fails is shown under its provider
+    and tried again when that provider's profile or key changes (`provider_changed`), when
+    the provider list changes, or when the popup opens; a fetch overtaken by such a change
+    is dropped, whatever its outcome.
+    """
 
     selection_changed = Signal(str, str)  # provider, model (a user pick or set_selection)
     models_refreshed = Signal()
@@ -230,16 +58,15 @@ class ModelPicker(QWidget):
         self._tasks: TaskRunner | None = None
         self._settings: Settings | None = None
         self._selection: tuple[str, str] | None = None
-        self._status: dict[str, str] = {}
-        self._refreshing: set[str] = set()
+        self._failures: dict[str, str] = {}  # provider: why its last fetch failed
+        self._refreshing: dict[str, int] = {}  # provider: the generation being fetched
+        self._generation: dict[str, int] = {}  # bumped when a provider's profile or key changes
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.button = QToolButton()
         self.button.setObjectName("modelButton")
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setMinimumWidth(220)
-        self.button.setAccessibleName(self.tr("Model"))
-        self.button.setToolTip(self.tr("Choose the model (Ctrl+M)"))
         self.button.clicked.connect(self.open_popup)
         layout.addWidget(self.button)
         shortcut = QAction(self)
@@ -254,7 +81,18 @@ class ModelPicker(QWidget):
         self.popup.favourite_toggled.connect(self._toggle_favourite)
         self.popup.override_requested.connect(self._set_override)
         self.popup.forget_requested.connect(self._forget_manual)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.button.setAccessibleName(self.tr("Model"))
         self._update_button()
+        if self._catalog is not None:
+            self.update_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- wiring ------------------------------------------------------------------------------
 
@@ -278,10 +116,21 @@ class ModelPicker(QWidget):
         self.providers_changed()
 
     def providers_changed(self) -> None:
-        """The provider list changed (Providers dialog): update rows, fetch missing lists."""
+        """The provider list changed: update rows, fetch missing lists, retry failed ones."""
+        names = set(self.provider_names())
+        for table in (self._failures, self._refreshing, self._generation):
+            for gone in [name for name in table if name not in names]:
+                del table[gone]
         self.update_rows()
         self._update_button()
         self.refresh_models(force=False)
+
+    def provider_changed(self, name: str) -> None:
+        """A provider's profile or key changed: forget its last fetch and fetch it again."""
+        self._generation[name] = self._generation.get(name, 0) + 1
+        self._refreshing.pop(name, None)  # the fetch under way is outdated: its result is dropped
+        self._failures.pop(name, None)
+        self.refresh_models(force=True, provider=name)
 
     def provider_names(self) -> list[str]:
         return [p.name for p in self._registry] if self._registry is not None else []
@@ -325,6 +174,7 @@ class ModelPicker(QWidget):
             else:
                 text = self.tr("Choose a model")
             self.button.setText(text + "  ▾")
+            self.button.setToolTip(self.tr("Choose the model (Ctrl+M)"))
             self.button.setAccessibleDescription(text)
             return
         provider, model = self._selection
@@ -342,7 +192,12 @@ class ModelPicker(QWidget):
     # -- popup -------------------------------------------------------------------------------
 
     def open_popup(self) -> None:
+        """Open the searchable list under the button, focus in the search field.
+
+        Public: "Choose a model" notices open it too. Lists that failed are tried again.
+        """
         self.popup.search.clear()
+        self.refresh_models(force=False, only_failed=True)
         self.update_rows()
         below = self.button.mapToGlobal(
             QPoint(self.button.width() - self.popup.width(), self.button.height() + 2)
@@ -356,9 +211,24 @@ class ModelPicker(QWidget):
             self.popup.set_rows([])
             return
         rows = arrange(
-            self.provider_names(), self._catalog, self.popup.search.text(), status=self._status
+            self.provider_names(), self._catalog, self.popup.search.text(), status=self._statuses()
         )
         self.popup.set_rows(rows)
+
+    def _statuses(self) -> dict[str, str]:
+        status = {
+            name: self.tr("Could not load models: %1").replace("%1", why) + self._cached_note(name)
+            for name, why in self._failures.items()
+        }
+        status.update((name, self.tr("Loading models…")) for name in self._refreshing)
+        return status
+
+    def _cached_note(self, name: str) -> str:
+        cached = self._catalog.cached(name) if self._catalog else None
+        if cached is None or not cached.models:
+            return ""
+        hours = (time.time() - cached.fetched_at) / 3600
+        return self.tr(" Showing the list from %1 h ago.").replace("%1", f"{hours:.0f}")
 
     def _toggle_favourite(self, provider: str, model: str) -> None:
         if self._catalog is not None:
@@ -381,61 +251,77 @@ class ModelPicker(QWidget):
     # -- refreshing --------------------------------------------------------------------------
 
     def refresh_models(
-        self, *, force: bool, provider: str | None = None
+        self, *, force: bool, provider: str | None = None, only_failed: bool = False
     ) -> list[asyncio.Task[None]]:
-        """Fetch model lists (all providers, or one) in the background; stale ones unless forced."""
+        """Fetch model lists (all providers, or one) in the background.
+
+        Stale or failed ones unless `force`; `only_failed` limits it to lists that failed.
+        """
         if self._registry is None or self._catalog is None or self._tasks is None:
             return []
         started: list[asyncio.Task[None]] = []
         for profile in self._registry:
-            if provider is not None and profile.name != provider:
+            name = profile.name
+            if provider is not None and name != provider:
                 continue
-            if profile.name in self._refreshing:
+            if name in self._refreshing or (only_failed and name not in self._failures):
                 continue
-            if not force and not self._catalog.is_stale(profile.name, STALE_AFTER_S):
+            failed = name in self._failures
+            if not force and not failed and not self._catalog.is_stale(name, STALE_AFTER_S):
                 continue
-            self._refreshing.add(profile.name)
-            self._status[profile.name] = self.tr("Loading models…")
+            generation = self._generation.get(name, 0)
+            self._refreshing[name] = generation
+            self._failures.pop(name, None)
             started.append(
                 self._tasks.start(
-                    self._refresh_one(profile.name),
-                    name=f"models of {profile.name}",
-                    on_failure=functools.partial(self._refresh_failed, profile.name),
+                    self._refresh_one(name, generation),
+                    name=f"models of {name}",
+                    on_failure=functools.partial(self._refresh_failed, name, generation),
                 )
             )
         self.update_rows()
         return started
 
-    async def _refresh_one(self, name: str) -> None:
+    async def _refresh_one(self, name: str, generation: int) -> None:
         assert self._registry is not None and self._catalog is not None and self._keys is not None
         try:
             profile = self._registry.get(name)
             key = await resolve_key(profile, self._keys, limit_s=self._keys.timeout)
             models = await fetch_model_ids(profile, key)
-            await asyncio.to_thread(self._catalog.set_models, name, models)
-        finally:
-            self._refreshing.discard(name)
-        self._status.pop(name, None)
+        except EXPECTED_FAILURES as exc:
+            # A missing key, a refused key, a server down: said under the provider, no traceback.
+            log.info("the model list of %s could not be loaded: %s", name, exc)
+            self._refresh_failed(name, generation, exc)
+            return
+        except BaseException:
+            if self._is_current(name, generation):
+                del self._refreshing[name]
+            raise
+        if not self._is_current(name, generation):
+            return  # the profile or key changed meanwhile: a newer fetch has the last word
+        await asyncio.to_thread(self._catalog.set_models, name, models)
+        if self._is_current(name, generation):
+            del self._refreshing[name]
         self.update_rows()
         self._update_button()
         self.models_refreshed.emit()
 
-    def _refresh_failed(self, name: str, exc: BaseException) -> None:
-        cached = self._catalog.cached(name) if self._catalog else None
-        when = ""
-        if cached is not None and cached.models:
-            hours = (time.time() - cached.fetched_at) / 3600
-            when = self.tr(" Showing the list from %1 h ago.").replace("%1", f"{hours:.0f}")
-        message = describe_failure(exc)
-        if isinstance(exc, ProviderError):
-            message = str(exc)
-        self._status[name] = self.tr("Could not load models: %1").replace("%1", message) + when
+    def _is_current(self, name: str, generation: int) -> bool:
+        return self._refreshing.get(name) == generation
+
+    def _refresh_failed(self, name: str, generation: int, exc: BaseException) -> None:
+        if self._refreshing.get(name, generation) != generation:
+            return  # outdated: a newer fetch of this provider is under way
+        self._refreshing.pop(name, None)
+        if generation != self._generation.get(name, 0):
+            return
+        self._failures[name] = str(exc) if isinstance(exc, ProviderError) else describe_failure(exc)
         self.update_rows()
         self.models_refreshed.emit()
 
     def status_of(self, provider: str) -> str | None:
         """The notice shown under a provider (loading, or why its refresh failed)."""
-        return self._status.get(provider)
+        return self._statuses().get(provider)
 
     def shown_rows(self) -> list[PickerRow]:
         return self.popup.list_model.rows()

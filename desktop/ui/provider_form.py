@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -84,75 +84,18 @@ class ProviderForm(QWidget):
         self._profile: ProviderProfile | None = None
         self._loading = False
         self.key_stored = False
+        self._key_state: bool | None = False
+        self.labels: dict[str, QLabel] = {}  # row labels by field, for retranslation
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-
         self.template_note = QLabel()
         self.template_note.setObjectName("hint")
         self.template_note.setWordWrap(True)
         layout.addWidget(self.template_note)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(8)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Provider name"))
-        form.addRow(self.tr("&Name"), self.name)
-        self.base_url = QLineEdit()
-        self.base_url.setAccessibleName(self.tr("Base URL"))
-        self.base_url.setPlaceholderText("https://api.example.com/v1")
-        self.url_hint = QLabel()
-        self.url_hint.setObjectName("hint")
-        self.url_hint.setWordWrap(True)
-        self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Base &URL"), _stacked(self.base_url, self.url_hint))
-        self.api_style = QComboBox()
-        self.api_style.setAccessibleName(self.tr("API style"))
-        for style, label in STYLE_LABELS.items():
-            self.api_style.addItem(self.tr(label), str(style))
-        form.addRow(self.tr("API &style"), self.api_style)
-
-        self.key_source = QComboBox()
-        self.key_source.setAccessibleName(self.tr("Where the key comes from"))
-        self.key_source.addItem(self.tr("System keyring"), str(KeySource.KEYRING))
-        self.key_source.addItem(self.tr("Environment variable"), str(KeySource.ENV))
-        self.key_source.addItem(self.tr("No key (local server)"), str(KeySource.NONE))
-        form.addRow(self.tr("&Key from"), self.key_source)
-        key_row = QHBoxLayout()
-        self.key = QLineEdit()
-        self.key.setObjectName("apiKey")
-        self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key.setAccessibleName(self.tr("API key"))
-        self.key.setPlaceholderText(self.tr("Paste the API key"))
-        key_row.addWidget(self.key, 1)
-        self.show_key = QToolButton()
-        self.show_key.setText(self.tr("Show"))
-        self.show_key.setCheckable(True)
-        self.show_key.setAccessibleName(self.tr("Show the key while typing"))
-        self.show_key.toggled.connect(
-            lambda on: self.key.setEchoMode(
-                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-            )
-        )
-        key_row.addWidget(self.show_key)
-        self.key_label = QLabel(self.tr("API &key"))
-        self.key_label.setBuddy(self.key)
-        self.key_status = QLabel()
-        self.key_status.setObjectName("hint")
-        self.key_status.setWordWrap(True)
-        self.key_box = _stacked(key_row, self.key_status)
-        form.addRow(self.key_label, self.key_box)
-        self.key_env = QLineEdit()
-        self.key_env.setAccessibleName(self.tr("Environment variable name"))
-        self.key_env.setPlaceholderText("OPENAI_API_KEY")
-        self.key_env_label = QLabel(self.tr("&Variable"))
-        self.key_env_label.setBuddy(self.key_env)
-        form.addRow(self.key_env_label, self.key_env)
-        layout.addLayout(form)
+        layout.addLayout(self._main_fields())
         test_row = QHBoxLayout()
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.test_button = QPushButton()
         self.test_button.clicked.connect(self.test_requested)
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)
@@ -168,78 +111,126 @@ class ProviderForm(QWidget):
         self.error.setStyleSheet(f"color: {error_color()};")
         self.error.hide()
         layout.addWidget(self.error)
-
         self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setText(self.tr("Connection options"))
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.setObjectName("flat")
-        self.advanced_toggle.setAccessibleName(self.tr("Show connection options"))
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         layout.addWidget(self.advanced_toggle)
-        self.advanced = QWidget()
-        adv = QFormLayout(self.advanced)
+        self.advanced = self._advanced_fields()
+        self.advanced.hide()
+        layout.addWidget(self.advanced)
+        layout.addStretch(1)
+        self._connect_edits()
+        self.retranslate_ui()
+        self.setEnabled(False)
+
+    def _row(self, form: QFormLayout, field: str, widget: QWidget, buddy: QWidget | None) -> None:
+        label = QLabel()
+        if buddy is not None:
+            label.setBuddy(buddy)
+        self.labels[field] = label
+        form.addRow(label, widget)
+
+    def _main_fields(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        self.name = QLineEdit()
+        self._row(form, "name", self.name, self.name)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://api.example.com/v1")
+        self.url_hint = QLabel()
+        self.url_hint.setObjectName("hint")
+        self.url_hint.setWordWrap(True)
+        self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._row(form, "base_url", _stacked(self.base_url, self.url_hint), self.base_url)
+        self.api_style = QComboBox()
+        for style, label in STYLE_LABELS.items():
+            self.api_style.addItem(label, str(style))
+        self._row(form, "api_style", self.api_style, self.api_style)
+        self.key_source = QComboBox()
+        for source in (KeySource.KEYRING, KeySource.ENV, KeySource.NONE):
+            self.key_source.addItem("", str(source))
+        self._row(form, "key_source", self.key_source, self.key_source)
+        key_row = QHBoxLayout()
+        self.key = QLineEdit()
+        self.key.setObjectName("apiKey")
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        key_row.addWidget(self.key, 1)
+        self.show_key = QToolButton()
+        self.show_key.setCheckable(True)
+        self.show_key.toggled.connect(
+            lambda on: self.key.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        key_row.addWidget(self.show_key)
+        self.key_status = QLabel()
+        self.key_status.setObjectName("hint")
+        self.key_status.setWordWrap(True)
+        self.key_box = _stacked(key_row, self.key_status)
+        self._row(form, "key", self.key_box, self.key)
+        self.key_label = self.labels["key"]
+        self.key_env = QLineEdit()
+        self.key_env.setPlaceholderText("OPENAI_API_KEY")
+        self._row(form, "key_env", self.key_env, self.key_env)
+        self.key_env_label = self.labels["key_env"]
+        return form
+
+    def _advanced_fields(self) -> QWidget:
+        box = QWidget()
+        adv = QFormLayout(box)
         adv.setContentsMargins(12, 0, 0, 0)
         adv.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.include_usage = QCheckBox(self.tr("Ask for token usage in streams (stream_options)"))
-        self.include_usage.setToolTip(
-            self.tr("Some relays reject stream_options; turn this off for them.")
-        )
+        self.include_usage = QCheckBox()
         adv.addRow("", self.include_usage)
         self.extra_headers = QPlainTextEdit()
-        self.extra_headers.setAccessibleName(self.tr("Extra headers"))
         self.extra_headers.setPlaceholderText(
             "HTTP-Referer: https://example.com\nX-Title: Switchboard"
         )
         self.extra_headers.setTabChangesFocus(True)
         self.extra_headers.setFixedHeight(56)
-        adv.addRow(self.tr("Extra headers"), self.extra_headers)
-        proxy_row = QHBoxLayout()
+        self._row(adv, "extra_headers", self.extra_headers, None)
+        proxy_row = QWidget()
+        proxy_layout = QHBoxLayout(proxy_row)
+        proxy_layout.setContentsMargins(0, 0, 0, 0)
         self.proxy_mode = QComboBox()
-        self.proxy_mode.setAccessibleName(self.tr("Proxy"))
-        self.proxy_mode.addItem(self.tr("System / environment"), PROXY_SYSTEM)
-        self.proxy_mode.addItem(self.tr("No proxy"), PROXY_DIRECT)
-        self.proxy_mode.addItem(self.tr("This proxy:"), PROXY_CUSTOM)
-        proxy_row.addWidget(self.proxy_mode)
+        for mode in (PROXY_SYSTEM, PROXY_DIRECT, PROXY_CUSTOM):
+            self.proxy_mode.addItem("", mode)
+        proxy_layout.addWidget(self.proxy_mode)
         self.proxy_url = QLineEdit()
-        self.proxy_url.setAccessibleName(self.tr("Proxy URL"))
         self.proxy_url.setPlaceholderText("http://127.0.0.1:7890")
-        proxy_row.addWidget(self.proxy_url, 1)
-        adv.addRow(self.tr("Proxy"), proxy_row)
-        self.verify_tls = QCheckBox(self.tr("Verify TLS certificates"))
+        proxy_layout.addWidget(self.proxy_url, 1)
+        self._row(adv, "proxy", proxy_row, None)
+        self.verify_tls = QCheckBox()
         adv.addRow("", self.verify_tls)
-        ca_row = QHBoxLayout()
+        ca_row = QWidget()
+        ca_layout = QHBoxLayout(ca_row)
+        ca_layout.setContentsMargins(0, 0, 0, 0)
         self.ca_bundle = QLineEdit()
-        self.ca_bundle.setAccessibleName(self.tr("Custom CA bundle"))
-        self.ca_bundle.setPlaceholderText(self.tr("System trust store"))
-        ca_row.addWidget(self.ca_bundle, 1)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAccessibleName(self.tr("Choose a CA bundle file"))
-        browse.clicked.connect(self._browse_ca)
-        ca_row.addWidget(browse)
-        adv.addRow(self.tr("CA bundle"), ca_row)
+        ca_layout.addWidget(self.ca_bundle, 1)
+        self.browse_button = QPushButton()
+        self.browse_button.clicked.connect(self._browse_ca)
+        ca_layout.addWidget(self.browse_button)
+        self._row(adv, "ca_bundle", ca_row, None)
         self.connect_timeout = QDoubleSpinBox()
         self.connect_timeout.setRange(1, 120)
         self.connect_timeout.setSuffix(" s")
-        self.connect_timeout.setAccessibleName(self.tr("Connect timeout"))
-        adv.addRow(self.tr("Connect timeout"), self.connect_timeout)
+        self._row(adv, "connect_timeout", self.connect_timeout, None)
         self.read_timeout = QDoubleSpinBox()
         self.read_timeout.setRange(5, 3600)
         self.read_timeout.setSuffix(" s")
-        self.read_timeout.setAccessibleName(self.tr("Read timeout"))
-        adv.addRow(self.tr("Read timeout"), self.read_timeout)
+        self._row(adv, "read_timeout", self.read_timeout, None)
         self.max_retries = QSpinBox()
         self.max_retries.setRange(0, 10)
-        self.max_retries.setAccessibleName(self.tr("Retries"))
-        adv.addRow(self.tr("Retries"), self.max_retries)
+        self._row(adv, "max_retries", self.max_retries, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
-        self.advanced.hide()
-        layout.addWidget(self.advanced)
+        return box
 
-        layout.addStretch(1)
-
+    def _connect_edits(self) -> None:
         for widget in (
             self.name,
             self.base_url,
@@ -257,7 +248,72 @@ class ProviderForm(QWidget):
         for spin in (self.connect_timeout, self.read_timeout):
             spin.valueChanged.connect(self._on_edited)
         self.max_retries.valueChanged.connect(self._on_edited)
-        self.setEnabled(False)
+
+    def retranslate_ui(self) -> None:
+        self._retranslate_labels()
+        self.name.setAccessibleName(self.tr("Provider name"))
+        self.base_url.setAccessibleName(self.tr("Base URL"))
+        self.api_style.setAccessibleName(self.tr("API style"))
+        self.key_source.setAccessibleName(self.tr("Where the key comes from"))
+        for index, text in enumerate(
+            (
+                self.tr("System keyring"),
+                self.tr("Environment variable"),
+                self.tr("No key (local server)"),
+            )
+        ):
+            self.key_source.setItemText(index, text)
+        self.key.setAccessibleName(self.tr("API key"))
+        self.show_key.setText(self.tr("Show"))
+        self.show_key.setAccessibleName(self.tr("Show the key while typing"))
+        self.key_env.setAccessibleName(self.tr("Environment variable name"))
+        self.test_button.setText(self.tr("&Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test connection"))
+        self.advanced_toggle.setText(self.tr("Connection options"))
+        self.advanced_toggle.setAccessibleName(self.tr("Show connection options"))
+        self.include_usage.setText(self.tr("Ask for token usage in streams (stream_options)"))
+        self.include_usage.setToolTip(
+            self.tr("Some relays reject stream_options; turn this off for them.")
+        )
+        self.extra_headers.setAccessibleName(self.tr("Extra headers"))
+        self.proxy_mode.setAccessibleName(self.tr("Proxy"))
+        for index, text in enumerate(
+            (self.tr("System / environment"), self.tr("No proxy"), self.tr("This proxy:"))
+        ):
+            self.proxy_mode.setItemText(index, text)
+        self.proxy_url.setAccessibleName(self.tr("Proxy URL"))
+        self.verify_tls.setText(self.tr("Verify TLS certificates"))
+        self.ca_bundle.setAccessibleName(self.tr("Custom CA bundle"))
+        self.ca_bundle.setPlaceholderText(self.tr("System trust store"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Choose a CA bundle file"))
+        self.connect_timeout.setAccessibleName(self.tr("Connect timeout"))
+        self.read_timeout.setAccessibleName(self.tr("Read timeout"))
+        self.max_retries.setAccessibleName(self.tr("Retries"))
+        self.set_key_stored(self._key_state)
+        self._update_visibility()
+
+    def _retranslate_labels(self) -> None:
+        for field, text in (
+            ("name", self.tr("&Name")),
+            ("base_url", self.tr("Base &URL")),
+            ("api_style", self.tr("API &style")),
+            ("key_source", self.tr("&Key from")),
+            ("key", self.tr("API &key")),
+            ("key_env", self.tr("&Variable")),
+            ("extra_headers", self.tr("Extra headers")),
+            ("proxy", self.tr("Proxy")),
+            ("ca_bundle", self.tr("CA bundle")),
+            ("connect_timeout", self.tr("Connect timeout")),
+            ("read_timeout", self.tr("Read timeout")),
+            ("max_retries", self.tr("Retries")),
+        ):
+            self.labels[field].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- loading and building -------------------------------------------------------------
 
@@ -311,6 +367,8 @@ class ProviderForm(QWidget):
         self.setEnabled(False)
 
     def set_key_stored(self, stored: bool | None) -> None:
+        """Say whether a key is stored (None: the keyring is being asked)."""
+        self._key_state = stored
         self.key_stored = bool(stored)
         if stored is None:
             self.key_status.setText(self.tr("Checking the system keyring…"))

@@ -1,7 +1,9 @@
 """First start, no provider yet: offer the local servers that answer, next to "Add a provider".
 
 The probe of 127.0.0.1 (Ollama, LM Studio, llama.cpp, vLLM, LiteLLM) runs in the background
-through the TaskRunner; each server found gets a one-click "Use it" button.
+through the TaskRunner; each server found gets a one-click "Use it" button. The view saves
+nothing itself: it asks (`server_chosen`, `add_provider_requested`) and the provider editor
+writes.
 """
 
 from __future__ import annotations
@@ -10,21 +12,20 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.local_servers import LocalServer, probe_local_servers
-from desktop.core.model_catalog import ModelCatalog
-from desktop.core.provider_templates import local_templates, template, unique_name
-from desktop.core.providers import ProviderProfile, ProviderRegistry
+from desktop.core.provider_templates import local_templates, template
 from desktop.ui.task_runner import TaskRunner
 
 Probe = Callable[[], Coroutine[Any, Any, list[LocalServer]]]
@@ -34,88 +35,66 @@ QUICK_TEMPLATES = ("openai", "anthropic", "openrouter", "deepseek", "gemini", "m
 class WelcomeView(QWidget):
     """The getting-started page shown instead of the chat while no provider exists."""
 
-    provider_added = Signal(str)  # the name of a provider added from this page
+    server_chosen = Signal(object)  # the LocalServer whose "Use it" was pressed
     add_provider_requested = Signal(str)  # a template id, "" to choose in the dialog
 
     def __init__(
-        self,
-        registry: ProviderRegistry,
-        tasks: TaskRunner,
-        *,
-        catalog: ModelCatalog | None = None,
-        probe: Probe | None = None,
-        parent: QWidget | None = None,
+        self, tasks: TaskRunner, *, probe: Probe | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("welcomeView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.registry = registry
         self.tasks = tasks
-        self.catalog = catalog
         self._probe = probe or probe_local_servers
         self._found: list[LocalServer] = []
+        self._probing = False
         self._probe_task: asyncio.Task[list[LocalServer]] | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 40, 48, 40)
-        outer.addStretch(1)
-        column = QVBoxLayout()
-        column.setSpacing(14)
-        title = QLabel(self.tr("Connect a model provider"))
-        title.setObjectName("welcomeTitle")
-        title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        column.addWidget(title)
-        intro = QLabel(
-            self.tr(
-                "Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways "
-                "and servers on this computer. Keys are kept in your system keyring only."
-            )
-        )
-        intro.setWordWrap(True)
-        intro.setObjectName("hint")
-        column.addWidget(intro)
-
-        self.add_button = QPushButton(self.tr("Add a provider…"))
+        self.title = QLabel()
+        self.title.setObjectName("welcomeTitle")
+        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("hint")
+        self.add_button = QPushButton()
         self.add_button.setObjectName("primary")
-        self.add_button.setAccessibleName(self.tr("Add a provider"))
         self.add_button.clicked.connect(lambda: self.add_provider_requested.emit(""))
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addStretch(1)
-        column.addLayout(row)
-
-        quick = QGridLayout()
-        quick.setHorizontalSpacing(8)
-        quick.setVerticalSpacing(8)
-        for number, template_id in enumerate(QUICK_TEMPLATES):
-            item = template(template_id)
-            button = QPushButton(item.name)
-            button.setAccessibleName(self.tr("Add %1").replace("%1", item.name))
+        self.quick_buttons: list[QPushButton] = []
+        for template_id in QUICK_TEMPLATES:
+            button = QPushButton(template(template_id).name)
             button.clicked.connect(
                 lambda _=False, t=template_id: self.add_provider_requested.emit(t)
             )
-            quick.addWidget(button, number // 3, number % 3)
-        column.addLayout(quick)
-
-        local_title = QLabel(self.tr("ON THIS COMPUTER"))
-        local_title.setObjectName("sectionTitle")
-        local_title.setContentsMargins(0, 12, 0, 0)
-        column.addWidget(local_title)
+            self.quick_buttons.append(button)
+        self.local_title = QLabel()
+        self.local_title.setObjectName("sectionTitle")
+        self.local_title.setContentsMargins(0, 12, 0, 0)
         self.local_status = QLabel()
         self.local_status.setObjectName("hint")
         self.local_status.setWordWrap(True)
-        column.addWidget(self.local_status)
         self.local_list = QVBoxLayout()
         self.local_list.setSpacing(6)
-        column.addLayout(self.local_list)
-        self.rescan_button = QPushButton(self.tr("Look again"))
-        self.rescan_button.setAccessibleName(self.tr("Look for local servers again"))
+        self.rescan_button = QPushButton()
         self.rescan_button.clicked.connect(lambda: self.start_probe())
-        rescan_row = QHBoxLayout()
-        rescan_row.addWidget(self.rescan_button)
-        rescan_row.addStretch(1)
-        column.addLayout(rescan_row)
+        self._lay_out()
+        self.retranslate_ui()
 
+    def _lay_out(self) -> None:
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(self.title)
+        column.addWidget(self.intro)
+        column.addLayout(_row(self.add_button))
+        quick = QGridLayout()
+        quick.setHorizontalSpacing(8)
+        quick.setVerticalSpacing(8)
+        for number, button in enumerate(self.quick_buttons):
+            quick.addWidget(button, number // 3, number % 3)
+        column.addLayout(quick)
+        column.addWidget(self.local_title)
+        column.addWidget(self.local_status)
+        column.addLayout(self.local_list)
+        column.addLayout(_row(self.rescan_button))
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(620)
@@ -123,8 +102,39 @@ class WelcomeView(QWidget):
         centre.addStretch(1)
         centre.addWidget(holder, 10)
         centre.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 40, 48, 40)
+        outer.addStretch(1)
         outer.addLayout(centre)
         outer.addStretch(2)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Connect a model provider"))
+        self.intro.setText(
+            self.tr(
+                "Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways "
+                "and servers on this computer. Keys are kept in your system keyring only."
+            )
+        )
+        self.add_button.setText(self.tr("Add a provider…"))
+        self.add_button.setAccessibleName(self.tr("Add a provider"))
+        for template_id, button in zip(QUICK_TEMPLATES, self.quick_buttons, strict=True):
+            button.setAccessibleName(self.tr("Add %1").replace("%1", template(template_id).name))
+        self.local_title.setText(self.tr("ON THIS COMPUTER"))
+        self.rescan_button.setText(self.tr("Look again"))
+        self.rescan_button.setAccessibleName(self.tr("Look for local servers again"))
+        if self._probing:
+            ports = ", ".join(f"{t.name} {t.local_port}" for t in local_templates())
+            self.local_status.setText(
+                self.tr("Looking for local servers on 127.0.0.1 (%1)…").replace("%1", ports)
+            )
+        elif self._probe_task is not None:
+            self._show_found(self._found)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def found(self) -> list[LocalServer]:
         return list(self._found)
@@ -133,10 +143,7 @@ class WelcomeView(QWidget):
         """Look for local servers in the background (one probe at a time)."""
         if self._probe_task is not None and not self._probe_task.done():
             return self._probe_task
-        ports = ", ".join(f"{t.name} {t.local_port}" for t in local_templates())
-        self.local_status.setText(
-            self.tr("Looking for local servers on 127.0.0.1 (%1)…").replace("%1", ports)
-        )
+        self._probing = True
         self.rescan_button.setEnabled(False)
         self._probe_task = self.tasks.start(
             self._probe(),
@@ -144,9 +151,11 @@ class WelcomeView(QWidget):
             on_success=self._show_found,
             on_failure=lambda exc: self._show_found([]),
         )
+        self.retranslate_ui()
         return self._probe_task
 
     def _show_found(self, servers: list[LocalServer]) -> None:
+        self._probing = False
         self._found = list(servers)
         self.rescan_button.setEnabled(True)
         while self.local_list.count():
@@ -186,15 +195,36 @@ class WelcomeView(QWidget):
         row.addWidget(label, 1)
         use = QPushButton(self.tr("Use it"))
         use.setAccessibleName(self.tr("Use %1").replace("%1", server.name))
-        use.clicked.connect(lambda _=False, s=server: self.add_local(s))
+        use.clicked.connect(lambda _=False, s=server: self.use_server(s))
         row.addWidget(use)
         return card
 
-    def add_local(self, server: LocalServer) -> ProviderProfile:
-        """Save a provider for a found server (its models cached) and announce it."""
-        name = unique_name(server.name, {p.name for p in self.registry})
-        profile = self.registry.add(server.profile(name))
-        if self.catalog is not None and server.models:
-            self.catalog.set_models(profile.name, list(server.models))
-        self.provider_added.emit(profile.name)
-        return profile
+    def use_server(self, server: LocalServer) -> None:
+        """What "Use it" does: ask for a provider for this server (the editor saves it)."""
+        self.server_chosen.emit(server)
+
+
+def _row(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def chat_or_welcome(splitter: QSplitter, chat: QWidget, focus: QWidget) -> Callable[[object], None]:
+    """A slot for `ProviderWiring.welcome_changed`: the welcome view takes the chat's place
+    in `splitter`, or (None) the chat comes back with `focus` focused."""
+    shown: list[QWidget] = [chat]
+
+    def place(welcome: object) -> None:
+        new = welcome if isinstance(welcome, QWidget) else chat
+        index = splitter.indexOf(shown[0])
+        if new is shown[0] or index < 0:
+            return
+        splitter.replaceWidget(index, new)
+        shown[0] = new
+        if new is chat:
+            chat.show()
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    return place

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
+from desktop.core.key_access import KeyAccess
+from desktop.core.model_catalog import ModelCatalog
 from desktop.core.settings import Settings
 from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
@@ -35,6 +37,7 @@ from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
+from desktop.ui.welcome_view import chat_or_welcome
 
 
 @dataclass
@@ -79,9 +82,16 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     drafts = ComposerDrafts(state, pane.composer, pane.attachments, window_state, tasks, window)
     editing = MessageEditing(state, pane, store.attachment_path, window)
     opener = ConversationOpener(state, store, service, tasks, drafts, editing, status, window)
-    providers = ProviderWiring(window, store, service)
-    providers.current_id = lambda: state.conversation_id
-    target = ChatTarget(pane, window.parameters, service.providers,
+    registry = service.providers
+    keys = service.secrets if isinstance(service.secrets, KeyAccess) else KeyAccess()
+    providers = ProviderWiring(
+        picker=pane.model_picker, panel=window.parameters, registry=registry, keys=keys,
+        catalog=ModelCatalog(registry.path.parent), store=store, tasks=tasks,
+        settings=settings, dialog_parent=window, parent=window)
+    providers.status_message.connect(window.statusBar().showMessage)
+    providers.welcome_changed.connect(chat_or_welcome(window.splitter, pane, pane.composer))
+    window.providers_action.triggered.connect(lambda: providers.open_providers())
+    target = ChatTarget(pane, window.parameters, registry,
                         pane.model_picker.open_popup, window)
     vision = VisionCheck(window, tasks, lambda: providers.catalog)
     exchanges = ExchangeRunner(state, store, service, tasks, pane, target, drafts, editing,
@@ -114,6 +124,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()
+    providers.update_welcome()
     opener.new_conversation()
     _reopen_last(parts, store, window_state)
     conversation_list.reload()
@@ -167,6 +178,7 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
     bridge.follow("speech.cache_mb", window,
                   lambda mb: setattr(cache, "max_bytes", int(mb) * 1_000_000), now=False)
     state.id_changed.connect(list_view.select_conversation)
+    state.id_changed.connect(parts.providers.open_id_changed)
     state.conversation_loaded.connect(lambda c: _show_model_of(window, c))
 
     def opened(conversation_id: int | None) -> None:

@@ -33,6 +33,7 @@ def main() -> int:
     from desktop.core.store.export_json import write_json
     from desktop.core.store.export_markdown import export_markdown
     from desktop.core.store.store import Store
+    from desktop.ui.provider_editor import ProviderEditor
     from desktop.ui.providers_dialog import ProvidersDialog
     from desktop.ui.task_runner import TaskRunner
 
@@ -47,7 +48,7 @@ def main() -> int:
     keys = KeyAccess()
     tasks = TaskRunner()
     catalog = ModelCatalog(root)
-    dialog = ProvidersDialog(registry, keys, tasks, catalog=catalog)
+    dialog = ProvidersDialog(ProviderEditor(registry, keys, catalog), keys, tasks)
     dialog.add_from_template("openai-compatible")
     dialog.form.name.setText("Relay")
     dialog.form.base_url.setText(base_url)

@@ -32,6 +32,7 @@ def main() -> int:
     from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
     from desktop.ui.model_picker import ModelPicker
     from desktop.ui.parameter_panel import ParameterPanel
+    from desktop.ui.provider_editor import ProviderEditor
     from desktop.ui.providers_dialog import ProvidersDialog
     from desktop.ui.task_runner import TaskRunner
     from desktop.ui.theme import apply_theme
@@ -75,7 +76,7 @@ def main() -> int:
         widget.grab().save(str(out / f"{name}-{scheme}.png"))
 
     # Providers dialog, a relay selected with its connection options open.
-    dialog = ProvidersDialog(registry, keys, tasks, catalog=catalog)
+    dialog = ProvidersDialog(ProviderEditor(registry, keys, catalog), keys, tasks)
     dialog.show()
     dialog.list_view.setCurrentIndex(dialog.list_model.index(0, 0))
     dialog.form.advanced_toggle.setChecked(True)
@@ -158,7 +159,7 @@ def main() -> int:
             LocalServer(template("litellm"), "http://127.0.0.1:4000/v1", (), needs_key=True),
         ]  # fmt: skip
 
-    welcome = WelcomeView(ProviderRegistry(root / "empty"), tasks, probe=found)
+    welcome = WelcomeView(tasks, probe=found)
     welcome.resize(900, 640)
     welcome.show()
     loop.run_until_complete(welcome.start_probe())

@@ -162,3 +162,23 @@ def test_default_selection_comes_from_settings_and_set_selection(
     with qtbot.waitSignal(setup.picker.selection_changed):
         setup.picker.set_selection("Local", "other")
     assert setup.catalog.recent() == []  # showing a conversation's model is not a use
+
+
+def test_a_fetch_overtaken_by_a_key_change_is_not_the_last_word(
+    qtbot: QtBot,
+    qasync_loop: asyncio.AbstractEventLoop,
+    setup: Setup,
+    fake_provider: FakeProvider,
+) -> None:
+    """The first fetch fails late (after the key changed); the fetch the change started wins."""
+    picker = setup.picker
+    late_refusal = Reply.error(401, "Invalid API key provided")
+    late_refusal.delay = 0.5
+    fake_provider.script("/models", late_refusal)
+    setup.configure()
+    run_until(qasync_loop, lambda: len(fake_provider.requests) == 1)
+    picker.provider_changed("Local")  # e.g. its key was just stored
+    run_until(qasync_loop, lambda: setup.tasks.running == 0)
+    assert picker.status_of("Local") is None
+    assert ("Local", "fake-chat") in models_shown(picker)
+    assert len(fake_provider.bodies("/models")) == 2

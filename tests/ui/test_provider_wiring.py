@@ -54,7 +54,7 @@ def test_welcome_view_until_a_provider_exists(
         assert wiring.welcome is not None
         assert chat.window.splitter.widget(1) is wiring.welcome
         server = LocalServer(template("ollama"), fake_provider.base_url, ("fake-chat",))
-        wiring.welcome.add_local(server)
+        wiring.welcome.use_server(server)
         assert wiring.welcome is None
         assert chat.window.splitter.widget(1) is chat.window.chat
         picker = chat.window.chat.model_picker
@@ -228,16 +228,14 @@ def test_a_missing_key_can_be_given_and_the_send_then_works(
             path = chat.path()
             assert path[-1].text == "Hello from the fake provider."
             # Kept for the session only: nothing in the keyring, usable all the same.
-            registry2 = ProviderRegistry(data.root)
-            registry2.add(
+            wiring.editor.add(
                 ProviderProfile("other", fake_provider.base_url, key_source=KeySource.ENV,
                                 key_env="SB_UNSET_VARIABLE")
             )  # fmt: skip
-            wiring.registry = registry2
             task = wiring.store_key("other", key, remember=False)
             assert task is not None
             qasync_loop.run_until_complete(task)
-            other = registry2.get("other")
+            other = ProviderRegistry(data.root).get("other")
             assert other.key_source is KeySource.KEYRING
             assert wiring.keys.session.get(other.keyring_item) == key
             assert wiring.keys.get(other.keyring_item) == key

@@ -15,6 +15,7 @@ from desktop.core.model_catalog import ModelCatalog
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.secrets import SERVICE
 from desktop.ui.key_prompt import KeyFallback
+from desktop.ui.provider_editor import ProviderEditor
 from desktop.ui.providers_dialog import NEW_MARK, ProvidersDialog
 from desktop.ui.task_runner import TaskRunner
 from tests.helpers.fake_provider import FakeProvider, Reply, fake_provider
@@ -36,10 +37,11 @@ class Harness:
         self.catalog = ModelCatalog(tmp_path)
         self.keys = KeyAccess(backend=backend, timeout=2)
         self.tasks = TaskRunner()
+        self.editor = ProviderEditor(self.registry, self.keys, self.catalog)
         self.dialog = self.make_dialog(qtbot)
 
     def make_dialog(self, qtbot: QtBot) -> ProvidersDialog:
-        dialog = ProvidersDialog(self.registry, self.keys, self.tasks, catalog=self.catalog)
+        dialog = ProvidersDialog(self.editor, self.keys, self.tasks)
         qtbot.addWidget(dialog)
         dialog.confirm = lambda title, text: True  # type: ignore[method-assign]
         return dialog
@@ -95,7 +97,7 @@ def test_key_goes_to_the_keyring_only(
     dialog.add_from_template("maxapi")
     dialog.form.key.setText(key)
     changed: list[bool] = []
-    dialog.providers_changed.connect(lambda: changed.append(True))
+    harness.editor.providers_changed.connect(lambda: changed.append(True))
     harness.wait(qasync_loop, dialog.save_current())
     profile = harness.registry.get("MaxAPI")
     assert harness.backend.items == {(SERVICE, profile.keyring_item): key}
@@ -256,7 +258,8 @@ def test_locked_keyring_is_reported_and_the_dialog_stays_responsive(
     registry = ProviderRegistry(tmp_path)
     registry.add(ProviderProfile("Relay", "https://relay.example/v1"))
     keys = KeyAccess(backend=backend, timeout=0.3)
-    dialog = ProvidersDialog(registry, keys, TaskRunner())
+    editor = ProviderEditor(registry, keys, ModelCatalog(tmp_path))
+    dialog = ProvidersDialog(editor, keys, TaskRunner())
     qtbot.addWidget(dialog)
     try:
         assert "Checking the system keyring" in dialog.form.key_status.text()
@@ -265,3 +268,23 @@ def test_locked_keyring_is_reported_and_the_dialog_stays_responsive(
         assert dialog.form.isEnabled()  # the user can still edit, or switch to an env var
     finally:
         backend.release.set()
+
+
+def test_the_dialog_follows_changes_made_elsewhere(
+    qtbot: QtBot, qasync_loop: asyncio.AbstractEventLoop, harness: Harness
+) -> None:
+    """A provider added by the welcome view or re-keyed by the key prompt shows up at once;
+    an edit being typed is not thrown away by it."""
+    dialog = harness.dialog
+    harness.editor.add(ProviderProfile("Local", "http://127.0.0.1:9/v1", key_source=KeySource.NONE))
+    assert dialog.names() == ["Local"]
+    assert dialog.form.name.text() == "Local"
+    dialog.form.base_url.setText("http://127.0.0.1:10/v1")  # unsaved
+    harness.editor.add(ProviderProfile("Relay", "https://relay.example/v1"))
+    assert dialog.names() == ["Local", "Relay"]
+    assert dialog.form.base_url.text() == "http://127.0.0.1:10/v1"
+    assert dialog.save_button.isEnabled()
+    harness.editor.remove("Local")  # the one being edited is gone: the form moves on
+    assert dialog.names() == ["Relay"]
+    assert dialog.form.name.text() == "Relay"
+    run_until(qasync_loop, lambda: harness.tasks.running == 0)

@@ -6,12 +6,15 @@ import asyncio
 import socket
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop.core.key_access import KeyAccess
 from desktop.core.local_servers import LocalServer, probe_local_servers
 from desktop.core.model_catalog import ModelCatalog
 from desktop.core.provider_templates import local_templates
 from desktop.core.providers import KeySource, ProviderRegistry
+from desktop.ui.provider_editor import ProviderEditor
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.welcome_view import WelcomeView
 from tests.helpers.fake_provider import FakeProvider, fake_provider
@@ -39,7 +42,7 @@ def test_probe_offers_what_answers_and_adds_it(
     async def probe() -> list[LocalServer]:
         return await probe_local_servers(urls=urls, limit_s=1.0)
 
-    view = WelcomeView(registry, TaskRunner(), catalog=catalog, probe=probe)
+    view = WelcomeView(TaskRunner(), probe=probe)
     qtbot.addWidget(view)
     requested: list[str] = []
     view.add_provider_requested.connect(requested.append)
@@ -49,13 +52,19 @@ def test_probe_offers_what_answers_and_adds_it(
     assert [s.name for s in found] == ["LM Studio"]
     assert view.local_list.count() == 1
     assert "answered" in view.local_status.text()
-    with qtbot.waitSignal(view.provider_added) as added:
-        profile = view.add_local(found[0])
-    assert added.args == ["LM Studio"]
+    # "Use it" asks; the view writes nothing itself (the editor does, see below).
+    use = [b for b in view.findChildren(QPushButton) if b.text() == "Use it"]
+    assert len(use) == 1
+    with qtbot.waitSignal(view.server_chosen) as chosen:
+        use[0].click()
+    assert chosen.args == [found[0]]
+    assert len(registry) == 0
+    editor = ProviderEditor(registry, KeyAccess(), catalog)
+    profile = editor.add_local(found[0])
     assert profile.key_source is KeySource.NONE
     assert ProviderRegistry(tmp_path).get("LM Studio").base_url == fake_provider.base_url
     assert catalog.models("LM Studio") == ["fake-chat", "fake-image"]
-    again = view.add_local(found[0])  # a second one gets its own name
+    again = editor.add_local(found[0])  # a second one gets its own name
     assert again.name == "LM Studio 2"
 
 
@@ -65,7 +74,7 @@ def test_nothing_found_says_what_to_do(
     async def nothing() -> list[LocalServer]:
         return []
 
-    view = WelcomeView(ProviderRegistry(tmp_path), TaskRunner(), probe=nothing)
+    view = WelcomeView(TaskRunner(), probe=nothing)
     qtbot.addWidget(view)
     qasync_loop.run_until_complete(view.start_probe())
     assert "No local server answered" in view.local_status.text()
