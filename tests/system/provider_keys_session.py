@@ -34,7 +34,7 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     chat = open_window(data_dir_at(Path(given["data_dir"])), loop)
-    wiring = chat.window.provider_wiring
+    wiring = chat.parts.providers
     assert isinstance(wiring, ProviderWiring)
     dialog = wiring.open_providers()
     for _ in range(3):  # one after the other, as fast as a user can

@@ -39,7 +39,7 @@ class SlowKeyring(MemoryKeyring):
 
 
 def wiring_of(chat: ChatWindow) -> ProviderWiring:
-    wiring = getattr(chat.window, "provider_wiring", None)
+    wiring = chat.parts.providers
     assert isinstance(wiring, ProviderWiring)
     return wiring
 
@@ -111,7 +111,7 @@ def test_keys_typed_in_the_dialog_reach_the_model_picker(
 
 def add_from_command_line(data: DataDir, base_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """`switchboard provider add fake --base-url … --key-env VAR`, run in this process."""
-    monkeypatch.setattr("desktop.commands.provider.setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr("desktop.commands.api_access.setup_logging", lambda *a, **k: None)
     args = ["--data-dir", str(data.root), "provider", "add", "fake", "--base-url", base_url]
     assert main([*args, "--key-env", KEY_ENV, "--max-retries", "0"]) == 0
 
@@ -163,7 +163,7 @@ def test_a_provider_from_the_command_line_gets_the_model_last_used_with_it(
         chat.wait(lambda: picker.current_selection() is not None)
         chat.wait(lambda: chat.window.tasks.running == 0)
         assert picker.current_selection() == ("fake", "fake-image")
-        assert chat.controller.current_id is None  # a new conversation, nothing opened
+        assert chat.parts.state.conversation_id is None  # a new conversation, nothing opened
     finally:
         close(chat)
 
