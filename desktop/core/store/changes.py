@@ -93,10 +93,19 @@ class StoreChanges:
 
     @classmethod
     def merge(cls, changes: Iterable[StoreChanges]) -> StoreChanges:
-        merged = _NOTHING
+        """All of `changes` as one, in time linear in their total size (a burst of 10,000
+        single-message changes merges in milliseconds, not by copying ever larger sets)."""
+        sets: dict[str, set[object]] = {name: set() for name in _FIELD_NAMES
+                                        if name not in _FLAGS}
+        flags = dict.fromkeys(_FLAGS, False)
         for change in changes:
-            merged = merged | change
-        return merged
+            for name, values in sets.items():
+                values.update(getattr(change, name))
+            for name in flags:
+                flags[name] = flags[name] or getattr(change, name)
+        fields: dict[str, object] = {name: frozenset(values) for name, values in sets.items()}
+        fields.update(flags)
+        return cls(**fields)  # type: ignore[arg-type]
 
     # ----------------------------------------------------------------- questions views ask
 
