@@ -183,6 +183,7 @@ def main() -> int:
             f"Answer {number}, **bold**, a list:\n\n- a\n- b\n\n```python\nx = {number}\n```\n",
         )
     view.set_conversation([], {})
+    chat.wait(chat.idle)  # what the window does with the store's writes is done first
     gc.collect()
     started = time.perf_counter()
     chat.parts.opener.open_conversation(long_conversation.id)

@@ -31,7 +31,7 @@ from desktop.core.api.events import (
     UsageEvent,
 )
 from desktop.core.api.requests_openai import ChatRequest
-from desktop.core.api.retry import RetryWait, retry_waits
+from desktop.core.api.retry import RetryListener, RetryWait
 from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_messages import build_messages, title_from
 from desktop.core.parameters import RequestValidationError, check_params, wire_params
@@ -341,19 +341,23 @@ class ChatService:
         totals = _Totals()
         error: APIError | None = None
         cancelled = False
-        waits = retry_waits.set(lambda wait: listener.reply_waiting(first.message.id, wait))
+        first_id = first.message.id
+
+        def on_retry(wait: RetryWait) -> None:
+            listener.reply_waiting(first_id, wait)
+
         try:
             if settings.stream:
-                await self._consume_stream(client, request, states, state_for, listener, totals)
+                await self._consume_stream(client, request, states, state_for, listener, totals,
+                                           on_retry)
             else:
-                await self._deliver_whole(client, request, state_for, listener, totals)
+                await self._deliver_whole(client, request, state_for, listener, totals,
+                                          on_retry)
         except asyncio.CancelledError:
             cancelled = True
         except APIError as exc:
             error = exc
             log.warning("reply in conversation %s failed: %s", conversation_id, exc)
-        finally:
-            retry_waits.reset(waits)
         result, usage, model = totals.result, totals.usage, totals.model
         try:
             finals = await self._finish(states, result, usage, model, error, cancelled)
@@ -380,8 +384,9 @@ class ChatService:
         state_for: Callable[[int], Awaitable[_ReplyState]],
         listener: ExchangeListener,
         totals: _Totals,
+        on_retry: RetryListener,
     ) -> None:
-        async with client.stream_chat(request) as stream:
+        async with client.stream_chat(request, on_retry=on_retry) as stream:
             async for event in stream:
                 if isinstance(event, UsageEvent):
                     totals.usage = event.usage
@@ -407,9 +412,10 @@ class ChatService:
         state_for: Callable[[int], Awaitable[_ReplyState]],
         listener: ExchangeListener,
         totals: _Totals,
+        on_retry: RetryListener,
     ) -> None:
         """A non-streamed request, reported to the listener as one delta per choice."""
-        result = await client.chat(request)
+        result = await client.chat(request, on_retry=on_retry)
         for choice in result.choices:
             state = await state_for(choice.index)
             state.first_token = time.monotonic()

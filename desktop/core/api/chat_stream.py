@@ -24,7 +24,7 @@ from desktop.core.api.errors import (
 )
 from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
 from desktop.core.api.parsers.stream_parser import make_stream_parser
-from desktop.core.api.retry import RetryPolicy, should_retry_exception
+from desktop.core.api.retry import RetryListener, RetryPolicy, should_retry_exception
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import ProviderProfile
 
@@ -49,7 +49,8 @@ class StreamingClient(Protocol):
     def provider_name(self) -> str: ...
 
     async def _send(
-        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str
+        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
+        on_retry: RetryListener | None = None,
     ) -> httpx.Response: ...
 
     def _stream_error(
@@ -66,9 +67,11 @@ class ChatStream:
     """
 
     def __init__(
-        self, client: StreamingClient, style: ApiStyle, path: str, body: dict[str, Any]
+        self, client: StreamingClient, style: ApiStyle, path: str, body: dict[str, Any], *,
+        on_retry: RetryListener | None = None,
     ) -> None:
         self._client = client
+        self._on_retry = on_retry
         self._style = style
         self._path = path
         self._body = body
@@ -126,7 +129,8 @@ class ChatStream:
         retries = 0
         while True:
             response = await client._send(
-                "POST", self._path, body=self._body, accept="text/event-stream"
+                "POST", self._path, body=self._body, accept="text/event-stream",
+                on_retry=self._on_retry,
             )
             self._response = response
             self.request_id = request_id_from(response.headers)

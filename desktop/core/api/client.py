@@ -59,6 +59,7 @@ from desktop.core.api.requests_openai import (
 )
 from desktop.core.api.requests_responses import responses_body
 from desktop.core.api.retry import (
+    RetryListener,
     RetryPolicy,
     RetryWait,
     announce_wait,
@@ -168,9 +169,12 @@ class ApiClient:
         return bytes(body[:MAX_ERROR_BODY])
 
     async def _send(
-        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str
+        self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
+        on_retry: RetryListener | None = None,
     ) -> httpx.Response:
-        """Send with retries; returns a successful response whose body is not read yet."""
+        """Send with retries; returns a successful response whose body is not read yet.
+
+        `on_retry` hears of each wait before a retry (the window shows it on the reply)."""
         url = self.profile.request_url(path)
         headers = self._headers(accept)
         retries = 0
@@ -219,7 +223,7 @@ class ApiClient:
                 )
             assert delay is not None
             reason = str(response.status_code) if retry_reason is None else retry_reason
-            announce_wait(RetryWait(retries + 1, self.retry.max_retries, delay, reason))
+            announce_wait(on_retry, RetryWait(retries + 1, self.retry.max_retries, delay, reason))
             await self.retry.sleep(delay)
             retries += 1
 
@@ -311,10 +315,11 @@ class ApiClient:
             request, stream=stream, include_usage=self.profile.include_usage
         )
 
-    async def chat(self, request: ChatRequest) -> ChatResult:
+    async def chat(self, request: ChatRequest, *,
+                   on_retry: RetryListener | None = None) -> ChatResult:
         """A whole (non-streamed) reply."""
         path, body = self._chat_body(request, stream=False)
-        return await self._chat_once(self.profile.api_style, path, body)
+        return await self._chat_once(self.profile.api_style, path, body, on_retry)
 
     async def complete(self, request: CompletionRequest) -> ChatResult:
         """A legacy text completion (POST /completions), not streamed."""
@@ -322,8 +327,10 @@ class ApiClient:
         body = completion_body(request, stream=False, include_usage=False)
         return await self._chat_once(ApiStyle.OPENAI_COMPLETIONS, "completions", body)
 
-    async def _chat_once(self, style: ApiStyle, path: str, body: dict[str, Any]) -> ChatResult:
-        response = await self._send("POST", path, body=body, accept="application/json")
+    async def _chat_once(self, style: ApiStyle, path: str, body: dict[str, Any],
+                         on_retry: RetryListener | None = None) -> ChatResult:
+        response = await self._send("POST", path, body=body, accept="application/json",
+                                    on_retry=on_retry)
         raw = await self._read_body(response)
         rid = request_id_from(response.headers)
         if _looks_like_sse(response.headers.get("content-type", ""), raw):
@@ -344,10 +351,11 @@ class ApiClient:
                 f"{self.provider_name} sent a reply that cannot be read ({exc})", b"", response
             ) from None
 
-    def stream_chat(self, request: ChatRequest) -> ChatStream:
+    def stream_chat(self, request: ChatRequest, *,
+                    on_retry: RetryListener | None = None) -> ChatStream:
         """A streamed reply: use as `async with client.stream_chat(r) as s: async for e in s`."""
         path, body = self._chat_body(request, stream=True)
-        return ChatStream(self, self.profile.api_style, path, body)
+        return ChatStream(self, self.profile.api_style, path, body, on_retry=on_retry)
 
     def stream_complete(self, request: CompletionRequest) -> ChatStream:
         """A streamed legacy text completion."""

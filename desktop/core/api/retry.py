@@ -10,7 +10,6 @@ and 5xx. `retry-after-ms` and `Retry-After` (seconds or an HTTP date) are honour
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import email.utils
 import logging
 import random
@@ -39,15 +38,11 @@ class RetryWait:
     reason: str  # "429", "503", "connection" …
 
 
-# Who wants to hear of retry waits in this task (a chat exchange shows them on its reply).
-retry_waits: contextvars.ContextVar[Callable[[RetryWait], None] | None] = (
-    contextvars.ContextVar("retry_waits", default=None)
-)
+RetryListener = Callable[[RetryWait], None]  # told of each wait (a chat shows it on the reply)
 
 
-def announce_wait(wait: RetryWait) -> None:
-    """Tell this task's listener (if any) of a retry wait; a broken listener is ignored."""
-    listener = retry_waits.get()
+def announce_wait(listener: RetryListener | None, wait: RetryWait) -> None:
+    """Tell `listener` (if any) of a retry wait; a broken listener is ignored."""
     if listener is not None:
         try:
             listener(wait)
