@@ -188,7 +188,8 @@ def test_tokens_per_second_after_continue_counts_only_the_new_text(
 
 
 def test_quitting_prints_no_traceback(tmp_path: Path, fake_provider: FakeProvider) -> None:
-    """Symptom 10: quitting (mid-stream too) writes nothing alarming to stderr."""
+    """Symptom 10: quitting mid-stream, with a model list still loading, writes nothing to
+    stderr: every task of the window is cancelled and finished inside the loop."""
     data = tmp_path / "data"
     script = textwrap.dedent(f"""
         import os, sys
@@ -213,6 +214,9 @@ def test_quitting_prints_no_traceback(tmp_path: Path, fake_provider: FakeProvide
     """)
     fake_provider.default_text = LONG_TEXT
     fake_provider.default_delay = 0.02
+    slow_models = Reply.json({"data": [{"id": "fake-model"}]})
+    slow_models.delay = 20  # the model list is still loading when the window closes
+    fake_provider.route("/models", slow_models)
     env = {"SWITCHBOARD_TEST_FAKE_KEY": "sk-test-quit", "PATH": "/usr/bin:/bin",
            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
