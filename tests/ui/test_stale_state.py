@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from desktop.core.paths import DataDir
+from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.store.models import MessageStatus, Role
-from tests.helpers.chat_window import ChatWindow
+from tests.helpers.chat_window import KEY_ENV, ChatWindow, data_dir_at, fake_key, open_window
 from tests.helpers.fake_provider import FakeProvider, Reply
 
 LONG_TEXT = " ".join(f"word{i}" for i in range(400))
@@ -255,3 +259,43 @@ def test_a_streaming_conversation_opened_again_shows_the_service_text(
     assert stored.text == LONG_TEXT
     final = view.area.cache.cached_body(reply_id)
     assert final is not None and final.text.strip() == LONG_TEXT
+
+
+def test_the_pick_an_image_model_hint_goes_once_one_is_picked(chat: ChatWindow) -> None:
+    """Symptom 11: the "pick an image model" notice stayed after one was picked."""
+    pane = chat.window.chat
+    pane.model_picker.pick("fake", "fake-model")  # a chat model: nothing to generate with
+    pane.image_mode.button.click()
+    assert pane.image_mode.active
+    assert "image model" in notice(chat)
+    pane.model_picker.pick("fake", "dall-e-3")
+    assert notice(chat) == ""
+
+
+def test_no_model_chosen_says_so_and_opens_the_picker(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Symptom 7: with a provider but no model (its list does not load, no history), Enter
+    says "Choose a model" — not "no provider is set up", no literal backticks — and opens
+    the picker; the text stays."""
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    ProviderRegistry(data.root).add(ProviderProfile(
+        name="relay", base_url=fake_provider.base_url, key_source=KeySource.ENV,
+        key_env=KEY_ENV, max_retries=0))
+    fake_provider.route("/models", Reply.error(500, "models are down"))
+    chat = open_window(data, qasync_loop)
+    try:
+        chat.wait(chat.idle)
+        assert chat.window.chat.selected_target() is None
+        chat.window.chat.composer.setPlainText("hello?")
+        chat.window.chat.send_button.click()
+        assert "Choose a model" in notice(chat) and "`" not in notice(chat)
+        assert "No provider" not in notice(chat)
+        assert chat.window.chat.model_picker.popup.isVisible()
+        assert chat.window.chat.composer.toPlainText() == "hello?"
+        assert chat.parts.state.conversation_id is None
+    finally:
+        chat.close()
+        chat.store.close()
