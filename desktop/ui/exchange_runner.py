@@ -68,20 +68,21 @@ class Exchange(ExchangeListener):
             state.append(replace(message, status=MessageStatus.STREAMING))
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
+        state = self.state
         if self.waiting:
             self.waiting = False
-            self.runner.clear_wait(self.conversation_id)
-        if (state := self.state) is not None:
+            if state is not None:
+                state.set_reply_status(message_id, "")
+        if state is not None:
             state.stream(message_id, event)
 
     def reply_waiting(self, message_id: int, wait: RetryWait) -> None:
         self.waiting = True
-        self.runner.show_wait(self.conversation_id, wait)
+        if (state := self.state) is not None:
+            state.set_reply_status(message_id, self.runner.wait_text(wait))
 
     def reply_finished(self, message: Message) -> None:
-        if self.waiting:
-            self.waiting = False
-            self.runner.clear_wait(self.conversation_id)
+        self.waiting = False
         if (state := self.state) is not None:
             state.update(message)
 
@@ -267,15 +268,10 @@ class ExchangeRunner(QObject):
             self.state.set_streaming(streaming)
         self.streaming_changed.emit(conversation_id, streaming)
 
-    def show_wait(self, conversation_id: int, wait: RetryWait) -> None:
-        if self.state.is_open(conversation_id):
-            self.pane.show_notice(self.tr(
-                "Waiting for the provider ({0})… retry {1} of {2} in {3} s").format(
-                wait.reason, wait.attempt, wait.of, max(1, round(wait.delay))))
-
-    def clear_wait(self, conversation_id: int) -> None:
-        if self.state.is_open(conversation_id):
-            self.pane.clear_notice()
+    def wait_text(self, wait: RetryWait) -> str:
+        """What a reply's card says while the client waits to retry."""
+        return self.tr("Waiting for the provider ({0})… retry {1} of {2} in {3} s").format(
+            wait.reason, wait.attempt, wait.of, max(1, round(wait.delay)))
 
     def stop(self, conversation_id: int | None = None) -> None:
         """Cancel the open (or given) conversation's reply; what arrived is kept."""

@@ -31,6 +31,7 @@ class OpenConversation(QObject):
     message_appended = Signal(object, object)  # Message, SiblingInfo
     message_updated = Signal(object)  # Message: a shown message's new state
     stream_event = Signal(int, object)  # message id, StreamEvent of its streaming reply
+    reply_status = Signal(int, str)  # message id, what a streaming reply waits for ("": nothing)
     scroll_requested = Signal(int, str)  # message id, text to highlight
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -123,6 +124,10 @@ class OpenConversation(QObject):
     def stream(self, message_id: int, event: StreamEvent) -> None:
         if message_id in self.messages:
             self.stream_event.emit(message_id, event)
+
+    def set_reply_status(self, message_id: int, text: str) -> None:
+        if message_id in self.messages:
+            self.reply_status.emit(message_id, text)
 
     def scroll_to(self, message_id: int, highlight: str = "") -> None:
         self.scroll_requested.emit(message_id, highlight)

@@ -162,6 +162,7 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
     state.message_appended.connect(view.append_message)
     state.message_updated.connect(view.update_message)
     state.stream_event.connect(view.apply_event)
+    state.reply_status.connect(view.set_reply_status)
     state.scroll_requested.connect(view.scroll_to_message)
     state.streaming_changed.connect(pane.set_streaming)
     state.editing_changed.connect(lambda message_id: pane.set_editing(message_id is not None))

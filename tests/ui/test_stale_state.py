@@ -136,14 +136,24 @@ def test_context_menu_leaves_the_highlight_on_the_open_conversation(chat: ChatWi
 def test_retry_waits_are_shown_and_go_when_the_reply_comes(
     chat: ChatWindow, fake_provider: FakeProvider
 ) -> None:
-    """Symptom 9: "Waiting for the provider… retry 1 of 2 in 1 s", not an empty header."""
+    """Symptom 9: the reply's card says "Waiting for the provider… retry 1 of 2 in 1 s"
+    instead of an empty header, and the line goes when the text comes."""
     chat.parts.providers.registry.update("fake", max_retries=2)
     fake_provider.script("/chat/completions", Reply.error(429, "slow down", retry_after="1"))
     chat.type_and_send("patience")
-    chat.wait(lambda: "retry 1 of 2" in notice(chat), timeout=5)
-    assert "429" in notice(chat) and "1 s" in notice(chat)
+    view = chat.window.chat.chat_view
+
+    def waiting_line() -> str:
+        last = max(chat.parts.state.messages, default=None)
+        card = view.area.bound_widget(last) if last is not None else None
+        return card.footer.text() if card is not None and card.footer.isVisible() else ""
+
+    chat.wait(lambda: "retry 1 of 2" in waiting_line(), timeout=5)
+    assert "429" in waiting_line() and "in 1 s" in waiting_line()
     chat.wait(chat.idle, timeout=10)
-    assert chat.path()[-1].status is MessageStatus.COMPLETE
+    reply = chat.path()[-1]
+    assert reply.status is MessageStatus.COMPLETE
+    assert "Waiting" not in waiting_line()
     assert notice(chat) == ""
 
 

@@ -358,8 +358,9 @@ class MessageWidget(QFrame):
         self.retry_button.setVisible(failed or interrupted or stopped)
 
         footer = self.footer_text(message) if message.role == Role.ASSISTANT else ""
-        self.footer.setVisible(bool(footer) and not streaming)
-        self.footer.setText(footer)
+        waiting = live.status if streaming and live is not None else ""
+        self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
+        self.footer.setText(waiting or footer)
         self._update_actions()
         self._restyle()
         self.updateGeometry()

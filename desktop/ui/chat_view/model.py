@@ -40,6 +40,7 @@ class LiveReply:
     """
 
     has_text: bool = False
+    status: str = ""  # what the reply waits for (a retry after 429/503), shown on its card
     tool_calls: dict[int, ToolCallDraft] = field(default_factory=dict)
     model: str | None = None
     error: str | None = None

@@ -134,6 +134,19 @@ class ChatView(QWidget):
             self.highlighter.submit(thinking)
         self.model.replace(message)
 
+    def set_reply_status(self, message_id: int, text: str) -> None:
+        """A streaming reply's status line ("Waiting for the provider…"; "" clears it)."""
+        number = self.model.row_of(message_id)
+        if number is None:
+            return
+        row = self.model.row_at(number)
+        if row.live is None:
+            row.live = LiveReply()
+        if row.live.status != text:
+            row.live.status = text
+            self.area.invalidate_row(number)
+            self.area.relayout()
+
     def apply_event(self, message_id: int, event: StreamEvent) -> None:
         """A streamed delta; rendering happens at most once per frame for all of them."""
         self.coalescer.add(message_id, event)
