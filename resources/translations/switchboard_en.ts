@@ -17,33 +17,33 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="95"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="96"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="107"/>
         <source>Remove {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="105"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
         <source>Preparing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="112"/>
         <source>Preparing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="108"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="114"/>
         <source>{0}
 {1} × {2} px, {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="117"/>
         <source>Image {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -51,115 +51,41 @@
 <context>
     <name>AttachmentTray</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="146"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="161"/>
         <source>Drop images here to attach them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="172"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="191"/>
         <source>A message can carry up to {0} images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="261"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="280"/>
         <source>{0} cannot be attached: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ChatController</name>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="190"/>
-        <source>Image saved to {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="355"/>
-        <source>New conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="394"/>
-        <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your message is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="401"/>
-        <source>Fix the parameters first: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="518"/>
-        <source>The images could not be stored: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="687"/>
-        <source>Copied.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="695"/>
-        <source>Stop the reply before deleting messages.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="745"/>
-        <source>New folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="746"/>
-        <location filename="../../desktop/ui/chat_controller.py" line="761"/>
-        <source>Folder name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="760"/>
-        <source>Rename folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="784"/>
-        <source>Export conversation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="785"/>
-        <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="803"/>
-        <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/chat_controller.py" line="820"/>
-        <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatImages</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="68"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="79"/>
         <source>Save image as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="154"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="172"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="163"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="181"/>
         <source>The image file is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="166"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="175"/>
         <source>The image could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="177"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="186"/>
         <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,95 +93,110 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="49"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="139"/>
         <source>Show or hide the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="52"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="74"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="58"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="140"/>
         <source>Show or hide parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="78"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="141"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="88"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="145"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="90"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="146"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="91"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="147"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="104"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="142"/>
         <source>Attach images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="114"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="116"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="157"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="158"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="186"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="187"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="117"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="159"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="188"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="151"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="152"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="180"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="181"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="153"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="182"/>
         <source>Stop the reply (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="212"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="239"/>
         <source>The images are still being prepared; send again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatTarget</name>
+    <message>
+        <location filename="../../desktop/ui/chat_target.py" line="37"/>
+        <source>No provider is set up yet. Add one in Settings → Providers (or with “switchboard provider add” on the command line); your message is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_target.py" line="40"/>
+        <source>Choose a model first; your message is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_target.py" line="52"/>
+        <source>Fix the parameters first: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/documents.py" line="29"/>
+        <location filename="../../desktop/ui/chat_view/documents.py" line="26"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="48"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="76"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="62"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="77"/>
         <source>↓  Jump to latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="63"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="78"/>
         <source>Jump to latest message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,22 +204,22 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="31"/>
+        <location filename="../../desktop/ui/composer.py" line="37"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="39"/>
+        <location filename="../../desktop/ui/composer.py" line="47"/>
         <source>Describe the image to generate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="41"/>
+        <location filename="../../desktop/ui/composer.py" line="49"/>
         <source>Message…  (Enter to send, Shift+Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="43"/>
+        <location filename="../../desktop/ui/composer.py" line="51"/>
         <source>Message…  (Ctrl+Enter to send, Enter for a new line)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,8 +257,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="199"/>
-        <location filename="../../desktop/ui/conversation_list/model.py" line="204"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="211"/>
+        <location filename="../../desktop/ui/conversation_list/model.py" line="216"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,73 +266,86 @@
 <context>
     <name>ConversationListView</name>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="31"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="49"/>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="110"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="121"/>
         <source>Rename folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="112"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="123"/>
         <source>Delete folder (its conversations stay)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="122"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="133"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="123"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="134"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="125"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="136"/>
         <source>Unpin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="125"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="136"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="127"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="138"/>
         <source>Move to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="129"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="140"/>
         <source>No folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="138"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="149"/>
         <source>New folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="140"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="151"/>
         <source>Unarchive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="140"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="151"/>
         <source>Archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="142"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="153"/>
         <source>Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/conversation_list/view.py" line="144"/>
+        <location filename="../../desktop/ui/conversation_list/view.py" line="155"/>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeRunner</name>
+    <message>
+        <location filename="../../desktop/ui/exchange_runner.py" line="175"/>
+        <source>The images could not be stored: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/exchange_runner.py" line="273"/>
+        <source>Waiting for the provider ({0})… retry {1} of {2} in {3} s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -495,32 +449,27 @@
 <context>
     <name>ImageGenerationController</name>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="76"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="85"/>
         <source>Describe the image to generate first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="78"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="87"/>
         <source>Type what the image should show after /image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="86"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="95"/>
         <source>Image generation does not use the attached images; they stay for your next chat message.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="161"/>
-        <source>No provider is set up yet. Add one (Settings → Providers, or `switchboard provider add`); your prompt is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="172"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="176"/>
         <source>Pick an image model (one with the [image] badge, e.g. dall-e-3) in the model picker at the top (Ctrl+M); your prompt is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_generation_controller.py" line="210"/>
+        <location filename="../../desktop/ui/image_generation_controller.py" line="217"/>
         <source>Generating image…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,12 +477,12 @@
 <context>
     <name>ImageMode</name>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="178"/>
+        <location filename="../../desktop/ui/image_mode.py" line="196"/>
         <source>Image mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="179"/>
+        <location filename="../../desktop/ui/image_mode.py" line="197"/>
         <source>Image mode: Send generates images from the text (or type /image and a prompt)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,98 +490,97 @@
 <context>
     <name>ImageOptionsRow</name>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="59"/>
+        <location filename="../../desktop/ui/image_mode.py" line="94"/>
         <source>Image size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="60"/>
+        <location filename="../../desktop/ui/image_mode.py" line="95"/>
         <source>Image size (auto: the model&apos;s default, not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="62"/>
+        <location filename="../../desktop/ui/image_mode.py" line="96"/>
         <source>auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="63"/>
+        <location filename="../../desktop/ui/image_mode.py" line="97"/>
         <source>custom…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="65"/>
+        <location filename="../../desktop/ui/image_mode.py" line="98"/>
         <source>WxH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="66"/>
+        <location filename="../../desktop/ui/image_mode.py" line="99"/>
         <source>Custom image size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="67"/>
+        <location filename="../../desktop/ui/image_mode.py" line="100"/>
         <source>Width x height in pixels, e.g. 1536x1024</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="72"/>
+        <location filename="../../desktop/ui/image_mode.py" line="101"/>
         <source>Number of images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="73"/>
+        <location filename="../../desktop/ui/image_mode.py" line="102"/>
         <source>How many images to generate (1–4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="75"/>
+        <location filename="../../desktop/ui/image_mode.py" line="103"/>
         <source>Image quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="77"/>
-        <location filename="../../desktop/ui/image_mode.py" line="81"/>
+        <location filename="../../desktop/ui/image_mode.py" line="106"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="79"/>
+        <location filename="../../desktop/ui/image_mode.py" line="104"/>
         <source>Image style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="82"/>
+        <location filename="../../desktop/ui/image_mode.py" line="107"/>
         <source>Quality (default: not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="83"/>
+        <location filename="../../desktop/ui/image_mode.py" line="108"/>
         <source>Style, for models that take one (default: not sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="86"/>
+        <location filename="../../desktop/ui/image_mode.py" line="109"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="88"/>
+        <location filename="../../desktop/ui/image_mode.py" line="109"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="89"/>
+        <location filename="../../desktop/ui/image_mode.py" line="110"/>
         <source>Quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="90"/>
+        <location filename="../../desktop/ui/image_mode.py" line="110"/>
         <source>Style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/image_mode.py" line="140"/>
+        <location filename="../../desktop/ui/image_mode.py" line="151"/>
         <source>The custom image size must look like 1024x1024.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,27 +588,27 @@
 <context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="206"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="221"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="306"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="324"/>
         <source>Image missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="363"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="381"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="364"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="382"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="365"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="383"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,37 +616,37 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="32"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="37"/>
         <source>Image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="38"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="43"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="47"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="52"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="48"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="53"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="69"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="74"/>
         <source>The image could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="100"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="105"/>
         <source>Save image as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="101"/>
+        <location filename="../../desktop/ui/chat_view/image_viewer.py" line="106"/>
         <source>Copy image</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,22 +654,22 @@
 <context>
     <name>KeyPromptDialog</name>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="102"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="143"/>
         <source>API key for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="111"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="144"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="112"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="145"/>
         <source>Paste the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="114"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="146"/>
         <source>Save it in the system keyring</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,37 +677,38 @@
 <context>
     <name>KeyringProblemDialog</name>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="39"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="78"/>
         <source>The key could not be stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="43"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="80"/>
         <source>The key for &lt;b&gt;%1&lt;/b&gt; was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="52"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="83"/>
         <source>Switchboard never writes keys to its own files. Choose how to go on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="57"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="86"/>
         <source>Keep the key in memory for this session only (asked again next start)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="59"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="88"/>
         <source>Read the key from an environment variable:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_prompt.py" line="67"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="89"/>
         <source>Environment variable name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/key_prompt.py" line="91"/>
+        <location filename="../../desktop/ui/key_prompt.py" line="107"/>
         <source>Enter a variable name (letters, digits and _).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,227 +716,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Opening history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>&amp;New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>&amp;Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>&amp;Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Show or hide the si&amp;debar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Show or hide the &amp;parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>&amp;Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>Read &amp;aloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>The history could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
-        <source>The language changes the next time Switchboard starts.</source>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <location filename="../../desktop/ui/message_actions.py" line="36"/>
+        <source>Copied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
-        <source>Saving…</source>
+        <location filename="../../desktop/ui/message_actions.py" line="43"/>
+        <source>Stop the reply before deleting messages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="125"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="239"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="129"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="162"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="241"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="242"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="243"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="206"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="244"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="207"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="245"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="246"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="211"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="248"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="249"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="262"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="296"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="329"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="298"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="331"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="314"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="317"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="356"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
+        <source>Stopped. Continue picks up where it ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="394"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="362"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="400"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="364"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="402"/>
         <source>{0:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="407"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
         <source>Stop reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,42 +957,42 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="241"/>
+        <location filename="../../desktop/ui/model_picker.py" line="87"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="242"/>
+        <location filename="../../desktop/ui/model_picker.py" line="177"/>
         <source>Choose the model (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="324"/>
+        <location filename="../../desktop/ui/model_picker.py" line="173"/>
         <source>No provider yet — add one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="326"/>
+        <location filename="../../desktop/ui/model_picker.py" line="175"/>
         <source>Choose a model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="335"/>
+        <location filename="../../desktop/ui/model_picker.py" line="185"/>
         <source>%1 on %2 %3 — click to change (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="398"/>
+        <location filename="../../desktop/ui/model_picker.py" line="223"/>
         <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="428"/>
+        <location filename="../../desktop/ui/model_picker.py" line="231"/>
         <source> Showing the list from %1 h ago.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="432"/>
+        <location filename="../../desktop/ui/model_picker.py" line="220"/>
         <source>Could not load models: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,37 +1000,38 @@
 <context>
     <name>ModelPopup</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="65"/>
+        <location filename="../../desktop/ui/model_popup.py" line="81"/>
         <source>Search models, or type a model name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="66"/>
+        <location filename="../../desktop/ui/model_popup.py" line="82"/>
         <source>Search models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="74"/>
+        <location filename="../../desktop/ui/model_popup.py" line="83"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="89"/>
+        <location filename="../../desktop/ui/model_popup.py" line="84"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="90"/>
+        <location filename="../../desktop/ui/model_popup.py" line="85"/>
         <source>Refresh model lists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="91"/>
+        <location filename="../../desktop/ui/model_popup.py" line="86"/>
         <source>Fetch every provider&apos;s model list again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/model_picker.py" line="117"/>
+        <location filename="../../desktop/ui/model_popup.py" line="87"/>
+        <location filename="../../desktop/ui/model_popup.py" line="111"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -1076,47 +1039,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="191"/>
+        <location filename="../../desktop/ui/model_popup.py" line="185"/>
         <source>Remove from favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="191"/>
+        <location filename="../../desktop/ui/model_popup.py" line="185"/>
         <source>Add to favourites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="194"/>
+        <location filename="../../desktop/ui/model_popup.py" line="188"/>
         <source>Capabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="196"/>
+        <location filename="../../desktop/ui/model_popup.py" line="190"/>
         <source>Vision (image input)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="197"/>
+        <location filename="../../desktop/ui/model_popup.py" line="191"/>
         <source>Reasoning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="198"/>
+        <location filename="../../desktop/ui/model_popup.py" line="192"/>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="199"/>
+        <location filename="../../desktop/ui/model_popup.py" line="193"/>
         <source>Image generation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="210"/>
+        <location filename="../../desktop/ui/model_popup.py" line="204"/>
         <source>Use the known defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="213"/>
+        <location filename="../../desktop/ui/model_popup.py" line="207"/>
         <source>Forget this hand-typed model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,92 +1087,87 @@
 <context>
     <name>ParameterFields</name>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="24"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="18"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="25"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="19"/>
         <source>Top P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="26"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="20"/>
         <source>Max tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="27"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="21"/>
         <source>Presence penalty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="28"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="22"/>
         <source>Frequency penalty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="29"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="23"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="30"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="24"/>
         <source>Choices (n)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="31"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="25"/>
         <source>Stop sequences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="32"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="26"/>
         <source>Logit bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="33"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="27"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="34"/>
-        <source>JSON schema</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="41"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="37"/>
         <source>-2 to 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="42"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="38"/>
         <source>whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="43"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="39"/>
         <source>one per line, up to 4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="46"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="42"/>
         <source>end-user id for abuse monitoring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="54"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="51"/>
         <source>default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="58"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="55"/>
         <source>Provider default — e.g. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_labels.py" line="65"/>
+        <location filename="../../desktop/ui/parameter_labels.py" line="62"/>
         <source>%1 (%2). Leave empty to use the provider&apos;s default.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,174 +1175,174 @@
 <context>
     <name>ParameterPanel</name>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="164"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="215"/>
         <source>SYSTEM PROMPT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="167"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="216"/>
         <source>You are a helpful assistant.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="168"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="217"/>
         <source>System prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="174"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="218"/>
         <source>SAMPLING</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="198"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="220"/>
         <source>RESPONSE FORMAT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="201"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="221"/>
         <source>Response format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="203"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="222"/>
         <source>Provider default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="204"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="222"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="205"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="222"/>
         <source>JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="206"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="213"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="223"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="226"/>
         <source>JSON schema</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="236"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="227"/>
         <source>Empty fields are not sent: the provider&apos;s default applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="252"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="202"/>
         <source>PARAMETERS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="258"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="203"/>
         <source>Reset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="259"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="204"/>
         <source>Unset every parameter (provider defaults)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="260"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="205"/>
         <source>Reset parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="272"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="206"/>
         <source>Preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="273"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="207"/>
         <source>Load a preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="278"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="208"/>
         <source>Preset actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="279"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="209"/>
         <source>Save, rename or delete presets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="283"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="210"/>
         <source>Save as preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="284"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="211"/>
         <source>Rename preset…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="285"/>
-        <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="212"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="467"/>
         <source>Delete preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="288"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="213"/>
         <source>Use as defaults for this model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="291"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="214"/>
         <source>Forget this model&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="428"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="307"/>
         <source>Also sent (set elsewhere): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="445"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="368"/>
         <source>Presets…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="452"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="375"/>
         <source>%1 (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="476"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="411"/>
         <source>Use as defaults for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="557"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="436"/>
         <source>Preset name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="562"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="441"/>
         <source>Save preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="568"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="447"/>
         <source>Replace preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="569"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="448"/>
         <source>A preset named “%1” exists. Replace it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="579"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="458"/>
         <source>Rename preset</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/parameter_panel.py" line="588"/>
+        <location filename="../../desktop/ui/parameter_panel.py" line="467"/>
         <source>Delete the preset “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,59 +1350,59 @@
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="55"/>
+        <location filename="../../desktop/media/image_prepare.py" line="56"/>
         <source>The image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="57"/>
+        <location filename="../../desktop/media/image_prepare.py" line="58"/>
         <source>{0} cannot be attached: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="103"/>
+        <location filename="../../desktop/media/image_prepare.py" line="104"/>
         <source>The image could not be encoded as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="124"/>
-        <location filename="../../desktop/media/image_prepare.py" line="196"/>
+        <location filename="../../desktop/media/image_prepare.py" line="125"/>
+        <location filename="../../desktop/media/image_prepare.py" line="197"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="128"/>
+        <location filename="../../desktop/media/image_prepare.py" line="129"/>
         <source>the file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="136"/>
+        <location filename="../../desktop/media/image_prepare.py" line="137"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="141"/>
-        <location filename="../../desktop/media/image_prepare.py" line="210"/>
+        <location filename="../../desktop/media/image_prepare.py" line="142"/>
+        <location filename="../../desktop/media/image_prepare.py" line="211"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="146"/>
+        <location filename="../../desktop/media/image_prepare.py" line="147"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="150"/>
+        <location filename="../../desktop/media/image_prepare.py" line="151"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="162"/>
+        <location filename="../../desktop/media/image_prepare.py" line="163"/>
         <source>it could not be decoded ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="208"/>
+        <location filename="../../desktop/media/image_prepare.py" line="209"/>
         <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,240 +1410,239 @@
 <context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="100"/>
+        <location filename="../../desktop/ui/provider_form.py" line="254"/>
         <source>Provider name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="101"/>
+        <location filename="../../desktop/ui/provider_form.py" line="298"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="103"/>
+        <location filename="../../desktop/ui/provider_form.py" line="255"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="109"/>
+        <location filename="../../desktop/ui/provider_form.py" line="299"/>
         <source>Base &amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="111"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="114"/>
+        <location filename="../../desktop/ui/provider_form.py" line="300"/>
         <source>API &amp;style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="117"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Where the key comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="118"/>
+        <location filename="../../desktop/ui/provider_form.py" line="260"/>
         <source>System keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="119"/>
+        <location filename="../../desktop/ui/provider_form.py" line="261"/>
         <source>Environment variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="120"/>
+        <location filename="../../desktop/ui/provider_form.py" line="262"/>
         <source>No key (local server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="121"/>
+        <location filename="../../desktop/ui/provider_form.py" line="301"/>
         <source>&amp;Key from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="126"/>
+        <location filename="../../desktop/ui/provider_form.py" line="266"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="127"/>
-        <location filename="../../desktop/ui/provider_form.py" line="317"/>
-        <location filename="../../desktop/ui/provider_form.py" line="327"/>
+        <location filename="../../desktop/ui/provider_form.py" line="375"/>
+        <location filename="../../desktop/ui/provider_form.py" line="385"/>
         <source>Paste the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="130"/>
+        <location filename="../../desktop/ui/provider_form.py" line="267"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="132"/>
+        <location filename="../../desktop/ui/provider_form.py" line="268"/>
         <source>Show the key while typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="139"/>
+        <location filename="../../desktop/ui/provider_form.py" line="302"/>
         <source>API &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="147"/>
+        <location filename="../../desktop/ui/provider_form.py" line="269"/>
         <source>Environment variable name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="149"/>
+        <location filename="../../desktop/ui/provider_form.py" line="303"/>
         <source>&amp;Variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="173"/>
+        <location filename="../../desktop/ui/provider_form.py" line="272"/>
         <source>Connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="178"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>Show connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="185"/>
+        <location filename="../../desktop/ui/provider_form.py" line="274"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="187"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="191"/>
-        <location filename="../../desktop/ui/provider_form.py" line="197"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
+        <location filename="../../desktop/ui/provider_form.py" line="304"/>
         <source>Extra headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="200"/>
-        <location filename="../../desktop/ui/provider_form.py" line="209"/>
+        <location filename="../../desktop/ui/provider_form.py" line="279"/>
+        <location filename="../../desktop/ui/provider_form.py" line="305"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="201"/>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <source>System / environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="202"/>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <source>No proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="203"/>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <source>This proxy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="206"/>
+        <location filename="../../desktop/ui/provider_form.py" line="284"/>
         <source>Proxy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="210"/>
+        <location filename="../../desktop/ui/provider_form.py" line="285"/>
         <source>Verify TLS certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="214"/>
+        <location filename="../../desktop/ui/provider_form.py" line="286"/>
         <source>Custom CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="215"/>
+        <location filename="../../desktop/ui/provider_form.py" line="287"/>
         <source>System trust store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="217"/>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="218"/>
+        <location filename="../../desktop/ui/provider_form.py" line="289"/>
         <source>Choose a CA bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="221"/>
-        <location filename="../../desktop/ui/provider_form.py" line="420"/>
+        <location filename="../../desktop/ui/provider_form.py" line="306"/>
+        <location filename="../../desktop/ui/provider_form.py" line="478"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="225"/>
-        <location filename="../../desktop/ui/provider_form.py" line="226"/>
+        <location filename="../../desktop/ui/provider_form.py" line="290"/>
+        <location filename="../../desktop/ui/provider_form.py" line="307"/>
         <source>Connect timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="230"/>
-        <location filename="../../desktop/ui/provider_form.py" line="231"/>
+        <location filename="../../desktop/ui/provider_form.py" line="291"/>
+        <location filename="../../desktop/ui/provider_form.py" line="308"/>
         <source>Read timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="234"/>
-        <location filename="../../desktop/ui/provider_form.py" line="235"/>
+        <location filename="../../desktop/ui/provider_form.py" line="292"/>
+        <location filename="../../desktop/ui/provider_form.py" line="309"/>
         <source>Retries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="154"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="155"/>
+        <location filename="../../desktop/ui/provider_form.py" line="271"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="316"/>
+        <location filename="../../desktop/ui/provider_form.py" line="374"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="320"/>
+        <location filename="../../desktop/ui/provider_form.py" line="378"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="322"/>
+        <location filename="../../desktop/ui/provider_form.py" line="380"/>
         <source>(stored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="325"/>
+        <location filename="../../desktop/ui/provider_form.py" line="383"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="407"/>
+        <location filename="../../desktop/ui/provider_form.py" line="465"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="409"/>
+        <location filename="../../desktop/ui/provider_form.py" line="467"/>
         <source>Chat requests go to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="422"/>
+        <location filename="../../desktop/ui/provider_form.py" line="480"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1693,22 +1650,22 @@
 <context>
     <name>ProviderWiring</name>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="183"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="269"/>
         <source>The key for %1 is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="186"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="272"/>
         <source>%2 The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="190"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="276"/>
         <source>The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="194"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="280"/>
         <source>Send again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,148 +1673,148 @@
 <context>
     <name>ProvidersDialog</name>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="71"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="92"/>
+        <location filename="../../desktop/ui/provider_list.py" line="123"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="141"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/provider_list.py" line="122"/>
         <source>PROVIDERS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/provider_list.py" line="124"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/provider_list.py" line="126"/>
         <source>Add a provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/provider_list.py" line="147"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/provider_list.py" line="140"/>
         <source>Remove the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/provider_list.py" line="142"/>
         <source>Move up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/provider_list.py" line="143"/>
         <source>Move down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="143"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="148"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="149"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="169"/>
+        <location filename="../../desktop/ui/provider_list.py" line="129"/>
         <source>Cloud APIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="170"/>
+        <location filename="../../desktop/ui/provider_list.py" line="130"/>
         <source>Relay gateways</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="171"/>
+        <location filename="../../desktop/ui/provider_list.py" line="131"/>
         <source>Local servers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="193"/>
+        <location filename="../../desktop/ui/provider_list.py" line="43"/>
         <source>%1 (new)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="233"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="234"/>
         <source>Save the changes to this provider?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="325"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="305"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="342"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="395"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="355"/>
         <source>Storing the key in the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="405"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="365"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="414"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="374"/>
         <source>The key was not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="419"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="379"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="384"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="457"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="417"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="420"/>
         <source>Remove provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="476"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="433"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="500"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="457"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="522"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="485"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>Connected. %n model available</numerusform>
@@ -1865,7 +1822,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="531"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="493"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,58 +1830,58 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="174"/>
-        <location filename="../../desktop/ui/read_aloud.py" line="178"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="169"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="173"/>
         <source>Read aloud failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="176"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="171"/>
         <source>This reply has no text to read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="185"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="180"/>
         <source>This reply is long: only its first part is read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="195"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="190"/>
         <source>Audio cannot be played here (QtMultimedia does not load: %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="198"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="193"/>
         <source>There is no audio output on this system.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="201"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="196"/>
         <source>This installation plays only WAV audio, and the provider sent %1. Choose WAV in the read-aloud settings to listen here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="232"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="227"/>
         <source>The audio could not be played: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="257"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="252"/>
         <source>The audio was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="260"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="255"/>
         <source>Audio saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="266"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="261"/>
         <source>Save audio — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="267"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="262"/>
         <source>Audio (*%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1932,17 +1889,17 @@
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="491"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="284"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="493"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="286"/>
         <source>Select all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="497"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="290"/>
         <source>Copy link address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,7 +1907,7 @@
 <context>
     <name>SearchResultsView</name>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="277"/>
+        <location filename="../../desktop/ui/search_results.py" line="319"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,51 +1915,90 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="45"/>
+        <location filename="../../desktop/ui/sidebar.py" line="84"/>
         <source>New conversation (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="46"/>
+        <location filename="../../desktop/ui/sidebar.py" line="85"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="53"/>
+        <location filename="../../desktop/ui/sidebar.py" line="86"/>
         <source>Search  (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="54"/>
+        <location filename="../../desktop/ui/sidebar.py" line="87"/>
         <source>Search conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="79"/>
+        <location filename="../../desktop/ui/sidebar.py" line="88"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="92"/>
+        <location filename="../../desktop/ui/sidebar.py" line="101"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="105"/>
+        <location filename="../../desktop/ui/sidebar.py" line="114"/>
         <source>No matches for “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="113"/>
+        <location filename="../../desktop/ui/sidebar.py" line="122"/>
         <source>Search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SidebarActions</name>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="80"/>
+        <source>New folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="81"/>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="95"/>
+        <source>Folder name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="94"/>
+        <source>Rename folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="109"/>
+        <source>Export conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="110"/>
+        <source>Markdown (*.md);;HTML (*.html);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="126"/>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sidebar_actions.py" line="145"/>
+        <source>Conversation deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SpeechPlayer</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="93"/>
+        <location filename="../../desktop/ui/read_aloud.py" line="88"/>
         <source>the WAV file could not be decoded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,13 +2044,13 @@ Start one with Ctrl+N.</source>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Undo (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,67 +2086,67 @@ Start one with Ctrl+N.</source>
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="64"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="112"/>
         <source>Connect a model provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="70"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="115"/>
         <source>Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways and servers on this computer. Keys are kept in your system keyring only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="78"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="119"/>
         <source>Add a provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="80"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="120"/>
         <source>Add a provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="93"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="122"/>
         <source>Add %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="100"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="123"/>
         <source>ON THIS COMPUTER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="111"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="124"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="112"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="125"/>
         <source>Look for local servers again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="138"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="129"/>
         <source>Looking for local servers on 127.0.0.1 (%1)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="160"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="169"/>
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="165"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="174"/>
         <source>These servers answered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="176"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="185"/>
         <source>asks for a key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="178"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="187"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -2158,20 +2154,28 @@ Start one with Ctrl+N.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="187"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="196"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="188"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="197"/>
         <source>Use %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>read_aloud</name>
+    <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/read_aloud.py" line="284"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="171"/>
+        <source>New conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.read_aloud</name>
+    <message>
+        <location filename="../../desktop/ui/read_aloud_wiring.py" line="60"/>
         <source>Choose a provider first: read aloud uses the conversation&apos;s provider.</source>
         <translation type="unfinished"></translation>
     </message>
