@@ -61,7 +61,7 @@ class ProviderWiring(QObject):
         catalog: ModelCatalog,
         store: Store,
         tasks: TaskRunner,
-        settings: Settings | None,
+        settings: Settings,
         dialog_parent: QWidget,
         parent: QObject | None = None,
     ) -> None:
@@ -245,7 +245,7 @@ class ProviderWiring(QObject):
 
     def _provider_order(self) -> list[str]:
         names = [p.name for p in self.registry]
-        default = self.settings.get("chat.default_provider") if self.settings else ""
+        default = str(self.settings.get("chat.default_provider"))
         if default in names:
             names.remove(default)
             names.insert(0, default)
