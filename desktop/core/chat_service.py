@@ -34,6 +34,7 @@ from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryListener, RetryWait
 from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_messages import build_messages, title_from
+from desktop.core.conversation_settings import remember_settings
 from desktop.core.parameters import RequestValidationError, check_params, wire_params
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.reply_parts import Usage
@@ -368,8 +369,8 @@ class ChatService:
             listener.reply_finished(message)
         if error is None and not cancelled:
             await asyncio.to_thread(
-                self.store.update_conversation, conversation_id, provider=settings.provider,
-                model=settings.model, params=dict(settings.params),
+                remember_settings, self.store, conversation_id, provider=settings.provider,
+                model=settings.model, params=settings.params,
                 system_prompt=settings.system_prompt,
             )
         if cancelled:

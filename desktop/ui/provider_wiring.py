@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.conversation_settings import remember_settings
 from desktop.core.key_access import KeyAccess
 from desktop.core.local_servers import LocalServer
 from desktop.core.model_catalog import ModelCatalog
@@ -294,15 +295,10 @@ class ProviderWiring(QObject):
         conversation_id = self._open_id
         if conversation_id is None or self._loading:
             return
-        store = self.store
-
-        def remember() -> None:
-            # Opening a conversation shows its own model: no write for that.
-            conversation = store.get_conversation(conversation_id)
-            if (conversation.provider, conversation.model) != (provider, model):
-                store.update_conversation(conversation_id, provider=provider, model=model)
-
-        self.tasks.start(asyncio.to_thread(remember), name="remember the model")
+        # Opening a conversation shows its own model: nothing differs, nothing is written.
+        self.tasks.start(asyncio.to_thread(remember_settings, self.store, conversation_id,
+                                           provider=provider, model=model),
+                         name="remember the model")
 
     def save_parameters(self) -> asyncio.Task[Any] | None:
         """Store the panel's values on the open conversation (debounced after each edit)."""
@@ -311,11 +307,7 @@ class ProviderWiring(QObject):
             return None
         params, prompt = self.panel.parameters(), self.panel.system_prompt_text()
         return self.tasks.start(
-            asyncio.to_thread(
-                self.store.update_conversation,
-                conversation_id,
-                params=params,
-                system_prompt=prompt,
-            ),
+            asyncio.to_thread(remember_settings, self.store, conversation_id, params=params,
+                              system_prompt=prompt),
             name="save conversation parameters",
         )
