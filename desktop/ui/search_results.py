@@ -217,6 +217,13 @@ class SearchResultsModel(QAbstractListModel):
     def row_at(self, row: int) -> ResultRow:
         return self._rows[row]
 
+    def row_of(self, conversation_id: int, message_id: int | None) -> int | None:
+        """The row of this hit, if the results hold it."""
+        for number, row in enumerate(self._rows):
+            if (row.conversation_id, row.message_id) == (conversation_id, message_id):
+                return number
+        return None
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -18,7 +18,7 @@ from desktop import APP_NAME
 from desktop.core.store.models import SearchResults
 from desktop.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop.ui.resources import icon
-from desktop.ui.search_results import SearchResultsModel, SearchResultsView
+from desktop.ui.search_results import SearchResultsModel, SearchResultsView, SearchRoles
 
 
 class Sidebar(QWidget):
@@ -108,15 +108,20 @@ class Sidebar(QWidget):
     def show_results(self, results: SearchResults) -> None:
         if results.query.strip() != self.search.text().strip():
             return  # an answer to a query the user has since changed
-        self.results_model.set_results(results)
-        count = self.results_model.rowCount()
-        if count == 0:
+        model = self.results_model
+        current = self.results_view.currentIndex()
+        # The same query answered again (the history changed): the chosen hit stays chosen.
+        kept = ((current.data(SearchRoles.CONVERSATION_ID), current.data(SearchRoles.MESSAGE_ID))
+                if current.isValid() and results.query == model.query else None)
+        model.set_results(results)
+        if model.rowCount() == 0:
             self.search_status.setText(self.tr("No matches for “%1”.").replace(
                 "%1", results.query))
             self.search_status.show()
-        else:
-            self.search_status.hide()
-            self.results_view.setCurrentIndex(self.results_model.index(0))
+            return
+        self.search_status.hide()
+        row = model.row_of(*kept) if kept is not None else None
+        self.results_view.setCurrentIndex(model.index(row if row is not None else 0))
 
     def show_search_error(self, message: str) -> None:
         self.search_status.setText(self.tr("Search failed: %1").replace("%1", message))

@@ -309,3 +309,25 @@ def test_no_model_chosen_says_so_and_opens_the_picker(
     finally:
         chat.close()
         chat.store.close()
+
+
+def test_a_refreshed_search_keeps_the_chosen_hit(chat: ChatWindow) -> None:
+    """The history changed while searching: the results refresh, the chosen hit stays."""
+    from desktop.ui.search_results import SearchRoles
+
+    for title in ("pandas basics", "pandas joins"):
+        conversation = chat.store.create_conversation(title)
+        chat.store.append_message(conversation.id, Role.USER, f"tell me about {title}")
+    sidebar = chat.window.sidebar
+    sidebar.search.setText("pandas")
+    chat.wait(lambda: sidebar.results_model.rowCount() >= 2 and chat.idle())
+    view = sidebar.results_view
+    view.setCurrentIndex(sidebar.results_model.index(1))
+    chosen = (view.currentIndex().data(SearchRoles.CONVERSATION_ID),
+              view.currentIndex().data(SearchRoles.MESSAGE_ID))
+    before = sidebar.results_model.rowCount()
+    newer = chat.store.create_conversation("pandas pivots")
+    chat.store.append_message(newer.id, Role.USER, "pandas pivot tables please")
+    chat.wait(lambda: sidebar.results_model.rowCount() > before and chat.idle())
+    now = view.currentIndex()
+    assert (now.data(SearchRoles.CONVERSATION_ID), now.data(SearchRoles.MESSAGE_ID)) == chosen
