@@ -101,18 +101,22 @@ class ModelListModel(QAbstractListModel):
 
 
 def accessible_text(row: PickerRow) -> str:
+    """What a screen reader says for a row, in the interface language."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ModelList", text)
+
     if row.kind is RowKind.HEADER:
-        return f"Section {row.text}"
+        return tr("Section %1").replace("%1", row.text)
     if row.kind is RowKind.NOTICE:
         return row.text
     caps = ", ".join(capability_names(row.capabilities))
-    parts = [row.model, f"on {row.provider}"]
+    parts = [row.model, tr("on %1").replace("%1", row.provider)]
     if row.favourite:
-        parts.append("favourite")
+        parts.append(tr("favourite"))
     if caps:
         parts.append(caps)
     if row.kind is RowKind.MANUAL:
-        parts.insert(0, "Use typed name")
+        parts.insert(0, tr("Use typed name"))
     return ", ".join(parts)
 
 
