@@ -102,21 +102,19 @@ class ModelListModel(QAbstractListModel):
 
 def accessible_text(row: PickerRow) -> str:
     """What a screen reader says for a row, in the interface language."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ModelList", text)
-
+    translate = QCoreApplication.translate
     if row.kind is RowKind.HEADER:
-        return tr("Section %1").replace("%1", row.text)
+        return translate("ModelList", "Section %1").replace("%1", row.text)
     if row.kind is RowKind.NOTICE:
         return row.text
     caps = ", ".join(capability_names(row.capabilities))
-    parts = [row.model, tr("on %1").replace("%1", row.provider)]
+    parts = [row.model, translate("ModelList", "on %1").replace("%1", row.provider)]
     if row.favourite:
-        parts.append(tr("favourite"))
+        parts.append(translate("ModelList", "favourite"))
     if caps:
         parts.append(caps)
     if row.kind is RowKind.MANUAL:
-        parts.insert(0, tr("Use typed name"))
+        parts.insert(0, translate("ModelList", "Use typed name"))
     return ", ".join(parts)
 
 

@@ -956,6 +956,29 @@
     </message>
 </context>
 <context>
+    <name>ModelList</name>
+    <message>
+        <location filename="../../desktop/ui/model_list.py" line="107" />
+        <source>Section %1</source>
+        <translation>分区 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_list.py" line="111" />
+        <source>on %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_list.py" line="113" />
+        <source>favourite</source>
+        <translation>已收藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/model_list.py" line="117" />
+        <source>Use typed name</source>
+        <translation>使用输入的名称</translation>
+    </message>
+</context>
+<context>
     <name>ModelPicker</name>
     <message>
         <location filename="../../desktop/ui/model_picker.py" line="87" />
@@ -1650,22 +1673,22 @@
 <context>
     <name>ProviderWiring</name>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="269" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="270" />
         <source>The key for %1 is in the system keyring.</source>
         <translation>%1 的密钥已在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="272" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="273" />
         <source>%2 The key for %1 is kept for this session only.</source>
         <translation>%2 %1 的密钥仅在本次运行期间保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="276" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="277" />
         <source>The key for %1 is kept for this session only.</source>
         <translation>%1 的密钥仅在本次运行期间保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="280" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="281" />
         <source>Send again to use it.</source>
         <translation>再次发送即可使用。</translation>
     </message>
@@ -1906,7 +1929,7 @@
 <context>
     <name>SearchResultsView</name>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="319" />
+        <location filename="../../desktop/ui/search_results.py" line="326" />
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
@@ -1946,12 +1969,12 @@ Start one with Ctrl+N.</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="114" />
+        <location filename="../../desktop/ui/sidebar.py" line="118" />
         <source>No matches for “%1”.</source>
         <translation>没有与“%1”匹配的结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="122" />
+        <location filename="../../desktop/ui/sidebar.py" line="127" />
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>

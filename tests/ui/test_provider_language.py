@@ -64,3 +64,17 @@ def test_dialogs_picker_and_welcome_view_retranslate_live(
     assert welcome.title.text() == "连接模型服务商"
     assert prompt.remember.text() == "保存到系统密钥环"
     assert problem.env_choice.text() == "从环境变量读取密钥："
+
+
+def test_picker_rows_are_read_out_in_the_interface_language(chinese: QTranslator) -> None:
+    from desktop.core.model_catalog import Capability
+    from desktop.core.model_choices import PickerRow, RowKind, Section
+    from desktop.ui.model_list import accessible_text
+
+    header = PickerRow(RowKind.HEADER, Section.RECENT, text="relay")
+    model = PickerRow(RowKind.MODEL, Section.RECENT, provider="relay", model="gpt-4o",
+                      capabilities=Capability.VISION, favourite=True)
+    assert accessible_text(header) == "Section relay"
+    QCoreApplication.installTranslator(chinese)
+    assert accessible_text(header) == "分区 relay"
+    assert accessible_text(model).startswith("gpt-4o, 来自 relay, 已收藏")
