@@ -59,7 +59,7 @@ def run_step(title: str, command: list[str]) -> int:
 def cmd_test(args: list[str]) -> int:
     failures = []
     if run_step("ruff", [str(BIN / "ruff"), "check", "desktop", "tests", "benchmarks",
-                         "packaging", "dev.py"]):
+                         "packaging", "dev.py", "setup.py"]):
         failures.append("ruff")
     if run_step("mypy", [str(BIN / "mypy")]):
         failures.append("mypy")

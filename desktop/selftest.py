@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop import APP_NAME, __version__
 
@@ -144,6 +145,14 @@ def run_checks() -> list[CheckResult]:
     return results
 
 
+def _install_kind() -> str:
+    """How this copy runs: a PyInstaller bundle, an installed wheel, or a source checkout."""
+    if getattr(sys, "frozen", False):
+        return "bundle"
+    packaged = Path(__file__).resolve().parent / "_resources"
+    return "installed" if packaged.is_dir() else "source"
+
+
 def run_self_test(data_dir: str | None = None) -> int:
     """Print one `ok`/`FAIL` line per check; returns the process exit code.
 
@@ -152,7 +161,7 @@ def run_self_test(data_dir: str | None = None) -> int:
     # A headless run must not need a display; the offscreen platform is enough for the checks.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(f"{APP_NAME} {__version__} self-test (Python {sys.version.split()[0]}, "
-          f"{'bundle' if getattr(sys, 'frozen', False) else 'source'})")
+          f"{_install_kind()})")
     results = run_checks()
     for result in results:
         print(f"{'ok  ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
