@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run headless checks of this installation and exit (0 when all pass)",
     )
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add Switchboard to the desktop's application menu (for pip and pipx installs)",
+    )
     parser.add_argument("--debug", action="store_true", help="log at debug level")
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -45,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.install_desktop_entry:
+        from desktop.desktop_entry import install_desktop_entry
+
+        return install_desktop_entry()
     if args.self_test:
         from desktop.selftest import run_self_test
 

@@ -2,6 +2,7 @@
 
     python packaging/build.py                 # -> dist/switchboard/switchboard
     python packaging/build.py --install ~/.local   # also installs launcher, .desktop file, icon
+    python packaging/build.py --deb --tarball      # also dist/switchboard_*.deb and *.tar.gz
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from icu_data import shrink_library  # packaging/icu_data.py, next to this script
+from linux_packages import build_deb, build_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "switchboard.spec"
@@ -89,11 +91,18 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller")
     parser.add_argument("--install", type=Path, metavar="PREFIX",
                         help="install into PREFIX (e.g. ~/.local)")
+    parser.add_argument("--deb", action="store_true", help="also build a .deb of the bundle")
+    parser.add_argument("--tarball", action="store_true",
+                        help="also build a .tar.gz with install.sh")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     bundle = build(args.dist.resolve(), args.work.resolve())
     if args.install:
         install(bundle, args.install.expanduser().resolve())
+    if args.deb:
+        print(f"deb: {build_deb(bundle, args.dist.resolve())}")
+    if args.tarball:
+        print(f"tarball: {build_tarball(bundle, args.dist.resolve())}")
     return 0
 
 

@@ -126,3 +126,78 @@ def test_bundle_stores_key_in_keyring_and_uses_it(
     for path in data.rglob("*"):
         if path.is_file():
             assert key.encode() not in path.read_bytes(), f"key found in {path}"
+
+
+def _packages(bundle: Path, out: Path) -> tuple[Path, Path]:
+    sys.path.insert(0, str(REPO_ROOT / "packaging"))
+    try:
+        from linux_packages import build_deb, build_tarball
+    finally:
+        sys.path.pop(0)
+    return build_deb(bundle, out), build_tarball(bundle, out)
+
+
+def test_deb_installs_runs_and_removes(bundle: Path, tmp_path: Path, artifacts_dir: Path) -> None:
+    """The .deb installs with apt-get (its Depends resolve), runs, and goes away cleanly."""
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        missing("installing a .deb needs root and apt-get")
+    deb, _tarball = _packages(bundle, tmp_path)
+    info = subprocess.run(["dpkg-deb", "--info", str(deb)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Depends:" in info and "libxcb-cursor0" in info
+    contents = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True,
+                              text=True, check=True).stdout
+    for path in ("./opt/switchboard/switchboard", "./usr/bin/switchboard",
+                 "./usr/share/applications/switchboard.desktop",
+                 "./usr/share/icons/hicolor/48x48/apps/switchboard.png",
+                 "./usr/share/icons/hicolor/256x256/apps/switchboard.png",
+                 "./usr/share/icons/hicolor/scalable/apps/switchboard.svg"):
+        assert path in contents, path
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    installed = subprocess.run(["apt-get", "install", "-y", "-q", str(deb)], env=env,
+                               capture_output=True, text=True, timeout=600)
+    assert installed.returncode == 0, installed.stdout[-2000:] + installed.stderr[-2000:]
+    try:
+        with private_secret_service(tmp_path / "bus") as run_env:
+            run_env["QT_QPA_PLATFORM"] = "offscreen"
+            result = run_self_test(Path("/usr/bin/switchboard"), run_env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        shot = artifacts_dir / "deb-window.png"
+        with xvfb_display(1280, 800) as display:
+            x_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+            opened = subprocess.run(["/usr/bin/switchboard", "--data-dir", str(tmp_path / "d"),
+                                     "--screenshot", str(shot)], env=x_env, cwd=tmp_path,
+                                    capture_output=True, text=True, timeout=120)
+        assert opened.returncode == 0 and shot.exists(), opened.stderr[-2000:]
+        entry = Path("/usr/share/applications/switchboard.desktop").read_text()
+        assert "StartupWMClass=switchboard" in entry
+    finally:
+        removed = subprocess.run(["apt-get", "remove", "-y", "-q", "switchboard"], env=env,
+                                 capture_output=True, text=True, timeout=300)
+    assert removed.returncode == 0, removed.stderr[-2000:]
+    assert not Path("/opt/switchboard").exists()
+    assert not Path("/usr/bin/switchboard").exists()
+
+
+def test_tarball_installs_into_a_home(bundle: Path, tmp_path: Path) -> None:
+    """The .tar.gz's install.sh puts a working `switchboard` into ~/.local."""
+    _deb, tarball = _packages(bundle, tmp_path)
+    unpacked = tmp_path / "unpacked"
+    shutil.unpack_archive(tarball, unpacked)
+    (folder,) = unpacked.iterdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(os.environ, HOME=str(home))
+    env.pop("PREFIX", None)
+    done = subprocess.run(["sh", str(folder / "install.sh")], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    launcher = home / ".local" / "bin" / "switchboard"
+    entry = (home / ".local" / "share" / "applications" / "switchboard.desktop").read_text()
+    assert f"Exec={launcher} %U" in entry.splitlines()
+    assert (home / ".local" / "share" / "icons" / "hicolor" / "64x64" / "apps"
+            / "switchboard.png").exists()
+    with private_secret_service(tmp_path / "bus") as run_env:
+        run_env["QT_QPA_PLATFORM"] = "offscreen"
+        result = run_self_test(launcher, run_env)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -124,3 +124,15 @@ def test_pipx_installs_the_wheel_and_it_runs(wheel: Path, tmp_path: Path) -> Non
                                 timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "installed" in result.stdout.splitlines()[0]
+
+
+def test_installed_wheel_adds_its_desktop_entry(installed: Path, tmp_path: Path) -> None:
+    env = dict(clean_env(), XDG_DATA_HOME=str(tmp_path / "share"))
+    result = subprocess.run([str(installed), "--install-desktop-entry"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    entry = (tmp_path / "share" / "applications" / "switchboard.desktop").read_text()
+    assert f"Exec={installed.resolve()} %U" in entry.splitlines()
+    assert "StartupWMClass=switchboard" in entry.splitlines()
+    icon = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "switchboard.svg"
+    assert icon.read_bytes().startswith(b"<svg")
