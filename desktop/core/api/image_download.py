@@ -23,6 +23,7 @@ from desktop.core.api.body_reader import read_capped, read_prefix, too_large_err
 from desktop.core.api.connection import connection_error
 from desktop.core.api.endpoints import GeneratedImage
 from desktop.core.api.errors import (
+    APIStatusError,
     MalformedResponseError,
     ResponseTooLargeError,
     error_from_status,
@@ -175,8 +176,16 @@ class ImageDownloader:
     async def _body(self, response: httpx.Response, url: httpx.URL) -> bytes:
         if response.status_code >= 300:
             raw = await read_prefix(response, MAX_ERROR_BODY)
-            raise error_from_status(
+            error = error_from_status(
                 response.status_code, response.headers, raw, provider=self.who
+            )
+            raise APIStatusError(
+                f"The image {self.who} named at {url} could not be fetched "
+                f"(status {response.status_code}).",
+                provider=self.who,
+                provider_message=error.provider_message,
+                status=response.status_code,
+                request_id=error.request_id,
             )
         declared = response.headers.get("content-type", "").split(";")[0].strip().lower()
         if not declared.startswith("image/") and declared not in _GENERIC_TYPES:
