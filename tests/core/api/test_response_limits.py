@@ -216,3 +216,22 @@ def test_the_cache_refuses_an_absurd_list(tmp_path: Path,
     with pytest.raises(ValueError):
         catalog.set_models("P", [f"m{i}" for i in range(11)])
     assert ModelCatalog(tmp_path).models("P") == ["a"]
+
+
+def test_the_model_fetch_refuses_a_bomb_and_says_why_in_one_line(
+    fake_provider: FakeProvider, tmp_path: Path
+) -> None:
+    from desktop.core.model_fetch import describe_failure, fetch_model_ids
+
+    fake_provider.script("/models",
+                         gzip_bomb(b'{"data": [', BOMB, content_type="application/json"))
+    profile = ProviderProfile("Hostile", fake_provider.base_url, key_source=KeySource.NONE,
+                              max_retries=0)
+    catalog = ModelCatalog(tmp_path)
+    with pytest.raises(ResponseTooLargeError) as caught:
+        catalog.set_models("Hostile", run(fetch_model_ids(
+            profile, None, limits=ResponseLimits(model_list_bytes=MIB))))
+    assert "limits.model_list_mb" in describe_failure(caught.value)
+    assert "\n" not in describe_failure(caught.value)
+    assert catalog.cached("Hostile") is None
+    assert not (tmp_path / "models.json").exists()
