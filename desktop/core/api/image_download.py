@@ -127,13 +127,15 @@ class ImageDownloader:
             )
         return self._local_provider
 
-    async def _check_address(self, url: httpx.URL) -> None:
+    async def _check_address(self, url: httpx.URL) -> IPAddress | None:
+        """Refuse `url` unless it may be fetched; the checked address to connect to (None
+        when the provider is local and any address goes)."""
         if url.scheme not in ("http", "https"):
             raise self._refuse(str(url), "only http and https addresses are fetched")
         if not url.host:
             raise self._refuse(str(url), "the address names no host")
         if await self.provider_is_local():
-            return
+            return None
         try:
             addresses = await resolve(url.host, url.port or (443 if url.scheme == "https" else 80))
         except OSError as exc:
@@ -143,6 +145,19 @@ class ImageDownloader:
             raise self._refuse(
                 str(url), f"it leads to a local or private network address ({', '.join(private)})"
             )
+        return addresses[0]
+
+    def _request(self, url: httpx.URL, address: IPAddress | None) -> httpx.Request:
+        """GET `url`, connecting to the checked `address`: the host is not resolved a second
+        time, so a name cannot switch to a private address after the check (DNS rebinding).
+        The Host header and the TLS server name stay the URL's own."""
+        if address is None or url.host == str(address):
+            return self.http.build_request("GET", url)
+        return self.http.build_request(
+            "GET", url.copy_with(host=str(address)),
+            headers={"Host": url.netloc.decode("ascii")},
+            extensions={"sni_hostname": url.host},
+        )
 
     async def fetch(self, url: str, revised: str | None) -> GeneratedImage:
         """The image at `url` (http(s) or data:), checked; typed errors say what was wrong."""
@@ -154,10 +169,9 @@ class ImageDownloader:
         except (httpx.InvalidURL, ValueError) as exc:
             raise self._refuse(url, f"it is no valid address ({exc})") from None
         for _hop in range(MAX_REDIRECTS + 1):
-            await self._check_address(target)
+            address = await self._check_address(target)
             try:
-                response = await self.http.send(self.http.build_request("GET", target),
-                                                stream=True)
+                response = await self.http.send(self._request(target, address), stream=True)
             except httpx.HTTPError as exc:
                 raise connection_error(exc, str(target), self.profile) from exc
             try:

@@ -178,3 +178,30 @@ def test_address_classes() -> None:
     for local in ("127.0.0.1", "10.0.0.1", "172.16.0.1", "192.168.1.1", "169.254.1.1",
                   "100.64.0.1", "::1", "fe80::1", "fc00::1", "ff02::1", "::ffff:10.0.0.1"):
         assert not is_public(ipaddress.ip_address(local)), local
+
+
+def test_the_checked_address_is_the_one_connected_to(
+    fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that resolves to a public address for the check and to 127.0.0.1 after it (DNS
+    rebinding) is still fetched from the checked address, with its own Host header."""
+    import ipaddress
+
+    from desktop.core.api import image_download
+
+    real_resolve = image_download.resolve
+    answers = iter([PUBLIC, "127.0.0.1", "127.0.0.1"])
+
+    async def rebinding(host: str, port: int) -> list[image_download.IPAddress]:
+        if host == "images.test":
+            return [ipaddress.ip_address(next(answers))]
+        return await real_resolve(host, port)
+
+    monkeypatch.setattr(image_download, "resolve", rebinding)
+    fake_provider.script("/images/generations", image_urls("http://images.test/files/a.png"))
+    fake_provider.script("/files/a.png", Reply.text(tiny_png(), content_type="image/png"))
+    images = run(generate(remote_client(fake_provider)))
+    assert images[0].data == tiny_png()
+    fetched = [r for r in fake_provider.requests if "/files/" in r.path]
+    assert PUBLIC in fetched[0].path  # the proxy was asked for the checked address
+    assert fetched[0].headers["host"] == "images.test"
