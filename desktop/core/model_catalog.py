@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 CATALOG_FILE_NAME = "models.json"
 FILE_VERSION = 1
 MAX_RECENT = 8
+# A cache this large was written by a version without limits on model lists: ignored unread.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+# No provider's list above this is cached, whatever limits.model_list_entries says.
+MAX_CACHED_MODELS = 1_000_000
 
 
 class Capability(Flag):
@@ -149,6 +153,14 @@ class ModelCatalog:
 
     def _load(self) -> None:
         try:
+            size = self.path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.load_problem = (
+                    f"The model list cache {self.path.name} is {size // (1024 * 1024)} MB, "
+                    "far more than model lists take; it was not read and will be replaced."
+                )
+                log.warning("%s", self.load_problem)
+                return
             raw = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return
@@ -218,7 +230,10 @@ class ModelCatalog:
             return self._cached.get(provider)
 
     def set_models(self, provider: str, models: Sequence[str], *, now: float | None = None) -> None:
-        """Remember a freshly fetched list (duplicates dropped, order kept)."""
+        """Remember a freshly fetched list (duplicates dropped, order kept); a list longer
+        than MAX_CACHED_MODELS is refused with ValueError, and the cache keeps what it had."""
+        if len(models) > MAX_CACHED_MODELS:
+            raise ValueError(f"{provider} lists {len(models)} models; not cached")
         unique = tuple(dict.fromkeys(m for m in models if m))
         with self._lock:
             self._cached[provider] = CachedModels(unique, time.time() if now is None else now)

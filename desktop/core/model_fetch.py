@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.key_access import KEYRING_TIMEOUT_S, run_with_timeout
 from desktop.core.providers import KeySource, ProviderError, ProviderProfile, resolve_api_key
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
@@ -32,10 +33,15 @@ async def resolve_key(
 
 
 async def fetch_model_ids(
-    profile: ProviderProfile, api_key: str | None, *, client_factory: ClientFactory | None = None
+    profile: ProviderProfile, api_key: str | None, *, client_factory: ClientFactory | None = None,
+    limits: ResponseLimits | None = None,
 ) -> list[str]:
-    """The model ids the provider lists, in its order."""
-    client = (client_factory or ApiClient)(profile, api_key)
+    """The model ids the provider lists, in its order. A list over `limits` (the defaults
+    when None) raises `ResponseTooLargeError`, so a caller never caches it."""
+    if client_factory is None:
+        client = ApiClient(profile, api_key, limits=limits)
+    else:
+        client = client_factory(profile, api_key)
     try:
         models = await client.list_models()
     finally:

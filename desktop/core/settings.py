@@ -51,6 +51,18 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("images.style", str, "", "Style of generated images (empty: not sent)",
             ("", "vivid", "natural")),
     Setting("images.models", dict, {}, "Last image model used, per provider"),
+    # Caps on what a server may send, counted after decompression (see core/api/limits.py).
+    Setting("limits.response_mb", int, 64, "Megabytes of one reply body, streamed or not",
+            bounds=(1, 4096)),
+    Setting("limits.sse_line_mb", int, 8, "Megabytes of one line or event of a streamed reply",
+            bounds=(1, 1024)),
+    Setting("limits.model_list_mb", int, 16, "Megabytes of a provider's model list",
+            bounds=(1, 1024)),
+    Setting("limits.model_list_entries", int, 20_000, "Models a provider's list may hold",
+            bounds=(100, 1_000_000)),
+    Setting("limits.image_mb", int, 50, "Megabytes of one generated image", bounds=(1, 4096)),
+    Setting("limits.images_per_reply", int, 16, "Generated images kept from one reply",
+            bounds=(1, 1000)),
 )
 _BY_NAME = {setting.name: setting for setting in SCHEMA}
 

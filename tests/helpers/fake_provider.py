@@ -16,7 +16,11 @@ As a separate process (for the GUI benchmarks)::
 
     python -m tests.helpers.fake_provider --port 0 [--script FILE.json]
 
-prints `READY http://127.0.0.1:PORT/v1` once listening. The script file is JSON:
+prints `READY http://127.0.0.1:PORT/v1` once listening.
+
+Hostile servers (gzip bombs, endless SSE lines, huge images, redirects to local addresses)
+are built by `tests/helpers/hostile_replies.py` as ordinary replies whose chunks are
+generated while they are sent. The script file is JSON:
 `{"routes": {"/chat/completions": [REPLY, ...]}, "repeat": false, "default_text": "...",
 "default_delay": 0.0, "require_key": null}` (`default_delay`: seconds before each word of
 the built-in streamed replies, to pace them like a real model) where REPLY is
@@ -83,7 +87,8 @@ class Reply:
 
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
-    chunks: list[Chunk] = field(default_factory=list)
+    # A list, or a generator for bodies too large to hold (see `hostile_replies.py`).
+    chunks: Iterable[Chunk] = field(default_factory=list)
     chunked: bool = True  # Transfer-Encoding: chunked; False sends a Content-Length
     drop: bool = False  # cut the connection after the chunks, leaving the body incomplete
     delay: float = 0.0  # wait before the status line

@@ -16,15 +16,19 @@ from typing import Any, Protocol
 import httpx
 
 from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.body_reader import decoded_chunks
 from desktop.core.api.errors import (
     APIError,
     MalformedResponseError,
     StreamInterruptedError,
+    StreamTooLargeError,
     request_id_from,
 )
 from desktop.core.api.events import ChatResult, ErrorEvent, StreamEnd, StreamEvent
+from desktop.core.api.limits import ResponseLimits, describe_size
 from desktop.core.api.parsers.stream_parser import make_stream_parser
 from desktop.core.api.retry import RetryListener, RetryPolicy, should_retry_exception
+from desktop.core.api.sse import SSELengthGuard, SSELimitError
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import ProviderProfile
 
@@ -48,6 +52,9 @@ class StreamingClient(Protocol):
     @property
     def provider_name(self) -> str: ...
 
+    @property
+    def limits(self) -> ResponseLimits: ...
+
     async def _send(
         self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
         on_retry: RetryListener | None = None,
@@ -63,7 +70,9 @@ class ChatStream:
 
     A provider error inside the stream is raised as a typed `APIStatusError` (its `partial`
     holds what came before); a body that breaks off raises `StreamInterruptedError` with the
-    partial result. A clean end yields `StreamEnd`. `result` is the reply assembled so far.
+    partial result, and one that passes a limit (`ResponseLimits`: the whole body, one line
+    or event) `StreamTooLargeError`, also with it. A clean end yields `StreamEnd`. `result`
+    is the reply assembled so far.
     """
 
     def __init__(
@@ -124,8 +133,26 @@ class ChatStream:
             explanation, provider=who, partial=result, request_id=self.request_id
         )
 
+    def _too_large(self, what: str, limit: int, received: int, setting: str) -> APIError:
+        result = self._assembler.result
+        result.interrupted = True
+        who = self._client.provider_name
+        got_text = any(c.text or c.reasoning or c.tool_calls for c in result.choices)
+        explanation = (
+            f"The reply from {who} was stopped: it sent {what} larger than the limit of "
+            f"{describe_size(limit)}. Raise the setting {setting} if this is expected."
+        )
+        if got_text:
+            explanation += " The text received so far is kept."
+        log.warning("%s: %s over %d bytes; stream stopped", who, what, limit)
+        return StreamTooLargeError(
+            explanation, provider=who, partial=result, request_id=self.request_id,
+            limit=limit, received=received,
+        )
+
     async def _events(self) -> AsyncIterator[StreamEvent]:
         client = self._client
+        limits = client.limits
         retries = 0
         while True:
             response = await client._send(
@@ -135,11 +162,23 @@ class ChatStream:
             self._response = response
             self.request_id = request_id_from(response.headers)
             parser = make_stream_parser(self._style)
+            guard = SSELengthGuard(limits.sse_line_bytes)
             received = False
+            total = 0
             try:
                 try:
-                    async for chunk in response.aiter_bytes():
+                    async for chunk in decoded_chunks(response):
                         received = True
+                        total += len(chunk)
+                        if total > limits.response_bytes:
+                            raise self._too_large("a reply", limits.response_bytes, total,
+                                                  "limits.response_mb")
+                        try:
+                            guard.feed(chunk)
+                        except SSELimitError as exc:
+                            raise self._too_large(f"{exc.what} of its event stream",
+                                                  guard.limit, exc.size,
+                                                  "limits.sse_line_mb") from None
                         if len(self._head) < 512:
                             self._head += chunk[: 512 - len(self._head)]
                         for event in parser.feed(chunk):

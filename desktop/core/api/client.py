@@ -14,15 +14,16 @@ bodies in `requests_*.py`.
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
 import httpx
 
 from desktop.core.api.assembler import StreamAssembler
+from desktop.core.api.body_reader import read_capped, read_prefix, too_large_error
 from desktop.core.api.chat_stream import SSE_STARTS, ChatStream
 from desktop.core.api.connection import build_http_client, connection_error
 from desktop.core.api.endpoints import (
@@ -41,11 +42,14 @@ from desktop.core.api.errors import (
     APIStatusError,
     BadRequestError,
     MalformedResponseError,
+    ResponseTooLargeError,
     error_from_status,
     error_from_stream,
     request_id_from,
 )
 from desktop.core.api.events import ChatResult, ErrorEvent
+from desktop.core.api.image_download import ImageDownloader
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.api.parsers.provider_json import MalformedResponseError as ParseError
 from desktop.core.api.parsers.provider_json import ResponseBodyError, parse_chat_response
 from desktop.core.api.parsers.stream_parser import make_stream_parser
@@ -74,6 +78,8 @@ from desktop.core.redaction import redact_headers, register_secret
 log = logging.getLogger(__name__)
 
 MAX_ERROR_BODY = 64 * 1024  # bytes of an error body worth reading for its message
+# Commas allowed per model-list entry before parsing (OpenRouter's rich entries have ~60).
+MODEL_LIST_VALUES_PER_ENTRY = 64
 
 
 def prompt_from_messages(request: ChatRequest) -> str:
@@ -118,8 +124,11 @@ class ApiClient:
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
+        limits: ResponseLimits | None = None,
     ) -> None:
         self.profile = profile
+        self.limits = limits or ResponseLimits()
+        """Caps on what the provider may send (`ResponseLimits.from_settings(settings)`)."""
         if api_key:
             register_secret(api_key)
             api_key = check_api_key(api_key, profile.name)
@@ -158,15 +167,11 @@ class ApiClient:
         return headers
 
     async def _read_error_body(self, response: httpx.Response) -> bytes:
-        body = bytearray()
         try:
-            async for chunk in response.aiter_bytes():
-                body.extend(chunk)
-                if len(body) >= MAX_ERROR_BODY:
-                    break
+            return await read_prefix(response, MAX_ERROR_BODY)
         except httpx.HTTPError as exc:
             log.debug("error body of %s cut short: %s", self.provider_name, exc)
-        return bytes(body[:MAX_ERROR_BODY])
+            return b""
 
     async def _send(
         self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
@@ -242,20 +247,38 @@ class ApiClient:
         log.warning("%s: %s", self.provider_name, error.details().replace("\n", " | "))
         return error
 
-    async def _read_body(self, response: httpx.Response) -> bytes:
-        """The whole body of a successful response; a broken body is a connection error."""
+    async def _read_body(
+        self, response: httpx.Response, limit: int | None = None,
+        setting: str = "limits.response_mb", what: str = "a reply",
+    ) -> bytes:
+        """The whole body of a successful response, at most `limit` decoded bytes (the
+        response limit by default; more is a `ResponseTooLargeError`); a broken body is a
+        connection error."""
+        limit = self.limits.response_bytes if limit is None else limit
+        too_large = too_large_error(response, self.provider_name, what, limit, setting)
         try:
-            return await response.aread()
+            return await read_capped(response, limit, too_large)
+        except ResponseTooLargeError as exc:
+            log.warning("%s: %s", self.provider_name, exc)
+            raise
         except httpx.HTTPError as exc:
             raise connection_error(exc, str(response.request.url), self.profile) from exc
         finally:
             await response.aclose()
 
     async def _request_json(
-        self, method: str, path: str, body: dict[str, Any] | None = None
+        self, method: str, path: str, body: dict[str, Any] | None = None,
+        check: Callable[[bytes, httpx.Response], None] | None = None,
     ) -> tuple[Any, httpx.Response]:
+        """The parsed JSON body; `check(raw, response)` may refuse the raw bytes first."""
         response = await self._send(method, path, body=body, accept="application/json")
-        raw = await self._read_body(response)
+        if path.startswith("models"):
+            raw = await self._read_body(response, self.limits.model_list_bytes,
+                                        "limits.model_list_mb", "a model list")
+        else:
+            raw = await self._read_body(response)
+        if check is not None:
+            check(raw, response)
         try:
             return json.loads(raw), response
         except ValueError:
@@ -369,11 +392,36 @@ class ApiClient:
         path = "models"
         if self.profile.api_style is ApiStyle.ANTHROPIC_MESSAGES:
             path = "models?limit=1000"
-        data, response = await self._request_json("GET", path)
+        data, response = await self._request_json("GET", path, check=self._check_model_list)
         try:
-            return parse_models(data)
+            models = parse_models(data)
         except ValueError as exc:
             raise self._malformed(str(exc), json.dumps(data).encode(), response) from None
+        if len(models) > self.limits.model_list_entries:
+            raise self._too_many_models(len(models), response)
+        return models
+
+    def _check_model_list(self, raw: bytes, response: httpx.Response) -> None:
+        """Refuse a list whose JSON holds far more values than the entry limit allows before
+        parsing it (a few MB of tiny values parse into hundreds of MB of objects)."""
+        values = raw.count(b",") + 1
+        if values > MODEL_LIST_VALUES_PER_ENTRY * self.limits.model_list_entries:
+            raise self._too_many_models(values // MODEL_LIST_VALUES_PER_ENTRY, response)
+
+    def _too_many_models(self, count: int, response: httpx.Response) -> ResponseTooLargeError:
+        limit = self.limits.model_list_entries
+        log.warning("%s lists about %d models, over the limit of %d", self.provider_name,
+                    count, limit)
+        return ResponseTooLargeError(
+            f"{self.provider_name} lists {count} or more models, more than the limit of "
+            f"{limit}; the list was not used. Raise the setting limits.model_list_entries "
+            "if this is expected.",
+            provider=self.provider_name,
+            status=response.status_code,
+            request_id=request_id_from(response.headers),
+            limit=limit,
+            received=count,
+        )
 
     async def generate_images(self, request: ImageRequest) -> list[GeneratedImage]:
         """Generated images as bytes; `url` results are downloaded (without our key)."""
@@ -384,44 +432,27 @@ class ApiClient:
             raise self._malformed(
                 "The image reply holds no images", json.dumps(data).encode(), response
             )
-        images = []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
+        images: list[GeneratedImage] = []
+        downloader = ImageDownloader(self.http, self.profile, self.limits)
+        cap = self.limits.images_per_reply
+        usable = [item for item in items if isinstance(item, dict)]
+        if len(usable) > cap:
+            log.warning("%s returned %d images; keeping the first %d (limits.images_per_reply)",
+                        self.provider_name, len(usable), cap)
+        for item in usable[:cap]:
             revised = item.get("revised_prompt")
             revised = revised if isinstance(revised, str) else None
             if isinstance(item.get("b64_json"), str) and item["b64_json"]:
-                try:
-                    blob = base64.b64decode(item["b64_json"], validate=False)
-                except ValueError:
-                    raise self._malformed("An image is not valid base64", b"", response) from None
-                images.append(GeneratedImage(blob, None, None, revised))
+                data_url = f"data:image/png;base64,{item['b64_json']}"
+                blob, mime = downloader.decode_data_url(data_url)
+                images.append(GeneratedImage(blob, mime, None, revised))
             elif isinstance(item.get("url"), str) and item["url"]:
-                images.append(await self._download_image(item["url"], revised))
+                images.append(await downloader.fetch(item["url"], revised))
         if not images:
             raise self._malformed(
                 "The image reply holds no images", json.dumps(data).encode(), response
             )
         return images
-
-    async def _download_image(self, url: str, revised: str | None) -> GeneratedImage:
-        if url.startswith("data:") and "," in url:
-            header, payload = url[5:].split(",", 1)
-            return GeneratedImage(
-                base64.b64decode(payload), header.split(";")[0] or None, None, revised
-            )
-        try:
-            response = await self.http.get(url, follow_redirects=True)
-        except httpx.HTTPError as exc:
-            raise connection_error(exc, url, self.profile) from exc
-        if response.status_code >= 400:
-            raise error_from_status(
-                response.status_code,
-                response.headers,
-                response.content,
-                provider=self.provider_name,
-            )
-        return GeneratedImage(response.content, response.headers.get("content-type"), url, revised)
 
     async def speech(self, request: SpeechRequest) -> SpeechResult:
         """Text to speech: the audio bytes and their content type."""

@@ -57,7 +57,8 @@ def build_http_client(
         proxy=proxy,
         trust_env=profile.proxy is None,
         transport=transport,
-        headers={"User-Agent": f"{APP_NAME}/{__version__}"},
+        # Only the codings body_reader inflates step by step (httpx would add br and zstd).
+        headers={"User-Agent": f"{APP_NAME}/{__version__}", "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
     )
 

@@ -143,6 +143,22 @@ class MalformedResponseError(APIError):
     """The provider answered 200 with a body we cannot make sense of."""
 
 
+class ResponseTooLargeError(MalformedResponseError):
+    """The provider sent more than a limit allows (a body, a line, a list, an image).
+
+    `limit` is the limit in bytes (or entries), `received` how much had arrived when reading
+    stopped (at least `limit` + 1, or the announced Content-Length)."""
+
+    def __init__(self, explanation: str, *, limit: int, received: int, **kwargs: Any) -> None:
+        super().__init__(explanation, **kwargs)
+        self.limit = limit
+        self.received = received
+
+
+class StreamTooLargeError(ResponseTooLargeError, StreamInterruptedError):
+    """A streamed reply passed a limit: it is interrupted, and `partial` keeps its text."""
+
+
 def request_id_from(headers: Mapping[str, str]) -> str | None:
     """The provider's request id, from the first of the usual headers that is present."""
     lowered = {key.lower(): value for key, value in headers.items()}

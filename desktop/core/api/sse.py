@@ -154,3 +154,52 @@ class SSEDecoder:
             self._retry = int(value)
             self.last_retry = self._retry
         # Any other field name is ignored, as the spec says.
+
+
+class SSELimitError(ValueError):
+    """A line or an event of the stream is longer than the limit; `size` is its length so far."""
+
+    def __init__(self, what: str, size: int) -> None:
+        super().__init__(f"{what} of {size} bytes")
+        self.what = what
+        self.size = size
+
+
+class SSELengthGuard:
+    """Measures the current line and event of an event stream as its bytes go by, so that a
+    server cannot make a decoder buffer one endless line or event.
+
+    `feed` raises `SSELimitError` once the line (bytes since the last line end) or the
+    event (bytes since the last blank line) passes `limit`. It only looks for the last line
+    end and blank line in each chunk, so it costs a few `rfind`s per chunk.
+    """
+
+    __slots__ = ("_event", "_last", "_line", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._line = 0
+        self._event = 0
+        self._last = 0  # the previous chunk's last byte
+
+    def feed(self, chunk: bytes) -> None:
+        if not chunk:
+            return
+        size = len(chunk)
+        end = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        self._line = self._line + size if end < 0 else size - end - 1
+        # A blank line is two line ends in a row, CR LF counting as one.
+        blank = max(chunk.rfind(b"\n\n"), chunk.rfind(b"\n\r"), chunk.rfind(b"\r\r"))
+        if blank >= 0:
+            self._event = size - blank - 2
+        elif self._last in (0x0A, 0x0D) and chunk[0] in (0x0A, 0x0D) and not (
+            self._last == 0x0D and chunk[0] == 0x0A
+        ):
+            self._event = size - 1
+        else:
+            self._event += size
+        self._last = chunk[-1]
+        if self._line > self.limit:
+            raise SSELimitError("a line", self._line)
+        if self._event > self.limit:
+            raise SSELimitError("an event", self._event)
