@@ -68,8 +68,10 @@ from desktop.core.api.retry import (
 )
 from desktop.core.api.styles import ApiStyle
 from desktop.core.parameters import wire_params
+from desktop.core.provider_credentials import resolve_credentials
 from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
 from desktop.core.redaction import redact_headers, register_secret
+from desktop.core.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +120,10 @@ class ApiClient:
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
+        secrets: SecretStore | None = None,
     ) -> None:
+        # Secret headers and a proxy password are in the keyring, the profile names them only.
+        profile = resolve_credentials(profile, secrets)
         self.profile = profile
         if api_key:
             register_secret(api_key)
