@@ -187,6 +187,7 @@ class ProviderWiring(QObject):
             self.welcome.start_probe()
         elif not wanted and self.welcome is not None:
             welcome, self.welcome = self.welcome, None
+            welcome.stop_probe()
             self.welcome_changed.emit(None)
             welcome.deleteLater()
 
