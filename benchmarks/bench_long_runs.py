@@ -45,6 +45,24 @@ def layout_seconds(text: str, *, user: bool) -> float:
     return time.perf_counter() - started
 
 
+def slowest_streamed_flush(text: str, pieces: int = 20) -> float:
+    """The longest single flush (append + layout) while `text` streams in `pieces`: how long
+    the window cannot answer a key press such as Ctrl+Q."""
+    content = RichTextContent(
+        MarkdownRenderer(copy_label="Copy"), chat_document_stylesheet(current_colors()), QFont(),
+        defer_highlight=True,
+    )
+    content.set_width(WIDTH)
+    step = max(1, len(text) // pieces)
+    slowest = 0.0
+    for start in range(0, len(text), step):
+        started = time.perf_counter()
+        content.append(text[start : start + step])
+        content.height()
+        slowest = max(slowest, time.perf_counter() - started)
+    return slowest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=500_000, help="characters per run")
@@ -65,6 +83,8 @@ def main() -> None:
             seconds = layout_seconds(text, user=user)
             kind = "user message" if user else "reply"
             print(f"  {name:<10} {kind:<12} {seconds * 1000:8.0f} ms")
+        slowest = slowest_streamed_flush(text)
+        print(f"  {name:<10} {'streamed':<12} {slowest * 1000:8.0f} ms  (slowest of 20 flushes)")
     del app
 
 
