@@ -78,11 +78,13 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
+    # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
+    from desktop.core.api.limits import ResponseLimits
     from desktop.core.key_access import KeyAccess
     from desktop.ui.window_assembly import assemble
 
-    # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
-    service = ChatService(store, providers, secrets=KeyAccess())
+    service = ChatService(store, providers, secrets=KeyAccess(),
+                          limits=ResponseLimits.from_settings(settings))
     return assemble(window, store, service, settings, window_state)
 
 

@@ -12,11 +12,13 @@ from typing import Any
 from desktop.commands.exit_codes import EXIT_INTERRUPTED_BY_USER, exit_code_for
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.api.requests_openai import RequestValidationError
 from desktop.core.logs import setup_logging
 from desktop.core.paths import DataDir, resolve_data_dir
 from desktop.core.providers import ProviderError, ProviderRegistry, resolve_api_key
 from desktop.core.secrets import KeyringUnavailableError
+from desktop.core.settings import Settings
 
 
 def report_error(error: BaseException) -> int:
@@ -43,9 +45,14 @@ def open_registry(data_dir: DataDir) -> ProviderRegistry:
 
 def client_for(args: argparse.Namespace, name: str) -> ApiClient:
     """An API client for the named provider, its key fetched from where the profile says."""
-    registry = open_registry(open_data_dir(args))
-    profile = registry.get(name)
-    return ApiClient(profile, resolve_api_key(profile))
+    data_dir = open_data_dir(args)
+    profile = open_registry(data_dir).get(name)
+    return ApiClient(profile, resolve_api_key(profile), limits=limits_for(data_dir))
+
+
+def limits_for(data_dir: DataDir) -> ResponseLimits:
+    """The caps on what a provider may send, from the user's settings (`limits.*`)."""
+    return ResponseLimits.from_settings(Settings(data_dir.settings_file))
 
 
 def run_api_command(coro: Any) -> int:

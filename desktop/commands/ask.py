@@ -30,6 +30,7 @@ from typing import Any
 
 from desktop.commands.api_access import (
     client_for,
+    limits_for,
     open_data_dir,
     open_registry,
     report_error,
@@ -250,7 +251,8 @@ async def _ask_saved(
         conversation = await asyncio.to_thread(store.create_conversation)
         system = args.system or ""
     settings = ChatSettings(args.provider, args.model, options, system, stream=not args.no_stream)
-    service = ChatService(store, open_registry(open_data_dir(args)))
+    data_dir = open_data_dir(args)
+    service = ChatService(store, open_registry(data_dir), limits=limits_for(data_dir))
     printer = _PrintReply(quiet=args.json)
     try:
         result = await service.send(conversation.id, content, settings, listener=printer)

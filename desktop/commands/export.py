@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from desktop.commands.exit_codes import EXIT_FAILURE, EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from desktop.commands.store_access import fail, refuse_overwrite, run_with_store
 from desktop.core.store import Store
 from desktop.core.store.export_html import export_html
@@ -40,6 +40,8 @@ def _export(args: argparse.Namespace) -> int:
     out = None if args.out == "-" else Path(args.out)
     if out is not None and (code := refuse_overwrite(out, args.force)) is not None:
         return code
+    if out is not None and not out.absolute().parent.is_dir():
+        return fail(f"the folder {out.absolute().parent} does not exist", EXIT_NOT_FOUND)
 
     def action(store: Store) -> int:
         if args.format == "md" and out is not None:  # the images go to a folder beside it
@@ -61,4 +63,10 @@ def _export(args: argparse.Namespace) -> int:
             print(f"wrote {out}", file=sys.stderr)
         return EXIT_OK
 
-    return run_with_store(args, action)
+    def guarded(store: Store) -> int:
+        try:
+            return action(store)
+        except OSError as exc:  # a read-only folder, a full disk: say so, no traceback
+            return fail(f"could not write {out}: {exc.strerror or exc}", EXIT_FAILURE)
+
+    return run_with_store(args, guarded)

@@ -16,6 +16,7 @@ from desktop.commands.api_access import (
 )
 from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_CONFIG, EXIT_OK
 from desktop.core.api.styles import ApiStyle
+from desktop.core.provider_credentials import redacted_profile_json
 from desktop.core.providers import (
     KeySource,
     ProviderError,
@@ -88,7 +89,8 @@ def _list(args: argparse.Namespace) -> int:
     registry = open_registry(open_data_dir(args))
     profiles = registry.list()
     if args.json:
-        print(json.dumps([p.to_json() for p in profiles], indent=2, ensure_ascii=False))
+        shown = [redacted_profile_json(p) for p in profiles]
+        print(json.dumps(shown, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not profiles:
         print("No providers yet. Add one with: switchboard provider add NAME --base-url URL")

@@ -30,6 +30,7 @@ from desktop.core.api.events import (
     TextDelta,
     UsageEvent,
 )
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryListener, RetryWait
 from desktop.core.api.styles import ApiStyle
@@ -150,11 +151,14 @@ class ChatService:
         *,
         secrets: SecretStore | None = None,
         client_factory: ClientFactory | None = None,
+        limits: ResponseLimits | None = None,
     ) -> None:
         self.store = store
         self.providers = providers
         self.secrets = secrets or SecretStore()
-        self._client_factory = client_factory or (lambda p, key: ApiClient(p, key))
+        self.limits = limits or ResponseLimits()  # caps on what providers may send (settings)
+        self._client_factory = client_factory or (
+            lambda p, key: ApiClient(p, key, limits=self.limits))
         self._clients: dict[str, tuple[str, ApiClient]] = {}
         self._live: dict[int, _ReplyState] = {}  # streaming replies by message id
 

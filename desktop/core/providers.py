@@ -3,6 +3,8 @@
 A profile never holds the key itself: it says where the key lives (an OS keyring item, or the
 name of an environment variable). Profiles are stored in `<data_dir>/providers.json`, written
 atomically; a file that cannot be read is moved aside (kept, never silently overwritten).
+Other credentials (secret extra headers, a proxy password) go to the keyring too: the file
+holds STORED_SECRET in their place (see "Credentials" below).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop.core.api.styles import ApiStyle
-from desktop.core.secrets import SecretStore
+from desktop.core.redaction import SECRET_HEADERS, register_secret
+from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +160,11 @@ class ProviderProfile:
         """The keyring item name: stable across renames, as it uses the profile id."""
         return f"provider-{self.id}"
 
+    @property
+    def credentials_item(self) -> str:
+        """The keyring item holding the secret headers and proxy password (one JSON object)."""
+        return f"provider-{self.id}-credentials"
+
     def request_url(self, path: str) -> str:
         """The full URL a request for `path` (e.g. "chat/completions") goes to."""
         return f"{self.base_url}/{path.lstrip('/')}"
@@ -204,8 +212,6 @@ def resolve_api_key(
                 f"The key for {profile.name} should be in the environment variable "
                 f"{profile.key_env}, which is not set."
             )
-        from desktop.core.redaction import register_secret
-
         register_secret(value)
         return value
     stored = (store or SecretStore()).get(profile.keyring_item)
@@ -219,12 +225,14 @@ def resolve_api_key(
 class ProviderRegistry:
     """The saved provider profiles, kept in `<data_dir>/providers.json`."""
 
-    def __init__(self, data_root: Path) -> None:
+    def __init__(self, data_root: Path, secrets: SecretStore | None = None) -> None:
         self.path = Path(data_root) / PROVIDERS_FILE_NAME
         self.warnings: list[str] = []  # problems met while loading, for the UI or CLI to show
         self._profiles: dict[str, ProviderProfile] = {}
         self._order: list[str] = []  # profile ids in the user's order; empty: by name
+        self._secrets = secrets  # where credentials go (the default keyring when None)
         self._load()
+        self._migrate_credentials()
 
     def _move_aside(self, reason: str) -> None:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -261,6 +269,7 @@ class ProviderRegistry:
             self._order = [item for item in order if isinstance(item, str)]
 
     def _save(self) -> None:
+        self._stash_credentials()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "version": FILE_VERSION,
@@ -341,4 +350,114 @@ class ProviderRegistry:
         self._save()
         if profile.key_source is KeySource.KEYRING and store is not None:
             store.delete(profile.keyring_item)
+        if has_stored_credentials(profile):
+            with contextlib.suppress(KeyringUnavailableError):
+                (store or self._secret_store()).delete(profile.credentials_item)
         return profile
+
+    # -- credentials -------------------------------------------------------------------------
+
+    def _secret_store(self) -> SecretStore:
+        return self._secrets or SecretStore()
+
+    def _stash_credentials(self) -> None:
+        """Move plain credentials of every profile into the keyring before the file is written.
+
+        There is no plain-text fallback: without a keyring the save is refused.
+        """
+        for key, profile in list(self._profiles.items()):
+            stripped, found = split_credentials(profile)
+            if not found:
+                continue
+            store = self._secret_store()
+            try:
+                stored = read_credentials(store, profile)
+                stored["headers"].update(found["headers"])
+                if "proxy_password" in found:
+                    stored["proxy_password"] = found["proxy_password"]
+                store.set(profile.credentials_item, json.dumps(stored, sort_keys=True))
+            except KeyringUnavailableError as exc:
+                raise ProviderError(
+                    f"The credentials of {profile.name} (secret headers or the proxy password) "
+                    f"can only be kept in the system keyring, which is not available: {exc}"
+                ) from exc
+            self._profiles[key] = stripped
+
+    def _migrate_credentials(self) -> None:
+        """A file from an older version may hold credentials in plain text: move them."""
+        if not any(split_credentials(p)[1] for p in self._profiles.values()):
+            return
+        try:
+            self._save()
+        except (ProviderError, OSError) as exc:
+            message = f"Credentials in {self.path} are still stored in plain text: {exc}"
+            log.warning("%s", message)
+            self.warnings.append(message)
+
+
+# -- Credentials ----------------------------------------------------------------------------
+# Extra headers that carry secrets (the redactor's list) and a proxy URL's password live in one
+# keyring item per provider, a small JSON object {"headers": {...}, "proxy_password": "..."}:
+# one read gives all of a provider's credentials (one unlock prompt at most), they are written
+# and deleted together, and an added header needs no new item name. The file keeps the header
+# names and the proxy URL with STORED_SECRET in place of the values.
+
+STORED_SECRET = "[keyring]"
+STORED_PROXY_PASSWORD = "%5Bkeyring%5D"  # the same, percent-encoded (a URL's brackets mean IPv6)
+
+
+def is_secret_header(name: str) -> bool:
+    return name.strip().lower() in SECRET_HEADERS
+
+
+def proxy_with_password(proxy: str | None, password: str) -> str | None:
+    if not proxy or proxy == "direct":
+        return proxy
+    parts = urlsplit(proxy)
+    if parts.password is None or parts.hostname is None:
+        return proxy
+    user, _, rest = parts.netloc.rpartition("@")
+    name = user.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{name}:{password}@{rest}"))
+
+
+def split_credentials(profile: ProviderProfile) -> tuple[ProviderProfile, dict[str, Any]]:
+    """The profile with STORED_SECRET in place of plain credentials, and those credentials."""
+    found: dict[str, Any] = {"headers": {}}
+    headers = dict(profile.extra_headers)
+    for name, value in profile.extra_headers.items():
+        if is_secret_header(name) and value != STORED_SECRET:
+            found["headers"][name] = value
+            headers[name] = STORED_SECRET
+    proxy = profile.proxy
+    password = urlsplit(proxy).password if proxy and proxy != "direct" else None
+    if password is not None and password != STORED_PROXY_PASSWORD:
+        found["proxy_password"] = password
+        proxy = proxy_with_password(proxy, STORED_PROXY_PASSWORD)
+    if not found["headers"] and "proxy_password" not in found:
+        return profile, {}
+    return replace(profile, extra_headers=headers, proxy=proxy), found
+
+
+def has_stored_credentials(profile: ProviderProfile) -> bool:
+    """Whether some credential of the profile is in the keyring (STORED_SECRET in the file)."""
+    proxy = profile.proxy
+    password = urlsplit(proxy).password if proxy and proxy != "direct" else None
+    return STORED_SECRET in profile.extra_headers.values() or password == STORED_PROXY_PASSWORD
+
+
+def read_credentials(store: SecretStore, profile: ProviderProfile) -> dict[str, Any]:
+    raw = store.get(profile.credentials_item)
+    try:
+        data = json.loads(raw) if raw else {}
+    except ValueError:
+        data = {}
+    if not isinstance(data, dict) or not isinstance(data.get("headers"), dict):
+        data = {"headers": {}, **(data if isinstance(data, dict) else {})}
+        data["headers"] = {}
+    for value in data["headers"].values():
+        if isinstance(value, str):
+            register_secret(value)
+    if isinstance(data.get("proxy_password"), str):
+        register_secret(data["proxy_password"])
+    return data

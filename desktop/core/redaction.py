@@ -33,11 +33,21 @@ def forget_secret(value: str) -> None:
     _known_secrets.discard(value)
 
 
-def redact(text: str) -> str:
-    """Return `text` with every known secret and every key-shaped token replaced."""
+def redact_known(text: str) -> str:
+    """`text` with every secret this process holds replaced, and nothing else changed.
+
+    For content that is kept (a reply a provider echoed a key into): key-shaped examples in a
+    reply are the user's content, so the shape patterns of `redact` are not applied.
+    """
     for secret in sorted(_known_secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, REDACTED)
+    return text
+
+
+def redact(text: str) -> str:
+    """Return `text` with every known secret and every key-shaped token replaced."""
+    text = redact_known(text)
     for pattern in _SECRET_PATTERNS:
         text = pattern.sub(lambda m: m.group(1) + REDACTED, text)
     return text

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import Capability, ModelCatalog, capability_names
 from desktop.core.model_choices import PickerRow, RowKind, arrange
@@ -282,12 +283,17 @@ class ModelPicker(QWidget):
         self.update_rows()
         return started
 
+    def _limits(self) -> ResponseLimits:
+        """Caps on a model list, from the settings (defaults until configured)."""
+        return (ResponseLimits.from_settings(self._settings) if self._settings is not None
+                else ResponseLimits())
+
     async def _refresh_one(self, name: str, generation: int) -> None:
         assert self._registry is not None and self._catalog is not None and self._keys is not None
         try:
             profile = self._registry.get(name)
             key = await resolve_key(profile, self._keys, limit_s=self._keys.timeout)
-            models = await fetch_model_ids(profile, key)
+            models = await fetch_model_ids(profile, key, limits=self._limits())
         except EXPECTED_FAILURES as exc:
             # A missing key, a refused key, a server down: said under the provider, no traceback.
             log.info("the model list of %s could not be loaded: %s", name, exc)

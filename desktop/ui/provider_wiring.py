@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.conversation_settings import remember_settings
 from desktop.core.key_access import KeyAccess
 from desktop.core.local_servers import LocalServer
@@ -139,7 +140,8 @@ class ProviderWiring(QObject):
         """Show the Providers dialog (non-blocking), starting a new one from a template."""
         if self.dialog is None:
             self.dialog = ProvidersDialog(
-                self.editor, self.keys, self.tasks, parent=self.dialog_parent
+                self.editor, self.keys, self.tasks,
+                limits=ResponseLimits.from_settings(self.settings), parent=self.dialog_parent
             )
             self.dialog.finished.connect(lambda _result: self._dialog_closed())
         if template_id:
@@ -187,6 +189,7 @@ class ProviderWiring(QObject):
             self.welcome.start_probe()
         elif not wanted and self.welcome is not None:
             welcome, self.welcome = self.welcome, None
+            welcome.stop_probe()
             self.welcome_changed.emit(None)
             welcome.deleteLater()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_fetch import (
     EXPECTED_FAILURES,
@@ -71,11 +72,13 @@ class ProvidersDialog(QDialog):
         keys: KeyAccess,
         tasks: TaskRunner,
         *,
+        limits: ResponseLimits | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("providersDialog")
         self.resize(860, 600)
+        self.limits = limits or ResponseLimits()  # caps on a tested model list
         self.editor = editor
         self.registry = editor.registry
         self.keys = keys
@@ -463,7 +466,8 @@ class ProvidersDialog(QDialog):
                 key = typed or None
                 if key is None and profile.key_source is not KeySource.NONE:
                     key = await resolve_key(profile, self.keys, limit_s=self.keys.timeout)
-                return await fetch_model_ids(replace(profile, max_retries=0), key)
+                return await fetch_model_ids(replace(profile, max_retries=0), key,
+                                             limits=self.limits)
             except EXPECTED_FAILURES as exc:  # said in words, no traceback in the log
                 return exc
 

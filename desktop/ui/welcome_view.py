@@ -154,6 +154,13 @@ class WelcomeView(QWidget):
         self.retranslate_ui()
         return self._probe_task
 
+    def stop_probe(self) -> None:
+        """Cancel a running probe (before the view is deleted: its answer must not land on
+        deleted widgets)."""
+        if self._probe_task is not None and not self._probe_task.done():
+            self._probe_task.cancel()
+        self._probing = False
+
     def _show_found(self, servers: list[LocalServer]) -> None:
         self._probing = False
         self._found = list(servers)

@@ -77,3 +77,38 @@ def test_items_are_shared_with_keyrings_own_backend(tmp_path: Path) -> None:
         "missing": None,
         "gone": [None, None],
     }
+
+
+# An old providers.json with credentials in plain text is migrated into the real keyring.
+CREDENTIALS = r"""
+import json, pathlib, sys, tempfile
+from desktop.core.provider_credentials import resolve_credentials
+from desktop.core.providers import ProviderRegistry
+from desktop.core.secrets import SecretStore
+root = pathlib.Path(tempfile.mkdtemp())
+(root / "providers.json").write_text(json.dumps({"version": 1, "providers": [{
+    "name": "Relay", "base_url": "http://127.0.0.1:9/v1", "key_source": "none",
+    "extra_headers": {"Cookie": "cookie-plain-1", "X-Title": "t"},
+    "proxy": "http://bob:proxy-plain-2@proxy.example:8080"}]}))
+store = SecretStore(service="Switchboard-test")
+registry = ProviderRegistry(root, store)
+text = (root / "providers.json").read_text()
+resolved = resolve_credentials(ProviderRegistry(root, store).get("Relay"), store)
+ProviderRegistry(root, store).remove("Relay", store)
+print(json.dumps({"warnings": registry.warnings,
+                  "plain_in_file": "plain" in text,
+                  "cookie": resolved.extra_headers["Cookie"], "proxy": resolved.proxy,
+                  "left": store.get(registry.get("Relay").credentials_item)}))
+"""
+
+
+def test_credentials_migrate_into_gnome_keyring(tmp_path: Path) -> None:
+    with private_secret_service(tmp_path) as env:
+        report = run(CREDENTIALS, env)
+    assert report == {
+        "warnings": [],
+        "plain_in_file": False,
+        "cookie": "cookie-plain-1",
+        "proxy": "http://bob:proxy-plain-2@proxy.example:8080",
+        "left": None,
+    }

@@ -72,8 +72,10 @@ from desktop.core.api.retry import (
 )
 from desktop.core.api.styles import ApiStyle
 from desktop.core.parameters import wire_params
+from desktop.core.provider_credentials import resolve_credentials
 from desktop.core.providers import CHAT_PATHS, ProviderProfile, check_api_key
 from desktop.core.redaction import redact_headers, register_secret
+from desktop.core.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +127,10 @@ class ApiClient:
         transport: httpx.AsyncBaseTransport | None = None,
         http_client: httpx.AsyncClient | None = None,
         limits: ResponseLimits | None = None,
+        secrets: SecretStore | None = None,
     ) -> None:
+        # Secret headers and a proxy password are in the keyring, the profile names them only.
+        profile = resolve_credentials(profile, secrets)
         self.profile = profile
         self.limits = limits or ResponseLimits()
         """Caps on what the provider may send (`ResponseLimits.from_settings(settings)`)."""

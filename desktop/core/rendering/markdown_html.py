@@ -1,12 +1,15 @@
 """Markdown → HTML for the chat view, with fenced code highlighted by Pygments.
 
-The output sticks to the HTML subset QTextDocument renders (inline styles, tables, pre).
+The output sticks to the HTML subset QTextDocument renders (inline styles, tables, pre). It
+never names a resource to load (images are placeholders), and long unbroken runs get break
+opportunities (long_runs.py).
 """
 
 from __future__ import annotations
 
 import html
 from functools import lru_cache
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,7 +20,44 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
 
+from desktop.core.rendering.long_runs import break_long_runs_html
+
 COPY_CODE_HREF = "switchboard:copy-code"
+# A Markdown image in model output is never loaded: it is shown as a link with this prefix
+# (then the percent-encoded address) that asks the user before opening anything.
+IMAGE_HREF_PREFIX = "switchboard:image?"
+
+
+def image_href(address: str) -> str:
+    """The placeholder link of an image address (see `image_address`)."""
+    return IMAGE_HREF_PREFIX + quote(address, safe="")
+
+
+def image_address(href: str) -> str | None:
+    """The address behind a placeholder link; None for any other link."""
+    if not href.startswith(IMAGE_HREF_PREFIX):
+        return None
+    return unquote(href[len(IMAGE_HREF_PREFIX) :])
+
+
+def image_placeholder(token: Token, *, link: bool) -> str:
+    """HTML that names an image (alt text and address) without loading it.
+
+    Model output must never make the app read a local file or fetch a remote one, so
+    `![x](/etc/passwd)` and `![x](https://…)` both become text; with `link`, a link the
+    chat view handles by asking the user.
+    """
+    address = str(token.attrGet("src") or "")
+    alt = "".join(child.content for child in token.children or []) or token.content
+    label = f"[image: {alt}] {address}" if alt else f"[image] {address}"
+    text = html.escape(label)
+    if not link:
+        return f'<span class="image-ref">{text}</span>'
+    return f'<a href="{html.escape(image_href(address))}">{text}</a>'
+
+
+def _image_rule(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    return image_placeholder(tokens[idx], link=True)
 
 
 @lru_cache(maxsize=2)
@@ -63,6 +103,7 @@ class MarkdownRenderer:
         self._md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         self._md.enable(["table", "strikethrough"])
         self._md.add_render_rule("table_open", _table_open)
+        self._md.add_render_rule("image", _image_rule)
         render_fence = self._render_fence
 
         # markdown-it binds render rules to its renderer, so pass a plain closure.
@@ -95,7 +136,7 @@ class MarkdownRenderer:
         )
 
     def render(self, text: str) -> str:
-        return str(self._md.render(text))
+        return break_long_runs_html(str(self._md.render(text)))
 
     def parse(self, text: str, env: EnvType | None = None) -> list[Token]:
         """Block and inline tokens of `text` (for incremental rendering)."""
@@ -103,4 +144,5 @@ class MarkdownRenderer:
 
     def render_tokens(self, tokens: list[Token], env: EnvType | None = None) -> str:
         """HTML of a token list from `parse` (a slice of whole top-level blocks)."""
-        return str(self._md.renderer.render(tokens, self._md.options, env or {}))
+        html_text = str(self._md.renderer.render(tokens, self._md.options, env or {}))
+        return break_long_runs_html(html_text)

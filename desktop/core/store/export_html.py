@@ -11,6 +11,7 @@ import html
 
 from markdown_it import MarkdownIt
 
+from desktop.core.rendering.markdown_html import image_placeholder
 from desktop.core.store.export_tree import format_time, messages_for_export
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -37,9 +38,16 @@ details { color: #555; margin: .4rem 0; }
 """
 
 
+def _image_placeholder(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+    return image_placeholder(tokens[idx], link=False)
+
+
 def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False) -> str:
     conv = store.get_conversation(conversation_id)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
+    # An image a message names is never fetched by whoever opens the page (a tracking pixel,
+    # a local file): it is shown as its alt text and address.
+    md.add_render_rule("image", _image_placeholder)
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:

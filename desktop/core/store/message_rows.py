@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.core.redaction import redact_known
 from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.attachments import is_valid_hash
 from desktop.core.store.errors import NotFoundError
@@ -136,6 +137,9 @@ def finish_message(
     field as it is.
     """
     prompt, completion, reasoning_tokens, cached = usage_columns(usage)
+    # A provider may echo the key it was sent: never keep it in the history.
+    text = redact_known(text) if text else text
+    reasoning = redact_known(reasoning) if reasoning else reasoning
     conn.execute(
         "UPDATE messages SET status = ?, text = coalesce(?, text), "
         "reasoning = coalesce(?, reasoning), tool_calls = coalesce(?, tool_calls), "

@@ -7,6 +7,7 @@ gives it selection, links and code-block Copy links.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -24,10 +25,25 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
-from desktop.core.rendering.markdown_html import COPY_CODE_HREF
+from desktop.core.rendering.long_runs import remove_breaks
+from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
 from desktop.ui.chat_view.rich_text_content import RichTextContent
+
+
+def ask_to_open(parent: QWidget, address: str) -> bool:
+    """Ask before opening an image address that came from a reply."""
+    answer = QMessageBox.question(
+        parent,
+        QGuiApplication.translate("RichTextView", "Open image address"),
+        QGuiApplication.translate(
+            "RichTextView",
+            "The reply names this image. Switchboard does not load images from replies.\n\n"
+            "{0}\n\nOpen it with the system's default application?",
+        ).format(address),
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class RichTextView(QWidget):
@@ -43,6 +59,10 @@ class RichTextView(QWidget):
         self._press: tuple[int, int] | None = None
         self._press_anchor = ""
         self._dragged = False
+        # Both replaceable in tests: the question before an image address is opened, and
+        # what opens it.
+        self.confirm_open: Callable[[QWidget, str], bool] = ask_to_open
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setCursor(Qt.CursorShape.IBeamCursor)
@@ -175,7 +195,7 @@ class RichTextView(QWidget):
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
                 parts.append(cursor.selection().toPlainText())
-        return "\n".join(parts)
+        return remove_breaks("\n".join(parts))
 
     def select_text(self, needle: str) -> bool:
         """Select the first occurrence of `needle` (case-insensitive), e.g. a search hit."""
@@ -208,7 +228,7 @@ class RichTextView(QWidget):
         cell = table.cellAt(1, 0)
         start = cell.firstCursorPosition()
         start.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
-        return start.selection().toPlainText()
+        return remove_breaks(start.selection().toPlainText())
 
     # --- mouse and keys -------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -262,9 +282,18 @@ class RichTextView(QWidget):
             QGuiApplication.clipboard().setText(code)
             self.code_copied.emit(code)
             return
+        address = image_address(anchor)
+        if address is not None:
+            self.open_image_address(address)
+            return
         url = QUrl(anchor)
         if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)
+            self.open_url(url)
+
+    def open_image_address(self, address: str) -> None:
+        """An image named by a reply is never loaded; the user may open it elsewhere."""
+        if address and self.confirm_open(self, address):
+            self.open_url(QUrl.fromUserInput(address))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -285,7 +314,14 @@ class RichTextView(QWidget):
         copy.setEnabled(bool(self.selected_text()))
         menu.addAction(self.tr("Select all"), self.select_all)
         link = self.anchor_at(event.pos())
-        if link and link != COPY_CODE_HREF:
+        address = image_address(link) if link else None
+        if address is not None:
+            menu.addAction(self.tr("Open…"), lambda: self.open_image_address(address))
+            menu.addAction(
+                self.tr("Copy image address"),
+                lambda: QGuiApplication.clipboard().setText(address),
+            )
+        elif link and link != COPY_CODE_HREF:
             menu.addAction(
                 self.tr("Copy link address"), lambda: QGuiApplication.clipboard().setText(link)
             )

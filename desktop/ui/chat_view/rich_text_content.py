@@ -9,9 +9,12 @@ the tail keeps the cost of a flush independent of the reply's length. `RichTextV
 from __future__ import annotations
 
 import html
+from typing import Any
 
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import (
     QFont,
+    QImage,
     QTextDocument,
     QTextOption,
 )
@@ -21,6 +24,7 @@ from desktop.core.rendering.incremental import (
     IncrementalMarkdown,
     RenderUpdate,
 )
+from desktop.core.rendering.long_runs import break_long_runs_text
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 
 # Finished HTML goes into the open segment until it holds this many characters.
@@ -29,9 +33,38 @@ SEGMENT_HTML_CHARS = 1500
 BUILD_PIECE_CHARS = 3000
 
 
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
+class ChatDocument(QTextDocument):
+    """A message document that never loads a resource (file, URL or qrc) named by its HTML.
+
+    The rendered Markdown names none (images are placeholders); this is the second wall, so
+    that no HTML from model output can make layout read a file or fetch an address.
+    """
+
+    def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
+        self.refused_resources.append(name.toString() if isinstance(name, QUrl) else name)
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            # Not None: for a null resource Qt's image handler reads the file itself.
+            return _blank_image()
+        return QByteArray()
+
+    @property
+    def refused_resources(self) -> list[str]:
+        """Addresses the document asked for and was refused (tests look)."""
+        refused: list[str] | None = self.__dict__.get("_refused")
+        if refused is None:
+            refused = self.__dict__["_refused"] = []
+        return refused
+
+
 def new_document(stylesheet: str, font: QFont, width: float) -> QTextDocument:
     """An empty document set up like every message document (also usable off the UI thread)."""
-    doc = QTextDocument()
+    doc = ChatDocument()
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(stylesheet)
@@ -99,7 +132,9 @@ class RichTextContent:
         """Show `text` as it is (user messages): one document, line breaks kept."""
         self._plain_length = len(text)
         self.tail_doc.setHtml(
-            '<p style="white-space: pre-wrap; margin: 0">' + html.escape(text) + "</p>"
+            '<p style="white-space: pre-wrap; margin: 0">'
+            + html.escape(break_long_runs_text(text))
+            + "</p>"
         )
         self.renders += 1
         self.revision += 1
