@@ -13,6 +13,7 @@ from desktop.core.store import backup as backups
 from desktop.core.store import search as fts
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
 from desktop.core.store.changes import StoreChanges
+from desktop.core.store.data_lock import SharedDataDirLock
 from desktop.core.store.database import (
     BUSY_TIMEOUT_MS,
     connect,
@@ -88,7 +89,12 @@ class Store(MessageOps):
         path = data_dir.database
         existed = path.exists() and path.stat().st_size > 0
         require_fts5()
-        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        data_lock = SharedDataDirLock(data_dir.root)  # `restore` waits for every holder
+        try:
+            conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        except BaseException:
+            data_lock.release()
+            raise
         try:
             version = cls._check_file(conn, path, data_dir, existed)
             enable_wal(conn)
@@ -100,15 +106,26 @@ class Store(MessageOps):
             migrate(conn)
         except BaseException:
             conn.close()
+            data_lock.release()
             raise
         store = cls(data_dir, conn, max_attachment_bytes=max_attachment_bytes)
+        store._data_lock = data_lock
         store.recovered_messages = store._recover_interrupted()
         if backup_interval is not None and existed:
-            store.backup_made = backups.backup_if_due(
-                conn, data_dir.backups, interval=backup_interval, keep=keep_backups
-            )
+            store._daily_backup(backup_interval, keep_backups)
         store.collect_attachments()
         return store
+
+    def _daily_backup(self, interval: float, keep: int) -> None:
+        """Make the daily backup when due; a failure (full disk…) never blocks opening."""
+        try:
+            self.backup_made = backups.backup_if_due(
+                self._conn, self.data_dir.backups, interval=interval, keep=keep
+            )
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            cause = exc if isinstance(exc, StoreError) else backups.describe_os_error(exc)
+            self.backup_problem = f"The automatic backup was not made: {cause}"
+            log.warning("%s", self.backup_problem)
 
     @staticmethod
     def _check_file(
@@ -145,6 +162,8 @@ class Store(MessageOps):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._data_lock is not None:
+                self._data_lock.release()
 
     def __enter__(self) -> Store:
         return self
