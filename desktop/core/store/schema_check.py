@@ -18,6 +18,7 @@ from desktop.core.store.migrations import migrate
 _ALLOWED_EXTRA = re.compile(r"sqlite_stat\d")
 
 _Object = tuple[str, str]  # (type, name)
+_KIND_ORDER = {"table": 0, "view": 1, "trigger": 2, "index": 3}
 
 
 def _normalised(sql: str | None) -> str:
@@ -59,13 +60,13 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
     """What differs from the schema of `version` (empty when it is exactly ours)."""
     found = _describe(conn)
     expected = expected_schema(version)
-    problems = [
-        f"unexpected {kind} {name!r}" for kind, name in sorted(found.keys() - expected.keys())
-    ]
-    problems += [f"missing {kind} {name!r}" for kind, name in sorted(expected.keys() - found)]
+    problems = [(key, "unexpected") for key in found.keys() - expected.keys()]
+    problems += [(key, "missing") for key in expected.keys() - found.keys()]
     problems += [
-        f"{kind} {name!r} differs from ours"
-        for kind, name in sorted(found.keys() & expected.keys())
-        if found[(kind, name)] != expected[(kind, name)]
+        (key, "differs") for key in found.keys() & expected.keys() if found[key] != expected[key]
     ]
-    return problems
+    problems.sort(key=lambda p: (_KIND_ORDER.get(p[0][0], 9), p[1], p[0][1]))
+    return [
+        f"{kind} {name!r} differs from ours" if what == "differs" else f"{what} {kind} {name!r}"
+        for (kind, name), what in problems
+    ]
