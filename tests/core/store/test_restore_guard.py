@@ -102,7 +102,8 @@ def test_restore_refused_while_an_ask_streams(tmp_path: Path) -> None:
         assert main(["--data-dir", str(data.root), "provider", "add", "Fake", "--base-url",
                      fake.url, "--key-env", KEY_VAR, "--max-retries", "0"]) == 0
         ask = subprocess.Popen(
-            [sys.executable, "-m", "desktop", "--data-dir", str(data.root), "ask", "-p", "Fake", "-m", "m", "hi"],
+            [sys.executable, "-m", "desktop", "--data-dir", str(data.root),
+             "ask", "-p", "Fake", "-m", "m", "hi"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), cwd=REPO,
         )
         try:
