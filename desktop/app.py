@@ -75,6 +75,9 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
     for warning in providers.warnings:
         window.chat.show_notice(warning)
+    for problem in (store.read_only, store.backup_problem):
+        if problem:  # core's own sentence (like the providers' warnings), shown as it is
+            window.chat.show_notice(problem)
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)

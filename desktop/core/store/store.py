@@ -26,6 +26,7 @@ from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.message_ops import MessageOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.core.store.models import ImagePart, SearchResults
+from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
 
@@ -87,8 +88,11 @@ class Store(MessageOps):
             data_dir = DataDir(Path(data_dir))
         data_dir.ensure()
         path = data_dir.database
-        existed = path.exists() and path.stat().st_size > 0
+        check_before_open(path)
         require_fts5()
+        if not is_writable(data_dir.root, path):
+            return cls._open_read_only(data_dir, busy_timeout_ms, max_attachment_bytes)
+        existed = path.exists() and path.stat().st_size > 0
         data_lock = SharedDataDirLock(data_dir.root)  # `restore` waits for every holder
         try:
             conn = connect(path, busy_timeout_ms=busy_timeout_ms)
@@ -116,6 +120,31 @@ class Store(MessageOps):
         store.collect_attachments()
         return store
 
+    @classmethod
+    def _open_read_only(
+        cls, data_dir: DataDir, busy_timeout_ms: int, max_attachment_bytes: int
+    ) -> Store:
+        """Browse a history that cannot be written (a read-only folder or disk)."""
+        path = data_dir.database
+        conn = connect_read_only(path, busy_timeout_ms)
+        try:
+            version = cls._check_file(conn, path, data_dir, True, read_only=True)
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"The history {path} is read-only and in an older format ({version}); "
+                    "it can only be opened where it can be upgraded."
+                )
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(data_dir, conn, max_attachment_bytes=max_attachment_bytes)
+        store.read_only = (
+            f"The data directory {data_dir.root} is read-only: the history can be browsed, "
+            "but nothing can be saved."
+        )
+        log.warning("%s", store.read_only)
+        return store
+
     def _daily_backup(self, interval: float, keep: int) -> None:
         """Make the daily backup when due; a failure (full disk…) never blocks opening."""
         try:
@@ -129,7 +158,8 @@ class Store(MessageOps):
 
     @staticmethod
     def _check_file(
-        conn: sqlite3.Connection, path: Path, data_dir: DataDir, existed: bool
+        conn: sqlite3.Connection, path: Path, data_dir: DataDir, existed: bool,
+        *, read_only: bool = False,
     ) -> int:
         try:
             version = schema_version(conn)
@@ -144,6 +174,8 @@ class Store(MessageOps):
         if result == "ok":
             return version
         conn.close()
+        if read_only:
+            raise StoreError(f"The history database {path} is damaged ({result}).")
         moved = backups.move_aside(path)
         log.error("history database %s failed its check (%s); moved to %s", path, result, moved)
         raise StoreDamagedError(path, moved, backups.list_backups(data_dir.backups), result)

@@ -64,6 +64,8 @@ class StoreBase:
         self.recovered_messages: tuple[int, ...] = ()
         self.backup_made: Path | None = None
         self.backup_problem: str | None = None
+        self.read_only: str | None = None
+        """Why nothing can be saved (a read-only data directory), or None when writable."""
         """Why the automatic backup at open failed (a full disk…), to show as a notice."""
         self._data_lock: SharedDataDirLock | None = None
         """The data directory's shared lock, held while open (see `data_lock`)."""
