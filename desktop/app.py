@@ -73,11 +73,6 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     store = await asyncio.to_thread(Store.open, data_dir)
     opened.append(store)
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
-    for warning in providers.warnings:
-        window.chat.show_notice(warning)
-    for problem in (store.read_only, store.backup_problem):
-        if problem:  # core's own sentence (like the providers' warnings), shown as it is
-            window.chat.show_notice(problem)
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
@@ -86,7 +81,20 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
 
     # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
     service = ChatService(store, providers, secrets=KeyAccess())
-    return assemble(window, store, service, settings, window_state)
+    parts = assemble(window, store, service, settings, window_state)
+    # Core's own sentences (loading problems, a read-only directory, a failed backup), all
+    # shown at once: one notice each would replace the one before.
+    notices = [*providers.warnings, store.read_only, store.backup_problem]
+    if shown := "\n".join(n for n in notices if n):
+        window.chat.show_notice(shown)
+    if store.read_only:  # the notice goes when a conversation opens; this stays
+        from PySide6.QtWidgets import QLabel
+
+        badge = QLabel(window.tr("Read-only: nothing can be saved"))
+        badge.setObjectName("readOnlyBadge")
+        badge.setToolTip(store.read_only)
+        window.statusBar().addPermanentWidget(badge)
+    return parts
 
 
 def run_gui(
