@@ -27,6 +27,8 @@ def run_with_store(args: argparse.Namespace, action: Callable[[Store], int]) -> 
     """Open the history of `--data-dir`, run `action`, and turn store errors into exit codes."""
     try:
         with Store.open(data_dir_of(args)) as store:
+            if store.backup_problem:
+                print(f"switchboard: warning: {store.backup_problem}", file=sys.stderr)
             return action(store)
     except StoreError as exc:
         return fail(str(exc), store_exit_code(exc))

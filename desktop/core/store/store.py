@@ -152,9 +152,13 @@ class Store(MessageOps):
                 self._conn, self.data_dir.backups, interval=interval, keep=keep
             )
         except (StoreError, OSError, sqlite3.Error) as exc:
-            cause = exc if isinstance(exc, StoreError) else backups.describe_os_error(exc)
-            self.backup_problem = f"The automatic backup was not made: {cause}"
-            log.warning("%s", self.backup_problem)
+            root = exc.__cause__ if isinstance(exc, StoreError) else exc
+            cause = (backups.describe_os_error(root)
+                     if isinstance(root, OSError | sqlite3.Error) else str(exc))
+            self.backup_problem = (
+                f"The automatic backup was not made: {cause}. The history opened as usual."
+            )
+            log.warning("automatic backup failed: %s", exc)
 
     @staticmethod
     def _check_file(

@@ -81,6 +81,7 @@ def test_the_daily_backup_on_a_full_disk_never_blocks_opening(small_disk: Path) 
     _assert_clean(listed)
     assert listed.returncode == 0, listed.stderr
     assert "Garden" in listed.stdout
+    assert "automatic backup was not made: the disk is full" in listed.stderr
     assert not [p for p in data.backups.iterdir() if p.name.endswith(".partial")]
     with Store.open(data) as store:
         assert store.backup_made is None
@@ -160,3 +161,22 @@ def test_the_window_opens_a_read_only_data_directory(
     _assert_clean(done)
     assert done.returncode == 0, done.stderr
     assert shot.exists()
+
+
+def test_a_log_file_on_a_full_disk_stops_quietly(small_disk: Path) -> None:
+    logs = small_disk / "logs"
+    _fill(small_disk, leave=0)
+    script = (
+        "import logging\n"
+        "from pathlib import Path\n"
+        "from desktop.core.logs import setup_logging\n"
+        f"setup_logging(Path({str(logs)!r}))\n"
+        "for n in range(200):\n"
+        "    logging.getLogger('x').warning('record %d %s', n, 'y' * 10000)\n"
+        "print('done')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)), cwd=REPO, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "done\n"
+    assert "Logging error" not in done.stderr and "Traceback" not in done.stderr

@@ -144,3 +144,23 @@ def test_genuine_backups_of_this_and_older_versions_are_restored(
         assert moved is not None and moved.exists()
         with Store.open(current, backup_interval=None) as store:
             assert [c.title for c in store.list_conversations()] == [title]
+
+
+def test_the_restore_command_names_the_reason(tmp_path: Path, current: DataDir) -> None:
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[3]
+    hostile = _edited(tmp_path, "CREATE TRIGGER wipe AFTER INSERT ON messages BEGIN "
+                                "DELETE FROM messages; END")
+    before = _digest(current.database)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(current.root), "restore",
+         str(hostile)],
+        capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(repo)), cwd=repo,
+        timeout=60,
+    )
+    assert done.returncode == 34
+    assert "unexpected trigger 'wipe'" in done.stderr and "Traceback" not in done.stderr
+    assert _digest(current.database) == before
