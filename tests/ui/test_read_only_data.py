@@ -18,17 +18,22 @@ from desktop.core.store import Role, Store
 from desktop.core.window_state import WindowState
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_assembly import WindowParts
-from tests.helpers.chat_window import ChatWindow
+from tests.helpers.chat_window import KEY_ENV, ChatWindow, add_provider, fake_key
+from tests.helpers.fake_provider import FakeProvider
 from tests.ui.conftest import run_until
 
 
 @pytest.fixture
-def read_only_data(tmp_path: Path) -> Iterator[DataDir]:
+def read_only_data(
+    tmp_path: Path, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[DataDir]:
+    monkeypatch.setenv(KEY_ENV, fake_key())
     data = DataDir(tmp_path / "data").ensure()
+    add_provider(data, fake_provider.base_url)
     with Store.open(data, backup_interval=None) as store:
         conv = store.create_conversation(title="Garden")
         store.append_message(conv.id, Role.USER, "tomatoes")
-    (data.root / "settings.json").write_text("[" * 100_000)  # and a broken, unmovable file
+    (data.root / "window-state.json").write_text("[" * 100_000)  # broken, cannot be moved
     for args in (["--bind", str(data.root), str(data.root)],
                  ["-o", "remount,bind,ro", str(data.root)]):
         done = subprocess.run(["mount", *args], capture_output=True, text=True)
@@ -41,10 +46,10 @@ def read_only_data(tmp_path: Path) -> Iterator[DataDir]:
 
 
 def test_read_only_history_is_browsed_with_a_notice(
-    read_only_data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+    read_only_data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     settings = Settings(read_only_data.settings_file)
-    assert settings.load_problem is not None and "nested too deeply" in settings.load_problem
     window_state = WindowState(read_only_data.window_state_file)
     window = MainWindow(window_state=window_state, settings=settings)
     window.show()
@@ -62,5 +67,11 @@ def test_read_only_history_is_browsed_with_a_notice(
     assert badge is not None and badge.isVisible()
     assert "read-only" in badge.toolTip()
     assert opened[0].list_conversations()[0].title == "Garden"
+    harness.type_and_send("hello")
+    harness.wait(harness.idle)
+    assert "read-only" in window.chat.notice_label.text()
+    assert [c.title for c in opened[0].list_conversations()] == ["Garden"]
+    failures = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert failures == ["task send failed"]  # the refused send, shown above; nothing else
     harness.close()
     opened[0].close()

@@ -142,6 +142,7 @@ class Store(MessageOps):
             f"The data directory {data_dir.root} is read-only: the history can be browsed, "
             "but nothing can be saved."
         )
+        store._writer.read_only = store.read_only
         log.warning("%s", store.read_only)
         return store
 
