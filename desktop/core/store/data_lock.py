@@ -66,7 +66,10 @@ def exclusive_data_dir(root: Path) -> Iterator[None]:
     if sys.platform == "win32":
         yield
         return
-    fd = os.open(lock_path(root), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(lock_path(root), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(f"{root} cannot be changed ({exc.strerror or exc})") from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

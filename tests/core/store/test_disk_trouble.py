@@ -18,6 +18,7 @@ import pytest
 
 from desktop.core.paths import DataDir
 from desktop.core.store import Role, Store
+from desktop.core.store.errors import StoreReadOnlyError
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -135,6 +136,8 @@ def test_a_read_only_data_directory_is_browsed(read_only_data: DataDir) -> None:
     with Store.open(data) as store:
         assert store.read_only is not None and "read-only" in store.read_only
         assert [c.title for c in store.list_conversations()] == ["Garden"]
+        with pytest.raises(StoreReadOnlyError, match="read-only"):
+            store.create_conversation(title="new")
     listed = _run(data.root, "history", "list")
     _assert_clean(listed)
     assert listed.returncode == 0 and "Garden" in listed.stdout
@@ -145,6 +148,9 @@ def test_a_read_only_data_directory_is_browsed(read_only_data: DataDir) -> None:
     providers = _run(data.root, "provider", "list")
     _assert_clean(providers)
     assert providers.returncode == 0
+    restored = _run(data.root, "restore", str(data.database))
+    _assert_clean(restored)
+    assert restored.returncode == 34 and "cannot be changed" in restored.stderr
     assert sorted(p.name for p in data.root.iterdir()) == before
 
 
