@@ -114,6 +114,19 @@ def prune_backups(backups_dir: Path, keep: int) -> list[Path]:
     return removed
 
 
+STALE_PARTIAL_SECONDS = 3600.0
+
+
+def _remove_stale_partials(backups_dir: Path) -> None:
+    """Drop `.partial` copies a killed process left (not one another process is writing)."""
+    if not backups_dir.is_dir():
+        return
+    for path in backups_dir.glob(f"{BACKUP_PREFIX}*.partial"):
+        with contextlib.suppress(OSError):
+            if time.time() - path.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                path.unlink()
+
+
 def backup_if_due(
     conn: sqlite3.Connection,
     backups_dir: Path,
@@ -126,6 +139,7 @@ def backup_if_due(
     existing = list_backups(backups_dir)
     if existing and time.time() - existing[0].stat().st_mtime < interval:
         return None
+    _remove_stale_partials(backups_dir)
     name = f"{BACKUP_PREFIX}{_stamp()}{label}{BACKUP_SUFFIX}"
     made = backup_database(conn, _unused(backups_dir / name))
     prune_backups(backups_dir, keep)

@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -186,3 +187,17 @@ def test_a_log_file_on_a_full_disk_stops_quietly(small_disk: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == "done\n"
     assert "Logging error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_partial_copy_left_by_a_killed_backup_is_removed(tmp_path: Path) -> None:
+    data = DataDir(tmp_path / "data").ensure()
+    _seed(data, messages=1, size=10)
+    stale = data.backups / "history-20200101-000000.sqlite3.partial"
+    fresh = data.backups / "history-20990101-000000.sqlite3.partial"
+    for path in (stale, fresh):
+        path.write_bytes(b"half a copy")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    with Store.open(data) as store:
+        assert store.backup_made is not None
+    assert not stale.exists()
+    assert fresh.exists()  # may be another process's copy in progress
