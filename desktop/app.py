@@ -73,8 +73,6 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     store = await asyncio.to_thread(Store.open, data_dir)
     opened.append(store)
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
-    for warning in providers.warnings:
-        window.chat.show_notice(warning)
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(window.tr(
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
@@ -85,7 +83,15 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
 
     service = ChatService(store, providers, secrets=KeyAccess(),
                           limits=ResponseLimits.from_settings(settings))
-    return assemble(window, store, service, settings, window_state)
+    parts = assemble(window, store, service, settings, window_state)
+    # Core's own sentences (loading problems, a read-only directory, a failed backup), all
+    # shown at once: one notice each would replace the one before.
+    notices = [*providers.warnings, store.read_only, store.backup_problem]
+    if shown := "\n".join(n for n in notices if n):
+        window.chat.show_notice(shown)
+    if store.read_only:  # the notice goes when a conversation opens; the badge stays
+        window.show_read_only(store.read_only)
+    return parts
 
 
 def run_gui(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from typing import Any
@@ -21,6 +22,7 @@ from desktop.core.providers import (
     KeySource,
     ProviderError,
     ProviderProfile,
+    ProviderRegistry,
 )
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
@@ -58,12 +60,14 @@ def _add(args: argparse.Namespace) -> int:
             max_retries=args.max_retries,
             image_size_separator=args.image_size_separator,
         )
+        if any(p.name.casefold() == profile.name.casefold() for p in registry.list()):
+            raise ProviderError(f"A provider named {profile.name!r} already exists.")
         if key_source is KeySource.KEYRING:
             key = sys.stdin.readline().strip()
             if not key:
                 raise ProviderError("--key-stdin was given but stdin held no key.")
             SecretStore().set(profile.keyring_item, key)
-        registry.add(profile)
+        _add_or_forget_key(registry, profile)
     except KeyringUnavailableError as error:
         report_error(error)
         print(
@@ -77,6 +81,17 @@ def _add(args: argparse.Namespace) -> int:
     if key_source is KeySource.NONE:
         print("No key configured (fine for local servers).", file=sys.stderr)
     return EXIT_OK
+
+
+def _add_or_forget_key(registry: ProviderRegistry, profile: ProviderProfile) -> None:
+    """Save the profile; when that fails, delete the key just stored (no orphan in the keyring)."""
+    try:
+        registry.add(profile)
+    except BaseException:
+        if profile.key_source is KeySource.KEYRING:
+            with contextlib.suppress(KeyringUnavailableError):
+                SecretStore().delete(profile.keyring_item)
+        raise
 
 
 def _key_description(profile: ProviderProfile) -> str:

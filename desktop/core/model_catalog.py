@@ -221,7 +221,10 @@ class ModelCatalog:
             "overrides": {m: capability_names(c) for m, c in self._overrides.items()},
             "defaults": self._defaults,
         }
-        write_json_atomic(self.path, payload)
+        try:
+            write_json_atomic(self.path, payload)
+        except OSError as exc:  # a read-only or full data directory: kept in memory only
+            log.warning("model list cache not saved: %s", exc)
 
     # -- model lists -----------------------------------------------------------------------
 

@@ -46,8 +46,10 @@ class DataDir:
 
     def ensure(self) -> DataDir:
         """Create the directory tree (private to the user) and return self."""
-        for path in (self.root, self.logs, self.attachments, self.backups):
-            path.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True)
+        for path in (self.logs, self.attachments, self.backups):
+            with contextlib.suppress(OSError):  # a read-only directory is browsed read-only
+                path.mkdir(exist_ok=True)
         with contextlib.suppress(OSError):  # a directory owned by someone else is not fatal
             self.root.chmod(0o700)
         return self

@@ -228,6 +228,7 @@ class ProviderRegistry:
     def __init__(self, data_root: Path, secrets: SecretStore | None = None) -> None:
         self.path = Path(data_root) / PROVIDERS_FILE_NAME
         self.warnings: list[str] = []  # problems met while loading, for the UI or CLI to show
+        self.newer_file: str | None = None  # why saving is refused (a newer format's file)
         self._profiles: dict[str, ProviderProfile] = {}
         self._order: list[str] = []  # profile ids in the user's order; empty: by name
         self._secrets = secrets  # where credentials go (the default keyring when None)
@@ -241,10 +242,14 @@ class ProviderRegistry:
         while target.exists():
             target = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{counter}.json")
             counter += 1
-        self.path.replace(target)
+        try:
+            self.path.replace(target)
+            kept = f"It was kept as {target.name}"
+        except OSError:  # a read-only directory: leave it where it is
+            kept = "It was left as it is"
         message = (
             f"The provider list {self.path} could not be read ({reason}). "
-            f"It was kept as {target.name}; starting with an empty list."
+            f"{kept}; starting with an empty list."
         )
         log.warning("%s", message)
         self.warnings.append(message)
@@ -259,9 +264,20 @@ class ProviderRegistry:
             if not isinstance(data, dict) or not isinstance(data.get("providers"), list):
                 raise ProviderError("no 'providers' list")
             profiles = [ProviderProfile.from_json(item) for item in data["providers"]]
+        except RecursionError:
+            self._move_aside("nested too deeply")
+            return
         except (ValueError, TypeError, AttributeError) as exc:
             self._move_aside(str(exc) or type(exc).__name__)
             return
+        version = data.get("version", FILE_VERSION)
+        if not isinstance(version, int) or version > FILE_VERSION:
+            # Saving would drop what the newer version wrote: keep the file as it is.
+            self.newer_file = (
+                f"The provider list {self.path} was written by a newer Switchboard (format "
+                f"{version}); it is used read-only, update Switchboard to change providers."
+            )
+            self.warnings.append(self.newer_file)
         for profile in profiles:
             self._profiles[profile.name.casefold()] = profile
         order = data.get("order")
@@ -269,7 +285,18 @@ class ProviderRegistry:
             self._order = [item for item in order if isinstance(item, str)]
 
     def _save(self) -> None:
-        self._stash_credentials()
+        if self.newer_file:
+            raise ProviderError(self.newer_file)
+        self._stash_credentials()  # secret headers and proxy passwords go to the keyring
+        try:
+            self._write()
+        except OSError as exc:
+            raise ProviderError(
+                f"The provider list {self.path} could not be saved ({exc.strerror or exc}); "
+                "nothing was changed."
+            ) from exc
+
+    def _write(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = {
             "version": FILE_VERSION,

@@ -67,6 +67,15 @@ SCHEMA: tuple[Setting, ...] = (
 _BY_NAME = {setting.name: setting for setting in SCHEMA}
 
 
+def _unused_name(path: Path) -> Path:
+    """`path`, or `path` with `-1`, `-2`… added when that name is taken."""
+    candidate, n = path, 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}-{n}")
+        n += 1
+    return candidate
+
+
 class SettingsError(ValueError):
     """A value of the wrong type or outside the allowed choices."""
 
@@ -115,11 +124,17 @@ class Settings:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return
-        except (OSError, ValueError) as exc:
-            # Keep the unreadable file for the user and start from defaults.
-            aside = self.path.with_suffix(".json.broken")
-            self.path.replace(aside)
-            self.load_problem = f"Settings could not be read ({exc}); moved to {aside.name}."
+        except (OSError, ValueError, RecursionError) as exc:
+            # Keep the unreadable file for the user (never over an earlier copy); use defaults.
+            why = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            self.load_problem = f"Settings could not be read ({why}); defaults are used."
+            aside = _unused_name(self.path.with_suffix(".json.broken"))
+            try:
+                self.path.replace(aside)
+            except OSError:
+                pass  # a read-only directory: the file stays where it is
+            else:
+                self.load_problem = f"Settings could not be read ({why}); moved to {aside.name}."
             log.warning(self.load_problem)
             return
         if not isinstance(raw, dict):

@@ -24,7 +24,7 @@ class WindowState:
                 self._values = loaded
         except FileNotFoundError:
             pass
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             log.warning("window state unreadable, using defaults: %s", exc)
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -34,4 +34,8 @@ class WindowState:
         self._values[key] = value
 
     def save(self) -> None:
-        write_json_atomic(self.path, self._values)
+        """Write the state; a full disk or read-only directory only costs the state (logged)."""
+        try:
+            write_json_atomic(self.path, self._values)
+        except (OSError, TypeError, ValueError) as exc:
+            log.warning("window state not saved: %s", exc)

@@ -302,6 +302,13 @@ class MainWindow(QMainWindow):
             self.tr("The history is still opening. Your message is kept in the composer."), 8000
         )
 
+    def show_read_only(self, reason: str) -> None:
+        """A permanent status-bar badge: the history cannot be written (`reason` on hover)."""
+        badge = QLabel(self.tr("Read-only: nothing can be saved"))
+        badge.setObjectName("readOnlyBadge")
+        badge.setToolTip(reason)
+        self.statusBar().addPermanentWidget(badge)
+
     def history_failed(self, reason: str) -> None:
         """The history database could not be opened: say so where the user looks."""
         self._history_problem = self.tr(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.core.store.data_lock import exclusive_data_dir
 from desktop.core.store.database import connect
 from desktop.core.store.errors import StoreError, StoreVersionError
 from desktop.core.store.migrations import SCHEMA_VERSION, schema_version
+from desktop.core.store.schema_check import schema_problems
 
 BACKUP_PREFIX = "history-"
 BACKUP_SUFFIX = ".sqlite3"
@@ -50,20 +53,45 @@ def _unused(path: Path) -> Path:
     return candidate
 
 
+def describe_os_error(error: OSError | sqlite3.Error) -> str:
+    """A short cause for a failed write: full disk and read-only named plainly."""
+    text = str(error)
+    if (isinstance(error, OSError) and error.errno == errno.ENOSPC) or "full" in text:
+        return "the disk is full"
+    if isinstance(error, OSError) and error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"no permission to write ({error.strerror})"
+    if "readonly" in text or "read-only" in text:
+        return "the location is read-only"
+    return text
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
 def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the live database into `dest` with the backup API (consistent, readers unaffected)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the live database into `dest` with the backup API (consistent, readers unaffected).
+
+    Raises StoreError naming the cause (a full disk, no permission); no `.partial` is left.
+    """
     tmp = dest.with_name(dest.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    target = sqlite3.connect(str(tmp))
     try:
-        conn.backup(target)
-        # A self-contained single file: no WAL beside it.
-        target.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        target.close()
-    tmp.replace(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        target = sqlite3.connect(str(tmp))
+        try:
+            conn.backup(target)
+            # A self-contained single file: no WAL beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        tmp.replace(dest)
+    except (OSError, sqlite3.Error) as exc:
+        _remove_quietly(tmp)
+        raise StoreError(f"The backup {dest} could not be written: {describe_os_error(exc)}") \
+            from exc
     return dest
 
 
@@ -86,6 +114,19 @@ def prune_backups(backups_dir: Path, keep: int) -> list[Path]:
     return removed
 
 
+STALE_PARTIAL_SECONDS = 3600.0
+
+
+def _remove_stale_partials(backups_dir: Path) -> None:
+    """Drop `.partial` copies a killed process left (not one another process is writing)."""
+    if not backups_dir.is_dir():
+        return
+    for path in backups_dir.glob(f"{BACKUP_PREFIX}*.partial"):
+        with contextlib.suppress(OSError):
+            if time.time() - path.stat().st_mtime > STALE_PARTIAL_SECONDS:
+                path.unlink()
+
+
 def backup_if_due(
     conn: sqlite3.Connection,
     backups_dir: Path,
@@ -98,6 +139,7 @@ def backup_if_due(
     existing = list_backups(backups_dir)
     if existing and time.time() - existing[0].stat().st_mtime < interval:
         return None
+    _remove_stale_partials(backups_dir)
     name = f"{BACKUP_PREFIX}{_stamp()}{label}{BACKUP_SUFFIX}"
     made = backup_database(conn, _unused(backups_dir / name))
     prune_backups(backups_dir, keep)
@@ -118,7 +160,11 @@ def move_aside(path: Path, reason: str = "damaged") -> Path | None:
 
 
 def verify_backup(source: Path) -> int:
-    """Check that `source` is a readable history database we can open; return its version."""
+    """Check that `source` is a history database exactly as ours; return its version.
+
+    SQLite, `integrity_check` ok, a version we know, and the schema the migrations build for
+    that version: no trigger, view or table of its own (see `schema_check`).
+    """
     if not source.is_file():
         raise StoreError(f"{source} does not exist or is not a file")
     try:
@@ -127,39 +173,58 @@ def verify_backup(source: Path) -> int:
         raise StoreError(f"{source} cannot be opened: {exc}") from exc
     try:
         version = schema_version(conn)
-        result = quick_check(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(source, version, SCHEMA_VERSION)
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)").fetchall()]
+        problems = schema_problems(conn, version) if version >= 1 else []
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{source} is not a Switchboard history database ({exc})") from exc
     finally:
         conn.close()
-    if version > SCHEMA_VERSION:
-        raise StoreVersionError(source, version, SCHEMA_VERSION)
-    if result != "ok":
-        raise StoreError(f"{source} is damaged: {result}")
-    if version < 1 or not {"conversations", "messages"} <= tables:
-        raise StoreError(f"{source} is not a Switchboard history database")
+    if rows != ["ok"]:
+        raise StoreError(f"{source} is damaged: {'; '.join(rows)}")
+    if version < 1:
+        raise StoreError(f"{source} is not a Switchboard history database (no format version)")
+    if problems:
+        shown = "; ".join(problems[:5]) + ("; …" if len(problems) > 5 else "")
+        raise StoreError(
+            f"{source} is not a Switchboard history database as this version writes it "
+            f"(format {version}: {shown}); nothing was restored"
+        )
     return version
 
 
 def restore_backup(database: Path, source: Path) -> Path | None:
     """Replace the database with the backup `source`; the current file is moved aside first.
 
-    The Store must be closed. Returns where the previous database went (None if there was none).
+    Refuses (DataDirBusyError, nothing touched) while any process holds the data directory's
+    lock. The backup is copied first and the copy checked, so what is swapped in is exactly
+    what was checked. Returns where the previous database went (None if there was none).
     """
-    verify_backup(source)
-    src = connect(f"file:{source.resolve()}?mode=ro", read_only=True)
-    tmp = database.with_name(database.name + ".restoring")
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    try:
-        target = sqlite3.connect(str(tmp))
+    with exclusive_data_dir(database.parent):
+        verify_backup(source)
+        tmp = database.with_name(database.name + ".restoring")
         try:
-            src.backup(target)
-        finally:
-            target.close()
-    finally:
-        src.close()
-    moved = move_aside(database, "before-restore")
-    tmp.replace(database)
-    return moved
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            src = connect(f"file:{source.resolve()}?mode=ro&immutable=1", read_only=True)
+            try:
+                target = sqlite3.connect(str(tmp))
+                try:
+                    src.backup(target)
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+            finally:
+                src.close()
+            verify_backup(tmp)
+        except (OSError, sqlite3.Error) as exc:
+            _remove_quietly(tmp)
+            raise StoreError(f"{source} could not be copied into {database.parent}: "
+                             f"{describe_os_error(exc)}; nothing was restored") from exc
+        except BaseException:
+            _remove_quietly(tmp)
+            raise
+        moved = move_aside(database, "before-restore")
+        tmp.replace(database)
+        return moved

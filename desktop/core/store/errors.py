@@ -28,6 +28,10 @@ class StoreVersionError(StoreError):
         self.supported = supported
 
 
+class StoreReadOnlyError(StoreError):
+    """The history was opened read-only (a read-only data directory); nothing can be saved."""
+
+
 class StoreDamagedError(StoreError):
     """The database failed its integrity check; it was moved aside and backups are offered."""
 

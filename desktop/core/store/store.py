@@ -13,6 +13,7 @@ from desktop.core.store import backup as backups
 from desktop.core.store import search as fts
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
 from desktop.core.store.changes import StoreChanges
+from desktop.core.store.data_lock import SharedDataDirLock
 from desktop.core.store.database import (
     BUSY_TIMEOUT_MS,
     connect,
@@ -25,6 +26,7 @@ from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.message_ops import MessageOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.core.store.models import ImagePart, SearchResults
+from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
 
@@ -86,9 +88,17 @@ class Store(MessageOps):
             data_dir = DataDir(Path(data_dir))
         data_dir.ensure()
         path = data_dir.database
-        existed = path.exists() and path.stat().st_size > 0
+        check_before_open(path)
         require_fts5()
-        conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        if not is_writable(data_dir.root, path):
+            return cls._open_read_only(data_dir, busy_timeout_ms, max_attachment_bytes)
+        existed = path.exists() and path.stat().st_size > 0
+        data_lock = SharedDataDirLock(data_dir.root)  # `restore` waits for every holder
+        try:
+            conn = connect(path, busy_timeout_ms=busy_timeout_ms)
+        except BaseException:
+            data_lock.release()
+            raise
         try:
             version = cls._check_file(conn, path, data_dir, existed)
             enable_wal(conn)
@@ -100,19 +110,61 @@ class Store(MessageOps):
             migrate(conn)
         except BaseException:
             conn.close()
+            data_lock.release()
             raise
         store = cls(data_dir, conn, max_attachment_bytes=max_attachment_bytes)
+        store._data_lock = data_lock
         store.recovered_messages = store._recover_interrupted()
         if backup_interval is not None and existed:
-            store.backup_made = backups.backup_if_due(
-                conn, data_dir.backups, interval=backup_interval, keep=keep_backups
-            )
+            store._daily_backup(backup_interval, keep_backups)
         store.collect_attachments()
         return store
 
+    @classmethod
+    def _open_read_only(
+        cls, data_dir: DataDir, busy_timeout_ms: int, max_attachment_bytes: int
+    ) -> Store:
+        """Browse a history that cannot be written (a read-only folder or disk)."""
+        path = data_dir.database
+        conn = connect_read_only(path, busy_timeout_ms)
+        try:
+            version = cls._check_file(conn, path, data_dir, True, read_only=True)
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"The history {path} is read-only and in an older format ({version}); "
+                    "it can only be opened where it can be upgraded."
+                )
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(data_dir, conn, max_attachment_bytes=max_attachment_bytes)
+        store.read_only = (
+            f"The data directory {data_dir.root} is read-only: the history can be browsed, "
+            "but nothing can be saved."
+        )
+        store._writer.read_only = store.read_only
+        log.warning("%s", store.read_only)
+        return store
+
+    def _daily_backup(self, interval: float, keep: int) -> None:
+        """Make the daily backup when due; a failure (full disk…) never blocks opening."""
+        try:
+            self.backup_made = backups.backup_if_due(
+                self._conn, self.data_dir.backups, interval=interval, keep=keep
+            )
+        except (StoreError, OSError, sqlite3.Error) as exc:
+            root = exc.__cause__ if isinstance(exc, StoreError) else exc
+            cause = (backups.describe_os_error(root)
+                     if isinstance(root, OSError | sqlite3.Error) else str(exc))
+            self.backup_problem = (
+                f"The automatic backup was not made: {cause}. The history opened as usual."
+            )
+            log.warning("automatic backup failed: %s", exc)
+
     @staticmethod
     def _check_file(
-        conn: sqlite3.Connection, path: Path, data_dir: DataDir, existed: bool
+        conn: sqlite3.Connection, path: Path, data_dir: DataDir, existed: bool,
+        *, read_only: bool = False,
     ) -> int:
         try:
             version = schema_version(conn)
@@ -127,6 +179,8 @@ class Store(MessageOps):
         if result == "ok":
             return version
         conn.close()
+        if read_only:
+            raise StoreError(f"The history database {path} is damaged ({result}).")
         moved = backups.move_aside(path)
         log.error("history database %s failed its check (%s); moved to %s", path, result, moved)
         raise StoreDamagedError(path, moved, backups.list_backups(data_dir.backups), result)
@@ -145,6 +199,8 @@ class Store(MessageOps):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            if self._data_lock is not None:
+                self._data_lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.paths import DataDir
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES, AttachmentFiles
 from desktop.core.store.changes import StoreChanges
+from desktop.core.store.data_lock import SharedDataDirLock
 from desktop.core.store.folders_presets import FolderTable, PresetTable
 from desktop.core.store.writer import StoreWriter, Transaction
 
@@ -62,6 +63,12 @@ class StoreBase:
         self.presets = PresetTable(self._writer)
         self.recovered_messages: tuple[int, ...] = ()
         self.backup_made: Path | None = None
+        self.backup_problem: str | None = None
+        self.read_only: str | None = None
+        """Why nothing can be saved (a read-only data directory), or None when writable."""
+        """Why the automatic backup at open failed (a full disk…), to show as a notice."""
+        self._data_lock: SharedDataDirLock | None = None
+        """The data directory's shared lock, held while open (see `data_lock`)."""
         self.attachment_grace_seconds = ATTACHMENT_GRACE_SECONDS
         """Unreferenced attachments younger than this are kept (a message may be composed)."""
 

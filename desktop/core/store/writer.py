@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from desktop.core.store.changes import StoreChanges
+from desktop.core.store.errors import StoreReadOnlyError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class StoreWriter:
         self._depth = 0  # nesting of transaction() on the thread holding the lock
         self._pending: list[StoreChanges] = []
         self._after_commit: list[Callable[[], None]] = []
+        self.read_only: str | None = None  # why nothing can be written (see Store.read_only)
         self._subscribers: list[Subscriber] = []
         self._subscribers_lock = threading.Lock()
 
@@ -90,6 +92,8 @@ class StoreWriter:
         """
         published: StoreChanges | None = None
         actions: list[Callable[[], None]] = []
+        if self.read_only:
+            raise StoreReadOnlyError(self.read_only)
         with self.lock:
             depth = self._depth
             mark, marked_actions = len(self._pending), len(self._after_commit)

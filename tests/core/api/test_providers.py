@@ -201,4 +201,5 @@ def test_unknown_fields_from_a_newer_version_are_ignored(tmp_path: Path) -> None
     (tmp_path / "providers.json").write_text(json.dumps({"version": 9, "providers": [entry]}))
     registry = ProviderRegistry(tmp_path)
     assert registry.get("A").base_url == "https://a.com/v1"
-    assert registry.warnings == []
+    # Issue 12: it is used read-only (saving would drop the newer fields), and says so.
+    assert len(registry.warnings) == 1 and "newer Switchboard" in registry.warnings[0]
