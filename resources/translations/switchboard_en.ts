@@ -827,12 +827,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <source>Read-only: nothing can be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>The history could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,42 +985,42 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="87"/>
+        <location filename="../../desktop/ui/model_picker.py" line="88"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="177"/>
+        <location filename="../../desktop/ui/model_picker.py" line="178"/>
         <source>Choose the model (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="173"/>
+        <location filename="../../desktop/ui/model_picker.py" line="174"/>
         <source>No provider yet — add one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="175"/>
+        <location filename="../../desktop/ui/model_picker.py" line="176"/>
         <source>Choose a model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="185"/>
+        <location filename="../../desktop/ui/model_picker.py" line="186"/>
         <source>%1 on %2 %3 — click to change (Ctrl+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="223"/>
+        <location filename="../../desktop/ui/model_picker.py" line="224"/>
         <source>Loading models…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="231"/>
+        <location filename="../../desktop/ui/model_picker.py" line="232"/>
         <source> Showing the list from %1 h ago.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="220"/>
+        <location filename="../../desktop/ui/model_picker.py" line="221"/>
         <source>Could not load models: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,22 +1678,22 @@
 <context>
     <name>ProviderWiring</name>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="270"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="273"/>
         <source>The key for %1 is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="273"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="276"/>
         <source>%2 The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="277"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="280"/>
         <source>The key for %1 is kept for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="281"/>
+        <location filename="../../desktop/ui/provider_wiring.py" line="284"/>
         <source>Send again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1697,7 +1702,7 @@
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../desktop/ui/provider_list.py" line="123"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="141"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,17 +1742,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="147"/>
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="151"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="152"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,72 +1777,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="233"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="236"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="237"/>
         <source>Save the changes to this provider?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="305"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="308"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="342"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="345"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="358"/>
         <source>Storing the key in the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="365"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="368"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="374"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="377"/>
         <source>The key was not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="379"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="382"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="384"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="387"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="417"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="420"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="423"/>
         <source>Remove provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="433"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="436"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="457"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="460"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="485"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="489"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>Connected. %n model available</numerusform>
@@ -1845,7 +1850,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="493"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="497"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,17 +1917,41 @@
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="284"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="39"/>
+        <source>Open image address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="40"/>
+        <source>The reply names this image. Switchboard does not load images from replies.
+
+{0}
+
+Open it with the system&apos;s default application?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="313"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="286"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="315"/>
         <source>Select all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="290"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="319"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="321"/>
+        <source>Copy image address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="326"/>
         <source>Copy link address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2154,22 +2183,22 @@ Start one with Ctrl+N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="169"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="176"/>
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="174"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="181"/>
         <source>These servers answered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="185"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="192"/>
         <source>asks for a key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="187"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="194"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -2177,12 +2206,12 @@ Start one with Ctrl+N.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="196"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="203"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="197"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="204"/>
         <source>Use %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -828,12 +828,17 @@
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
+        <source>Read-only: nothing can be saved</source>
+        <translation>只读：无法保存任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="315" />
         <source>The history could not be opened: %1</source>
         <translation>无法打开历史记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <location filename="../../desktop/ui/main_window.py" line="419" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -981,42 +986,42 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="87" />
+        <location filename="../../desktop/ui/model_picker.py" line="88" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="177" />
+        <location filename="../../desktop/ui/model_picker.py" line="178" />
         <source>Choose the model (Ctrl+M)</source>
         <translation>选择模型（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="173" />
+        <location filename="../../desktop/ui/model_picker.py" line="174" />
         <source>No provider yet — add one</source>
         <translation>还没有服务商 — 添加一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="175" />
+        <location filename="../../desktop/ui/model_picker.py" line="176" />
         <source>Choose a model</source>
         <translation>选择模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="185" />
+        <location filename="../../desktop/ui/model_picker.py" line="186" />
         <source>%1 on %2 %3 — click to change (Ctrl+M)</source>
         <translation>%2 上的 %1 %3 — 点击更改（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="223" />
+        <location filename="../../desktop/ui/model_picker.py" line="224" />
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="231" />
+        <location filename="../../desktop/ui/model_picker.py" line="232" />
         <source> Showing the list from %1 h ago.</source>
         <translation> 显示的是 %1 小时前的列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="220" />
+        <location filename="../../desktop/ui/model_picker.py" line="221" />
         <source>Could not load models: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
@@ -1673,22 +1678,22 @@
 <context>
     <name>ProviderWiring</name>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="270" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="273" />
         <source>The key for %1 is in the system keyring.</source>
         <translation>%1 的密钥已在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="273" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="276" />
         <source>%2 The key for %1 is kept for this session only.</source>
         <translation>%2 %1 的密钥仅在本次运行期间保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="277" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="280" />
         <source>The key for %1 is kept for this session only.</source>
         <translation>%1 的密钥仅在本次运行期间保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_wiring.py" line="281" />
+        <location filename="../../desktop/ui/provider_wiring.py" line="284" />
         <source>Send again to use it.</source>
         <translation>再次发送即可使用。</translation>
     </message>
@@ -1697,7 +1702,7 @@
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../desktop/ui/provider_list.py" line="123" />
-        <location filename="../../desktop/ui/providers_dialog.py" line="141" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="144" />
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -1737,17 +1742,17 @@
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="144" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="147" />
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation>还没有服务商。点击“添加”从模板开始：云端 API、MaxAPI、ModelMax 或 MaxToken 等中转网关，或本地服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="148" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="151" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="149" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="152" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -1772,79 +1777,79 @@
         <translation>%1（新）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="233" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="236" />
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="234" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="237" />
         <source>Save the changes to this provider?</source>
         <translation>保存对此服务商的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="305" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="308" />
         <source>Replace the example base URL with your gateway's.</source>
         <translation>请把示例基础 URL 换成你的网关地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="342" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="345" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="355" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="358" />
         <source>Storing the key in the system keyring…</source>
         <translation>正在将密钥存入系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="365" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="368" />
         <source>Saved; the key is in the system keyring.</source>
         <translation>已保存；密钥在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="374" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="377" />
         <source>The key was not kept: %1</source>
         <translation>密钥未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="379" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="382" />
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation>密钥将保存在内存中，直到 Switchboard 退出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="384" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="387" />
         <source>The key will be read from the environment variable %1.</source>
         <translation>密钥将从环境变量 %1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="417" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="420" />
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation>移除 %1？它的密钥将从系统密钥环中删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="420" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="423" />
         <source>Remove provider</source>
         <translation>移除服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="433" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="436" />
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation>服务商已移除，但无法删除其密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="457" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="460" />
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="485" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="489" />
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>已连接。可用模型 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="493" />
+        <location filename="../../desktop/ui/providers_dialog.py" line="497" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1911,17 +1916,45 @@
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="284" />
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="39" />
+        <source>Open image address</source>
+        <translation>打开图片地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="40" />
+        <source>The reply names this image. Switchboard does not load images from replies.
+
+{0}
+
+Open it with the system's default application?</source>
+        <translation>回复中提到了这张图片。Switchboard 不会加载回复中的图片。
+
+{0}
+
+要用系统默认程序打开它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="313" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="286" />
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="315" />
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="290" />
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="319" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="321" />
+        <source>Copy image address</source>
+        <translation>复制图片地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="326" />
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
@@ -2154,34 +2187,34 @@ Start one with Ctrl+N.</source>
         <translation>正在 127.0.0.1 上查找本地服务器（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="169" />
+        <location filename="../../desktop/ui/welcome_view.py" line="176" />
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation>没有本地服务器响应。请启动 Ollama、LM Studio、llama.cpp、vLLM 或 LiteLLM 后重新查找，或在上方添加服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="174" />
+        <location filename="../../desktop/ui/welcome_view.py" line="181" />
         <source>These servers answered:</source>
         <translation>以下服务器有响应：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="185" />
+        <location filename="../../desktop/ui/welcome_view.py" line="192" />
         <source>asks for a key</source>
         <translation>需要密钥</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="187" />
+        <location filename="../../desktop/ui/welcome_view.py" line="194" />
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n 个模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="196" />
+        <location filename="../../desktop/ui/welcome_view.py" line="203" />
         <source>Use it</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="197" />
+        <location filename="../../desktop/ui/welcome_view.py" line="204" />
         <source>Use %1</source>
         <translation>使用 %1</translation>
     </message>
