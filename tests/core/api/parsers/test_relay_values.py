@@ -23,7 +23,11 @@ CHAT = ApiStyle.OPENAI_CHAT
 def _chunk(content: str | None = None, finish: str | None = None, **extra: Any) -> str:
     """One chat chunk as ASCII JSON, so surrogate halves travel as `\\udXXX` escapes."""
     delta = {} if content is None else {"content": content}
-    body = {"id": "c", "model": "m", "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    body = {
+        "id": "c",
+        "model": "m",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
     body.update(extra)
     return json.dumps(body)  # ensure_ascii: a lone half becomes the escape a relay sends
 
@@ -65,10 +69,16 @@ def test_lone_halves_become_replacement_characters(style: ApiStyle) -> None:
         body = "".join(
             f"event: {e['type']}\ndata: {json.dumps(e)}\n\n"
             for e in [
-                {"type": "content_block_delta", "index": 0,
-                 "delta": {"type": "text_delta", "text": "a\udc00b"}},
-                {"type": "content_block_delta", "index": 0,
-                 "delta": {"type": "text_delta", "text": "c\ud800"}},
+                {
+                    "type": "content_block_delta",
+                    "index": 0,
+                    "delta": {"type": "text_delta", "text": "a\udc00b"},
+                },
+                {
+                    "type": "content_block_delta",
+                    "index": 0,
+                    "delta": {"type": "text_delta", "text": "c\ud800"},
+                },
                 {"type": "message_stop"},
             ]
         ).encode()
@@ -93,9 +103,11 @@ def test_lone_halves_become_replacement_characters(style: ApiStyle) -> None:
 @settings(max_examples=150, deadline=None)
 @given(
     pieces=st.lists(
-        st.text(alphabet=st.sampled_from(["a", "é", "\U0001f600", "\ud83d", "\ude00", "\n"]),
-                max_size=6),
-        min_size=1, max_size=8,
+        st.text(
+            alphabet=st.sampled_from(["a", "é", "\U0001f600", "\ud83d", "\ude00", "\n"]), max_size=6
+        ),
+        min_size=1,
+        max_size=8,
     ),
     cuts=st.lists(st.integers(0, 4000), max_size=5),
 )
@@ -109,15 +121,15 @@ def test_any_surrogates_in_any_chunking_give_storable_text(
     _storable(text)
 
 
-@pytest.mark.parametrize(
-    "bad", [2**63, 2**64 + 5, 10**40, -1, 1.5, 1e300, "9" * 30]
-)
+@pytest.mark.parametrize("bad", [2**63, 2**64 + 5, 10**40, -1, 1.5, 1e300, "9" * 30])
 def test_out_of_range_usage_drops_only_its_chunk(bad: Any) -> None:
     body = sse_body(
         _chunk("Hello "),
         _chunk("world", usage={"prompt_tokens": bad, "completion_tokens": 2}),
         _chunk(finish="stop"),
-        json.dumps({"id": "c", "choices": [], "usage": {"prompt_tokens": 3, "completion_tokens": 2}}),
+        json.dumps(
+            {"id": "c", "choices": [], "usage": {"prompt_tokens": 3, "completion_tokens": 2}}
+        ),
     )
     for offset, chunks in two_chunk_splits(body):
         result, parser = _run(CHAT, chunks)
@@ -131,8 +143,11 @@ def test_out_of_range_usage_in_an_anthropic_stream() -> None:
     events = [
         {"type": "message_start", "message": {"id": "m", "usage": {"input_tokens": 2**70}}},
         {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "ok"}},
-        {"type": "message_delta", "delta": {"stop_reason": "end_turn"},
-         "usage": {"output_tokens": 4}},
+        {
+            "type": "message_delta",
+            "delta": {"stop_reason": "end_turn"},
+            "usage": {"output_tokens": 4},
+        },
         {"type": "message_stop"},
     ]
     body = "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events).encode()
