@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from desktop.core.api.events import (
@@ -25,13 +24,13 @@ from desktop.core.api.events import (
     TextDelta,
     ToolCallDelta,
 )
+from desktop.core.safe_text import without_lone_surrogates
 
 MAX_COUNT = 2**63 - 1
 """The largest token count we store (SQLite INTEGER is signed 64-bit)."""
 MAX_DEPTH = 64
 """Nesting allowed in one chunk; real chunks are under 10 levels deep."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _HIGH_FIRST, _HIGH_LAST = "\ud800", "\udbff"
 
 
@@ -85,13 +84,6 @@ def check_depth(obj: Any, limit: int = MAX_DEPTH) -> None:
         if depth > limit:
             raise RejectedValueError(f"JSON nested deeper than {limit} levels")
         stack.extend((child, depth + 1) for child in children)
-
-
-def without_lone_surrogates(text: str) -> str:
-    """The text with surrogate pairs joined into their characters and lone halves as U+FFFD."""
-    if text.isascii() or _SURROGATE.search(text) is None:
-        return text
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 class SurrogateMender:

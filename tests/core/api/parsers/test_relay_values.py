@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
-from desktop.core.api.parsers.relay_values import MAX_DEPTH, without_lone_surrogates
+from desktop.core.api.parsers.relay_values import MAX_DEPTH
 from desktop.core.api.parsers.stream_parser import make_stream_parser
 from desktop.core.api.styles import ApiStyle
+from desktop.core.safe_text import without_lone_surrogates
 
 from ..stream_cases import assemble, chunk_at, sse_body, two_chunk_splits
 
