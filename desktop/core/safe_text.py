@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from typing import TextIO
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # C0 controls except \t and \n, DEL, C1 controls, and the bidi embedding/override/isolate marks.
@@ -42,3 +43,51 @@ def terminal_safe(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text
     return _UNSAFE.sub(_visible, text)
+
+
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with C1 controls, bidi marks
+    and lone surrogates written as `\\uXXXX` escapes: the same JSON, safe to print anywhere.
+
+    `json.dumps` already escapes C0 controls (ESC included); these are the characters it
+    leaves raw. They only occur inside strings, where the escape means the same character.
+    """
+    if dumped.isascii():
+        return dumped
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether `stream` is an interactive terminal (False for pipes, files, closed streams)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class SafeOutput:
+    """Where the commands print model text, titles and provider messages.
+
+    On a terminal every write goes through `terminal_safe` unless `raw` (then the bytes are
+    kept, as for a pipe); elsewhere the text is kept as it is, with lone surrogates replaced
+    so that printing never raises UnicodeEncodeError.
+    """
+
+    def __init__(self, stream: TextIO, *, raw: bool = False) -> None:
+        self.stream = stream
+        self.neutralises = not raw and is_terminal(stream)
+        self.clean = terminal_safe if self.neutralises else without_lone_surrogates
+
+    def write(self, text: str) -> None:
+        self.stream.write(self.clean(text))
+
+    def print(self, text: str = "", end: str = "\n") -> None:
+        self.stream.write(self.clean(text) + end)
+
+    def flush(self) -> None:
+        self.stream.flush()
