@@ -33,9 +33,9 @@ def _mib(size: int) -> str:
 class ReadBudget:
     """Counts the bytes one import reads; passing `MAX_TOTAL_BYTES` refuses the import."""
 
-    def __init__(self, file: Path | str, total: int = MAX_TOTAL_BYTES) -> None:
+    def __init__(self, file: Path | str, total: int | None = None) -> None:
         self.file = file
-        self.total = total
+        self.total = MAX_TOTAL_BYTES if total is None else total
         self.used = 0
 
     def take(self, size: int, what: str) -> None:

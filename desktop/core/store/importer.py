@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from desktop.core.store import import_limits
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.import_chatgpt import (
     FolderAssets,
@@ -19,12 +20,7 @@ from desktop.core.store.import_json import (
     parse_json_bytes,
     parse_switchboard_json,
 )
-from desktop.core.store.import_limits import (
-    MAX_JSON_BYTES,
-    MAX_MEMBERS,
-    ReadBudget,
-    check_zip_members,
-)
+from desktop.core.store.import_limits import ReadBudget, check_zip_members
 from desktop.core.store.store import Store
 
 _CHATGPT_JSON = "conversations.json"
@@ -62,15 +58,19 @@ def _chatgpt_zip(path: Path, limit: int, budget: ReadBudget) -> list[Conversatio
     try:
         check_zip_members(path)
         with zipfile.ZipFile(path) as archive:
-            if len(archive.infolist()) > MAX_MEMBERS:  # the end record did not say
-                raise ImportFormatError(path, f"holds more than {MAX_MEMBERS:,} files")
+            if len(archive.infolist()) > import_limits.MAX_MEMBERS:  # the end record did not say
+                raise ImportFormatError(
+                    path, f"holds more than {import_limits.MAX_MEMBERS:,} files"
+                )
             names = [n for n in archive.namelist() if n.rsplit("/", 1)[-1] == _CHATGPT_JSON]
             if not names:
                 raise ImportFormatError(path, f"holds no {_CHATGPT_JSON}")
             member = archive.getinfo(min(names, key=len))
             where = f"{path}!{member.filename}"
             with archive.open(member) as handle:
-                data = budget.read(handle, member.file_size, MAX_JSON_BYTES, member.filename)
+                data = budget.read(
+                    handle, member.file_size, import_limits.MAX_JSON_BYTES, member.filename
+                )
             document = parse_json_bytes(data, where)
             del data
             return parse_chatgpt_export(
