@@ -53,12 +53,20 @@ def _list(args: argparse.Namespace) -> int:
             return EXIT_OK
         out = SafeOutput(sys.stdout, raw=args.raw)
         for r in rows:
-            when = datetime.fromtimestamp(r.updated_at).strftime("%Y-%m-%d %H:%M")
+            when = _when(r.updated_at)
             pin = "*" if r.pinned else " "
             out.print(f"{r.id:>6} {pin} {when}  {r.title or '(untitled)'}")
         return EXIT_OK
 
     return run_with_store(args, action)
+
+
+def _when(timestamp: float) -> str:
+    """The local date and time; a stored time no calendar can show is not a crash."""
+    try:
+        return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        return "????-??-?? ??:??"
 
 
 def _show(args: argparse.Namespace) -> int:

@@ -246,3 +246,18 @@ def test_total_and_member_caps(
         import_file(store, archive)
     monkeypatch.setattr(import_limits, "MAX_MEMBERS", 50_000)
     assert import_file(store, archive)  # within the limits it imports
+
+
+def test_history_list_survives_a_time_written_before_the_checks(tmp_path: Path) -> None:
+    """A history poisoned by an older version (updated_at 1e20) still lists."""
+    data = DataDir(tmp_path / "data")
+    with Store.open(data) as store:
+        store.create_conversation("from the future")
+        store._conn.execute("UPDATE conversations SET updated_at = 1e20")
+    listed = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data.root), "history", "list"],
+        capture_output=True, text=True, timeout=60, cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "from the future" in listed.stdout
