@@ -24,8 +24,8 @@ from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
 from desktop.core.api.parsers.provider_json import (
     anthropic_finish_reason,
     arguments_text,
-    usage_from_anthropic,
 )
+from desktop.core.api.parsers.usage import usage_from_anthropic
 from desktop.core.api.styles import ApiStyle
 
 

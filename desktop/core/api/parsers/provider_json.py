@@ -9,14 +9,16 @@ Finish reasons are normalised to the OpenAI chat vocabulary (`stop`, `length`, `
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from desktop.core.api.events import ChatResult, Choice, ErrorEvent
-from desktop.core.api.parsers.relay_values import MAX_COUNT, RejectedValueError, as_count
+from desktop.core.api.parsers.relay_values import check_depth
+from desktop.core.api.parsers.usage import safe_usage, usage_from, usage_from_anthropic
 from desktop.core.api.styles import ApiStyle
 from desktop.core.api.think_tags import split_think_tags
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall
+from desktop.core.safe_text import without_lone_surrogates
 
 _SNIPPET = 200
 
@@ -52,76 +54,6 @@ def as_int(value: Any) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     return None
-
-
-def _detail(usage: Mapping[str, Any], section: str, key: str) -> int | None:
-    details = usage.get(section)
-    return as_count(details.get(key)) if isinstance(details, Mapping) else None
-
-
-def safe_usage(parse: Callable[[Any], Usage | None], usage: Any) -> Usage | None:
-    """Usage of a whole (non-streamed) reply; an out-of-range count drops the usage only."""
-    try:
-        return parse(usage)
-    except RejectedValueError:
-        return None
-
-
-def usage_from(usage: Any) -> Usage | None:
-    """Usage from the OpenAI chat or Responses shapes (and the common relay variants).
-
-    Raises RejectedValueError for a count outside 0..2^63-1 (the stream parsers drop that chunk).
-    """
-    if not isinstance(usage, Mapping):
-        return None
-    prompt = as_count(usage.get("prompt_tokens"))
-    if prompt is None:
-        prompt = as_count(usage.get("input_tokens"))
-    completion = as_count(usage.get("completion_tokens"))
-    if completion is None:
-        completion = as_count(usage.get("output_tokens"))
-    total = as_count(usage.get("total_tokens"))
-    if total is None and prompt is not None and completion is not None:
-        total = prompt + completion
-        if total > MAX_COUNT:
-            raise RejectedValueError("token count out of range")
-    reasoning = _detail(usage, "completion_tokens_details", "reasoning_tokens")
-    if reasoning is None:
-        reasoning = _detail(usage, "output_tokens_details", "reasoning_tokens")
-    if reasoning is None:
-        reasoning = as_count(usage.get("reasoning_tokens"))
-    cached = _detail(usage, "prompt_tokens_details", "cached_tokens")
-    if cached is None:
-        cached = _detail(usage, "input_tokens_details", "cached_tokens")
-    if cached is None:  # DeepSeek
-        cached = as_count(usage.get("prompt_cache_hit_tokens"))
-    if cached is None:
-        cached = as_count(usage.get("cache_read_input_tokens"))
-    if prompt is None and completion is None and total is None:
-        return None
-    return Usage(prompt, completion, total, reasoning, cached)
-
-
-def usage_from_anthropic(usage: Any) -> Usage | None:
-    """Anthropic usage; its `input_tokens` leaves out cached tokens, our prompt count does not.
-
-    Raises RejectedValueError for a count outside 0..2^63-1, or a sum that leaves that range.
-    """
-    if not isinstance(usage, Mapping):
-        return None
-    uncached = as_count(usage.get("input_tokens"))
-    read = as_count(usage.get("cache_read_input_tokens"))
-    written = as_count(usage.get("cache_creation_input_tokens"))
-    output = as_count(usage.get("output_tokens"))
-    prompt = None
-    if uncached is not None or read is not None or written is not None:
-        prompt = (uncached or 0) + (read or 0) + (written or 0)
-    total = prompt + output if prompt is not None and output is not None else None
-    if (prompt or 0) > MAX_COUNT or (total or 0) > MAX_COUNT:
-        raise RejectedValueError("token count out of range")
-    if prompt is None and output is None:
-        return None
-    return Usage(prompt, output, total, None, read)
 
 
 # Anthropic reports error types instead of statuses inside a stream.
@@ -465,7 +397,8 @@ def parse_chat_response(style: ApiStyle, body: Any) -> ChatResult:
     if isinstance(body, bytes | bytearray | str):
         try:
             body = json.loads(body)
-        except ValueError as error:
+            check_depth(body)
+        except (ValueError, RecursionError) as error:
             text = body if isinstance(body, str) else bytes(body)
             raise MalformedResponseError(
                 f"The reply is not valid JSON ({error}): {snippet(text)}"
@@ -486,10 +419,31 @@ def parse_chat_response(style: ApiStyle, body: Any) -> ChatResult:
     shape = _shape_of(body)
     if isinstance(body.get(expected), list) or shape is None:
         shape = style
-    if shape is ApiStyle.OPENAI_CHAT:
-        return _parse_chat(body, legacy=False)
-    if shape is ApiStyle.OPENAI_COMPLETIONS:
-        return _parse_chat(body, legacy=style is ApiStyle.OPENAI_COMPLETIONS)
-    if shape is ApiStyle.ANTHROPIC_MESSAGES:
-        return _parse_anthropic(body)
-    return _parse_responses(body)
+    try:
+        if shape is ApiStyle.OPENAI_CHAT:
+            result = _parse_chat(body, legacy=False)
+        elif shape is ApiStyle.OPENAI_COMPLETIONS:
+            result = _parse_chat(body, legacy=style is ApiStyle.OPENAI_COMPLETIONS)
+        elif shape is ApiStyle.ANTHROPIC_MESSAGES:
+            result = _parse_anthropic(body)
+        else:
+            result = _parse_responses(body)
+    except RecursionError:
+        raise MalformedResponseError("The reply is nested too deeply to be a chat reply") from None
+    return _storable(result)
+
+
+def _storable(result: ChatResult) -> ChatResult:
+    """Lone UTF-16 surrogates (from `\\ud83d` escapes) replaced, as the stream parsers do."""
+    for choice in result.choices:
+        choice.text = without_lone_surrogates(choice.text)
+        choice.reasoning = without_lone_surrogates(choice.reasoning)
+        if choice.refusal is not None:
+            choice.refusal = without_lone_surrogates(choice.refusal)
+        choice.tool_calls = [
+            ToolCall(*(without_lone_surrogates(v) for v in (c.id, c.name, c.arguments)))
+            for c in choice.tool_calls
+        ]
+    if result.model is not None:
+        result.model = without_lone_surrogates(result.model)
+    return result

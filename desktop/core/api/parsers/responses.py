@@ -26,9 +26,9 @@ from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
 from desktop.core.api.parsers.provider_json import (
     arguments_text,
     responses_finish_reason,
-    usage_from,
 )
 from desktop.core.api.parsers.relay_values import RejectedValueError
+from desktop.core.api.parsers.usage import usage_from
 from desktop.core.api.styles import ApiStyle
 
 

@@ -174,3 +174,21 @@ def test_deep_plain_json_body_is_reported_not_raised() -> None:
     result, parser = _run(CHAT, [("[" * depth + "]" * depth).encode()])
     assert parser.malformed_chunks >= 1
     assert result.choices == []
+
+
+def test_whole_reply_with_lone_surrogates_and_deep_json() -> None:
+    from desktop.core.api.parsers.provider_json import (
+        MalformedResponseError,
+        parse_chat_response,
+    )
+
+    body = json.dumps({
+        "choices": [{"index": 0, "message": {"content": "a\ud83d\ude00b\udc00"},
+                     "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 2**70, "completion_tokens": 1},
+    })
+    result = parse_chat_response(CHAT, body)
+    assert result.choices[0].text == "a\U0001f600b\ufffd"
+    assert result.usage is None  # an impossible count drops the usage, not the reply
+    with pytest.raises(MalformedResponseError):
+        parse_chat_response(CHAT, "[" * 100_000 + "]" * 100_000)
