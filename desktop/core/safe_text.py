@@ -37,11 +37,14 @@ def terminal_safe(text: str) -> str:
 
     An ESC (or C1 CSI/OSC) is what starts every escape sequence; with it shown as the four
     characters `\\x1b`, the rest of the sequence is inert text the reader can still see.
-    A lone surrogate becomes U+FFFD so printing never raises UnicodeEncodeError.
+    CRLF becomes LF. A lone surrogate becomes U+FFFD so printing never raises
+    UnicodeEncodeError.
     """
     text = without_lone_surrogates(text)
     if text.isascii() and text.isprintable():
         return text
+    if "\r" in text:  # CRLF line ends are harmless; a lone CR could overwrite a line
+        text = text.replace("\r\n", "\n")
     return _UNSAFE.sub(_visible, text)
 
 

@@ -41,6 +41,7 @@ def test_known_sequences_are_shown_not_sent() -> None:
     assert terminal_safe("a\x1b]52;c;eA==\x07b") == "a\\x1b]52;c;eA==\\x07b"
     assert terminal_safe("\x1b[2J\tok\n") == "\\x1b[2J\tok\n"
     assert terminal_safe("\u202eevil") == "\\u202eevil"
+    assert terminal_safe("line\r\nfake\rover") == "line\nfake\\x0dover"
     assert without_lone_surrogates("\ud83d\ude00 \udc00") == "\U0001f600 \ufffd"
 
 

@@ -192,3 +192,32 @@ def test_whole_reply_with_lone_surrogates_and_deep_json() -> None:
     assert result.usage is None  # an impossible count drops the usage, not the reply
     with pytest.raises(MalformedResponseError):
         parse_chat_response(CHAT, "[" * 100_000 + "]" * 100_000)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    count=st.one_of(
+        st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+        st.text(alphabet="0123456789", min_size=1, max_size=40),
+    ),
+    style=st.sampled_from([ApiStyle.OPENAI_CHAT, ApiStyle.ANTHROPIC_MESSAGES]),
+)
+def test_any_usage_number_keeps_the_reply(count: Any, style: ApiStyle) -> None:
+    if style is ApiStyle.ANTHROPIC_MESSAGES:
+        events = [
+            {"type": "content_block_delta", "index": 0,
+             "delta": {"type": "text_delta", "text": "kept"}},
+            {"type": "message_delta", "delta": {"stop_reason": "end_turn"},
+             "usage": {"output_tokens": count}},
+            {"type": "message_stop"},
+        ]
+        body = "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events).encode()
+    else:
+        body = sse_body(_chunk("kept"), _chunk(finish="stop", usage={"completion_tokens": count}))
+    result, parser = _run(style, [body])
+    assert result.choices[0].text == "kept" and not result.interrupted
+    if result.usage is not None and result.usage.completion_tokens is not None:
+        assert 0 <= result.usage.completion_tokens < 2**63
+        _storable(str(result.usage.completion_tokens))
+    else:
+        assert parser.malformed_chunks <= 1
