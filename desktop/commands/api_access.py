@@ -17,6 +17,7 @@ from desktop.core.api.requests_openai import RequestValidationError
 from desktop.core.logs import setup_logging
 from desktop.core.paths import DataDir, resolve_data_dir
 from desktop.core.providers import ProviderError, ProviderRegistry, resolve_api_key
+from desktop.core.safe_text import SafeOutput
 from desktop.core.secrets import KeyringUnavailableError
 from desktop.core.settings import Settings
 
@@ -24,7 +25,7 @@ from desktop.core.settings import Settings
 def report_error(error: BaseException) -> int:
     """Print the explanation of a failure on stderr; return its exit code."""
     text = error.details() if isinstance(error, APIError) else str(error)
-    print(f"switchboard: {text}", file=sys.stderr)
+    SafeOutput(sys.stderr).print(f"switchboard: {text}")  # may quote the provider
     return exit_code_for(error)
 
 

@@ -12,6 +12,9 @@ as a string (`-o temperature=0.2 -o stop='["\\n"]' -o user=me`). The parameters 
 declares (`desktop/core/parameters.py`) are checked as the window's parameter panel checks
 them, with the same message; other names are sent as given.
 
+On a terminal, escape sequences and control characters in the reply are shown as `\x1b`
+and the like instead of acting on the terminal; `--raw` writes them as they came.
+
 Exit codes: see `desktop.commands.exit_codes` (`ask --help` lists them too).
 The explanation of a failure goes to stderr; with `--json` the partial reply and the error
 are also printed as a JSON object on stdout.
@@ -58,6 +61,7 @@ from desktop.core.chat_service import (
     ExchangeListener,
     ExchangeResult,
 )
+from desktop.core.safe_text import SafeOutput, json_safe
 from desktop.core.settings import Settings, SettingsError
 from desktop.core.store import Store, StoreError
 from desktop.core.store.models import ContentPart, Message, MessageStatus, TextPart
@@ -126,24 +130,40 @@ def result_json(result: ChatResult) -> dict[str, Any]:
     return dataclasses.asdict(result)
 
 
-def _print_extra_choices(result: ChatResult, streamed_index: int | None) -> None:
+def _outputs(args: argparse.Namespace) -> tuple[SafeOutput, SafeOutput]:
+    """stdout and stderr for model text: neutralised on a terminal unless --raw."""
+    raw = bool(getattr(args, "raw", False))
+    return SafeOutput(sys.stdout, raw=raw), SafeOutput(sys.stderr, raw=raw)
+
+
+def _print_json(payload: dict[str, Any]) -> None:
+    print(json_safe(json.dumps(payload, ensure_ascii=False)))
+
+
+def _print_extra_choices(
+    out: SafeOutput, err: SafeOutput, result: ChatResult, streamed_index: int | None
+) -> None:
     for choice in result.choices:
         if choice.index == streamed_index:
             continue
         if len(result.choices) > 1:
-            print(f"\n--- choice {choice.index} ---")
+            out.print(f"\n--- choice {choice.index} ---")
         if choice.reasoning:
-            print(choice.reasoning, file=sys.stderr)
-        print(choice.text or (choice.refusal or ""))
+            err.print(choice.reasoning)
+        out.print(choice.text or (choice.refusal or ""))
 
 
-def _print_tool_calls(result: ChatResult) -> None:
-    for choice in result.choices:
-        for call in choice.tool_calls:
-            print(f"[tool call {call.id}] {call.name}({call.arguments})")
+def _print_tool_calls(out: SafeOutput, calls: list[tuple[str, str, str]]) -> None:
+    for call_id, name, arguments in calls:
+        out.print(f"[tool call {call_id}] {name}({arguments})")
+
+
+def _result_calls(result: ChatResult) -> list[tuple[str, str, str]]:
+    return [(c.id, c.name, c.arguments) for choice in result.choices for c in choice.tool_calls]
 
 
 async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
+    out, err = _outputs(args)
     async with client_for(args, args.provider) as client:
         if args.no_stream:
             try:
@@ -151,10 +171,10 @@ async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
             except APIError as error:
                 return _fail(args, error)
             if args.json:
-                print(json.dumps(result_json(result), ensure_ascii=False))
+                _print_json(result_json(result))
             else:
-                _print_extra_choices(result, None)
-                _print_tool_calls(result)
+                _print_extra_choices(out, err, result, None)
+                _print_tool_calls(out, _result_calls(result))
             return EXIT_OK
         stream = client.stream_chat(request)
         wrote_text = False
@@ -165,15 +185,15 @@ async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
                     if args.json or getattr(event, "index", 0) != 0:
                         continue
                     if isinstance(event, ReasoningDelta):
-                        sys.stderr.write(event.text)
-                        sys.stderr.flush()
+                        err.write(event.text)
+                        err.flush()
                         in_reasoning = True
                     elif isinstance(event, TextDelta | RefusalDelta):
                         if in_reasoning:
-                            sys.stderr.write("\n")
+                            err.write("\n")
                             in_reasoning = False
-                        sys.stdout.write(event.text)
-                        sys.stdout.flush()
+                        out.write(event.text)
+                        out.flush()
                         wrote_text = True
         except APIError as error:
             if wrote_text:
@@ -181,21 +201,22 @@ async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
             return _fail(args, error)
         result = stream.result
         if args.json:
-            print(json.dumps(result_json(result), ensure_ascii=False))
+            _print_json(result_json(result))
             return EXIT_OK
         if wrote_text or result.choices:
             sys.stdout.write("\n")
         if len(result.choices) > 1:
-            _print_extra_choices(result, 0)
-        _print_tool_calls(result)
+            _print_extra_choices(out, err, result, 0)
+        _print_tool_calls(out, _result_calls(result))
         return EXIT_OK
 
 
 class _PrintReply(ExchangeListener):
     """Streams the first choice's text to stdout and its reasoning to stderr."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, out: SafeOutput, err: SafeOutput) -> None:
         self.quiet = quiet
+        self.out, self.err = out, err
         self.first_reply: int | None = None
         self.wrote_text = False
         self._in_reasoning = False
@@ -208,15 +229,15 @@ class _PrintReply(ExchangeListener):
         if self.quiet or message_id != self.first_reply:
             return
         if isinstance(event, ReasoningDelta):
-            sys.stderr.write(event.text)
-            sys.stderr.flush()
+            self.err.write(event.text)
+            self.err.flush()
             self._in_reasoning = True
         elif isinstance(event, TextDelta | RefusalDelta):
             if self._in_reasoning:
-                sys.stderr.write("\n")
+                self.err.write("\n")
                 self._in_reasoning = False
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
+            self.out.write(event.text)
+            self.out.flush()
             self.wrote_text = True
 
 
@@ -253,7 +274,8 @@ async def _ask_saved(
     settings = ChatSettings(args.provider, args.model, options, system, stream=not args.no_stream)
     data_dir = open_data_dir(args)
     service = ChatService(store, open_registry(data_dir), limits=limits_for(data_dir))
-    printer = _PrintReply(quiet=args.json)
+    out, err = _outputs(args)
+    printer = _PrintReply(args.json, out, err)
     try:
         result = await service.send(conversation.id, content, settings, listener=printer)
     except ChatSetupError as error:
@@ -269,13 +291,13 @@ async def _ask_saved(
         payload = _saved_json(conversation.id, result)
         if result.error is not None:
             payload["error"] = _error_json(result.error)
-        print(json.dumps(payload, ensure_ascii=False))
+        _print_json(payload)
     elif len(result.replies) > 1:
         for index, reply in enumerate(result.replies[1:], start=1):
-            print(f"\n--- choice {index} ---\n{reply.text}")
-    for reply in result.replies:
-        for call in reply.tool_calls:
-            print(f"[tool call {call.id}] {call.name}({call.arguments})")
+            out.print(f"\n--- choice {index} ---\n{reply.text}")
+    _print_tool_calls(
+        out, [(c.id, c.name, c.arguments) for reply in result.replies for c in reply.tool_calls]
+    )
     return EXIT_OK if result.error is None else report_error(result.error)
 
 
@@ -295,7 +317,7 @@ def _fail(args: argparse.Namespace, error: APIError) -> int:
         payload: dict[str, Any] = {"error": _error_json(error)}
         if error.partial is not None:
             payload.update(result_json(error.partial))
-        print(json.dumps(payload, ensure_ascii=False))
+        _print_json(payload)
     return report_error(error)
 
 
@@ -376,6 +398,10 @@ def register(subparsers: Any) -> None:
                         help="continue conversation ID on its active branch")
     parser.add_argument(
         "--json", action="store_true", help="print the whole reply (choices, usage) as JSON"
+    )
+    parser.add_argument(
+        "--raw", action="store_true",
+        help="write the reply's bytes as they came, escape sequences included (for pipes)",
     )
     parser.add_argument("prompt", metavar="PROMPT", help="the prompt, or - to read stdin")
     parser.set_defaults(func=_run)

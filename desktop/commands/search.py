@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.commands.exit_codes import EXIT_OK
 from desktop.commands.store_access import run_with_store
+from desktop.core.safe_text import SafeOutput, is_terminal, json_safe
 from desktop.core.store import SearchHit, Store
 from desktop.core.store.models import HIGHLIGHT_END, HIGHLIGHT_START
 
@@ -25,6 +26,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--limit", type=int, default=20, metavar="N",
                         help="at most N conversations (default 20)")
+    parser.add_argument("--raw", action="store_true",
+                        help="write escape sequences in titles and snippets as stored")
     parser.set_defaults(func=_search)
 
 
@@ -66,23 +69,32 @@ def _search(args: argparse.Namespace) -> int:
     def action(store: Store) -> int:
         results = store.search(args.query, limit=args.limit)
         if args.json:
-            print(json.dumps({
+            print(json_safe(json.dumps({
                 "query": results.query, "order": results.order,
                 "truncated": results.truncated, "has_more": results.has_more,
                 "hits": [_hit_json(h) for h in results.hits],
-            }, ensure_ascii=False, indent=1))
+            }, ensure_ascii=False, indent=1)))
             return EXIT_OK
-        bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("*", "*")
+        out = SafeOutput(sys.stdout, raw=args.raw)
+        bold, plain = ("\x1b[1m", "\x1b[0m") if is_terminal(out.stream) else ("*", "*")
 
         def show(snippet: str) -> str:
-            return _MARKED.sub(lambda m: bold + m.group(1) + plain, snippet).replace("\n", " ")
+            # Our own bold marks go around text already made safe; the stored text's do not.
+            text, ranges = plain_with_ranges(snippet.replace("\n", " "))
+            pieces, pos = [], 0
+            for start, end in ranges:
+                pieces += [out.clean(text[pos:start]), bold, out.clean(text[start:end]), plain]
+                pos = end
+            pieces.append(out.clean(text[pos:]))
+            return "".join(pieces)
 
         if not results.hits:
             print("no matches")
         for hit in results.hits:
-            print(f"#{hit.conversation_id}  {show(hit.title_snippet or hit.title or '(untitled)')}")
+            title = show(hit.title_snippet or hit.title or "(untitled)")
+            out.stream.write(f"#{hit.conversation_id}  {title}\n")
             for m in hit.messages:
-                print(f"    {m.role.value:>9}: {show(m.snippet)}")
+                out.stream.write(f"    {m.role.value:>9}: {show(m.snippet)}\n")
         return EXIT_OK
 
     return run_with_store(args, action)

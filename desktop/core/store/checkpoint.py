@@ -8,6 +8,10 @@ writes the text into the message row; later ones insert only what arrived since 
 the final write folds everything into the row. If the process
 dies, the next `Store.open` marks the still-`streaming` reply `interrupted`, with everything
 up to the last checkpoint (at most ~`interval` seconds of text is lost).
+
+A failed save never discards the text: a checkpoint that fails is retried at the next tick, and
+the final write is tried `FINAL_ATTEMPTS` times, from the second attempt on with every value made
+storable (lone surrogates replaced, token counts SQLite cannot hold dropped).
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.safe_text import without_lone_surrogates
 from desktop.core.store.changes import StoreChanges
 from desktop.core.store.database import connect, transaction
 from desktop.core.store.errors import StoreError
@@ -29,6 +34,13 @@ from desktop.core.store.models import MessageStatus
 from desktop.core.store.stream_lock import SharedStreamingLock
 
 log = logging.getLogger(__name__)
+
+FINAL_ATTEMPTS = 4
+"""How often the final write is tried before the reply is given up as unsaved."""
+_MAX_INTEGER = 2**63 - 1
+# What a write can fail with besides sqlite3.Error: UnicodeEncodeError (a ValueError) for a
+# lone surrogate, OverflowError for an integer SQLite cannot hold.
+_WRITE_ERRORS = (sqlite3.Error, ValueError, OverflowError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +53,30 @@ class _Final:
     tokens_per_second: float | None
     finish_reason: str | None
     error: str | None
+
+    def storable(self) -> _Final:
+        """The same final state with every value SQLite accepts."""
+        return replace(
+            self,
+            tool_calls=None if self.tool_calls is None else [
+                ToolCall(*(without_lone_surrogates(v) for v in (c.id, c.name, c.arguments)))
+                for c in self.tool_calls
+            ],
+            model=_clean(self.model),
+            usage=None if self.usage is None else Usage(
+                *(_count(getattr(self.usage, f.name)) for f in fields(Usage))
+            ),
+            finish_reason=_clean(self.finish_reason),
+            error=_clean(self.error),
+        )
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else without_lone_surrogates(text)
+
+
+def _count(value: int | None) -> int | None:
+    return value if value is not None and 0 <= value <= _MAX_INTEGER else None
 
 
 class StreamCheckpointer:
@@ -175,7 +211,7 @@ class StreamCheckpointer:
                 self._wake.clear()
                 text, reasoning, final, dirty = self._snapshot()
                 if final is not None:
-                    self._write_final(conn, text, reasoning, final)
+                    self._write_final_retrying(conn, text, reasoning, final)
                     return
                 if dirty:
                     self._write_checkpoint(conn, text, reasoning)
@@ -195,27 +231,50 @@ class StreamCheckpointer:
             if self._saved is None:  # the first save: the row gets the text so far
                 conn.execute(
                     "UPDATE messages SET text = ?, reasoning = ? WHERE id = ?",
-                    (text, reasoning, self.message_id),
+                    (without_lone_surrogates(text), without_lone_surrogates(reasoning),
+                     self.message_id),
                 )
             else:  # then only what arrived since the previous save
                 saved_text, saved_reasoning = self._saved
                 conn.execute(
                     "INSERT INTO stream_chunks (message_id, seq, text, reasoning) "
                     "VALUES (?, ?, ?, ?)",
-                    (self.message_id, self._seq + 1, text[saved_text:],
-                     reasoning[saved_reasoning:]),
+                    (self.message_id, self._seq + 1,
+                     without_lone_surrogates(text[saved_text:]),
+                     without_lone_surrogates(reasoning[saved_reasoning:])),
                 )
                 self._seq += 1
         except sqlite3.IntegrityError:  # the message was deleted meanwhile: nothing to save
             self._saved = (len(text), len(reasoning))
             return
-        except sqlite3.Error as exc:  # a busy or full disk: keep the text, try again next tick
+        except _WRITE_ERRORS as exc:  # a busy or full disk: keep the text, try again next tick
             log.warning("checkpoint of reply %s failed: %s", self.message_id, exc)
             with self._lock:
                 self._dirty = True
             return
         self._saved = (len(text), len(reasoning))
         self.write_seconds.append(time.perf_counter() - started)
+
+    def _write_final_retrying(
+        self, conn: sqlite3.Connection, text: str, reasoning: str, final: _Final
+    ) -> None:
+        """The final write; a failure is retried (with storable values) before giving up."""
+        for attempt in range(1, FINAL_ATTEMPTS + 1):
+            try:
+                self._write_final(conn, text, reasoning, final)
+                return
+            except _WRITE_ERRORS as exc:
+                if attempt == FINAL_ATTEMPTS:
+                    raise
+                log.warning(
+                    "final save of reply %s failed (attempt %d): %s", self.message_id, attempt, exc
+                )
+                time.sleep(min(self.interval, 0.5) * attempt)
+                final = final.storable()
+                with self._lock:  # text that arrived meanwhile belongs to the reply too
+                    text = "".join(self._text)
+                    reasoning = "".join(self._reasoning)
+                text, reasoning = without_lone_surrogates(text), without_lone_surrogates(reasoning)
 
     def _write_final(
         self, conn: sqlite3.Connection, text: str, reasoning: str, final: _Final

@@ -17,7 +17,8 @@ from typing import Any, Protocol
 
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
-from desktop.core.store.import_fields import FieldReader
+from desktop.core.store.import_fields import MAX_TIMESTAMP, FieldReader
+from desktop.core.store.import_limits import ReadBudget
 from desktop.core.store.models import MessageStatus, Role, TextPart
 
 _ROLES = {"user": Role.USER, "assistant": Role.ASSISTANT, "system": Role.SYSTEM,
@@ -45,7 +46,8 @@ class AssetFiles(Protocol):
 class FolderAssets:
     """Files beside conversations.json (and up to two folders below)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, budget: ReadBudget | None = None) -> None:
+        self._budget = budget or ReadBudget(root)
         self._files: list[Path] = []
         if root.is_dir():
             for depth_glob in ("*", "*/*", "*/*/*"):
@@ -54,17 +56,20 @@ class FolderAssets:
     def find(self, file_id: str, max_bytes: int) -> tuple[str, bytes] | None:
         for path in self._files:
             if path.name.startswith(file_id):
-                if path.stat().st_size > max_bytes:
+                size = path.stat().st_size
+                if size > max_bytes:
                     raise ValueError(path.name)
-                return path.name, path.read_bytes()
+                with path.open("rb") as handle:
+                    return path.name, self._budget.read(handle, size, max_bytes, path.name)
         return None
 
 
 class ZipAssets:
     """Files inside the export's zip file, found by their base name."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, archive: zipfile.ZipFile, budget: ReadBudget | None = None) -> None:
         self._archive = archive
+        self._budget = budget or ReadBudget(str(archive.filename))
         self._members = [i for i in archive.infolist() if not i.is_dir()]
 
     def find(self, file_id: str, max_bytes: int) -> tuple[str, bytes] | None:
@@ -73,7 +78,8 @@ class ZipAssets:
             if name.startswith(file_id):
                 if info.file_size > max_bytes:
                     raise ValueError(name)
-                return name, self._archive.read(info)
+                with self._archive.open(info) as handle:
+                    return name, self._budget.read(handle, info.file_size, max_bytes, name)
         return None
 
 
@@ -110,8 +116,8 @@ class _Converter:
         if kind == "code":
             text = self.reader.get(content, "text", str, f"{field}.text", default="",
                                    required=False)
-            language = content.get("language") or ""
-            if language == "unknown":
+            language = content.get("language")
+            if not isinstance(language, str) or language == "unknown":
                 language = ""
             if text.strip():
                 parts.append(TextPart(f"```{language}\n{text}\n```"))
@@ -171,8 +177,8 @@ class _Converter:
             or not parts or all(isinstance(p, TextPart) and not p.text.strip() for p in parts)
         ):
             return None, pending_reasoning
-        created = self.reader.get(message, "create_time", float, f"{field}.create_time",
-                                  required=False)
+        created = self.reader.number(message, "create_time", f"{field}.create_time", 0.0,
+                                     MAX_TIMESTAMP)
         finish = metadata.get("finish_details")
         status_name = message.get("status")
         draft = MessageDraft(
@@ -201,10 +207,8 @@ def _conversation(
     outer = FieldReader(path, f"#{index + 1}")
     title = outer.get(raw, "title", str, "title", required=False, default="") or ""
     reader = FieldReader(path, f"#{index + 1} {title!r}")
-    created = float(reader.get(raw, "create_time", float, "create_time", required=False,
-                               default=0.0))
-    updated = float(reader.get(raw, "update_time", float, "update_time", required=False,
-                               default=created))
+    created = reader.timestamp(raw, "create_time", "create_time", default=0.0)
+    updated = reader.timestamp(raw, "update_time", "update_time", default=created)
     mapping = reader.get(raw, "mapping", dict, "mapping")
     draft = ConversationDraft(title=title, created_at=created, updated_at=updated,
                               provider="chatgpt")
@@ -218,6 +222,8 @@ def _conversation(
         children = reader.get(node, "children", list, f"mapping.{node_id}.children",
                               required=False, default=[])
         for child in children:
+            if not isinstance(child, str):
+                reader.fail(f"mapping.{node_id}.children", "must be a list of node ids")
             if child not in mapping:
                 reader.fail(f"mapping.{node_id}.children", f"names node {child}, which is missing")
     if mapping and not roots:

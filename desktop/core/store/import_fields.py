@@ -1,16 +1,31 @@
-"""Typed field access for import files: every failure names the file, conversation and field."""
+"""Typed field access for import files: every failure names the file, conversation and field.
+
+Every value is checked for type and range, so that nothing an import writes can break the
+history later: integers must fit SQLite's 64 bits, numbers must be finite, times must lie
+between 1970 and the year 9999, free-form JSON (`params`) is limited in depth, and a lone
+UTF-16 surrogate in a string (which SQLite cannot store) becomes U+FFFD.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from desktop.core.safe_text import without_lone_surrogates
 from desktop.core.store.errors import ImportFormatError
 
 T = TypeVar("T")
 
 _TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true or false",
                list: "a list", dict: "an object"}
+MAX_INTEGER = 2**63 - 1
+MAX_TIMESTAMP = 253_402_214_400.0
+"""9999-12-31 00:00 UTC: the last day `datetime` can show in every time zone."""
+MAX_MEASURE = 1e15
+"""Ceiling of a duration in ms or a rate in tokens/s: anything bigger is garbage."""
+MAX_JSON_DEPTH = 32
+"""Nesting allowed in free-form JSON such as a conversation's parameters."""
 
 
 class FieldReader:
@@ -27,7 +42,11 @@ class FieldReader:
         self, obj: Any, key: str, kind: type[T] | tuple[type, ...], field: str,
         *, required: bool = True, default: Any = None,
     ) -> Any:
-        """`obj[key]` checked against `kind` (None is accepted when not required)."""
+        """`obj[key]` checked against `kind` (None is accepted when not required).
+
+        Numbers must be finite and integers fit in 64 bits; strings come back without lone
+        surrogates.
+        """
         if not isinstance(obj, dict):
             self.fail(field.rsplit(".", 1)[0] or field, "is not an object")
         if key not in obj or obj[key] is None:
@@ -43,4 +62,68 @@ class FieldReader:
         if not isinstance(value, kinds):
             self.fail(field, f"must be {_TYPE_NAMES.get(kinds[0], kinds[0].__name__)}, "
                              f"not {type(value).__name__}")
+        return self._checked(value, field)
+
+    def _checked(self, value: Any, field: str) -> Any:
+        if isinstance(value, str):
+            return value if value.isascii() else without_lone_surrogates(value)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.fail(field, f"{value} is not a finite number")
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            self.fail(field, "is out of range (more than 64 bits)")
         return value
+
+    def number(
+        self, obj: Any, key: str, field: str, low: float, high: float, *,
+        required: bool = False, default: float | None = None,
+    ) -> float | None:
+        """A finite number in [low, high]; None (or `default`) when absent and not required."""
+        value = self.get(obj, key, float, field, required=required)
+        if value is None:
+            return default
+        if not low <= value <= high:
+            self.fail(field, f"{value:g} is out of range ({low:g} to {high:g})")
+        return float(value)
+
+    def timestamp(
+        self, obj: Any, key: str, field: str, *, default: float | None = None,
+    ) -> float:
+        """Seconds since 1970 up to the year 9999; required unless a default is given."""
+        value = self.number(obj, key, field, 0.0, MAX_TIMESTAMP, required=default is None,
+                            default=default)
+        assert value is not None
+        return value
+
+    def measure(self, obj: Any, key: str, field: str) -> float | None:
+        """An optional duration or rate: finite, not negative."""
+        return self.number(obj, key, field, 0.0, MAX_MEASURE)
+
+    def count(self, obj: Any, key: str, field: str) -> int | None:
+        """An optional token count: a whole number from 0 to 2^63-1."""
+        value: int | None = self.get(obj, key, int, field, required=False)
+        if value is not None and value < 0:
+            self.fail(field, f"{value} is negative")
+        return value
+
+    def free_json(self, value: Any, field: str) -> Any:
+        """Free-form JSON (parameters): depth, numbers and strings checked all the way down."""
+        stack: list[tuple[Any, int]] = [(value, 0)]
+        while stack:
+            item, depth = stack.pop()
+            if depth > MAX_JSON_DEPTH:
+                self.fail(field, f"is nested deeper than {MAX_JSON_DEPTH} levels")
+            if isinstance(item, dict):
+                stack.extend((child, depth + 1) for child in item.values())
+                for name in item:
+                    self._plain_text(name, field)
+            elif isinstance(item, list):
+                stack.extend((child, depth + 1) for child in item)
+            elif isinstance(item, str):
+                self._plain_text(item, field)
+            else:
+                self._checked(item, field)
+        return value
+
+    def _plain_text(self, text: str, field: str) -> None:
+        if not text.isascii() and without_lone_surrogates(text) != text:
+            self.fail(field, "holds text that is not valid Unicode (a lone surrogate)")

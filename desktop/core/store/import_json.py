@@ -14,22 +14,33 @@ from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.export_json import FORMAT, FORMAT_VERSION
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
 from desktop.core.store.import_fields import FieldReader
+from desktop.core.store.import_limits import ReadBudget, read_json_file
 from desktop.core.store.models import MessageStatus, Role, TextPart
 
 
-def load_json_file(path: Path) -> Any:
-    """Parse a JSON file; a broken file gets an ImportFormatError with line and column."""
+def parse_json_bytes(data: bytes, where: Path | str) -> Any:
+    """Parse JSON; a broken or hostile document gets an ImportFormatError saying why."""
     try:
-        with path.open("rb") as handle:
-            return json.load(handle)
+        return json.loads(data)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
-            path, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            where, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
     except UnicodeDecodeError as exc:
-        raise ImportFormatError(path, f"is not UTF-8 text ({exc.reason})") from exc
+        raise ImportFormatError(where, f"is not UTF-8 text ({exc.reason})") from exc
+    except ValueError as exc:  # an integer longer than Python's 4300-digit conversion limit
+        raise ImportFormatError(where, f"holds a number that cannot be read ({exc})") from exc
+    except RecursionError as exc:
+        raise ImportFormatError(where, "is nested too deeply to be an export") from exc
+
+
+def load_json_file(path: Path, budget: ReadBudget | None = None) -> Any:
+    """Parse a JSON file (at most MAX_JSON_BYTES); errors name the line and column."""
+    try:
+        data = read_json_file(path, budget or ReadBudget(path))
     except OSError as exc:
         raise ImportFormatError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return parse_json_bytes(data, path)
 
 
 def is_switchboard_document(document: Any) -> bool:
@@ -100,7 +111,7 @@ def _message(
     raw_usage = reader.get(raw, "usage", dict, f"{field}.usage", required=False)
     if raw_usage is not None:
         usage = Usage(**{
-            name: reader.get(raw_usage, name, int, f"{field}.usage.{name}", required=False)
+            name: reader.count(raw_usage, name, f"{field}.usage.{name}")
             for name in ("prompt_tokens", "completion_tokens", "reasoning_tokens",
                          "cached_tokens")
         })
@@ -122,11 +133,12 @@ def _message(
 
     return MessageDraft(
         key=key, parent_key=parent_key, role=role, parts=parts,
-        created_at=float(reader.get(raw, "created_at", float, f"{field}.created_at")),
+        created_at=reader.timestamp(raw, "created_at", f"{field}.created_at"),
         reasoning=opt("reasoning", str) or "", tool_calls=tool_calls,
         tool_call_id=opt("tool_call_id", str), model=opt("model", str),
-        provider=opt("provider", str), usage=usage, ttft_ms=opt("ttft_ms", float),
-        tokens_per_second=opt("tokens_per_second", float),
+        provider=opt("provider", str), usage=usage,
+        ttft_ms=reader.measure(raw, "ttft_ms", f"{field}.ttft_ms"),
+        tokens_per_second=reader.measure(raw, "tokens_per_second", f"{field}.tokens_per_second"),
         finish_reason=opt("finish_reason", str), status=status, error=opt("error", str),
     )
 
@@ -148,18 +160,20 @@ def parse_switchboard_json(
         field = f"conversations[{i}]"
         title = reader.get(raw, "title", str, f"{field}.title", required=False, default="")
         conv = FieldReader(path, f"#{i + 1} {title!r}")
-        created = float(conv.get(raw, "created_at", float, f"{field}.created_at"))
+        created = conv.timestamp(raw, "created_at", f"{field}.created_at")
         draft = ConversationDraft(
             title=title,
             created_at=created,
-            updated_at=float(conv.get(raw, "updated_at", float, f"{field}.updated_at",
-                                      required=False, default=created)),
+            updated_at=conv.timestamp(raw, "updated_at", f"{field}.updated_at", default=created),
             pinned=bool(conv.get(raw, "pinned", bool, f"{field}.pinned", required=False)),
             archived=bool(conv.get(raw, "archived", bool, f"{field}.archived", required=False)),
             folder=conv.get(raw, "folder", str, f"{field}.folder", required=False),
             provider=conv.get(raw, "provider", str, f"{field}.provider", required=False),
             model=conv.get(raw, "model", str, f"{field}.model", required=False),
-            params=conv.get(raw, "params", dict, f"{field}.params", required=False, default={}),
+            params=conv.free_json(
+                conv.get(raw, "params", dict, f"{field}.params", required=False, default={}),
+                f"{field}.params",
+            ),
             system_prompt=conv.get(raw, "system_prompt", str, f"{field}.system_prompt",
                                    required=False, default=""),
         )

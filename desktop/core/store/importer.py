@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import zipfile
 from pathlib import Path
 
+from desktop.core.store import import_limits
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.import_chatgpt import (
+    FolderAssets,
     ZipAssets,
     looks_like_chatgpt_export,
     parse_chatgpt_export,
@@ -16,8 +17,10 @@ from desktop.core.store.import_drafts import ConversationDraft
 from desktop.core.store.import_json import (
     is_switchboard_document,
     load_json_file,
+    parse_json_bytes,
     parse_switchboard_json,
 )
+from desktop.core.store.import_limits import ReadBudget, check_zip_members
 from desktop.core.store.store import Store
 
 _CHATGPT_JSON = "conversations.json"
@@ -26,39 +29,54 @@ _CHATGPT_JSON = "conversations.json"
 def import_file(store: Store, path: Path) -> list[int]:
     """Import a Switchboard JSON export, ChatGPT's conversations.json or its export zip.
 
-    The whole file is validated before anything is written, and written in one transaction.
-    Returns the ids of the new conversations.
+    The whole file is validated before anything is written, and written in one transaction;
+    what it may make us read is capped (`import_limits`). Returns the new conversations' ids.
     """
-    limit = store.attachments.max_bytes
-    if zipfile.is_zipfile(path):
-        return store.import_drafts(_chatgpt_zip(path, limit))
-    document = load_json_file(path)
-    if is_switchboard_document(document):
-        drafts = parse_switchboard_json(path, document, max_attachment_bytes=limit)
-    elif looks_like_chatgpt_export(document):
-        drafts = parse_chatgpt_export(path, document, max_attachment_bytes=limit)
-    else:
-        raise ImportFormatError(
-            path, "is neither a Switchboard export nor ChatGPT's conversations.json"
-        )
+    try:
+        drafts = _drafts(path, store.attachments.max_bytes, ReadBudget(path))
+    except RecursionError as exc:
+        raise ImportFormatError(path, "is nested too deeply to be an export") from exc
     return store.import_drafts(drafts)
 
 
-def _chatgpt_zip(path: Path, limit: int) -> list[ConversationDraft]:
+def _drafts(path: Path, limit: int, budget: ReadBudget) -> list[ConversationDraft]:
+    if zipfile.is_zipfile(path):
+        return _chatgpt_zip(path, limit, budget)
+    document = load_json_file(path, budget)
+    if is_switchboard_document(document):
+        return parse_switchboard_json(path, document, max_attachment_bytes=limit)
+    if looks_like_chatgpt_export(document):
+        return parse_chatgpt_export(path, document, max_attachment_bytes=limit,
+                                    files=FolderAssets(path.parent, budget))
+    raise ImportFormatError(
+        path, "is neither a Switchboard export nor ChatGPT's conversations.json"
+    )
+
+
+def _chatgpt_zip(path: Path, limit: int, budget: ReadBudget) -> list[ConversationDraft]:
     """Drafts from ChatGPT's export zip (conversations.json plus the image files)."""
     try:
+        check_zip_members(path)
         with zipfile.ZipFile(path) as archive:
+            if len(archive.infolist()) > import_limits.MAX_MEMBERS:  # the end record did not say
+                raise ImportFormatError(
+                    path, f"holds more than {import_limits.MAX_MEMBERS:,} files"
+                )
             names = [n for n in archive.namelist() if n.rsplit("/", 1)[-1] == _CHATGPT_JSON]
             if not names:
                 raise ImportFormatError(path, f"holds no {_CHATGPT_JSON}")
-            member = min(names, key=len)
-            try:
-                document = json.loads(archive.read(member))
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise ImportFormatError(f"{path}!{member}", f"is not valid JSON ({exc})") from exc
+            member = archive.getinfo(min(names, key=len))
+            where = f"{path}!{member.filename}"
+            with archive.open(member) as handle:
+                data = budget.read(
+                    handle, member.file_size, import_limits.MAX_JSON_BYTES, member.filename
+                )
+            document = parse_json_bytes(data, where)
+            del data
             return parse_chatgpt_export(
-                Path(f"{path}!{member}"), document, max_attachment_bytes=limit,
-                files=ZipAssets(archive),
+                Path(where), document, max_attachment_bytes=limit,
+                files=ZipAssets(archive, budget),
             )
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
+            EOFError) as exc:
         raise ImportFormatError(path, f"cannot be read as a zip file ({exc})") from exc

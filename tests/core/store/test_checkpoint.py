@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -13,7 +14,7 @@ import pytest
 
 from desktop.core.paths import DataDir
 from desktop.core.reply_parts import Usage
-from desktop.core.store import MessageStatus, Role, Store
+from desktop.core.store import MessageStatus, Role, Store, checkpoint
 from desktop.core.store.backup import quick_check
 from desktop.core.store.database import connect
 
@@ -201,3 +202,61 @@ def test_open_from_another_process_leaves_a_live_stream_alone(store: Store) -> N
     with Store.open(store.data_dir) as third:
         assert third.recovered_messages == ()
     assert store.get_message(reply.id).status is MessageStatus.COMPLETE
+
+
+class _FlakyConnection:
+    """A real connection whose first `failures` writes fail, as a briefly full disk would."""
+
+    def __init__(self, conn: sqlite3.Connection, failures: int) -> None:
+        self._conn = conn
+        self.failures = failures
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if self.failures and sql.lstrip().upper().startswith(("UPDATE", "INSERT")):
+            self.failures -= 1
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+@pytest.mark.parametrize("interval", [0.01, 60.0])
+@pytest.mark.parametrize("failures", [1, 3])
+def test_a_failing_write_never_discards_the_text(
+    store: Store, monkeypatch: pytest.MonkeyPatch, failures: int, interval: float
+) -> None:
+    """The first `failures` writes fail (checkpoints with a short interval, else the final
+    write itself); the whole text is still saved."""
+    flaky: list[_FlakyConnection] = []
+
+    def flaky_connect(path: Path) -> _FlakyConnection:
+        flaky.append(_FlakyConnection(connect(path), failures))
+        return flaky[-1]
+
+    monkeypatch.setattr(checkpoint, "connect", flaky_connect)
+    conv = store.create_conversation()
+    reply = store.begin_reply(conv.id)
+    cp = store.checkpointer(reply.id, interval=interval)
+    cp.append("first ")
+    if interval < 1:
+        time.sleep(0.05)  # some checkpoint ticks, failing
+    cp.append("second")
+    cp.finish(usage=Usage(3, 4), finish_reason="stop")
+    got = store.get_message(reply.id)
+    assert (got.text, got.status) == ("first second", "complete")
+    assert got.usage is not None and got.usage.completion_tokens == 4
+    assert flaky[0].failures == 0
+
+
+def test_values_sqlite_refuses_do_not_cost_the_text(store: Store) -> None:
+    """A lone surrogate and a count above 2^63 used to kill the writer: the row stayed empty."""
+    conv = store.create_conversation()
+    reply = store.begin_reply(conv.id)
+    cp = store.checkpointer(reply.id, interval=0.01)
+    cp.append("emoji \ud83d cut", "why \udc00")
+    cp.finish(usage=Usage(2**64, 5), finish_reason="stop", tool_calls=None)
+    got = store.get_message(reply.id)
+    assert (got.text, got.reasoning) == ("emoji \ufffd cut", "why \ufffd")
+    assert got.status == "complete"
+    assert got.usage is not None and got.usage.completion_tokens == 5

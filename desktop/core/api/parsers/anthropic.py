@@ -24,8 +24,8 @@ from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
 from desktop.core.api.parsers.provider_json import (
     anthropic_finish_reason,
     arguments_text,
-    usage_from_anthropic,
 )
+from desktop.core.api.parsers.usage import usage_from_anthropic
 from desktop.core.api.styles import ApiStyle
 
 
@@ -91,8 +91,9 @@ class AnthropicStreamParser(JsonEventStreamParser):
         """Anthropic splits usage over message_start and message_delta: report the union."""
         if not isinstance(usage, Mapping):
             return
-        self._usage.update({k: v for k, v in usage.items() if v is not None})
-        parsed = usage_from_anthropic(self._usage)
+        merged = {**self._usage, **{k: v for k, v in usage.items() if v is not None}}
+        parsed = usage_from_anthropic(merged)  # an out-of-range count raises before we keep it
+        self._usage = merged
         if parsed is not None:
             out.append(UsageEvent(parsed))
 

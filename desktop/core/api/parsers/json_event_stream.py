@@ -9,7 +9,10 @@ Handled here for all API styles:
   an `ErrorEvent`. Several JSON objects in one event (lines not separated by a blank line)
   are parsed one by one;
 - a body that is neither an event stream nor JSON (an HTML page with status 200) becomes an
-  `ErrorEvent` quoting its start.
+  `ErrorEvent` quoting its start;
+- a chunk nested too deep or with an out-of-range number is dropped and counted as malformed
+  (events it gave before the bad value are kept), and surrogate halves split across chunks are
+  joined (`relay_values`).
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ from desktop.core.api.parsers.provider_json import (
     parse_chat_response,
     snippet,
 )
+from desktop.core.api.parsers.relay_values import (
+    RejectedValueError,
+    SurrogateMender,
+    check_depth,
+    may_be_deep,
+)
 from desktop.core.api.sse import ServerSentEvent, SSEDecoder
 from desktop.core.api.styles import ApiStyle
 
@@ -65,7 +74,7 @@ def _glued_objects(data: str) -> list[Any] | None:
             return None
         try:
             obj, position = _scan_json(data, position)
-        except (StopIteration, ValueError):
+        except (StopIteration, ValueError, RecursionError):
             return None
         objects.append(obj)
     return objects if len(objects) > 1 else None
@@ -117,6 +126,7 @@ class JsonEventStreamParser:
         self.done_marker = False
         self.error_seen = False
         self._json_complete = False
+        self._mender = SurrogateMender()
 
     # -- the StreamParser protocol --------------------------------------------------------
 
@@ -132,7 +142,7 @@ class JsonEventStreamParser:
         out: list[StreamEvent] = []
         for event in self._sse.feed(data):
             self._on_event(event, out)
-        return out
+        return self._mender.mend(out)
 
     def close(self) -> list[StreamEvent]:
         """End of body: flush everything, then exactly one StreamEnd."""
@@ -151,6 +161,8 @@ class JsonEventStreamParser:
         interrupted = self.error_seen or not (
             self.done_marker or self._json_complete or self._complete()
         )
+        out = self._mender.mend(out)
+        out.extend(self._mender.flush())
         out.append(StreamEnd(interrupted=interrupted, done_marker=self.done_marker))
         return out
 
@@ -173,6 +185,22 @@ class JsonEventStreamParser:
         """Record a provider error reported inside the stream."""
         self.error_seen = True
         out.append(error_event(error, raw))
+
+    def _dispatch(self, event: str, obj: Any, raw: str, out: list[StreamEvent]) -> None:
+        """`_on_json` for one chunk; a too deep or out-of-range chunk only counts as malformed."""
+        try:
+            if not raw or may_be_deep(raw):
+                check_depth(obj)
+            self._on_json(event, obj, raw, out)
+        except (RejectedValueError, RecursionError):
+            self._count_malformed(raw)
+            return
+        self._parsed += 1
+
+    def _count_malformed(self, data: str) -> None:
+        self.malformed_chunks += 1
+        if not self._first_malformed:
+            self._first_malformed = data
 
     def _sniff(self, data: bytes) -> bytes:
         """Decide from the first significant byte whether the body is SSE or plain JSON."""
@@ -205,20 +233,20 @@ class JsonEventStreamParser:
             obj, end = _scan_json(data, 0)
             if end != len(data) and data[end:].strip():
                 raise ValueError("extra data")
-        except (StopIteration, ValueError):
+        except (StopIteration, ValueError, RecursionError):
             try:
                 obj = json.loads(data)  # leading whitespace, or a real error
-            except ValueError:
+            except (ValueError, RecursionError):
                 self._on_malformed(event.event, data, out)
                 return
-        self._parsed += 1
-        self._on_json(event.event, obj, data, out)
+        self._dispatch(event.event, obj, data, out)
 
     def _on_error_event(self, data: str, out: list[StreamEvent]) -> None:
         """`event: error`: the data is a JSON error object or plain text."""
         try:
             obj: Any = json.loads(data)
-        except ValueError:
+            check_depth(obj)
+        except (ValueError, RecursionError):
             obj = data
         self._error(obj or data, data, out)
 
@@ -229,8 +257,7 @@ class JsonEventStreamParser:
         glued = _glued_objects(data)
         if glued is not None:  # {...}{...} on one line: some relays batch chunks this way
             for obj in glued:
-                self._parsed += 1
-                self._on_json(event, obj, data, out)
+                self._dispatch(event, obj, data, out)
             return
         lines = [line for line in data.split("\n") if line.strip()]
         if len(lines) > 1:
@@ -244,35 +271,36 @@ class JsonEventStreamParser:
                     continue
                 try:
                     objects.append(json.loads(line))
-                except ValueError:
+                except (ValueError, RecursionError):
                     break
             else:
                 for line, obj in zip(lines, objects, strict=True):
                     if obj is None:
                         self.done_marker = True
                     else:
-                        self._parsed += 1
-                        self._on_json(event, obj, line, out)
+                        self._dispatch(event, obj, line, out)
                 return
-        self.malformed_chunks += 1
-        if not self._first_malformed:
-            self._first_malformed = data
+        self._count_malformed(data)
 
     def _on_json_body(self, body: bytes, out: list[StreamEvent]) -> None:
         """A plain JSON body instead of a stream: a whole reply, an error, or JSON lines."""
         try:
             obj: Any = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             self._on_json_lines(body, out)
             return
         if isinstance(obj, list):
             # A JSON array of stream chunks (what some relays send without SSE framing).
             for item in obj:
-                self._parsed += 1
-                self._on_json("message", item, "", out)
+                self._dispatch("message", item, "", out)
+            return
+        raw = body.decode("utf-8", "replace")
+        try:
+            check_depth(obj)
+        except RejectedValueError:
+            self._count_malformed(raw)
             return
         self._parsed += 1
-        raw = body.decode("utf-8", "replace")
         if is_error_body(obj):
             self._error(obj, raw, out)
             return
@@ -284,7 +312,11 @@ class JsonEventStreamParser:
             return
         except MalformedResponseError:
             # Perhaps a single stream chunk sent on its own.
-            self._on_json("message", obj, raw, out)
+            self._parsed -= 1
+            self._dispatch("message", obj, raw, out)
+            return
+        except RecursionError:
+            self._count_malformed(raw)
             return
         out.extend(result_to_events(result))
         self._json_complete = not result.interrupted
@@ -297,16 +329,14 @@ class JsonEventStreamParser:
             if line.strip():
                 try:
                     objects.append(json.loads(line))
-                except ValueError:
+                except (ValueError, RecursionError):
                     objects = []
                     break
         if not objects:
-            self.malformed_chunks += 1
-            self._first_malformed = text
+            self._count_malformed(text)
             return
         for obj in objects:
-            self._parsed += 1
-            self._on_json("message", obj, "", out)
+            self._dispatch("message", obj, "", out)
 
     def _explain_nothing_parsed(self, out: list[StreamEvent]) -> None:
         """Nothing usable arrived: say why, quoting what did arrive."""

@@ -22,7 +22,8 @@ from desktop.core.api.events import (
     UsageEvent,
 )
 from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
-from desktop.core.api.parsers.provider_json import arguments_text, legacy_logprobs, usage_from
+from desktop.core.api.parsers.provider_json import arguments_text, legacy_logprobs
+from desktop.core.api.parsers.usage import usage_from
 from desktop.core.api.styles import ApiStyle
 from desktop.core.api.think_tags import ThinkTagSplitter
 

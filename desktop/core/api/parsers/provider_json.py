@@ -13,9 +13,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop.core.api.events import ChatResult, Choice, ErrorEvent
+from desktop.core.api.parsers.relay_values import check_depth
+from desktop.core.api.parsers.usage import safe_usage, usage_from, usage_from_anthropic
 from desktop.core.api.styles import ApiStyle
 from desktop.core.api.think_tags import split_think_tags
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import ToolCall
+from desktop.core.safe_text import without_lone_surrogates
 
 _SNIPPET = 200
 
@@ -51,58 +54,6 @@ def as_int(value: Any) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     return None
-
-
-def _detail(usage: Mapping[str, Any], section: str, key: str) -> int | None:
-    details = usage.get(section)
-    return as_int(details.get(key)) if isinstance(details, Mapping) else None
-
-
-def usage_from(usage: Any) -> Usage | None:
-    """Usage from the OpenAI chat or Responses shapes (and the common relay variants)."""
-    if not isinstance(usage, Mapping):
-        return None
-    prompt = as_int(usage.get("prompt_tokens"))
-    if prompt is None:
-        prompt = as_int(usage.get("input_tokens"))
-    completion = as_int(usage.get("completion_tokens"))
-    if completion is None:
-        completion = as_int(usage.get("output_tokens"))
-    total = as_int(usage.get("total_tokens"))
-    if total is None and prompt is not None and completion is not None:
-        total = prompt + completion
-    reasoning = _detail(usage, "completion_tokens_details", "reasoning_tokens")
-    if reasoning is None:
-        reasoning = _detail(usage, "output_tokens_details", "reasoning_tokens")
-    if reasoning is None:
-        reasoning = as_int(usage.get("reasoning_tokens"))
-    cached = _detail(usage, "prompt_tokens_details", "cached_tokens")
-    if cached is None:
-        cached = _detail(usage, "input_tokens_details", "cached_tokens")
-    if cached is None:  # DeepSeek
-        cached = as_int(usage.get("prompt_cache_hit_tokens"))
-    if cached is None:
-        cached = as_int(usage.get("cache_read_input_tokens"))
-    if prompt is None and completion is None and total is None:
-        return None
-    return Usage(prompt, completion, total, reasoning, cached)
-
-
-def usage_from_anthropic(usage: Any) -> Usage | None:
-    """Anthropic usage; its `input_tokens` leaves out cached tokens, our prompt count does not."""
-    if not isinstance(usage, Mapping):
-        return None
-    uncached = as_int(usage.get("input_tokens"))
-    read = as_int(usage.get("cache_read_input_tokens"))
-    written = as_int(usage.get("cache_creation_input_tokens"))
-    output = as_int(usage.get("output_tokens"))
-    prompt = None
-    if uncached is not None or read is not None or written is not None:
-        prompt = (uncached or 0) + (read or 0) + (written or 0)
-    total = prompt + output if prompt is not None and output is not None else None
-    if prompt is None and output is None:
-        return None
-    return Usage(prompt, output, total, None, read)
 
 
 # Anthropic reports error types instead of statuses inside a stream.
@@ -322,7 +273,7 @@ def _parse_chat(body: Mapping[str, Any], legacy: bool) -> ChatResult:
         (_chat_choice(c, n, legacy) for n, c in enumerate(choices) if isinstance(c, Mapping)),
         key=lambda choice: choice.index,
     )
-    result.usage = usage_from(body.get("usage"))
+    result.usage = safe_usage(usage_from, body.get("usage"))
     return result
 
 
@@ -365,7 +316,7 @@ def _parse_anthropic(body: Mapping[str, Any]) -> ChatResult:
     stop = body.get("stop_reason")
     choice.finish_reason = anthropic_finish_reason(stop) if isinstance(stop, str) else None
     result.choices = [choice]
-    result.usage = usage_from_anthropic(body.get("usage"))
+    result.usage = safe_usage(usage_from_anthropic, body.get("usage"))
     return result
 
 
@@ -416,7 +367,7 @@ def _parse_responses(body: Mapping[str, Any]) -> ChatResult:
     choice.refusal = "".join(refusals) or None
     choice.finish_reason = responses_finish_reason(response, bool(choice.tool_calls))
     result.choices = [choice]
-    result.usage = usage_from(response.get("usage"))
+    result.usage = safe_usage(usage_from, response.get("usage"))
     return result
 
 
@@ -446,7 +397,8 @@ def parse_chat_response(style: ApiStyle, body: Any) -> ChatResult:
     if isinstance(body, bytes | bytearray | str):
         try:
             body = json.loads(body)
-        except ValueError as error:
+            check_depth(body)
+        except (ValueError, RecursionError) as error:
             text = body if isinstance(body, str) else bytes(body)
             raise MalformedResponseError(
                 f"The reply is not valid JSON ({error}): {snippet(text)}"
@@ -467,10 +419,31 @@ def parse_chat_response(style: ApiStyle, body: Any) -> ChatResult:
     shape = _shape_of(body)
     if isinstance(body.get(expected), list) or shape is None:
         shape = style
-    if shape is ApiStyle.OPENAI_CHAT:
-        return _parse_chat(body, legacy=False)
-    if shape is ApiStyle.OPENAI_COMPLETIONS:
-        return _parse_chat(body, legacy=style is ApiStyle.OPENAI_COMPLETIONS)
-    if shape is ApiStyle.ANTHROPIC_MESSAGES:
-        return _parse_anthropic(body)
-    return _parse_responses(body)
+    try:
+        if shape is ApiStyle.OPENAI_CHAT:
+            result = _parse_chat(body, legacy=False)
+        elif shape is ApiStyle.OPENAI_COMPLETIONS:
+            result = _parse_chat(body, legacy=style is ApiStyle.OPENAI_COMPLETIONS)
+        elif shape is ApiStyle.ANTHROPIC_MESSAGES:
+            result = _parse_anthropic(body)
+        else:
+            result = _parse_responses(body)
+    except RecursionError:
+        raise MalformedResponseError("The reply is nested too deeply to be a chat reply") from None
+    return _storable(result)
+
+
+def _storable(result: ChatResult) -> ChatResult:
+    """Lone UTF-16 surrogates (from `\\ud83d` escapes) replaced, as the stream parsers do."""
+    for choice in result.choices:
+        choice.text = without_lone_surrogates(choice.text)
+        choice.reasoning = without_lone_surrogates(choice.reasoning)
+        if choice.refusal is not None:
+            choice.refusal = without_lone_surrogates(choice.refusal)
+        choice.tool_calls = [
+            ToolCall(*(without_lone_surrogates(v) for v in (c.id, c.name, c.arguments)))
+            for c in choice.tool_calls
+        ]
+    if result.model is not None:
+        result.model = without_lone_surrogates(result.model)
+    return result

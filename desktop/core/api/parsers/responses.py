@@ -7,6 +7,7 @@ still yield the text: an item whose deltas never came is emitted from its final 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -25,8 +26,9 @@ from desktop.core.api.parsers.json_event_stream import JsonEventStreamParser
 from desktop.core.api.parsers.provider_json import (
     arguments_text,
     responses_finish_reason,
-    usage_from,
 )
+from desktop.core.api.parsers.relay_values import RejectedValueError
+from desktop.core.api.parsers.usage import usage_from
 from desktop.core.api.styles import ApiStyle
 
 
@@ -199,7 +201,11 @@ class ResponsesStreamParser(JsonEventStreamParser):
             out.append(FinishEvent(0, "stop"))
             return
         self._on_metadata(response, out)
-        usage = usage_from(response.get("usage"))
+        try:
+            usage = usage_from(response.get("usage"))
+        except RejectedValueError:  # the finish reason still counts; the usage is dropped
+            usage = None
+            self._count_malformed(json.dumps(response.get("usage"))[:4096])
         if usage is not None:
             out.append(UsageEvent(usage))
         out.append(FinishEvent(0, responses_finish_reason(response, bool(self._calls))))
