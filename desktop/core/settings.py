@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core import notices
 from desktop.core.atomic_file import write_json_atomic
 
 log = logging.getLogger(__name__)
@@ -180,7 +181,14 @@ class Settings:
             return
         self._values[name] = value
         if self.path is not None:
-            write_json_atomic(self.path, self._values)
+            try:
+                write_json_atomic(self.path, self._values)
+            except OSError as exc:  # a full disk or a read-only data directory
+                # The change still applies (theme, language…) for as long as the app runs.
+                message = (f"The setting {name} could not be saved ({exc.strerror or exc}); "
+                           "it applies until Switchboard quits.")
+                log.warning(message)
+                notices.warning(message)
         for callback in list(self._subscribers.get(name, ())):
             callback(value)
         for listener in list(self._listeners):

@@ -111,3 +111,23 @@ def test_whole_numbers_are_kept_within_their_range(tmp_path: Path) -> None:
     # Out of range in the file (edited by hand): ignored, the default applies.
     (tmp_path / "other.json").write_text(json.dumps({"attachments.max_image_side": 10}))
     assert Settings(tmp_path / "other.json").get("attachments.max_image_side") == 2048
+
+
+def test_a_setting_that_cannot_be_saved_still_applies_and_says_so(tmp_path: Path) -> None:
+    """A read-only data directory (or a full disk): the change applies, a warning says why."""
+    from desktop.core import notices
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    settings = Settings(folder / "settings.json")
+    heard: list[object] = []
+    unsubscribe = notices.subscribe(heard.append)
+    seen: list[object] = []
+    settings.subscribe("ui.theme", seen.append)
+    (folder / "settings.json").mkdir()  # writing the file fails with an OSError, even as root
+    try:
+        settings.set("ui.theme", "dark")
+    finally:
+        unsubscribe()
+    assert settings.get("ui.theme") == "dark" and seen == ["dark"]
+    assert any("could not be saved" in getattr(n, "text", "") for n in heard)
