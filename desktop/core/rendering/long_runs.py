@@ -13,16 +13,33 @@ import re
 BREAK = "\u200b"  # ZERO WIDTH SPACE: a break opportunity that draws nothing
 RUN_LIMIT = 100
 
-# A character of a run: an HTML entity counts as one, so none is ever split.
-_RUN_CHAR = r"(?:&#?[A-Za-z0-9]{1,10};|[^\s<>&\u200b])"
-# In HTML: tags are kept whole (an href may be long); text runs get a break every RUN_LIMIT.
-_HTML_PIECE = re.compile(rf"(<[^>]*>)|((?:{_RUN_CHAR}){{{RUN_LIMIT}}})(?={_RUN_CHAR})")
+# In HTML: a tag is kept whole (an href may be long); a text run longer than RUN_LIMIT is
+# cut into pieces. One plain character class per branch keeps the scan linear and fast.
+_HTML_PIECE = re.compile(rf"(<[^>]*>)|([^\s<>\u200b]{{{RUN_LIMIT + 1},}})")
 _TEXT_RUN = re.compile(rf"([^\s\u200b]{{{RUN_LIMIT}}})(?=[^\s\u200b])")
+_ENTITY_LENGTH = 12  # the longest entity this splits around (&#1114111; and named ones)
+
+
+def _break_run(run: str) -> str:
+    """A break after every RUN_LIMIT characters of `run`, never inside an `&…;` entity."""
+    pieces: list[str] = []
+    start = 0
+    while len(run) - start > RUN_LIMIT:
+        cut = start + RUN_LIMIT
+        amp = run.rfind("&", max(start, cut - _ENTITY_LENGTH), cut)
+        if amp != -1:
+            semi = run.find(";", amp, amp + _ENTITY_LENGTH)
+            if semi >= cut:  # the entity spans the cut: cut after it
+                cut = semi + 1
+        pieces.append(run[start:cut])
+        start = cut
+    pieces.append(run[start:])
+    return BREAK.join(pieces)
 
 
 def _html_piece(match: re.Match[str]) -> str:
     tag = match.group(1)
-    return tag if tag is not None else match.group(2) + BREAK
+    return tag if tag is not None else _break_run(match.group(2))
 
 
 def break_long_runs_html(html: str) -> str:
