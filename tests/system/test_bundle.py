@@ -14,6 +14,7 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 from tests.helpers.fake_provider import FakeProvider, fake_provider
+from tests.helpers.images import distinct_colours
 from tests.helpers.secret_service import private_secret_service
 from tests.helpers.system_requirements import missing
 from tests.helpers.xvfb import xvfb_display
@@ -162,6 +163,7 @@ def test_deb_installs_runs_and_removes(bundle: Path, tmp_path: Path, artifacts_d
             run_env["QT_QPA_PLATFORM"] = "offscreen"
             result = run_self_test(Path("/usr/bin/switchboard"), run_env)
         assert result.returncode == 0, result.stdout + result.stderr
+        (artifacts_dir / "deb-self-test.txt").write_text(result.stdout, encoding="utf-8")
         shot = artifacts_dir / "deb-window.png"
         with xvfb_display(1280, 800) as display:
             x_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
@@ -169,6 +171,7 @@ def test_deb_installs_runs_and_removes(bundle: Path, tmp_path: Path, artifacts_d
                                      "--screenshot", str(shot)], env=x_env, cwd=tmp_path,
                                     capture_output=True, text=True, timeout=120)
         assert opened.returncode == 0 and shot.exists(), opened.stderr[-2000:]
+        assert distinct_colours(shot) > 20
         entry = Path("/usr/share/applications/switchboard.desktop").read_text()
         assert "StartupWMClass=switchboard" in entry
     finally:
@@ -179,9 +182,12 @@ def test_deb_installs_runs_and_removes(bundle: Path, tmp_path: Path, artifacts_d
     assert not Path("/usr/bin/switchboard").exists()
 
 
-def test_tarball_installs_into_a_home(bundle: Path, tmp_path: Path) -> None:
+def test_tarball_installs_into_a_home(bundle: Path, tmp_path: Path,
+                                      artifacts_dir: Path) -> None:
     """The .tar.gz's install.sh puts a working `switchboard` into ~/.local."""
-    _deb, tarball = _packages(bundle, tmp_path)
+    deb, tarball = _packages(bundle, tmp_path)
+    sizes = "\n".join(f"{path.name}: {path.stat().st_size / 1e6:.1f} MB" for path in (deb, tarball))
+    (artifacts_dir / "package-sizes.txt").write_text(sizes + "\n", encoding="utf-8")
     unpacked = tmp_path / "unpacked"
     shutil.unpack_archive(tarball, unpacked)
     (folder,) = unpacked.iterdir()
@@ -201,3 +207,13 @@ def test_tarball_installs_into_a_home(bundle: Path, tmp_path: Path) -> None:
         run_env["QT_QPA_PLATFORM"] = "offscreen"
         result = run_self_test(launcher, run_env)
     assert result.returncode == 0, result.stdout + result.stderr
+    (artifacts_dir / "tarball-self-test.txt").write_text(result.stdout, encoding="utf-8")
+    shot = artifacts_dir / "tarball-window.png"
+    shot.unlink(missing_ok=True)
+    with xvfb_display(1280, 800) as display:
+        x_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(home))
+        opened = subprocess.run([str(launcher), "--data-dir", str(tmp_path / "d"),
+                                 "--screenshot", str(shot)], env=x_env, cwd=tmp_path,
+                                capture_output=True, text=True, timeout=120)
+    assert opened.returncode == 0 and shot.exists(), opened.stderr[-2000:]
+    assert distinct_colours(shot) > 20

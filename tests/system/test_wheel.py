@@ -41,6 +41,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
          "--quiet"], capture_output=True, text=True, timeout=600, env=clean_env())
     assert built.returncode == 0, built.stderr[-3000:]
     (path,) = out.glob("switchboard_desktop-*.whl")
+    print(f"wheel: {path.name} {path.stat().st_size / 1e3:.0f} kB")
     yield path
     shutil.rmtree(out, ignore_errors=True)
 
