@@ -107,10 +107,16 @@ def run_gui(
     from desktop.core.window_state import WindowState
     from desktop.ui.language import install_language
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import SingleInstance, raise_running_instance, server_name
     from desktop.ui.theme import apply_theme
 
     prefer_short_gil_slices()  # the UI thread and worker threads share the GIL in 1 ms slices
     app = create_qapplication()
+    instance_name = server_name(data_dir.root)
+    if screenshot is None and raise_running_instance(instance_name):
+        log.info("%s already runs with this data directory: its window was raised", APP_NAME)
+        print(f"{APP_NAME} is already running with {data_dir.root}; its window was raised.")
+        return 0
     settings = Settings(data_dir.settings_file)
     apply_theme(app, settings.get("ui.theme"))
     loop = qasync.QEventLoop(app)
@@ -121,6 +127,9 @@ def run_gui(
     window = MainWindow(window_state=window_state, settings=settings)
     if settings.load_problem:
         window.statusBar().showMessage(settings.load_problem, 15000)
+    single = SingleInstance(instance_name, window) if screenshot is None else None
+    if single is not None:
+        single.raise_requested.connect(window.bring_to_front)
     window.show()
     log.info("main window shown after %.0f ms (log: %s)", (time.monotonic() - _started) * 1000,
              log_path)

@@ -302,6 +302,14 @@ class MainWindow(QMainWindow):
             self.tr("The history is still opening. Your message is kept in the composer."), 8000
         )
 
+    def bring_to_front(self) -> None:
+        """Another start of the app asked for this window (single instance)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_read_only(self, reason: str) -> None:
         """A permanent status-bar badge: the history cannot be written (`reason` on hover)."""
         badge = QLabel(self.tr("Read-only: nothing can be saved"))
