@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = help_menu.addAction(icon("help"), "")
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_help)
+        self.about_action = help_menu.addAction("")  # connected by the composition root
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -264,6 +265,7 @@ class MainWindow(QMainWindow):
             action.setText(languages[str(action.data())])
         self.help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About Switchboard"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,16 +10,20 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
+from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Conversation
 from desktop.core.store.store import Store
 from desktop.core.window_state import WindowState
+from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
 from desktop.ui.chat_target import ChatTarget
 from desktop.ui.composer_drafts import ComposerDrafts
@@ -121,6 +125,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     _connect_state(window, parts)
     _connect_requests(window, parts)
     window.saving_state.connect(drafts.save)
+    window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()
@@ -206,6 +211,12 @@ def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
         parts.opener.refresh_title(open_id)
     if changes.everything and open_id is not None and not parts.exchanges.busy(open_id):
         parts.opener.reload(open_id)
+
+
+def _show_about(window: MainWindow, data_dir: DataDir, tasks: TaskRunner) -> None:
+    dialog = AboutDialog(data_dir.root, data_dir.logs / "switchboard.log", tasks, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
 
 
 def _show_model_of(window: MainWindow, conversation: Conversation) -> None:
