@@ -9,8 +9,9 @@ Qt then sends every widget a LanguageChange event, and each one sets its texts a
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.ui.resources import resource_path
 
@@ -40,24 +41,39 @@ def install_language(app: QCoreApplication, language: str) -> str | None:
     (`QLocale.setDefault`), or the system's locale when no translation is used.
     """
     translation = translation_for(language)
-    translator: QTranslator | None = None
+    translators: list[QTranslator] = []
     if translation is not None:
-        translator = QTranslator(app)
-        translator.setObjectName(TRANSLATOR_NAME)
-        path = resource_path("translations", f"switchboard_{translation}.qm")
-        if not translator.load(str(path)):
-            log.warning("translation %s could not be loaded from %s", translation, path)
-            translator.setParent(None)
-            translator.deleteLater()
-            translator, translation = None, None
+        own = _load(app, resource_path("translations", f"switchboard_{translation}.qm"))
+        if own is None:
+            log.warning("translation %s could not be loaded", translation)
+            translation = None
+        else:
+            translators.append(own)
+            # Qt's own texts (dialog buttons, the text fields' context menus) come with Qt.
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_own = _load(app, Path(qt_dir) / f"qtbase_{translation}.qm")
+            if qt_own is not None:
+                translators.append(qt_own)
     # The locale first: widgets read it while they retranslate on the events below.
     QLocale.setDefault(QLocale(translation) if translation else QLocale.system())
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
-        if old is not translator:
+        if old not in translators:
             app.removeTranslator(old)
             old.setParent(None)  # no longer found as installed, even before it is deleted
             old.deleteLater()
-    if translator is not None:
+    for translator in translators:
         app.installTranslator(translator)
+    if translation is not None:
         log.info("translation %s loaded", translation)
     return translation
+
+
+def _load(app: QCoreApplication, path: Path) -> QTranslator | None:
+    """A translator for the .qm at `path`, named so a later switch finds and removes it."""
+    translator = QTranslator(app)
+    translator.setObjectName(TRANSLATOR_NAME)
+    if path.exists() and translator.load(str(path)):
+        return translator
+    translator.setParent(None)
+    translator.deleteLater()
+    return None
