@@ -116,18 +116,21 @@ def add_from_command_line(data: DataDir, base_url: str, monkeypatch: pytest.Monk
     assert main([*args, "--key-env", KEY_ENV, "--max-retries", "0"]) == 0
 
 
-def test_a_provider_from_the_command_line_gets_its_first_model(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Symptom 7: no default model and no history: the first model it lists is chosen."""
+@pytest.fixture
+def cli_data(tmp_path: Path, fake_provider: FakeProvider,
+             monkeypatch: pytest.MonkeyPatch) -> DataDir:
+    """A data dir whose only provider was added on the command line (no default model)."""
     monkeypatch.setenv(KEY_ENV, fake_key())
     data = data_dir_at(tmp_path / "data")
     add_from_command_line(data, fake_provider.base_url, monkeypatch)
-    chat = open_window(data, qasync_loop)
+    return data
+
+
+def test_a_provider_from_the_command_line_gets_its_first_model(
+    cli_data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """Symptom 7: no default model and no history: the first model it lists is chosen."""
+    chat = open_window(cli_data, qasync_loop)
     qtbot.addWidget(chat.window)
     try:
         picker = picker_of(chat)
@@ -142,21 +145,14 @@ def test_a_provider_from_the_command_line_gets_its_first_model(
 
 
 def test_a_provider_from_the_command_line_gets_the_model_last_used_with_it(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
+    cli_data: DataDir, qasync_loop: asyncio.AbstractEventLoop, qtbot: QtBot
 ) -> None:
     """Symptom 7: the newest conversation with that provider names the model to take."""
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_from_command_line(data, fake_provider.base_url, monkeypatch)
-    seed = Store.open(data, backup_interval=None)
+    seed = Store.open(cli_data, backup_interval=None)
     seed.create_conversation("older", provider="fake", model="fake-chat", created_at=100.0)
     seed.create_conversation("newer", provider="fake", model="fake-image", created_at=200.0)
     seed.close()
-    chat = open_window(data, qasync_loop)
+    chat = open_window(cli_data, qasync_loop)
     qtbot.addWidget(chat.window)
     try:
         picker = picker_of(chat)
@@ -168,32 +164,18 @@ def test_a_provider_from_the_command_line_gets_the_model_last_used_with_it(
         close(chat)
 
 
-def test_the_add_menu_starts_with_a_title_not_a_line(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_add_menu_starts_with_a_title_not_a_line(chat: ChatWindow) -> None:
     """Last item of 11: Fusion draws a menu section as a bare line, so the menu began with one."""
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        dialog = wiring_of(chat).open_providers()
-        menu = dialog.add_button.menu()
-        assert menu is not None
-        actions = menu.actions()
-        assert not actions[0].isSeparator()
-        assert actions[0].text() == "Cloud APIs" and not actions[0].isEnabled()
-        assert not actions[-1].isSeparator()
-        titles = [a.text() for a in actions if not a.isSeparator() and not a.isEnabled()]
-        assert titles == ["Cloud APIs", "Relay gateways", "Local servers"]
-        lines = [i for i, a in enumerate(actions) if a.isSeparator()]
-        assert all(not actions[i + 1].isEnabled() for i in lines)  # a line only before a title
-        dialog.reject()
-        chat.wait(chat.idle)
-    finally:
-        close(chat)
+    dialog = wiring_of(chat).open_providers()
+    menu = dialog.add_button.menu()
+    assert menu is not None
+    actions = menu.actions()
+    assert not actions[0].isSeparator()
+    assert actions[0].text() == "Cloud APIs" and not actions[0].isEnabled()
+    assert not actions[-1].isSeparator()
+    titles = [a.text() for a in actions if not a.isSeparator() and not a.isEnabled()]
+    assert titles == ["Cloud APIs", "Relay gateways", "Local servers"]
+    lines = [i for i, a in enumerate(actions) if a.isSeparator()]
+    assert all(not actions[i + 1].isEnabled() for i in lines)  # a line only before a title
+    dialog.reject()
+    chat.wait(chat.idle)

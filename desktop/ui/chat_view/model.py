@@ -16,10 +16,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.conversation_path import SiblingInfo
 from desktop.core.store.models import Message, MessageStatus
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, ToolCallDraft
 
-SiblingInfo = tuple[int, int, list[int]]  # (position 1-based, count, sibling ids)
 NO_SIBLINGS: SiblingInfo = (1, 1, [])
 
 

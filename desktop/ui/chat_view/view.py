@@ -14,13 +14,14 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.api.events import StreamEvent
+from desktop.core.conversation_path import SiblingInfo
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
 from desktop.ui.chat_view.documents import copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
-from desktop.ui.chat_view.model import LiveReply, MessageListModel, SiblingInfo
+from desktop.ui.chat_view.model import LiveReply, MessageListModel
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
