@@ -64,6 +64,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("limits.image_mb", int, 50, "Megabytes of one generated image", bounds=(1, 4096)),
     Setting("limits.images_per_reply", int, 16, "Generated images kept from one reply",
             bounds=(1, 1000)),
+    Setting("tools.max_steps", int, 10, "Rounds of tool calls the model may make for one turn",
+            bounds=(1, 100)),
 )
 _BY_NAME = {setting.name: setting for setting in SCHEMA}
 

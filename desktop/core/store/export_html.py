@@ -12,7 +12,7 @@ import html
 from markdown_it import MarkdownIt
 
 from desktop.core.rendering.markdown_html import image_placeholder
-from desktop.core.store.export_tree import format_time, messages_for_export
+from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
@@ -72,6 +72,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
                 notes.append(f"alternative {item.alternative}")
         if m.model and m.role.value == "assistant":
             notes.append(m.model)
+        if m.tool is not None:
+            notes.append(tool_label(m.tool))
         note = f' <span class="note">{html.escape(" · ".join(notes))}</span>' if notes else ""
         out.append(f'<section class="msg {m.role.value}" id="m{item.number}">'
                    f'<div class="role">{m.role.value}{note}</div>')
@@ -79,7 +81,9 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
             out.append(f"<details><summary>Reasoning</summary>{md.render(m.reasoning)}"
                        "</details>")
         for part in m.parts:
-            if isinstance(part, TextPart):
+            if isinstance(part, TextPart) and m.tool is not None:  # tool output, not Markdown
+                out.append(f"<pre>{html.escape(part.text)}</pre>")
+            elif isinstance(part, TextPart):
                 out.append(md.render(part.text))
             elif isinstance(part, ImagePart):
                 label = html.escape(part.name or "image", quote=True)

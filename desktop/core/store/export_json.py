@@ -52,6 +52,11 @@ def _message_json(message: Message) -> dict[str, Any]:
         "status": str(message.status),
         "error": message.error,
         "created_at": message.created_at,
+        **({"tool": {
+            "name": message.tool.name, "server": message.tool.server,
+            "status": str(message.tool.status), "duration_ms": message.tool.duration_ms,
+            "is_error": message.tool.is_error,
+        }} if message.tool is not None else {}),
     }
 
 

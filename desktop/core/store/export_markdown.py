@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop.core.store.export_tree import format_time, messages_for_export
+from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
@@ -44,6 +44,8 @@ def export_markdown(
         heading = m.role.value.capitalize()
         if m.model and m.role.value == "assistant":
             heading += f" ({m.model})"
+        if m.tool is not None:
+            heading += f" `{tool_label(m.tool)}`"
         if whole_tree:
             heading = f"#{item.number} {heading}"
             notes = []
@@ -58,7 +60,10 @@ def export_markdown(
             lines += ["<details><summary>Reasoning</summary>", "", m.reasoning, "",
                       "</details>", ""]
         for part in m.parts:
-            if isinstance(part, TextPart):
+            if isinstance(part, TextPart) and m.tool is not None:  # output, not Markdown
+                fence = "`" * max(3, _longest_backtick_run(part.text) + 1)
+                lines += [f"{fence}text", part.text, fence, ""]
+            elif isinstance(part, TextPart):
                 lines += [part.text, ""]
             elif isinstance(part, ImagePart) and part.hash in links:
                 label = (part.name or "image").replace("]", "").replace("[", "")
@@ -71,6 +76,10 @@ def export_markdown(
             detail = f": {m.error}" if m.error else ""
             lines += [f"*({m.status.value}{detail})*", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
 
 
 _EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",

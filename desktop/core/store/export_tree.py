@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop.core.store.models import Message
+from desktop.core.store.models import Message, ToolRun
 from desktop.core.store.store import Store
 
 
@@ -46,3 +46,12 @@ def messages_for_export(store: Store, conversation_id: int, *, whole_tree: bool
         ordered.append(ExportedMessage(m, numbers[m.id], reply_to, alternative))
         stack.extend(reversed(children.get(m.id, [])))
     return ordered
+
+
+def tool_label(tool: ToolRun) -> str:
+    """`server/name · status · 12 ms`: how a tool message is headed in the exports."""
+    label = f"{tool.server}/{tool.name}" if tool.server else tool.name
+    label += f" · {tool.status.value}"
+    if tool.duration_ms is not None:
+        label += f" · {tool.duration_ms:.0f} ms"
+    return label.replace("`", "'")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.reply_parts import ToolCall, Usage
-from desktop.core.store.models import MessageStatus, Role, TextPart
+from desktop.core.store.models import MessageStatus, Role, TextPart, ToolRun
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class MessageDraft:
     finish_reason: str | None = None
     status: MessageStatus = MessageStatus.COMPLETE
     error: str | None = None
+    tool: ToolRun | None = None
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from desktop.core.store.export_json import FORMAT, FORMAT_VERSION
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
 from desktop.core.store.import_fields import FieldReader
 from desktop.core.store.import_limits import ReadBudget, read_json_file
-from desktop.core.store.models import MessageStatus, Role, TextPart
+from desktop.core.store.models import MessageStatus, Role, TextPart, ToolRun, ToolStatus
 
 
 def parse_json_bytes(data: bytes, where: Path | str) -> Any:
@@ -140,6 +140,30 @@ def _message(
         ttft_ms=reader.measure(raw, "ttft_ms", f"{field}.ttft_ms"),
         tokens_per_second=reader.measure(raw, "tokens_per_second", f"{field}.tokens_per_second"),
         finish_reason=opt("finish_reason", str), status=status, error=opt("error", str),
+        tool=_tool_run(reader, raw, field),
+    )
+
+
+def _tool_run(reader: FieldReader, raw: Any, field: str) -> ToolRun | None:
+    """A tool message's run (name, server, status, duration), as written by export_json."""
+    tool = reader.get(raw, "tool", dict, f"{field}.tool", required=False)
+    if tool is None:
+        return None
+    status_name = reader.get(tool, "status", str, f"{field}.tool.status", required=False,
+                             default="done")
+    try:
+        status = ToolStatus(status_name)
+    except ValueError:
+        reader.fail(f"{field}.tool.status", f"unknown tool status {status_name!r}")
+    if not status.finished:  # it was waiting or running when exported: it never ended
+        status = ToolStatus.CANCELLED
+    return ToolRun(
+        reader.get(tool, "name", str, f"{field}.tool.name"),
+        reader.get(tool, "server", str, f"{field}.tool.server", required=False, default=""),
+        status,
+        reader.measure(tool, "duration_ms", f"{field}.tool.duration_ms"),
+        bool(reader.get(tool, "is_error", bool, f"{field}.tool.is_error", required=False,
+                        default=False)),
     )
 
 

@@ -18,6 +18,7 @@ from desktop.core.store.message_rows import (
     finish_message,
     link_attachment,
     message_from_row,
+    tool_columns,
     usage_columns,
 )
 from desktop.core.store.models import (
@@ -27,6 +28,7 @@ from desktop.core.store.models import (
     MessageStatus,
     Role,
     TextPart,
+    ToolRun,
 )
 from desktop.core.store.store_base import ACTIVE_LEAF, _Leaf
 from desktop.core.store.tree_queries import (
@@ -66,6 +68,7 @@ class MessageOps(ConversationOps):
         error: str | None = None,
         created_at: float | None = None,
         make_active: bool = True,
+        tool: ToolRun | None = None,
     ) -> Message:
         """Add a message under `parent_id` (default: the active leaf) and make it the active leaf.
 
@@ -94,13 +97,14 @@ class MessageOps(ConversationOps):
                 "INSERT INTO messages (conversation_id, parent_id, role, text, parts, reasoning, "
                 "tool_calls, tool_call_id, model, provider, prompt_tokens, completion_tokens, "
                 "reasoning_tokens, cached_tokens, ttft_ms, tokens_per_second, finish_reason, "
-                "status, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "status, error, created_at, tool_name, tool_server, tool_status, "
+                "tool_duration_ms, tool_is_error) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id, parent, str(Role(role)), text, parts_json, reasoning,
                     encode_tool_calls(tool_calls), tool_call_id, model, provider, prompt,
                     completion, reasoning_tokens, cached, ttft_ms, tokens_per_second,
-                    finish_reason, str(status), error, now,
+                    finish_reason, str(status), error, now, *tool_columns(tool),
                 ),
             )
             message_id = int(cur.lastrowid or 0)

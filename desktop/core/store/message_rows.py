@@ -19,12 +19,15 @@ from desktop.core.store.models import (
     MessageStatus,
     Role,
     TextPart,
+    ToolRun,
+    ToolStatus,
 )
 
 MESSAGE_COLUMNS = (
     "id, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id, "
     "model, provider, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, "
-    "finish_reason, status, error, created_at, ttft_ms, tokens_per_second"
+    "finish_reason, status, error, created_at, ttft_ms, tokens_per_second, "
+    "tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error"
 )
 
 
@@ -90,6 +93,7 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         id_, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id,
         model, provider, prompt, completion, reasoning_tokens, cached, finish_reason, status,
         error, created_at, ttft_ms, tokens_per_second,
+        tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error,
     ) = tuple(row)
     usage = None
     if any(v is not None for v in (prompt, completion, reasoning_tokens, cached)):
@@ -113,7 +117,27 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         tokens_per_second=tokens_per_second,
         finish_reason=finish_reason,
         error=error,
+        tool=tool_run_from(tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error),
     )
+
+
+def tool_run_from(name: str | None, server: str | None, status: str | None,
+                  duration_ms: float | None, is_error: int | None) -> ToolRun | None:
+    """The tool columns of a row as a ToolRun (None for messages that are not tool runs)."""
+    if name is None:
+        return None
+    try:
+        tool_status = ToolStatus(status or ToolStatus.DONE)
+    except ValueError:  # a status a newer version wrote: show it as ended
+        tool_status = ToolStatus.FAILED if is_error else ToolStatus.DONE
+    return ToolRun(name, server or "", tool_status, duration_ms, bool(is_error))
+
+
+def tool_columns(tool: ToolRun | None) -> tuple[str | None, str | None, str | None,
+                                                float | None, int | None]:
+    if tool is None:
+        return None, None, None, None, None
+    return tool.name, tool.server, str(tool.status), tool.duration_ms, int(tool.is_error)
 
 
 def finish_message(

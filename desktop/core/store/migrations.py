@@ -149,12 +149,24 @@ _V4_STREAM_CHUNKS: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 
+# Tool-call loop (issue 14): a Role.TOOL message records which tool ran, on which server, how
+# it ended and how long it took. Its result text is the message text (so search finds it) and
+# its result images are ordinary image attachments. Self-contained: only adds columns.
+_V5_TOOL_MESSAGES: tuple[str, ...] = (
+    "ALTER TABLE messages ADD COLUMN tool_name TEXT",
+    "ALTER TABLE messages ADD COLUMN tool_server TEXT",
+    "ALTER TABLE messages ADD COLUMN tool_status TEXT",
+    "ALTER TABLE messages ADD COLUMN tool_duration_ms REAL",
+    "ALTER TABLE messages ADD COLUMN tool_is_error INTEGER",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
     _V2_TIMINGS_AND_PRESETS,
     _V3_COVERING_SIDEBAR_INDEX,
     _V4_STREAM_CHUNKS,
+    _V5_TOOL_MESSAGES,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -25,6 +25,36 @@ class MessageStatus(StrEnum):
     ERROR = "error"
 
 
+class ToolStatus(StrEnum):
+    """Where one tool call (a `Role.TOOL` message) is: asked, running, or how it ended."""
+
+    PENDING = "pending"  # waiting for the user's approval
+    APPROVED = "approved"  # approved (or always allowed) and running
+    DONE = "done"
+    FAILED = "failed"  # the tool (or the call's arguments) gave an error, sent to the model
+    DENIED = "denied"
+    CANCELLED = "cancelled"  # stopped by the user while waiting or running
+    SKIPPED = "skipped"  # not run: the loop's step limit was reached
+
+    @property
+    def finished(self) -> bool:
+        return self not in (ToolStatus.PENDING, ToolStatus.APPROVED)
+
+
+@dataclass(frozen=True, slots=True)
+class ToolRun:
+    """What a `Role.TOOL` message records about its call besides the result text and images.
+
+    `name` is the tool's own name on `server` (the model saw `wire_name(server, name)`).
+    """
+
+    name: str
+    server: str = ""
+    status: ToolStatus = ToolStatus.DONE
+    duration_ms: float | None = None
+    is_error: bool = False
+
+
 STOPPED_BY_USER = "Stopped."  # the error text of a reply the user stopped (not a failure)
 
 
@@ -66,6 +96,7 @@ class Message:
     tokens_per_second: float | None = None
     finish_reason: str | None = None
     error: str | None = None
+    tool: ToolRun | None = None  # set on Role.TOOL messages written by the tool-call loop
 
     @property
     def stopped_by_user(self) -> bool:
