@@ -13,6 +13,10 @@ from typing import Any
 from desktop.core.store.models import ContentPart, ImagePart, Message, Role, TextPart
 
 TITLE_LENGTH = 60
+# What a call with no stored result is answered with, so that every request stays valid.
+TOOL_NOT_FINISHED = "The tool call did not finish: Switchboard stopped before it ended."
+TOOL_NO_RESULT = "The tool call was not run."
+TOOL_NO_OUTPUT = "(The tool returned no output.)"
 
 
 def title_from(content: str | Sequence[ContentPart]) -> str:
@@ -29,7 +33,7 @@ def title_from(content: str | Sequence[ContentPart]) -> str:
 def message_to_openai(message: Message, read_attachment: Callable[[str], bytes]) -> dict[str, Any]:
     """One stored message in OpenAI chat format (what every API style's converter starts from)."""
     if message.role is Role.TOOL:
-        return {"role": "tool", "tool_call_id": message.tool_call_id or "", "content": message.text}
+        return tool_result_to_openai(message, read_attachment)
     if message.role is Role.ASSISTANT:
         out: dict[str, Any] = {"role": "assistant", "content": assistant_text(message)}
         if message.tool_calls:
@@ -52,6 +56,30 @@ def message_to_openai(message: Message, read_attachment: Callable[[str], bytes])
     return {"role": str(message.role), "content": parts}
 
 
+def tool_result_to_openai(
+    message: Message, read_attachment: Callable[[str], bytes]
+) -> dict[str, Any]:
+    """A tool message as `role: tool`; its images (if any) as image_url parts after the text.
+
+    Each API style's converter decides where the images can go (see requests_*.py).
+    """
+    text = message.text
+    if message.tool is not None and not message.tool.status.finished and not text:
+        text = TOOL_NOT_FINISHED
+    text = text or ("" if message.images else TOOL_NO_OUTPUT)
+    out: dict[str, Any] = {"role": "tool", "tool_call_id": message.tool_call_id or ""}
+    if not message.images:
+        out["content"] = text
+        return out
+    parts: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+    for image in message.images:
+        data = base64.b64encode(read_attachment(image.hash)).decode("ascii")
+        parts.append({"type": "image_url",
+                      "image_url": {"url": f"data:{image.mime};base64,{data}"}})
+    out["content"] = parts
+    return out
+
+
 def assistant_text(message: Message) -> str:
     """A reply's text for the model; generated images (chat APIs take none from the assistant)
     are named in a note, so a chat that goes on knows they were made."""
@@ -70,9 +98,25 @@ def build_messages(
     messages: list[dict[str, Any]] = []
     if system_prompt.strip():
         messages.append({"role": "system", "content": system_prompt})
+    unanswered: list[str] = []  # calls of the last reply that have no result yet
     for message in path:
         if (message.role is Role.ASSISTANT and not message.text and not message.tool_calls
                 and not message.images):
             continue
+        if message.role is Role.TOOL and message.tool_call_id in unanswered:
+            unanswered.remove(message.tool_call_id)
+        elif unanswered:
+            _answer_missing(messages, unanswered)
         messages.append(message_to_openai(message, read_attachment))
+        if message.role is Role.ASSISTANT and message.tool_calls:
+            unanswered = [call.id for call in message.tool_calls]
+    _answer_missing(messages, unanswered)
     return messages
+
+
+def _answer_missing(messages: list[dict[str, Any]], unanswered: list[str]) -> None:
+    """Results for calls the history has none for (a crash, an older version): every API
+    refuses a request where a tool call has no result."""
+    messages.extend({"role": "tool", "tool_call_id": call_id, "content": TOOL_NO_RESULT}
+                    for call_id in unanswered)
+    unanswered.clear()

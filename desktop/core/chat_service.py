@@ -75,6 +75,9 @@ class ChatSettings:
     params: Mapping[str, Any] = field(default_factory=dict)
     system_prompt: str = ""
     stream: bool = True  # False: one plain request, for gateways whose streams are broken
+    # Function tools offered (OpenAI `tools` entries, see core/tools/loop.py); not remembered.
+    tools: tuple[dict[str, Any], ...] = ()
+    tool_choice: str | None = None
 
 
 class ExchangeListener:
@@ -218,6 +221,17 @@ class ChatService:
             original.conversation_id, content, original.parent_id, settings, listener
         )
 
+    async def reply_to(
+        self, message_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
+    ) -> ExchangeResult:
+        """A new reply under `message_id` (the tool-call loop answers its last tool result)."""
+        listener = listener or ExchangeListener()
+        client, request_settings = await self._prepare(settings)
+        message = await asyncio.to_thread(self.store.get_message, message_id)
+        replies, error = await self._stream(message.conversation_id, message.id, client,
+                                            request_settings, listener)
+        return ExchangeResult(None, replies, error)
+
     async def continue_reply(
         self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
     ) -> ExchangeResult:
@@ -318,6 +332,9 @@ class ChatService:
             # Anthropic continues a trailing assistant message by itself; others need asking.
             messages.append({"role": "user", "content": CONTINUE_PROMPT})
         request = ChatRequest.from_options(settings.model, messages, dict(settings.params))
+        if settings.tools:
+            request.tools, request.tool_choice = list(settings.tools), settings.tool_choice
+            request.validate()
         started = time.monotonic()
         states: dict[int, _ReplyState] = {}
 

@@ -259,6 +259,10 @@ class FakeProvider:
         self.default_text = spec.get("default_text", self.default_text)
         self.default_delay = float(spec.get("default_delay", self.default_delay))
         self.require_key = spec.get("require_key", self.require_key)
+        if "tool_script" in spec:  # the scripted tool-calling model (fake_tool_model.py)
+            from tests.helpers.fake_tool_model import tool_script_from_spec
+
+            tool_script_from_spec(spec["tool_script"]).install(self)
         for path, replies in spec.get("routes", {}).items():
             built = [Reply.from_spec(r) for r in replies]
             if spec.get("repeat") and len(built) == 1:

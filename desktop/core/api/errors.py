@@ -386,3 +386,44 @@ def error_from_stream(
         code=code,
         partial=partial,
     )
+
+
+class ToolsUnsupportedError(BadRequestError):
+    """The provider or model refused a request because it offered tools.
+
+    Raised by the tool-call loop in place of the provider's 400, so the UI can offer to send
+    without tools (the user's text is already saved in the conversation).
+    """
+
+    retryable = False
+
+
+# Messages of providers and relays that refuse function calling (checked on 400-class errors).
+_TOOLS_REFUSED = re.compile(
+    r"(does not|doesn't|do not|not) support(s|ed)? (tools|tool[ _-]?(use|calls?|calling)|"
+    r"function[ _-]?call(s|ing)?|functions)|"
+    r"(tools?|tool_choice|functions?|function[ _-]?call(s|ing)?) (is|are) not (supported|"
+    r"allowed|available)|unsupported (parameter|field|argument)s?:? ['\"`]?(tools|tool_choice)|"
+    r"unrecognized request argument supplied: (tools|tool_choice)|"
+    r"extra (inputs|fields) (are|is) not permitted.{0,40}(tools|tool_choice)|"
+    r"['\"`](tools|tool_choice)['\"`].{0,60}(not supported|unsupported|unknown|invalid)|"
+    r"no endpoints? found that supports? (tool|function)",
+    re.IGNORECASE,
+)
+
+
+def tools_unsupported(error: APIError) -> ToolsUnsupportedError | None:
+    """The typed error when `error` says that tools were refused, else None."""
+    if not isinstance(error, BadRequestError | NotFoundError) or error.status is None:
+        return None
+    text = " ".join(t for t in (error.provider_message, error.explanation) if t)
+    if not _TOOLS_REFUSED.search(text):
+        return None
+    who = error.provider or "The provider"
+    said = f" ({_shorten(error.provider_message, 160)})" if error.provider_message else ""
+    return ToolsUnsupportedError(
+        f"{who} or this model does not support tools{said}. Send without tools, or pick a "
+        "model that supports function calling.",
+        provider=error.provider, provider_message=error.provider_message, status=error.status,
+        request_id=error.request_id, code=error.code,
+    )

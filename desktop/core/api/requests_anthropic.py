@@ -83,10 +83,11 @@ def _convert_messages(request: ChatRequest) -> list[dict[str, Any]]:
         if role in ("system", "developer"):
             continue
         if role == "tool":
-            block = {
+            content = message.get("content")
+            block = {  # text, and the result's images as image blocks
                 "type": "tool_result",
                 "tool_use_id": message.get("tool_call_id", ""),
-                "content": content_text(message.get("content")),
+                "content": _blocks(content) if isinstance(content, list) else content_text(content),
             }
             if out and out[-1]["role"] == "user" and isinstance(out[-1]["content"], list):
                 out[-1]["content"].append(block)

@@ -197,9 +197,39 @@ def split_data_url(url: str) -> tuple[str, str] | None:
     return (parts[0] or "application/octet-stream"), data
 
 
+TOOL_IMAGES_NOTE = "Images returned by the tool calls above:"
+TOOL_IMAGES_ONLY = "(The tool returned images; they follow in the next message.)"
+
+
+def move_tool_images(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Tool results with images, for APIs whose tool results take text only.
+
+    A result keeps its text; its images go into one user message after the run of results
+    (a user message between results would separate them from their calls, which is refused).
+    """
+    if not any(m.get("role") == "tool" and isinstance(m.get("content"), list) for m in messages):
+        return messages
+    out: list[dict[str, Any]] = []
+    images: list[dict[str, Any]] = []
+    for message in messages:
+        if message.get("role") != "tool" and images:
+            out.append({"role": "user",
+                        "content": [{"type": "text", "text": TOOL_IMAGES_NOTE}, *images]})
+            images = []
+        content = message.get("content")
+        if message.get("role") == "tool" and isinstance(content, list):
+            images += [p for p in content if isinstance(p, dict) and p.get("type") == "image_url"]
+            message = {**message, "content": content_text(content) or TOOL_IMAGES_ONLY}
+        out.append(message)
+    if images:
+        out.append({"role": "user", "content": [{"type": "text", "text": TOOL_IMAGES_NOTE},
+                                                *images]})
+    return out
+
+
 def openai_chat_body(request: ChatRequest, *, stream: bool, include_usage: bool) -> dict[str, Any]:
-    """The JSON body for POST /chat/completions."""
-    body: dict[str, Any] = {"model": request.model, "messages": request.messages}
+    """The JSON body for POST /chat/completions (tool result images: see move_tool_images)."""
+    body: dict[str, Any] = {"model": request.model, "messages": move_tool_images(request.messages)}
     body.update(wire_params(request.schema_params(), ApiStyle.OPENAI_CHAT))
     for name in ("tools", "tool_choice"):
         if getattr(request, name) is not None:

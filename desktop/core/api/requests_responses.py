@@ -14,6 +14,7 @@ from desktop.core.api.requests_openai import (
     RequestValidationError,
     content_text,
     image_url_of,
+    move_tool_images,
 )
 from desktop.core.api.styles import ApiStyle
 from desktop.core.parameters import wire_params
@@ -41,7 +42,8 @@ def _parts(content: Any, role: str) -> list[dict[str, Any]]:
 
 def _input_items(request: ChatRequest) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for message in request.messages:
+    # function_call_output takes text only on many relays: result images follow as input_image.
+    for message in move_tool_images(request.messages):
         role = message.get("role")
         if role in ("system", "developer"):
             continue

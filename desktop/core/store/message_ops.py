@@ -99,7 +99,7 @@ class MessageOps(ConversationOps):
                 "reasoning_tokens, cached_tokens, ttft_ms, tokens_per_second, finish_reason, "
                 "status, error, created_at, tool_name, tool_server, tool_status, "
                 "tool_duration_ms, tool_is_error) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"VALUES ({', '.join('?' * 25)})",
                 (
                     conversation_id, parent, str(Role(role)), text, parts_json, reasoning,
                     encode_tool_calls(tool_calls), tool_call_id, model, provider, prompt,

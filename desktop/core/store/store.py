@@ -23,12 +23,12 @@ from desktop.core.store.database import (
 from desktop.core.store.errors import StoreDamagedError, StoreError, StoreVersionError
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.import_writer import insert_draft
-from desktop.core.store.tool_ops import ToolOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.core.store.models import ImagePart, SearchResults
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
+from desktop.core.store.tool_ops import ToolOps
 
 __all__ = ["ACTIVE_LEAF", "UNSET", "ActiveLeaf", "Store"]
 
