@@ -39,7 +39,7 @@ from desktop.commands.api_access import (
     report_error,
     run_api_command,
 )
-from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK, exit_code_for
+from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exit_code_for
 from desktop.commands.store_access import run_with_store
 from desktop.core.api.errors import APIError
 from desktop.core.api.events import (
@@ -214,15 +214,19 @@ async def _ask(args: argparse.Namespace, request: ChatRequest) -> int:
 class _PrintReply(ExchangeListener):
     """Streams the first choice's text to stdout and its reasoning to stderr."""
 
-    def __init__(self, quiet: bool, out: SafeOutput, err: SafeOutput) -> None:
+    def __init__(self, quiet: bool, out: SafeOutput, err: SafeOutput,
+                 every_reply: bool = False) -> None:
         self.quiet = quiet
+        self.every_reply = every_reply  # a tool loop: each reply of the loop, one after another
         self.out, self.err = out, err
         self.first_reply: int | None = None
         self.wrote_text = False
         self._in_reasoning = False
 
     def reply_started(self, message: Message) -> None:
-        if self.first_reply is None:
+        if self.first_reply is None or self.every_reply:
+            if self.wrote_text and message.id != self.first_reply:
+                self.out.write("\n")  # the text of the loop's previous reply ends here
             self.first_reply = message.id
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
@@ -275,9 +279,22 @@ async def _ask_saved(
     data_dir = open_data_dir(args)
     service = ChatService(store, open_registry(data_dir), limits=limits_for(data_dir))
     out, err = _outputs(args)
-    printer = _PrintReply(args.json, out, err)
+    printer = _PrintReply(args.json, out, err, every_reply=bool(args.tools))
+    steps: dict[str, Any] = {}
     try:
-        result = await service.send(conversation.id, content, settings, listener=printer)
+        if args.tools:
+            from desktop.commands.ask_tools import run_tool_turn
+
+            outcome = await run_tool_turn(args, service, conversation.id, content, settings,
+                                          printer, data_dir)
+            if isinstance(outcome, int):
+                if args.conversation is None:  # nothing was sent: leave no empty conversation
+                    await asyncio.to_thread(store.delete_conversation, conversation.id)
+                return outcome
+            result = ExchangeResult(outcome.user_message, outcome.replies[-1:], outcome.error)
+            steps = {"tool_steps": outcome.steps, "end": str(outcome.end), "note": outcome.note}
+        else:
+            result = await service.send(conversation.id, content, settings, listener=printer)
     except ChatSetupError as error:
         if args.conversation is None:  # nothing was written: leave no empty conversation
             await asyncio.to_thread(store.delete_conversation, conversation.id)
@@ -288,7 +305,7 @@ async def _ask_saved(
     if printer.wrote_text:
         sys.stdout.write("\n")
     if args.json:
-        payload = _saved_json(conversation.id, result)
+        payload = {**_saved_json(conversation.id, result), **steps}
         if result.error is not None:
             payload["error"] = _error_json(result.error)
         _print_json(payload)
@@ -332,6 +349,13 @@ def _run(args: argparse.Namespace) -> int:
         request = ChatRequest.from_options(args.model, messages, options)
     except RequestValidationError as error:
         return report_error(error)
+    if args.tools:
+        from desktop.commands.ask_tools import refusal
+
+        problem = refusal(args)
+        if problem is not None:
+            print(f"switchboard: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     if args.no_save:
         return run_api_command(_ask(args, request))
 
@@ -364,6 +388,12 @@ def _content_parts(store: Store, prompt: str, images: list[CliImage]) -> list[Co
     for image in images:
         parts.append(store.add_attachment(image.data, image.mime, image.name))
     return parts
+
+
+def _servers(value: str) -> list[str]:
+    from desktop.commands.ask_tools import parse_servers
+
+    return parse_servers(value)
 
 
 def register(subparsers: Any) -> None:
@@ -402,6 +432,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--raw", action="store_true",
         help="write the reply's bytes as they came, escape sequences included (for pipes)",
+    )
+    parser.add_argument(
+        "--tools", type=_servers, metavar="SERVER[,SERVER…]",
+        help="offer the tools of these MCP servers (see `switchboard mcp`)",
+    )
+    parser.add_argument(
+        "--approve", choices=("ask", "all", "none"), default="ask",
+        help="with --tools: ask on the terminal before each call (default), run all, or deny "
+        "all; without a terminal, ask refuses",
     )
     parser.add_argument("prompt", metavar="PROMPT", help="the prompt, or - to read stdin")
     parser.set_defaults(func=_run)

@@ -19,16 +19,23 @@ class TerminalRun:
 
 def run_in_terminal(
     argv: Sequence[str], *, env: dict[str, str] | None = None, cwd: str | None = None,
-    timeout: float = 60.0,
+    timeout: float = 60.0, typed: bytes | None = None,
 ) -> TerminalRun:
-    """Run `argv` with a pty as its stdout and stderr (stdin is empty); collect what it wrote."""
+    """Run `argv` with a pty as its stdout and stderr; collect what it wrote.
+
+    stdin is empty, unless `typed` is given: then stdin is the terminal too and `typed` is
+    what the user types there (lines ending in newlines, read as the program asks).
+    """
     master, slave = pty.openpty()
     try:
         process = subprocess.Popen(
-            list(argv), stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env, cwd=cwd,
+            list(argv), stdin=subprocess.DEVNULL if typed is None else slave, stdout=slave,
+            stderr=slave, env=env, cwd=cwd,
         )
     finally:
         os.close(slave)
+    if typed:
+        os.write(master, typed)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
     try:
