@@ -24,15 +24,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.chat_service import ChatService, ChatSettings  # noqa: E402
-from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry  # noqa: E402
-from desktop.core.reply_parts import ToolCall  # noqa: E402
-from desktop.core.store.store import Store  # noqa: E402
-from desktop.core.tools.contract import ToolResult, ToolSpec  # noqa: E402
-from desktop.core.tools.loop import ToolLoop  # noqa: E402
-from tests.helpers.fake_provider import FakeProvider  # noqa: E402
-from tests.helpers.fake_tool_model import ToolScript  # noqa: E402
-from tests.helpers.tool_executor import SPECS, LocalTools, wire  # noqa: E402
+from desktop.core.chat_service import ChatService, ChatSettings
+from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
+from desktop.core.reply_parts import ToolCall
+from desktop.core.store.store import Store
+from desktop.core.tools.contract import ToolResult, ToolSpec
+from desktop.core.tools.loop import ToolLoop
+from tests.helpers.fake_provider import FakeProvider
+from tests.helpers.fake_tool_model import ToolScript
+from tests.helpers.tool_executor import SPECS, LocalTools, wire
 
 KEY_ENV = "SWITCHBOARD_BENCH_TOOLS_KEY"
 STYLES = {"chat": "openai-chat", "anthropic": "anthropic-messages",

@@ -3,6 +3,7 @@ exports and re-import, a provider that refuses tools, and argument caps."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -166,3 +167,15 @@ def test_arguments_are_parsed_with_caps() -> None:
     with pytest.raises(ArgumentsError):
         parse_arguments("[" * 100_000 + "]" * 100_000)
     assert pretty_arguments('{"a":1}') == '{\n  "a": 1\n}' and pretty_arguments("{x") == "{x"
+
+
+def test_the_tool_script_loads_from_a_json_script(service: ChatService, tmp_path: Path) -> None:
+    with FakeProvider() as provider:
+        provider.load_script({"tool_script": {"steps": [[[wire("add"), {"a": 1, "b": 1}]]]}})
+        chat = service.providers.get("chat")
+        service.providers.add(dataclasses.replace(chat, name="scripted", id="scripted",
+                                                  base_url=provider.base_url))
+        conversation = service.store.create_conversation()
+        result = drive(service, ToolLoop(service, LocalTools(), SPECS, approve=Approver(
+            {"add"})).send(conversation.id, "one plus one", settings("scripted")))
+    assert result.final is not None and result.final.text == "Tool results: 2 (images: 0)"

@@ -206,6 +206,11 @@ def test_stop_cancels_the_running_call_and_keeps_the_history_valid(
         assert sleep.text == CANCELLED_TEXT
         assert add.tool is not None and add.tool.status in (ToolStatus.DONE,
                                                             ToolStatus.CANCELLED)
+        service.store = store  # go on after the restart: the loop resumes from the results
+        resumed = drive(service, make_loop(service, LocalTools(), Approver(ALL)).resume(
+            add.id, settings(style)))
+        assert resumed.end is LoopEnd.ANSWERED and resumed.final is not None
+        assert resumed.final.text.startswith(f"Tool results: {CANCELLED_TEXT} | ")
 
 
 @pytest.mark.parametrize("style", ["chat", "responses"])
