@@ -392,10 +392,12 @@ class ToolsUnsupportedError(BadRequestError):
     """The provider or model refused a request because it offered tools.
 
     Raised by the tool-call loop in place of the provider's 400, so the UI can offer to send
-    without tools (the user's text is already saved in the conversation).
+    without tools: the user's text is saved, and `reply_id` is the failed reply, which
+    `ChatService.regenerate` without tools replaces.
     """
 
     retryable = False
+    reply_id: int | None = None
 
 
 # Messages of providers and relays that refuse function calling (checked on 400-class errors).

@@ -76,6 +76,13 @@ def _tool_use_blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks
 
 
+def _holds_tool_results(out: list[dict[str, Any]]) -> bool:
+    """The last turn is a user turn of tool results (what a following user message joins)."""
+    if not out or out[-1]["role"] != "user" or not isinstance(out[-1]["content"], list):
+        return False
+    return any(block.get("type") == "tool_result" for block in out[-1]["content"])
+
+
 def _convert_messages(request: ChatRequest) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for message in request.messages:
@@ -95,6 +102,11 @@ def _convert_messages(request: ChatRequest) -> list[dict[str, Any]]:
                 out.append({"role": "user", "content": [block]})
         elif role == "assistant" and message.get("tool_calls"):
             out.append({"role": "assistant", "content": _tool_use_blocks(message)})
+        elif role == "user" and _holds_tool_results(out):  # one user turn after results
+            blocks = _blocks(message.get("content"))
+            if isinstance(blocks, str):
+                blocks = [{"type": "text", "text": blocks}] if blocks else []
+            out[-1]["content"].extend(blocks)
         elif role in ("user", "assistant"):
             out.append({"role": role, "content": _blocks(message.get("content"))})
         else:

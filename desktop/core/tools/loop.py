@@ -171,8 +171,21 @@ class ToolLoop:
             settings, tools=tuple(tool_definition(spec) for spec in self.specs.values()))
 
     def _emit(self, event: ToolLoopEvent) -> None:
-        if self.on_event is not None:
+        if self.on_event is None:
+            return
+        try:
             self.on_event(event)
+        except Exception:  # a broken view must not break the loop (or its history)
+            log.exception("a tool-loop event handler failed")
+
+    async def _approved(self, item: _Call, spec: ToolSpec) -> bool:
+        try:
+            return await self.approve(item.call, spec)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # no answer is a denial: nothing runs without an approval
+            log.exception("asking for approval failed; the call is denied")
+            return False
 
     async def _run(self, conversation_id: int, first: Awaitable[ExchangeResult],
                    settings: ChatSettings) -> LoopResult:
@@ -188,6 +201,7 @@ class ToolLoop:
                 if exchange.error is not None:
                     unsupported = tools_unsupported(exchange.error) if settings.tools else None
                     if unsupported is not None:
+                        unsupported.reply_id = reply.id if reply is not None else None
                         self._emit(LoopFinished(LoopEnd.ERROR, steps, reply, str(unsupported)))
                         raise unsupported
                     return self._finish(LoopResult(user, replies, LoopEnd.ERROR, steps,
@@ -257,7 +271,7 @@ class ToolLoop:
                     await self._end(item, ToolStatus.FAILED, item.problem or "", is_error=True)
                     continue
                 always = self.always_allow(item.spec)
-                if always or await self.approve(item.call, item.spec):
+                if always or await self._approved(item, item.spec):
                     item.approved = True
                     item.tool = dataclasses.replace(item.tool, status=ToolStatus.APPROVED)
                     await asyncio.to_thread(self.store.update_tool_message, item.message.id,

@@ -59,9 +59,12 @@ def test_a_crash_mid_call_leaves_a_history_every_api_accepts(tmp_path: Path) -> 
         {"role": "tool", "tool_call_id": "c1", "content": TOOL_NOT_FINISHED},
         {"role": "tool", "tool_call_id": "c2", "content": TOOL_NO_RESULT},
     ]
-    request = ChatRequest.from_options("m", messages, {})
-    results = anthropic_messages_body(request, stream=False)["messages"][2]["content"]
-    assert [b["tool_use_id"] for b in results] == ["c1", "c2"]
+    request = ChatRequest.from_options("m", [*messages, {"role": "user", "content": "go on"}],
+                                       {})
+    anthropic = anthropic_messages_body(request, stream=False)["messages"]
+    assert [m["role"] for m in anthropic] == ["user", "assistant", "user"]  # one turn of results
+    assert [b.get("tool_use_id") for b in anthropic[2]["content"]] == ["c1", "c2", None]
+    assert anthropic[2]["content"][2] == {"type": "text", "text": "go on"}
     items = responses_body(request, stream=False)["input"]
     assert [i.get("call_id") for i in items if i["type"] == "function_call_output"] == [
         "c1", "c2"]
@@ -132,11 +135,31 @@ def test_a_provider_that_refuses_tools_gets_a_typed_error(service: ChatService,
         400, "registry.ollama.ai/library/gemma:2b does not support tools"))
     conversation = service.store.create_conversation()
     loop = ToolLoop(service, LocalTools(), SPECS, approve=Approver())
-    with pytest.raises(ToolsUnsupportedError, match="does not support tools"):
+    with pytest.raises(ToolsUnsupportedError, match="does not support tools") as refused:
         drive(service, loop.send(conversation.id, "keep this text", settings()))
     path = service.store.active_path(conversation.id)
-    assert path[0].text == "keep this text"  # kept: "send without tools" regenerates path[1]
+    assert path[0].text == "keep this text" and refused.value.reply_id == path[1].id
     assert json.loads(fake_provider.requests[-1].body)["tools"]
+    # "Send without tools": the failed reply is replaced by one asked for without tools.
+    again = drive(service, service.regenerate(path[1].id, settings()))
+    assert again.error is None and "tools" not in fake_provider.requests[-1].json
+    assert [m.id for m in service.store.active_path(conversation.id)] == [
+        path[0].id, again.replies[0].id]
+
+
+def test_an_approval_that_fails_denies(service: ChatService,
+                                       fake_provider: FakeProvider) -> None:
+    ToolScript([[(wire("add"), {"a": 1, "b": 1})]]).install(fake_provider)
+    conversation = service.store.create_conversation()
+
+    async def broken(_call: ToolCall, _spec: object) -> bool:
+        raise RuntimeError("the window went away")
+
+    tools = LocalTools()
+    result = drive(service, ToolLoop(service, tools, SPECS, approve=broken).send(
+        conversation.id, "add", settings()))
+    assert tools.calls == [] and result.final is not None
+    assert "denied" in result.final.text
 
 
 @pytest.mark.parametrize("message", [
