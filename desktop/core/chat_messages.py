@@ -10,11 +10,17 @@ import base64
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from desktop.core.store.models import ContentPart, ImagePart, Message, Role, TextPart
+from desktop.core.store.models import (
+    TOOL_NOT_FINISHED,
+    ContentPart,
+    ImagePart,
+    Message,
+    Role,
+    TextPart,
+)
 
 TITLE_LENGTH = 60
 # What a call with no stored result is answered with, so that every request stays valid.
-TOOL_NOT_FINISHED = "The tool call did not finish: Switchboard stopped before it ended."
 TOOL_NO_RESULT = "The tool call was not run."
 TOOL_NO_OUTPUT = "(The tool returned no output.)"
 

@@ -55,6 +55,9 @@ class ToolRun:
     is_error: bool = False
 
 
+# The result of a call that was waiting or running when Switchboard stopped (crash recovery).
+TOOL_NOT_FINISHED = "The tool call did not finish: Switchboard stopped before it ended."
+
 STOPPED_BY_USER = "Stopped."  # the error text of a reply the user stopped (not a failure)
 
 

@@ -24,7 +24,7 @@ from desktop.core.store.errors import StoreDamagedError, StoreError, StoreVersio
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from desktop.core.store.models import ImagePart, SearchResults
+from desktop.core.store.models import TOOL_NOT_FINISHED, ImagePart, SearchResults
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
@@ -244,6 +244,12 @@ class Store(ToolOps):
                     "error = coalesce(error, 'The reply was cut off when Switchboard stopped.') "
                     "WHERE status = 'streaming'"
                 )
+            # Tool calls that were waiting or running (a tool loop holds the streaming lock).
+            self._conn.execute(
+                "UPDATE messages SET tool_status = 'cancelled', "
+                "text = CASE WHEN text = '' THEN ? ELSE text END "
+                "WHERE tool_status IN ('pending', 'approved')", (TOOL_NOT_FINISHED,),
+            )
         return ids
 
     # ----------------------------------------------------------------- search, backup

@@ -23,6 +23,7 @@ from desktop.core.api.errors import APIError, tools_unsupported
 from desktop.core.chat_service import ChatService, ChatSettings, ExchangeListener, ExchangeResult
 from desktop.core.reply_parts import ToolCall
 from desktop.core.store.models import ContentPart, Message, MessageStatus, ToolRun, ToolStatus
+from desktop.core.store.stream_lock import SharedStreamingLock
 from desktop.core.tools.arguments import ArgumentsError, parse_arguments
 from desktop.core.tools.contract import (
     DENIED_TEXT,
@@ -189,6 +190,16 @@ class ToolLoop:
 
     async def _run(self, conversation_id: int, first: Awaitable[ExchangeResult],
                    settings: ChatSettings) -> LoopResult:
+        # Held while calls may be pending: another process opening the store then leaves them
+        # alone; after a crash, the next open marks them as not finished.
+        lock = SharedStreamingLock(self.store.path)
+        try:
+            return await self._steps(conversation_id, first, settings)
+        finally:
+            lock.release()
+
+    async def _steps(self, conversation_id: int, first: Awaitable[ExchangeResult],
+                     settings: ChatSettings) -> LoopResult:
         steps = 0
         replies: list[Message] = []
         try:

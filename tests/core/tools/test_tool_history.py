@@ -53,7 +53,9 @@ def test_a_crash_mid_call_leaves_a_history_every_api_accepts(tmp_path: Path) -> 
         conversation_id = crashed_conversation(store)
     with Store.open(tmp_path, backup_interval=None) as store:
         path = store.active_path(conversation_id)
-        assert path[-1].tool == ToolRun("add", "local", ToolStatus.APPROVED)
+        # Recovery at open: the call that was running is marked as not finished.
+        assert path[-1].tool == ToolRun("add", "local", ToolStatus.CANCELLED)
+        assert path[-1].text == TOOL_NOT_FINISHED
         messages = build_messages(path, "", store.read_attachment)
     assert messages[2:] == [
         {"role": "tool", "tool_call_id": "c1", "content": TOOL_NOT_FINISHED},
