@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from desktop.commands.exit_codes import EXIT_CONFIG
+from desktop.commands.exit_codes import EXIT_CONFIG, exit_code_for
 from desktop.core.api.errors import ToolsUnsupportedError
 from desktop.core.chat_service import ChatService, ChatSettings, ExchangeListener
 from desktop.core.paths import DataDir
@@ -151,7 +151,7 @@ async def run_tool_turn(
             err.print(f"switchboard: {error}")
             err.print("switchboard: run the same command without --tools to send it "
                       "without tools.")
-            return EXIT_CONFIG
+            return exit_code_for(error)
         if result.note:
             err.print(f"switchboard: {result.note}")
         return result

@@ -68,7 +68,8 @@ def never(_spec: ToolSpec) -> bool:
 
 @dataclass
 class LoopResult:
-    """What a loop did: the user's message (when it added one) and every reply, in order."""
+    """What a loop did: the user's message (when it added one) and each step's reply, in
+    order; `final` is the last (the answer, or the reply whose calls were not run)."""
 
     user_message: Message | None
     replies: list[Message]
@@ -207,7 +208,7 @@ class ToolLoop:
             exchange = await first
             user = exchange.user_message
             while True:
-                replies += exchange.replies
+                replies += exchange.replies[:1]  # the shown choice (n > 1 is not looped)
                 reply = exchange.replies[0] if exchange.replies else None
                 if exchange.error is not None:
                     unsupported = tools_unsupported(exchange.error) if settings.tools else None
