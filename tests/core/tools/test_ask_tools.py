@@ -19,7 +19,7 @@ from desktop.core.reply_parts import ToolCall
 from desktop.core.store.models import Role, ToolStatus
 from desktop.core.store.store import Store
 from desktop.core.tools.contract import DENIED_TEXT
-from tests.helpers.fake_provider import FakeProvider
+from tests.helpers.fake_provider import FakeProvider, Reply
 from tests.helpers.fake_tool_model import ToolScript
 from tests.helpers.pty_run import run_in_terminal
 from tests.helpers.tool_executor import BY_NAME, LocalTools, wire
@@ -136,3 +136,10 @@ def test_the_terminal_prompt_asks_per_call(tmp_path: Path, fake_provider: FakePr
         (summary,) = store.list_conversations()
         statuses = [m.tool.status for m in store.active_path(summary.id) if m.tool]
     assert statuses == [ToolStatus.DONE, ToolStatus.DENIED]
+
+
+def test_a_model_without_tools_is_named(cli: Any, fake_provider: FakeProvider) -> None:
+    fake_provider.script("/chat/completions", Reply.error(400, "This model does not support tools"))
+    code, _out, err = cli("ask", "-p", "Fake", "-m", "m", "--tools", "local", "--approve",
+                          "all", "hi")
+    assert code == 13 and "does not support tools" in err and "without --tools" in err
