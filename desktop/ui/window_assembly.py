@@ -30,6 +30,7 @@ from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
 from desktop.ui.exchange_runner import ExchangeRunner
+from desktop.ui.history_tools import HistoryTools
 from desktop.ui.image_generation_controller import ImageGenerationController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_actions import MessageActions
@@ -62,6 +63,7 @@ class WindowParts:
     tasks: TaskRunner
     store_events: StoreEvents
     conversation_list: ConversationListRefresher
+    history: HistoryTools
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -119,8 +121,10 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     store_events = StoreEvents(store, window)
     conversation_list = ConversationListRefresher(store, sidebar.model, sidebar.list_view,
                                                   tasks, parent=window)
+    history = HistoryTools(store, tasks, status, window, window)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
-                        providers, search, read_aloud, tasks, store_events, conversation_list)
+                        providers, search, read_aloud, tasks, store_events, conversation_list,
+                        history)
     view.set_image_source(store.attachment_path)
     _connect_state(window, parts)
     _connect_requests(window, parts)
@@ -261,6 +265,17 @@ def _connect_requests(window: MainWindow, parts: WindowParts) -> None:
             actions.export_conversation(parts.state.conversation_id)
 
     window.export_requested.connect(export_open)
+    history = parts.history
+    window.import_action.triggered.connect(lambda: history.import_history())
+    window.export_all_action.triggered.connect(lambda: history.export_all())
+    window.backup_action.triggered.connect(history.backup_now)
+    window.restore_action.triggered.connect(history.choose_restore)
+
+    def open_first_imported(ids: list[int]) -> None:
+        if ids:
+            opener.open_conversation(ids[0])
+
+    history.imported.connect(open_first_imported)
     sidebar.search_changed.connect(parts.search.search)
     parts.search.results_ready.connect(sidebar.show_results)
     parts.search.failed.connect(sidebar.show_search_error)
