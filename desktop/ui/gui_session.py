@@ -14,7 +14,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.core.paths import DataDir
 from desktop.core.progress import Progress
@@ -42,7 +42,8 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     opened.append(store)
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
     if store.backup_made is None and store.recovered_messages:
-        window.statusBar().showMessage(window.tr(
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "GuiSession",
             "Replies cut off by the last exit were kept and marked as interrupted."), 10000)
     # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
     service = ChatService(store, providers, secrets=KeyAccess(),
@@ -133,7 +134,7 @@ class GuiSession(QObject):
             return
         self.restoring = True
         self.tasks.start(self._restore(source), name="restore",
-                         on_failure=lambda exc: self._reopen(self.window.tr(
+                         on_failure=lambda exc: self._reopen(self.tr(
                              "Nothing was restored: %1").replace("%1", str(exc))))
 
     async def _restore(self, source: Path) -> None:
@@ -141,8 +142,8 @@ class GuiSession(QObject):
         assert parts is not None
         old.save_state()
         # Window-modal from the start, so nothing is clicked while the history closes.
-        run = ProgressRun(old, old.tr("Restore from backup"), self.tasks)
-        old.statusBar().showMessage(old.tr("Closing the history…"))
+        run = ProgressRun(old, self.tr("Restore from backup"), self.tasks)
+        old.statusBar().showMessage(self.tr("Closing the history…"))
         await parts.shutdown()  # streams stopped (what arrived is kept), pending deletes done
         old.shutdown = None
         old.window_state = None  # the new window owns the state file from here
@@ -165,12 +166,12 @@ class GuiSession(QObject):
         run.start(
             work, name="restore backup",
             on_done=lambda safety: self._reopen(
-                old.tr("Restored the history from %1. The history before it was saved as %2.")
+                self.tr("Restored the history from %1. The history before it was saved as %2.")
                 .replace("%1", source.name).replace("%2", str(safety))),
             on_failed=lambda exc: self._reopen(
-                old.tr("Nothing was restored: %1").replace("%1", str(exc))),
+                self.tr("Nothing was restored: %1").replace("%1", str(exc))),
             on_cancelled=lambda: self._reopen(
-                old.tr("Restore cancelled: the history was not changed.")))
+                self.tr("Restore cancelled: the history was not changed.")))
 
     def _reopen(self, message: str) -> None:
         """A new window on whatever history is there now; the old one goes."""

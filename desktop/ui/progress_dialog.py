@@ -72,7 +72,7 @@ class ProgressRun:
     def cancel(self) -> None:
         if not self.progress.cancelled:
             self.progress.cancel()
-            self.dialog.setLabelText(self.dialog.tr("Cancelling…"))
+            self.dialog.setLabelText(QCoreApplication.translate("ProgressDialog", "Cancelling…"))
 
     def _poll(self) -> None:
         if self.progress.cancelled:

@@ -88,8 +88,7 @@ class RestoreDialog(QDialog):
     def _describe(self, backup: BackupFile, summary: HistorySummary | None) -> str:
         kinds = {"automatic": self.tr("automatic"), "manual": self.tr("made by you"),
                  "safety": self.tr("saved before a restore")}
-        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(backup.modified)),
-                                  QLocale.FormatType.ShortFormat)
+        when = QDateTime.fromSecsSinceEpoch(int(backup.modified)).toString("yyyy-MM-dd HH:mm")
         size = QLocale().formattedDataSize(backup.size)
         text = f"{when}  ·  {kinds.get(backup.kind, backup.kind)}  ·  {size}"
         if summary is not None:
