@@ -179,3 +179,21 @@ def test_a_file_that_is_no_backup_is_refused_before_anything_closes(
     assert box is not None and "cannot be restored" in box.text()
     box.close()
     assert session.window is window and session.parts is parts
+
+
+def test_a_restore_refused_by_another_process_keeps_the_history(
+        session: GuiSession, qasync_loop: asyncio.AbstractEventLoop, tmp_path: Path) -> None:
+    """`switchboard ask` (any other user of the data directory) makes the restore refuse:
+    the window reopens on the unchanged history and says why."""
+    store = session.stores[0]
+    _fill(store, 1, "old")
+    backup = tmp_path / "saved.sqlite3"
+    store.backup_to(backup)
+    _fill(store, 2, "new")
+    old_window = session.window
+    with Store.open(session.data_dir, backup_interval=None):  # another user of the directory
+        session.restore(backup)
+        wait_for(qasync_loop, lambda: session.window is not old_window and _settled(session),
+                 timeout=20)
+    assert session.stores[0].count_conversations() == 3
+    assert "Nothing was restored" in session.window.statusBar().currentMessage()
