@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -83,7 +84,7 @@ class ServerConfig:
         """The command line or the URL, for listings."""
         if self.transport == "http":
             return self.url
-        return " ".join([self.command, *self.args])
+        return shlex.join([self.command, *self.args])
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "transport": self.transport,

@@ -44,8 +44,13 @@ class StderrTail:
         self._reader = os.fdopen(read_fd, "rb")
         self._lines: deque[str] = deque(maxlen=20)
         self._lock = threading.Lock()
-        thread = threading.Thread(target=self._read, name=f"mcp-stderr-{server}", daemon=True)
-        thread.start()
+        self._thread = threading.Thread(target=self._read, name=f"mcp-stderr-{server}",
+                                        daemon=True)
+        self._thread.start()
+
+    def wait_eof(self, timeout: float) -> None:
+        """Wait a little for the last lines (the reader ends when the process has exited)."""
+        self._thread.join(timeout)
 
     def close_writer(self) -> None:
         """Drop our copy of the write end once the process has its own (EOF when it exits)."""
@@ -154,6 +159,8 @@ class ServerConnection:
         if not self._owner.done():
             await self.stop()
             raise TimeoutError(f"no answer within {self.config.start_timeout:g} s")
+        if self.stderr is not None:
+            await asyncio.to_thread(self.stderr.wait_eof, 0.5)
         raise ConnectionLost(self.failure_text())
 
     async def _own(self) -> None:
@@ -266,6 +273,8 @@ def describe_exception(exc: BaseException) -> str:
         return f"the command may not be run ({exc.filename or exc})"
     if isinstance(exc, ConnectionLost):
         return str(exc)
+    if getattr(exc, "code", None) == -32000:
+        return "the connection closed (did the server exit?)"
     text = str(exc).strip() or type(exc).__name__
     name = type(exc).__name__
     if name in ("ConnectError", "ConnectTimeout"):
