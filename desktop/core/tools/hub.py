@@ -191,8 +191,15 @@ class McpHub:
                   and (servers is None or s.name in servers)]
         if not chosen or self._closed:
             return []
-        listed = await self._on_hub(self._list_many(chosen))
+        try:
+            listed = await self._on_hub(self._list_many(chosen))
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("Listing MCP tools failed unexpectedly")
+            return []
         return [spec for config, specs in zip(chosen, listed, strict=True)
+                if not isinstance(specs, McpServerError)
                 for spec in specs if config.policy(spec.name).enabled]
 
     async def server_tools(self, name: str) -> list[ToolSpec]:

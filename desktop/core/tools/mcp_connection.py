@@ -129,6 +129,7 @@ class ServerConnection:
         self._owner: asyncio.Task[None] | None = None
         self._failure: BaseException | None = None
         self.stderr: StderrTail | None = None
+        self.http_status: int | None = None  # the last HTTP error status, for messages
 
     @property
     def alive(self) -> bool:
@@ -137,7 +138,10 @@ class ServerConnection:
     def failure_text(self) -> str:
         """Why the session ended or did not start: the error and the stderr tail."""
         parts = []
-        if self._failure is not None:
+        if self.http_status is not None:
+            hint = " (is the token right?)" if self.http_status in (401, 403) else ""
+            parts.append(f"the server answered HTTP {self.http_status}{hint}")
+        elif self._failure is not None:
             parts.append(describe_exception(self._failure))
         tail = self.stderr.tail() if self.stderr else ""
         if tail:
@@ -215,7 +219,13 @@ class ServerConnection:
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
         timeout = httpx2.Timeout(self.config.start_timeout, read=self.config.call_timeout + 5)
-        async with (httpx2.AsyncClient(headers=headers, timeout=timeout) as http,
+
+        async def note_status(response: httpx2.Response) -> None:
+            if response.status_code >= 400:
+                self.http_status = response.status_code
+
+        hooks = {"response": [note_status]}
+        async with (httpx2.AsyncClient(headers=headers, timeout=timeout, event_hooks=hooks) as http,
                     streamable_http_client(self.config.url, http_client=http) as (read, write)):
             yield _WatchedRead(read, self._wake), write
 
@@ -245,17 +255,19 @@ class ServerConnection:
         return self._client
 
     async def stop(self) -> None:
-        """Ask the owner to leave the session (the SDK stops the process); cancel it if stuck."""
+        """Leave the session (the SDK then stops the process); a start still under way, or an
+        owner stuck past the grace period, is cancelled."""
         self._stopping = True
         self._wake.set()
         owner = self._owner
         if owner is None or owner.done():
             return
-        done, _ = await asyncio.wait({owner}, timeout=STOP_GRACE_S)
-        if not done:
-            owner.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await asyncio.wait_for(owner, timeout=STOP_GRACE_S)
+        if self._ready.is_set():
+            done, _ = await asyncio.wait({owner}, timeout=STOP_GRACE_S)
+            if done:
+                return
+        owner.cancel()
+        await asyncio.wait({owner}, timeout=STOP_GRACE_S)
 
 
 def _leaf(exc: BaseException) -> BaseException:
@@ -271,7 +283,7 @@ def describe_exception(exc: BaseException) -> str:
         return f"the command was not found ({exc.filename or exc})"
     if isinstance(exc, PermissionError):
         return f"the command may not be run ({exc.filename or exc})"
-    if isinstance(exc, ConnectionLost):
+    if isinstance(exc, ConnectionLost | TimeoutError) and str(exc):
         return str(exc)
     if getattr(exc, "code", None) == -32000:
         return "the connection closed (did the server exit?)"
