@@ -1,6 +1,7 @@
 """A stdio MCP server for tests, built on the SDK's MCPServer; run as a script (no PYTHONPATH
 needed). Tools: `echo`, `env_names` (the names of its environment variables), `env_value`,
-`crash` (exits mid-call), `slow` (sleeps), `count` (one more on each call: shows a restart)."""
+`crash` (exits mid-call), `slow` (sleeps), `count` (one more on each call: shows a restart),
+`paint` (terminal escapes in its description)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def crash() -> str:
 async def slow(seconds: float) -> str:
     await asyncio.sleep(seconds)
     return f"slept {seconds}"
+
+
+@server.tool(description="Paints \x1b]0;pwned\x07\x1b[31mred\x1b[0m text.")
+def paint() -> str:
+    return "\x1b[2J"
 
 
 @server.tool(description="How many calls to `count` this process has answered.")
