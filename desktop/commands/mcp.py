@@ -164,13 +164,13 @@ def _list(args: argparse.Namespace) -> int:
         statuses = _run(_check_all(config))
     out = _out()
     if args.json:
-        rows = [{**s.to_json(), "status": statuses[s.name]} for s in config.servers]
-        out.print(json.dumps(rows, indent=2, ensure_ascii=False))
+        shown = [{**s.to_json(), "status": statuses[s.name]} for s in config.servers]
+        out.print(json.dumps(shown, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not config.servers:
         out.print("No MCP servers yet. Add one with: switchboard mcp add NAME -- COMMAND ARGS...")
         return EXIT_OK
-    rows = [("NAME", "TRANSPORT", "STATUS", "COMMAND OR URL")]
+    rows: list[tuple[str, ...]] = [("NAME", "TRANSPORT", "STATUS", "COMMAND OR URL")]
     rows += [(s.name, s.transport, statuses[s.name], s.describe()) for s in config.servers]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     for row in rows:
@@ -284,7 +284,8 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="mcp_command", metavar="ACTION", required=True)
 
     add = commands.add_parser(
-        "add", parents=[_add_options()], help="add a server: NAME -- COMMAND ARGS... or NAME --url URL",
+        "add", parents=[_add_options()],
+        help="add a server: NAME -- COMMAND ARGS... or NAME --url URL",
         usage="%(prog)s NAME [--env K=V]... [--cwd DIR] -- COMMAND [ARGS...]\n"
               "       %(prog)s NAME --url URL [--header K=V]... [--token-stdin]")
     add.add_argument("name", metavar="NAME")

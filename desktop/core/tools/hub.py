@@ -107,7 +107,8 @@ class McpHub:
         return list(self._config.warnings)
 
     def set_config(self, config: McpConfig) -> None:
-        """Use a changed server list; servers whose settings changed are restarted when next used."""
+        """Use a changed server list; servers whose launch settings changed (or that were
+        removed or turned off) are stopped, and start again when next used."""
         old = {s.name: s for s in self._config.servers}
         self._config = config
         stale = [name for name, server in old.items()
@@ -123,7 +124,8 @@ class McpHub:
             return self._states.get(name, ServerStatus())
 
     def subscribe(self, callback: StatusCallback) -> Callable[[], None]:
-        """Call `callback(name, status)` on each change, from the hub thread; returns unsubscribe."""
+        """Call `callback(name, status)` on each change, ON THE HUB THREAD; returns a function
+        that unsubscribes."""
         with self._lock:
             self._subscribers.append(callback)
 
@@ -255,8 +257,8 @@ class McpHub:
             return exc
         except Exception as exc:
             return self._failed(config, "could not list its tools", exc)
-        specs = tuple(_spec(config.name, tool) for tool in tools[:MAX_TOOLS_PER_SERVER])
-        specs = tuple(spec for spec in specs if spec is not None)
+        found = (_spec(config.name, tool) for tool in tools[:MAX_TOOLS_PER_SERVER])
+        specs = tuple(spec for spec in found if spec is not None)
         with self._lock:
             self._tools[config.name] = specs
         return specs

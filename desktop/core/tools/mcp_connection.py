@@ -17,7 +17,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from typing import IO, Any
+from typing import Any, TextIO
 
 from desktop.core.redaction import redact
 from desktop.core.tools.mcp_config import ServerConfig
@@ -40,7 +40,7 @@ class StderrTail:
     def __init__(self, server: str) -> None:
         self.server = server
         read_fd, write_fd = os.pipe()
-        self.writer: IO[str] | None = os.fdopen(write_fd, "w")
+        self.writer: TextIO | None = os.fdopen(write_fd, "w")
         self._reader = os.fdopen(read_fd, "rb")
         self._lines: deque[str] = deque(maxlen=20)
         self._lock = threading.Lock()
@@ -245,9 +245,9 @@ class ServerConnection:
     async def call(self, tool: str, arguments: dict[str, Any]) -> Any:
         return await self._live().call_tool(tool, arguments)
 
-    async def wait_ended(self, timeout: float) -> None:
+    async def wait_ended(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._ended.wait(), timeout)
+            await asyncio.wait_for(self._ended.wait(), seconds)
 
     def _live(self) -> Any:
         if not self.alive:

@@ -102,7 +102,8 @@ def convert_result(result: Any, duration_ms: float = 0.0) -> ToolResult:
             pieces.append(text)
             size += len(text) + 1
     if not pieces and not images and result.structured_content is not None:
-        pieces.append(json.dumps(result.structured_content, ensure_ascii=False)[:MAX_TEXT_CHARS + 1])
+        structured = json.dumps(result.structured_content, ensure_ascii=False)
+        pieces.append(structured[:MAX_TEXT_CHARS + 1])
     text = "\n".join(pieces)
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]

@@ -121,11 +121,11 @@ def test_import_refuses_duplicates_and_bad_files(tmp_path: Path) -> None:
     config.add(stdio_server("fs", "x"))
     found = read_import_file(_write(tmp_path, {"mcpServers": {"FS": {"command": "y"},
                                                               "new": {"command": "z"}}}))
-    with pytest.raises(McpConfigError, match="Already configured: 'FS'.*nothing was imported"):
+    with pytest.raises(McpConfigError, match=r"Already configured: 'FS'.*nothing was imported"):
         check_no_duplicates(config, [item.server.name for item in found])
     with pytest.raises(McpConfigError, match='no "mcpServers" object'):
         read_import_file(_write(tmp_path, {"servers": 5}))
-    with pytest.raises(McpConfigError, match="Server 'bad'.*command must be a string"):
+    with pytest.raises(McpConfigError, match=r"Server 'bad'.*command must be a string"):
         read_import_file(_write(tmp_path, {"mcpServers": {"bad": {"command": ["x"]}}}))
     with pytest.raises(McpConfigError, match="nested too deeply"):
         deep = tmp_path / "deep.json"
