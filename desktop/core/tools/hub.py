@@ -117,6 +117,20 @@ class McpHub:
         if stale and self._loop is not None and not self._closed:
             self._submit(self._stop_servers(stale))
 
+    def is_always_allowed(self, spec: ToolSpec) -> bool:
+        """Whether the user chose "always allow" for this tool (the default is to ask)."""
+        server = next((s for s in self._config.servers if s.name == spec.server), None)
+        return server is not None and server.policy(spec.name).always_allow
+
+    def set_tool_policy(self, server: str, tool: str, *, enabled: bool | None = None,
+                        always_allow: bool | None = None) -> None:
+        """Change and save one tool's switches; raises McpConfigError when saving fails."""
+        changes = {key: value for key, value in
+                   (("enabled", enabled), ("always_allow", always_allow)) if value is not None}
+        config = self._config.get(server)
+        self._config.replace(config.with_policy(tool, **changes))
+        self._config.save()
+
     # --- status ---------------------------------------------------------------------------
 
     def status(self, name: str) -> ServerStatus:
@@ -368,7 +382,8 @@ class McpHub:
         connections = [s.connection for _, s in targets if s.connection is not None]
         await asyncio.gather(*(c.stop() for c in connections), return_exceptions=True)
         for name, _ in targets:
-            self._set_status(name, "stopped")
+            if name not in self._servers:  # not started again meanwhile
+                self._set_status(name, "stopped")
 
 
 def _spec(server: str, tool: Any) -> ToolSpec | None:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.tools.contract import ToolSpec
-from desktop.core.tools.hub import ServerStatus
+from desktop.core.tools.hub import McpHub, ServerStatus
+from desktop.core.tools.mcp_config import McpConfig
 
 from .conftest import hub_for, run, stdio_test_server, time_server
 
@@ -164,3 +165,37 @@ def test_disabled_tools_are_not_offered_and_not_run(tmp_path: Path) -> None:
         await hub.close()
 
     run(scenario())
+
+
+def test_changed_settings_restart_a_server_and_policies_do_not(tmp_path: Path) -> None:
+    hub = hub_for(tmp_path, stdio_test_server())
+
+    async def count() -> str:
+        return (await hub.call_tool(ToolSpec("t", "count"), {})).text
+
+    async def scenario() -> list[str]:
+        seen = [await count(), await count()]
+        changed = McpConfig(hub.config.path)
+        changed.add(hub.config.get("t").with_policy("echo", always_allow=True))
+        hub.set_config(changed)
+        seen.append(await count())  # same process
+        moved = McpConfig(hub.config.path)
+        moved.add(replace(hub.config.get("t"), env={"NEW": "1"}))
+        hub.set_config(moved)
+        seen.append(await count())  # a new process with the new environment
+        await hub.close()
+        closed = await hub.call_tool(ToolSpec("t", "count"), {})
+        assert closed.is_error and "closed" in closed.text
+        return seen
+
+    assert run(scenario()) == ["1", "2", "3", "1"]
+
+
+def test_always_allow_is_remembered_per_tool(tmp_path: Path) -> None:
+    hub = hub_for(tmp_path, stdio_test_server())
+    assert not hub.is_always_allowed(ToolSpec("t", "echo"))
+    hub.set_tool_policy("t", "echo", always_allow=True)
+    again = McpHub.open(tmp_path)
+    assert again.is_always_allowed(ToolSpec("t", "echo"))
+    assert not again.is_always_allowed(ToolSpec("t", "count"))
+    assert not again.is_always_allowed(ToolSpec("other", "echo"))
