@@ -257,6 +257,21 @@ class McpHub:
             if thread is not None:
                 await asyncio.to_thread(thread.join, 10)
 
+    def shutdown(self, timeout: float = 15.0) -> None:
+        """`close()` for code without a running loop (the app's last moments): blocks."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._loop is None:
+            return
+        try:
+            self._submit(self._stop_servers(None)).result(timeout)
+        except Exception:
+            log.warning("MCP servers did not all stop within %g s", timeout)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._thread is not None:
+            self._thread.join(timeout)
+
     # --- on the hub thread ----------------------------------------------------------------
 
     async def _list_many(self, configs: list[ServerConfig]

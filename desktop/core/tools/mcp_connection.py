@@ -17,6 +17,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.core.redaction import redact
@@ -150,6 +151,10 @@ class ServerConnection:
 
     async def start(self) -> None:
         """Start the server and finish the handshake within the start timeout."""
+        cwd = self.config.cwd
+        if (self.config.transport == "stdio" and cwd
+                and not await asyncio.to_thread(Path(cwd).is_dir)):
+            raise ConnectionLost(f"the working directory {cwd} does not exist")
         self._owner = asyncio.get_running_loop().create_task(self._own(),
                                                              name=f"mcp-{self.config.name}")
         waiter = asyncio.ensure_future(self._ready.wait())

@@ -117,18 +117,22 @@ def test_start_timeout_and_missing_command(tmp_path: Path) -> None:
     hanging = stdio_test_server("slowstart", "--hang-start", start_timeout=1)
     missing = stdio_test_server("gone")
     missing = replace(missing, command=str(tmp_path / "no-such-program"))
-    hub = hub_for(tmp_path, hanging, missing)
+    nowhere = stdio_test_server("nowhere", cwd=str(tmp_path / "no-such-dir"))
+    hub = hub_for(tmp_path, hanging, missing, nowhere)
 
-    async def scenario() -> tuple[str, str]:
-        hung = await hub.call_tool(ToolSpec("slowstart", "echo"), {"text": "x"})
-        gone = await hub.call_tool(ToolSpec("gone", "echo"), {"text": "x"})
-        await hub.close()
-        return hung.text, gone.text
+    async def scenario() -> list[str]:
+        texts = [(await hub.call_tool(ToolSpec(name, "echo"), {"text": "x"})).text
+                 for name in ("slowstart", "gone", "nowhere")]
+        assert hub.status("gone").state == "failed"
+        return texts
 
-    hung, gone = run(scenario())
+    hung, gone, nowhere_text = run(scenario())
+    hub.shutdown()  # the blocking close, from outside any loop
     assert hung == "The MCP server 'slowstart' did not start: no answer within 1 s"
     assert gone.startswith("The MCP server 'gone' did not start: the command was not found")
-    assert hub.status("gone").state == "stopped"  # after close
+    assert nowhere_text == (f"The MCP server 'nowhere' did not start: the working directory "
+                            f"{tmp_path / 'no-such-dir'} does not exist")
+    assert hub.status("gone").state == "stopped"
 
 
 def test_cancelling_a_call_returns_at_once_and_the_hub_stays_usable(tmp_path: Path) -> None:
