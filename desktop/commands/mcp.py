@@ -24,6 +24,7 @@ from desktop.commands.exit_codes import (
     EXIT_INTERRUPTED_BY_USER,
     EXIT_OK,
 )
+from desktop.core.redaction import SECRET_HEADERS, redact_headers
 from desktop.core.safe_text import SafeOutput
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 from desktop.core.tools.hub import McpHub, McpServerError
@@ -114,7 +115,12 @@ def _add(args: argparse.Namespace) -> int:
         if args.url:
             if command or args.env or args.cwd:
                 raise McpConfigError("give either --url or a command after --, not both")
-            server = http_server(args.name, args.url, dict(args.header or []), **timeouts)
+            headers = dict(args.header or [])
+            if any(name.lower() == "authorization" for name in headers):
+                raise McpConfigError("give a bearer token with --token-stdin (it is kept in the "
+                                     "system keyring), not as an Authorization header")
+            server = http_server(args.name, args.url, headers, **timeouts)
+            _warn_secret_headers(server)
         else:
             if not command:
                 raise McpConfigError("give the server's command after --, or --url URL")
@@ -133,6 +139,14 @@ def _add(args: argparse.Namespace) -> int:
         return _fail(str(error))
     _out().print(f"Added MCP server {server.name}: {server.describe()}")
     return EXIT_OK
+
+
+def _warn_secret_headers(server: ServerConfig) -> None:
+    secret = sorted(name for name in server.headers if name.lower() in SECRET_HEADERS)
+    if secret:
+        SafeOutput(sys.stderr).print(
+            f"switchboard: warning: {server.name}: the header(s) {', '.join(secret)} are kept "
+            "in plain text in mcp_servers.json; only a bearer token goes to the keyring.")
 
 
 def _status_word(server: ServerConfig) -> str:
@@ -165,6 +179,9 @@ def _list(args: argparse.Namespace) -> int:
     out = _out()
     if args.json:
         shown = [{**s.to_json(), "status": statuses[s.name]} for s in config.servers]
+        for entry in shown:
+            if "headers" in entry:
+                entry["headers"] = redact_headers(entry["headers"])
         out.print(json.dumps(shown, indent=2, ensure_ascii=False))
         return EXIT_OK
     if not config.servers:
@@ -237,6 +254,7 @@ def _import(args: argparse.Namespace) -> int:
         check_no_duplicates(config, [item.server.name for item in found])
         for item in found:
             config.add(item.server)
+            _warn_secret_headers(item.server)
         for item in found:
             if item.token:
                 SecretStore().set(item.server.token_item, item.token)

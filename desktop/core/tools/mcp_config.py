@@ -319,6 +319,16 @@ def parse_server(entry: object) -> ServerConfig:
                         entry.get("cwd"), **common)
 
 
+def _checked(common: dict[str, Any]) -> dict[str, Any]:
+    """The shared settings given to the constructors below, validated like the file's."""
+    checked = dict(common)
+    for key, default in (("start_timeout", DEFAULT_START_TIMEOUT),
+                         ("call_timeout", DEFAULT_CALL_TIMEOUT)):
+        checked[key] = _timeout(common.get(key), key, default)
+    checked["enabled"] = _flag(common.get("enabled"), "enabled", True)
+    return checked
+
+
 def stdio_server(name: str, command: object, args: object = None, env: object = None,
                  cwd: object = None, **common: Any) -> ServerConfig:
     command_text = _text(command, "command", empty=False)
@@ -330,13 +340,14 @@ def stdio_server(name: str, command: object, args: object = None, env: object = 
     cwd_text = None if cwd in (None, "") else _text(cwd, "cwd", limit=4096)
     return ServerConfig(check_name(name), "stdio", command=command_text, args=arg_texts,
                         env=_mapping(env, "environment variable", _ENV_RE), cwd=cwd_text,
-                        **common)
+                        **_checked(common))
 
 
 def http_server(name: str, url: str, headers: Mapping[str, str] | None = None,
                 **common: Any) -> ServerConfig:
     return ServerConfig(check_name(name), "http", url=check_url(url),
-                        headers=_mapping(dict(headers or {}), "header", _HEADER_RE), **common)
+                        headers=_mapping(dict(headers or {}), "header", _HEADER_RE),
+                        **_checked(common))
 
 
 # --- import -----------------------------------------------------------------------------------

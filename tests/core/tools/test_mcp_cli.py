@@ -63,6 +63,17 @@ def test_a_failing_server_and_bad_command_lines(tmp_path: Path) -> None:
     both = cli(tmp_path, "mcp", "add", "y", "--url", "http://h/mcp", "--", "cmd")
     assert both.returncode == 3 and "not both" in both.stderr
     assert cli(tmp_path, "mcp", "add", "z", "--bogus", "--", "cmd").returncode == 2
+    negative = cli(tmp_path, "mcp", "add", "n", "--call-timeout", "-5", "--", "cmd")
+    assert negative.returncode == 3 and "call_timeout must be between" in negative.stderr
+    bearer = cli(tmp_path, "mcp", "add", "h", "--url", "http://h/mcp",
+                 "--header", "Authorization=Bearer abcdefgh123")
+    assert bearer.returncode == 3 and "--token-stdin" in bearer.stderr
+    keyed = cli(tmp_path, "mcp", "add", "k", "--url", "http://h/mcp",
+                "--header", "X-Api-Key=key-value-12345")
+    assert keyed.returncode == 0 and "kept in plain text" in keyed.stderr
+    listed = cli(tmp_path, "mcp", "list", "--json")
+    assert "key-value-12345" not in listed.stdout
+    assert json.loads(listed.stdout)[-1]["headers"] == {"X-Api-Key": "[redacted]"}
 
 
 def test_server_text_cannot_drive_the_terminal(tmp_path: Path) -> None:
