@@ -248,7 +248,7 @@ class McpHub:
         self._closed = True
         if self._loop is None:
             return
-        future = self._submit(self._stop_servers(None))
+        future = self._submit(self._stop_everything())
         try:
             await asyncio.wrap_future(future)
         finally:
@@ -265,7 +265,7 @@ class McpHub:
         if self._loop is None:
             return
         try:
-            self._submit(self._stop_servers(None)).result(timeout)
+            self._submit(self._stop_everything()).result(timeout)
         except Exception:
             log.warning("MCP servers did not all stop within %g s", timeout)
         self._loop.call_soon_threadsafe(self._loop.stop)
@@ -273,6 +273,19 @@ class McpHub:
             self._thread.join(timeout)
 
     # --- on the hub thread ----------------------------------------------------------------
+
+    async def _stop_everything(self) -> None:
+        """Stop the servers, let calls still running end with their error results, and cancel
+        what is left, so that no caller waits on a loop that has stopped."""
+        await self._stop_servers(None)
+        current = asyncio.current_task()
+        left = [task for task in asyncio.all_tasks() if task is not current]
+        if left:
+            _, pending = await asyncio.wait(left, timeout=1.0)
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.wait(pending, timeout=1.0)
 
     async def _list_many(self, configs: list[ServerConfig]
                          ) -> list[tuple[ToolSpec, ...] | McpServerError]:
@@ -330,6 +343,8 @@ class McpHub:
             return f"The MCP server {name!r} sent a malformed result for {tool!r}."
         code = getattr(exc, "code", None)
         lost = isinstance(exc, ConnectionLost) or code == -32000 or not connection.alive
+        if lost and self._closed:
+            return f"The call to {tool!r} on the MCP server {name!r} was stopped: tools shut down."
         if lost:
             reason = connection.failure_text()
             self._set_status(name, "failed", f"stopped during a call: {reason}")

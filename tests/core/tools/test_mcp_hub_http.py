@@ -128,3 +128,21 @@ def test_listing_two_hundred_tools(tmp_path: Path, token: str) -> None:
             await hub.close()
 
         run(scenario())
+
+
+def test_closing_the_hub_during_a_call_ends_the_call(
+        tmp_path: Path, http_server_url: tuple[str, str]) -> None:
+    url, token = http_server_url
+    hub = http_hub(tmp_path, url, token)
+
+    async def scenario() -> None:
+        await hub.list_tools()
+        call = asyncio.ensure_future(hub.call_tool(web("hang"), {}))
+        await asyncio.sleep(0.3)
+        await hub.close()
+        result = await asyncio.wait_for(call, 10)
+        assert result.is_error
+        assert result.text == ("The call to 'hang' on the MCP server 'web' was stopped: "
+                               "tools shut down.")
+
+    run(scenario())
