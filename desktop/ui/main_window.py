@@ -239,6 +239,7 @@ class MainWindow(QMainWindow):
         self.enter_sends_action.toggled.connect(self.set_enter_sends)
         # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
         self.providers_action = settings_menu.addAction("")
+        self.tools_action = settings_menu.addAction("")  # connected by the composition root
         # Connected by attach_read_aloud (desktop/ui/read_aloud.py) when history is open.
         self.speech_action = settings_menu.addAction("")
         self.language_menu = settings_menu.addMenu("")
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.enter_sends_action.setText(self.tr("&Enter sends the message"))
         self.providers_action.setText(self.tr("&Providers…"))
+        self.tools_action.setText(self.tr("&Tools (MCP servers)…"))
         self.speech_action.setText(self.tr("Read &aloud…"))
         self.language_menu.setTitle(self.tr("&Language"))
         # Each language is named in itself, so that it can be found whatever is shown.

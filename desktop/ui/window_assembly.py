@@ -22,6 +22,7 @@ from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Conversation
 from desktop.core.store.store import Store
+from desktop.core.tools.hub import McpHub
 from desktop.core.window_state import WindowState
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
@@ -42,6 +43,7 @@ from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
+from desktop.ui.tools.tools_dialog import ToolsDialog
 from desktop.ui.welcome_view import chat_or_welcome
 
 
@@ -64,6 +66,7 @@ class WindowParts:
     store_events: StoreEvents
     conversation_list: ConversationListRefresher
     history: HistoryTools
+    tool_hub: McpHub
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -73,6 +76,7 @@ class WindowParts:
         self.read_aloud.read_aloud.stop()
         await self.exchanges.shutdown()
         await self.sidebar.shutdown()
+        await self.tool_hub.close()  # MCP servers stop with the window
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
 
 
@@ -122,14 +126,16 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     conversation_list = ConversationListRefresher(store, sidebar.model, sidebar.list_view,
                                                   tasks, parent=window)
     history = HistoryTools(store, tasks, status, window, window)
+    tool_hub = McpHub.open(store.data_dir.root)  # servers start when first needed
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history)
+                        history, tool_hub)
     view.set_image_source(store.attachment_path)
     _connect_state(window, parts)
     _connect_requests(window, parts)
     window.saving_state.connect(drafts.save)
     window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
+    window.tools_action.triggered.connect(lambda: _show_tools(window, tool_hub, tasks))
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()
@@ -219,6 +225,16 @@ def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
 
 def _show_about(window: MainWindow, data_dir: DataDir, tasks: TaskRunner) -> None:
     dialog = AboutDialog(data_dir.root, data_dir.logs / "switchboard.log", tasks, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
+def _show_tools(window: MainWindow, hub: McpHub, tasks: TaskRunner) -> None:
+    existing = window.findChild(ToolsDialog, "toolsDialog")
+    if isinstance(existing, ToolsDialog) and existing.isVisible():
+        existing.raise_()
+        return
+    dialog = ToolsDialog(hub, tasks, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
 
