@@ -55,4 +55,7 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     root.setLevel(level)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # The MCP SDK's HTTP client logs every request at INFO.
+    logging.getLogger("httpx2").setLevel(logging.WARNING)
+    logging.getLogger("httpcore2").setLevel(logging.WARNING)
     return path

@@ -54,6 +54,11 @@ def install_language(app: QCoreApplication, language: str) -> str | None:
             qt_own = _load(app, Path(qt_dir) / f"qtbase_{translation}.qm")
             if qt_own is not None:
                 translators.append(qt_own)
+    if translation is None:
+        # English: the source texts, but plurals ("%n model(s)") need the English forms.
+        english = _load(app, resource_path("translations", "switchboard_en.qm"))
+        if english is not None:
+            translators.append(english)
     # The locale first: widgets read it while they retranslate on the events below.
     QLocale.setDefault(QLocale(translation) if translation else QLocale.system())
     for old in app.findChildren(QTranslator, TRANSLATOR_NAME):

@@ -195,8 +195,22 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(icon("new-chat"), "")
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_conversation)
+        file_menu.addSeparator()
+        # The history tools are connected by the composition root once the history is open.
+        self.import_action = file_menu.addAction("")
+        self.import_action.setShortcut(QKeySequence("Ctrl+O"))
         self.export_action = file_menu.addAction("")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_requested)
+        self.export_all_action = file_menu.addAction("")
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction("")
+        self.restore_action = file_menu.addAction("")
+        self.history_actions = (self.import_action, self.export_action,
+                                self.export_all_action, self.backup_action,
+                                self.restore_action)
+        for action in self.history_actions:
+            action.setEnabled(False)
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction("")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -225,6 +239,7 @@ class MainWindow(QMainWindow):
         self.enter_sends_action.toggled.connect(self.set_enter_sends)
         # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
         self.providers_action = settings_menu.addAction("")
+        self.tools_action = settings_menu.addAction("")  # connected by the composition root
         # Connected by attach_read_aloud (desktop/ui/read_aloud.py) when history is open.
         self.speech_action = settings_menu.addAction("")
         self.language_menu = settings_menu.addMenu("")
@@ -243,7 +258,11 @@ class MainWindow(QMainWindow):
         """Every menu text in the current language (at start and on a language change)."""
         self.file_menu.setTitle(self.tr("&File"))
         self.new_action.setText(self.tr("&New conversation"))
+        self.import_action.setText(self.tr("&Import conversations…"))
         self.export_action.setText(self.tr("&Export conversation…"))
+        self.export_all_action.setText(self.tr("Export &all conversations…"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.restore_action.setText(self.tr("&Restore from backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.search_action.setText(self.tr("&Search history"))
@@ -257,6 +276,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.enter_sends_action.setText(self.tr("&Enter sends the message"))
         self.providers_action.setText(self.tr("&Providers…"))
+        self.tools_action.setText(self.tr("&Tools (MCP servers)…"))
         self.speech_action.setText(self.tr("Read &aloud…"))
         self.language_menu.setTitle(self.tr("&Language"))
         # Each language is named in itself, so that it can be found whatever is shown.
@@ -294,6 +314,8 @@ class MainWindow(QMainWindow):
         """The history is open: sends and "new" go to the controllers from now on."""
         self.chat.send_requested.disconnect(self._on_send_before_ready)
         self.sidebar.new_chat_requested.disconnect(self._new_before_ready)
+        for action in self.history_actions:
+            action.setEnabled(True)
         self.statusBar().showMessage(self.tr("Ready"), 3000)
 
     def _on_send_before_ready(self, _text: str) -> None:
@@ -318,6 +340,11 @@ class MainWindow(QMainWindow):
         badge.setObjectName("readOnlyBadge")
         badge.setToolTip(reason)
         self.statusBar().addPermanentWidget(badge)
+
+    @property
+    def history_problem(self) -> str:
+        """Why the history could not be opened ("" when it opened)."""
+        return self._history_problem
 
     def history_failed(self, reason: str) -> None:
         """The history database could not be opened: say so where the user looks."""

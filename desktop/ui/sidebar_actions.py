@@ -105,11 +105,14 @@ class SidebarActions(QObject):
 
     def export_conversation(self, conversation_id: int, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(
-                self._dialog_parent, self.tr("Export conversation"), "conversation.md",
+            path, chosen = QFileDialog.getSaveFileName(
+                self._dialog_parent, self.tr("Export conversation"),
+                self._export_name(conversation_id),
                 self.tr("Markdown (*.md);;HTML (*.html);;JSON (*.json)"))
             if not path:
                 return
+            if not Path(path).suffix:  # the format the filter names
+                path += next((s for s in (".md", ".html", ".json") if s in chosen), ".md")
         dest = Path(path)
         store = self._store
 
@@ -124,6 +127,13 @@ class SidebarActions(QObject):
 
         self._run("export conversation", write,
                   lambda _r: self._status(self.tr("Exported to %1").replace("%1", str(dest))))
+
+    def _export_name(self, conversation_id: int) -> str:
+        """A file name from the conversation's title (what a file system takes)."""
+        summary = self._model.summary(conversation_id)
+        title = summary.title if summary is not None and summary.title else "conversation"
+        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
+        return " ".join(safe.split())[:80] + ".md" if safe else "conversation.md"
 
     # ----------------------------------------------------------------- delete with Undo
 

@@ -22,6 +22,7 @@ from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Conversation
 from desktop.core.store.store import Store
+from desktop.core.tools.hub import McpHub
 from desktop.core.window_state import WindowState
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
@@ -30,6 +31,7 @@ from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
 from desktop.ui.exchange_runner import ExchangeRunner
+from desktop.ui.history_tools import HistoryTools
 from desktop.ui.image_generation_controller import ImageGenerationController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_actions import MessageActions
@@ -41,6 +43,7 @@ from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
+from desktop.ui.tools.tools_dialog import ToolsDialog
 from desktop.ui.welcome_view import chat_or_welcome
 
 
@@ -62,6 +65,8 @@ class WindowParts:
     tasks: TaskRunner
     store_events: StoreEvents
     conversation_list: ConversationListRefresher
+    history: HistoryTools
+    tool_hub: McpHub
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -71,6 +76,7 @@ class WindowParts:
         self.read_aloud.read_aloud.stop()
         await self.exchanges.shutdown()
         await self.sidebar.shutdown()
+        await self.tool_hub.close()  # MCP servers stop with the window
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
 
 
@@ -119,13 +125,17 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     store_events = StoreEvents(store, window)
     conversation_list = ConversationListRefresher(store, sidebar.model, sidebar.list_view,
                                                   tasks, parent=window)
+    history = HistoryTools(store, tasks, status, window, window)
+    tool_hub = McpHub.open(store.data_dir.root)  # servers start when first needed
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
-                        providers, search, read_aloud, tasks, store_events, conversation_list)
+                        providers, search, read_aloud, tasks, store_events, conversation_list,
+                        history, tool_hub)
     view.set_image_source(store.attachment_path)
     _connect_state(window, parts)
     _connect_requests(window, parts)
     window.saving_state.connect(drafts.save)
     window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
+    window.tools_action.triggered.connect(lambda: _show_tools(window, tool_hub, tasks))
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()
@@ -219,6 +229,16 @@ def _show_about(window: MainWindow, data_dir: DataDir, tasks: TaskRunner) -> Non
     dialog.open()
 
 
+def _show_tools(window: MainWindow, hub: McpHub, tasks: TaskRunner) -> None:
+    existing = window.findChild(ToolsDialog, "toolsDialog")
+    if isinstance(existing, ToolsDialog) and existing.isVisible():
+        existing.raise_()
+        return
+    dialog = ToolsDialog(hub, tasks, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+
+
 def _show_model_of(window: MainWindow, conversation: Conversation) -> None:
     """Opening a conversation shows its model in the picker."""
     if conversation.provider and conversation.model:
@@ -261,6 +281,17 @@ def _connect_requests(window: MainWindow, parts: WindowParts) -> None:
             actions.export_conversation(parts.state.conversation_id)
 
     window.export_requested.connect(export_open)
+    history = parts.history
+    window.import_action.triggered.connect(lambda: history.import_history())
+    window.export_all_action.triggered.connect(lambda: history.export_all())
+    window.backup_action.triggered.connect(history.backup_now)
+    window.restore_action.triggered.connect(history.choose_restore)
+
+    def open_first_imported(ids: list[int]) -> None:
+        if ids:
+            opener.open_conversation(ids[0])
+
+    history.imported.connect(open_first_imported)
     sidebar.search_changed.connect(parts.search.search)
     parts.search.results_ready.connect(sidebar.show_results)
     parts.search.failed.connect(sidebar.show_search_error)

@@ -145,9 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     import qasync
     from PySide6.QtCore import QTimer
 
-    from desktop.app import create_qapplication, open_history, save_screenshot
+    from desktop.app import create_qapplication, save_screenshot
     from desktop.core.settings import Settings
     from desktop.core.window_state import WindowState
+    from desktop.ui.gui_session import open_history
     from desktop.ui.language import install_language
     from desktop.ui.main_window import MainWindow
     from desktop.ui.theme import apply_theme

@@ -82,7 +82,7 @@ def main() -> int:
     dialog.form.advanced_toggle.setChecked(True)
     dialog.form.extra_headers.setPlainText("X-Title: Switchboard")
     dialog.form.show_test_result(
-        "Connected. 8 model(s) available: gpt-4o, gpt-4o-mini, o3-mini, claude-sonnet-4, …",
+        "Connected. 8 models available: gpt-4o, gpt-4o-mini, o3-mini, claude-sonnet-4, …",
         ok=True,
     )
     pause()

@@ -102,7 +102,8 @@ def test_installed_wheel_opens_its_window_on_a_real_x_server(
     assert "Traceback" not in log and "ERROR" not in log, log[-3000:]
 
 
-def test_pipx_installs_the_wheel_and_it_runs(wheel: Path, tmp_path: Path) -> None:
+def test_pipx_installs_the_wheel_and_it_runs(wheel: Path, tmp_path: Path,
+                                             artifacts_dir: Path) -> None:
     """`pipx install` (pipx itself from PyPI) gives a working `switchboard` command."""
     tool = tmp_path / "pipx-tool"
     subprocess.run([sys.executable, "-m", "venv", str(tool)], check=True, timeout=120,
@@ -123,6 +124,7 @@ def test_pipx_installs_the_wheel_and_it_runs(wheel: Path, tmp_path: Path) -> Non
         result = subprocess.run([str(tmp_path / "bin" / "switchboard"), "--self-test"],
                                 env=run_env, cwd=tmp_path, capture_output=True, text=True,
                                 timeout=120)
+    (artifacts_dir / "pipx-self-test.txt").write_text(result.stdout, encoding="utf-8")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "installed" in result.stdout.splitlines()[0]
 

@@ -39,6 +39,14 @@ def collect_qt_garbage_on_the_main_thread() -> Iterator[None]:
     gc.collect()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: QApplication) -> None:
+    """English as the app installs it at start (with its plural forms: "2 models")."""
+    from desktop.ui.language import install_language
+
+    install_language(qapp, "en")
+
+
 @pytest.fixture
 def qasync_loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync event loop set as the current asyncio loop for one test."""

@@ -85,7 +85,7 @@ def test_add_local_server_from_template_and_test_connection(
     task = dialog.test_connection()
     assert task is not None
     qasync_loop.run_until_complete(task)
-    assert form.test_result.text() == "Connected. 2 model(s) available: fake-chat, fake-image"
+    assert form.test_result.text() == "Connected. 2 models available: fake-chat, fake-image"
     assert harness.catalog.models("Ollama") == ["fake-chat", "fake-image"]
 
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.app import open_history
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.store import Role, Store
 from desktop.core.window_state import WindowState
+from desktop.ui.gui_session import open_history
 from desktop.ui.main_window import MainWindow
 from desktop.ui.window_assembly import WindowParts
 from tests.helpers.chat_window import KEY_ENV, ChatWindow, add_provider, fake_key

@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.core.progress import Progress
 from desktop.core.store.data_lock import exclusive_data_dir
 from desktop.core.store.database import connect
 from desktop.core.store.errors import StoreError, StoreVersionError
@@ -70,10 +71,30 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
+PAGES_PER_STEP = 1024  # pages copied between two progress reports (4 MiB at 4 KiB pages)
+
+
+def copy_database(source: sqlite3.Connection, target: sqlite3.Connection,
+                  progress: Progress | None = None, phase: str = "copying") -> None:
+    """SQLite's backup API, in steps that report to `progress` (which may cancel it)."""
+    if progress is None:
+        source.backup(target)
+        return
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        progress.step(total - remaining, total, phase)  # raises WorkCancelledError: the copy stops
+
+    progress.step(0, 0, phase)
+    source.backup(target, pages=PAGES_PER_STEP, progress=report)
+    progress.step(progress.total, progress.total, phase)
+
+
+def backup_database(conn: sqlite3.Connection, dest: Path,
+                    progress: Progress | None = None) -> Path:
     """Copy the live database into `dest` with the backup API (consistent, readers unaffected).
 
-    Raises StoreError naming the cause (a full disk, no permission); no `.partial` is left.
+    Raises StoreError naming the cause (a full disk, no permission); no `.partial` is left,
+    also when `progress` cancels it.
     """
     tmp = dest.with_name(dest.name + ".partial")
     try:
@@ -82,7 +103,7 @@ def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
             tmp.unlink()
         target = sqlite3.connect(str(tmp))
         try:
-            conn.backup(target)
+            copy_database(conn, target, progress)
             # A self-contained single file: no WAL beside it.
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
@@ -92,6 +113,9 @@ def backup_database(conn: sqlite3.Connection, dest: Path) -> Path:
         _remove_quietly(tmp)
         raise StoreError(f"The backup {dest} could not be written: {describe_os_error(exc)}") \
             from exc
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
     return dest
 
 
@@ -194,12 +218,14 @@ def verify_backup(source: Path) -> int:
     return version
 
 
-def restore_backup(database: Path, source: Path) -> Path | None:
+def restore_backup(database: Path, source: Path,
+                   progress: Progress | None = None) -> Path | None:
     """Replace the database with the backup `source`; the current file is moved aside first.
 
     Refuses (DataDirBusyError, nothing touched) while any process holds the data directory's
     lock. The backup is copied first and the copy checked, so what is swapped in is exactly
     what was checked. Returns where the previous database went (None if there was none).
+    `progress` may cancel it until the swap (`WorkCancelledError`; nothing was changed).
     """
     with exclusive_data_dir(database.parent):
         verify_backup(source)
@@ -211,13 +237,17 @@ def restore_backup(database: Path, source: Path) -> Path | None:
             try:
                 target = sqlite3.connect(str(tmp))
                 try:
-                    src.backup(target)
+                    copy_database(src, target, progress)
                     target.execute("PRAGMA journal_mode = DELETE")
                 finally:
                     target.close()
             finally:
                 src.close()
+            if progress is not None:
+                progress.step(phase="checking")
             verify_backup(tmp)
+            if progress is not None:
+                progress.step()  # the last chance to cancel: the swap follows
         except (OSError, sqlite3.Error) as exc:
             _remove_quietly(tmp)
             raise StoreError(f"{source} could not be copied into {database.parent}: "

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.core.atomic_file import write_bytes_atomic
+from desktop.core.progress import Progress, step
 from desktop.core.store.models import Conversation, Message, TextPart
 from desktop.core.store.store import Store
 
@@ -80,13 +82,14 @@ def _conversation_json(
     }
 
 
-def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]:
+def export_json(store: Store, conversation_ids: Sequence[int],
+                progress: Progress | None = None) -> dict[str, Any]:
     """The export document: conversations plus every image they use, base64-encoded once."""
     folders = {f.id: f.name for f in store.folders.list()}
-    conversations = [
-        _conversation_json(store, store.get_conversation(cid), folders)
-        for cid in conversation_ids
-    ]
+    conversations = []
+    for n, cid in enumerate(conversation_ids):
+        step(progress, n, len(conversation_ids), "exporting")
+        conversations.append(_conversation_json(store, store.get_conversation(cid), folders))
     attachments: dict[str, dict[str, str]] = {}
     for conv in conversations:
         for message in conv["messages"]:
@@ -106,6 +109,10 @@ def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]
     }
 
 
-def write_json(store: Store, conversation_ids: Sequence[int], dest: Path) -> None:
-    document = export_json(store, conversation_ids)
-    dest.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+def write_json(store: Store, conversation_ids: Sequence[int], dest: Path,
+               progress: Progress | None = None) -> None:
+    """Write the export at `dest` whole or not at all (also when `progress` cancels it)."""
+    document = export_json(store, conversation_ids, progress)
+    step(progress)
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    write_bytes_atomic(dest, text.encode("utf-8"))

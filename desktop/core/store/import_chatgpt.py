@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Protocol
 
+from desktop.core.progress import Progress, step
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft, MessageDraft
 from desktop.core.store.import_fields import MAX_TIMESTAMP, FieldReader
@@ -268,7 +269,8 @@ def _conversation(
 
 
 def parse_chatgpt_export(
-    path: Path, document: Any, *, max_attachment_bytes: int, files: AssetFiles | None = None
+    path: Path, document: Any, *, max_attachment_bytes: int, files: AssetFiles | None = None,
+    progress: Progress | None = None,
 ) -> list[ConversationDraft]:
     """Validate ChatGPT's conversations.json completely and turn it into drafts.
 
@@ -278,7 +280,8 @@ def parse_chatgpt_export(
     if not isinstance(document, list):
         reader.fail("(top level)", "must be a list of conversations")
     files = files if files is not None else FolderAssets(path.parent)
-    return [
-        _conversation(path, raw, i, files, max_attachment_bytes)
-        for i, raw in enumerate(document)
-    ]
+    drafts = []
+    for i, raw in enumerate(document):
+        step(progress, i, len(document))
+        drafts.append(_conversation(path, raw, i, files, max_attachment_bytes))
+    return drafts

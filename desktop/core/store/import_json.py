@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.core.progress import Progress, step
 from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.export_json import FORMAT, FORMAT_VERSION
@@ -168,7 +169,7 @@ def _tool_run(reader: FieldReader, raw: Any, field: str) -> ToolRun | None:
 
 
 def parse_switchboard_json(
-    path: Path, document: Any, *, max_attachment_bytes: int
+    path: Path, document: Any, *, max_attachment_bytes: int, progress: Progress | None = None
 ) -> list[ConversationDraft]:
     """Validate a Switchboard export completely and turn it into drafts."""
     reader = FieldReader(path)
@@ -180,7 +181,9 @@ def parse_switchboard_json(
                                f"({FORMAT_VERSION}); update Switchboard")
     attachments = _attachments(reader, document, max_attachment_bytes)
     drafts = []
-    for i, raw in enumerate(reader.get(document, "conversations", list, "conversations")):
+    conversations = reader.get(document, "conversations", list, "conversations")
+    for i, raw in enumerate(conversations):
+        step(progress, i, len(conversations))
         field = f"conversations[{i}]"
         title = reader.get(raw, "title", str, f"{field}.title", required=False, default="")
         conv = FieldReader(path, f"#{i + 1} {title!r}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from desktop.core.progress import Progress, step
 from desktop.core.store import import_limits
 from desktop.core.store.errors import ImportFormatError
 from desktop.core.store.import_chatgpt import (
@@ -26,34 +27,41 @@ from desktop.core.store.store import Store
 _CHATGPT_JSON = "conversations.json"
 
 
-def import_file(store: Store, path: Path) -> list[int]:
+def import_file(store: Store, path: Path, progress: Progress | None = None) -> list[int]:
     """Import a Switchboard JSON export, ChatGPT's conversations.json or its export zip.
 
     The whole file is validated before anything is written, and written in one transaction;
     what it may make us read is capped (`import_limits`). Returns the new conversations' ids.
+    `progress` (phases "reading", "checking", "writing") can cancel it up to the commit:
+    then `WorkCancelledError` is raised and nothing was imported.
     """
+    step(progress, 0, 0, "reading")
     try:
-        drafts = _drafts(path, store.attachments.max_bytes, ReadBudget(path))
+        drafts = _drafts(path, store.attachments.max_bytes, ReadBudget(path), progress)
     except RecursionError as exc:
         raise ImportFormatError(path, "is nested too deeply to be an export") from exc
-    return store.import_drafts(drafts)
+    return store.import_drafts(drafts, progress)
 
 
-def _drafts(path: Path, limit: int, budget: ReadBudget) -> list[ConversationDraft]:
+def _drafts(path: Path, limit: int, budget: ReadBudget,
+            progress: Progress | None) -> list[ConversationDraft]:
     if zipfile.is_zipfile(path):
-        return _chatgpt_zip(path, limit, budget)
+        return _chatgpt_zip(path, limit, budget, progress)
     document = load_json_file(path, budget)
+    step(progress, phase="checking")
     if is_switchboard_document(document):
-        return parse_switchboard_json(path, document, max_attachment_bytes=limit)
+        return parse_switchboard_json(path, document, max_attachment_bytes=limit,
+                                      progress=progress)
     if looks_like_chatgpt_export(document):
         return parse_chatgpt_export(path, document, max_attachment_bytes=limit,
-                                    files=FolderAssets(path.parent, budget))
+                                    files=FolderAssets(path.parent, budget), progress=progress)
     raise ImportFormatError(
         path, "is neither a Switchboard export nor ChatGPT's conversations.json"
     )
 
 
-def _chatgpt_zip(path: Path, limit: int, budget: ReadBudget) -> list[ConversationDraft]:
+def _chatgpt_zip(path: Path, limit: int, budget: ReadBudget,
+                 progress: Progress | None) -> list[ConversationDraft]:
     """Drafts from ChatGPT's export zip (conversations.json plus the image files)."""
     try:
         check_zip_members(path)
@@ -73,9 +81,10 @@ def _chatgpt_zip(path: Path, limit: int, budget: ReadBudget) -> list[Conversatio
                 )
             document = parse_json_bytes(data, where)
             del data
+            step(progress, phase="checking")
             return parse_chatgpt_export(
                 Path(where), document, max_attachment_bytes=limit,
-                files=ZipAssets(archive, budget),
+                files=ZipAssets(archive, budget), progress=progress,
             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
             EOFError) as exc:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.paths import DataDir
+from desktop.core.progress import Progress, step
 from desktop.core.store import backup as backups
 from desktop.core.store import search as fts
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
@@ -186,7 +187,8 @@ class Store(ToolOps):
         raise StoreDamagedError(path, moved, backups.list_backups(data_dir.backups), result)
 
     @staticmethod
-    def restore_backup(data_dir: DataDir | Path | str, backup: Path) -> Path | None:
+    def restore_backup(data_dir: DataDir | Path | str, backup: Path,
+                       progress: Progress | None = None) -> Path | None:
         """Make `backup` the history of `data_dir` (no Store may be open on it).
 
         The current database is renamed with a timestamp, never deleted; returns its new path.
@@ -194,7 +196,7 @@ class Store(ToolOps):
         """
         if not isinstance(data_dir, DataDir):
             data_dir = DataDir(Path(data_dir))
-        return backups.restore_backup(data_dir.ensure().database, backup)
+        return backups.restore_backup(data_dir.ensure().database, backup, progress)
 
     def close(self) -> None:
         with self._lock:
@@ -259,23 +261,29 @@ class Store(ToolOps):
         with self._lock:
             return fts.search(self._conn, query, limit=limit, offset=offset)
 
-    def backup_to(self, dest: Path) -> Path:
-        """Copy the whole history into one SQLite file at `dest` (restorable with `restore`)."""
+    def backup_to(self, dest: Path, progress: Progress | None = None) -> Path:
+        """Copy the whole history into one SQLite file at `dest` (restorable with `restore`).
+
+        `progress` may cancel the copy (`WorkCancelledError`; no file is left at `dest`).
+        """
         with self._lock:
-            return backups.backup_database(self._conn, dest)
+            return backups.backup_database(self._conn, dest, progress)
 
     def quick_check(self) -> str:
         with self._lock:
             return backups.quick_check(self._conn)
 
-    def import_drafts(self, drafts: Sequence[ConversationDraft]) -> list[int]:
+    def import_drafts(self, drafts: Sequence[ConversationDraft],
+                      progress: Progress | None = None) -> list[int]:
         """Write parsed conversations in ONE transaction: all of them, or nothing on error.
 
-        Attachment files are written first (content-addressed, so a failed import leaves at
-        most unreferenced files that `collect_attachments` removes later).
+        Attachment files are written first (content-addressed, so a failed or cancelled
+        import leaves at most unreferenced files that `collect_attachments` removes later).
+        `progress` may cancel up to the commit (`WorkCancelledError`; the transaction rolls back).
         """
         hashes: dict[int, ImagePart] = {}
-        for draft in drafts:
+        for n, draft in enumerate(drafts):
+            step(progress, n, 2 * len(drafts), "writing")
             for message in draft.messages:
                 for part in message.parts:
                     if isinstance(part, AttachmentDraft):
@@ -285,9 +293,11 @@ class Store(ToolOps):
         created: list[int] = []
         with self._write() as tx:
             folders = {f.name: f.id for f in self.folders.list() if f.parent_id is None}
-            for draft in drafts:
+            for n, draft in enumerate(drafts):
+                step(progress, len(drafts) + n)
                 created.append(
                     insert_draft(self._conn, draft, hashes, folders, self.attachments, now)
                 )
+            step(progress, 2 * len(drafts))  # the last chance to cancel: COMMIT follows
             tx.report(StoreChanges(conversations_created=frozenset(created), everything=True))
         return created

@@ -73,3 +73,10 @@ class Approver:
     async def __call__(self, call: ToolCall, spec: ToolSpec) -> bool:
         self.asked.append((spec.name, call.arguments))
         return spec.name in self.allow
+
+
+
+# The MCP tests' fixtures (their helpers are imported from mcp_support.py directly).
+from .mcp_support import http_server_url, keyring_store, token  # noqa: E402
+
+__all__ += ["http_server_url", "keyring_store", "token"]

@@ -1,0 +1,1 @@
+"""The tools side of the window: MCP servers (Settings → Tools)."""
