@@ -1,4 +1,4 @@
-"""Why a document cannot be attached: one typed error per reason, each with a message for the user."""
+"""Why a document cannot be attached: one typed error per reason, each with a message."""
 
 from __future__ import annotations
 

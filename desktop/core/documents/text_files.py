@@ -2,7 +2,8 @@
 
 Order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else strict UTF-8; else
 charset-normalizer's best guess, where any Chinese guess (GB2312, GBK, HZ) is read as GB18030,
-the superset, and a tie with a Chinese code page goes to GB18030. A file with NUL bytes and no UTF-16/32 mark is binary, not text.
+the superset, and a tie with a Chinese code page goes to GB18030. A file with NUL bytes and
+no UTF-16/32 mark is binary, not text.
 """
 
 from __future__ import annotations
