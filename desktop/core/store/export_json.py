@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
-from desktop.core.store.models import Conversation, Message, TextPart
+from desktop.core.store.models import Conversation, FilePart, Message, TextPart
 from desktop.core.store.store import Store
 
 FORMAT = "switchboard.conversations"
@@ -22,6 +22,9 @@ def _message_json(message: Message) -> dict[str, Any]:
     for part in message.parts:
         if isinstance(part, TextPart):
             parts.append({"type": "text", "text": part.text})
+        elif isinstance(part, FilePart):
+            parts.append({"type": "file", "sha256": part.hash, "mime": part.mime,
+                          "name": part.name, "size": part.size, "pages": part.pages})
         else:
             parts.append({"type": "image", "sha256": part.hash, "mime": part.mime,
                           "name": part.name})
@@ -76,7 +79,7 @@ def _conversation_json(
 
 
 def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]:
-    """The export document: conversations plus every image they use, base64-encoded once."""
+    """The export document: conversations plus every image and file they use, base64 once."""
     folders = {f.id: f.name for f in store.folders.list()}
     conversations = [
         _conversation_json(store, store.get_conversation(cid), folders)
@@ -86,7 +89,7 @@ def export_json(store: Store, conversation_ids: Sequence[int]) -> dict[str, Any]
     for conv in conversations:
         for message in conv["messages"]:
             for part in message["parts"]:
-                if part["type"] == "image" and part["sha256"] not in attachments:
+                if part["type"] in ("image", "file") and part["sha256"] not in attachments:
                     data = store.read_attachment(part["sha256"])
                     attachments[part["sha256"]] = {
                         "mime": part["mime"], "data": base64.b64encode(data).decode("ascii"),

@@ -25,7 +25,7 @@ from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.message_ops import MessageOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from desktop.core.store.models import ImagePart, SearchResults
+from desktop.core.store.models import FilePart, ImagePart, SearchResults
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
@@ -268,13 +268,15 @@ class Store(MessageOps):
         Attachment files are written first (content-addressed, so a failed import leaves at
         most unreferenced files that `collect_attachments` removes later).
         """
-        hashes: dict[int, ImagePart] = {}
+        hashes: dict[int, ImagePart | FilePart] = {}
         for draft in drafts:
             for message in draft.messages:
                 for part in message.parts:
                     if isinstance(part, AttachmentDraft):
                         digest = self.attachments.put(part.data)
-                        hashes[id(part)] = ImagePart(digest, part.mime, part.name)
+                        hashes[id(part)] = (
+                            FilePart(digest, part.mime, part.name, len(part.data), part.pages)
+                            if part.document else ImagePart(digest, part.mime, part.name))
         now = time.time()
         created: list[int] = []
         with self._write() as tx:
