@@ -17,7 +17,7 @@ from desktop.ui.attachments.file_glyph import glyph_rect, paint_file_glyph
 from desktop.ui.resources import icon
 
 CHIP_HEIGHT = 60
-CHIP_WIDTH = 224
+CHIP_WIDTH = 236
 
 
 @dataclass
@@ -56,7 +56,7 @@ class DocumentChip(QFrame):
         self.item = item
         self.setFixedSize(CHIP_WIDTH, CHIP_HEIGHT)
         column = QVBoxLayout(self)
-        column.setContentsMargins(50, 9, 24, 8)
+        column.setContentsMargins(50, 9, 8, 8)  # the × sits above the detail line
         column.setSpacing(2)
         self.name_label = QLabel(self)
         self.name_label.setObjectName("documentName")
@@ -90,7 +90,8 @@ class DocumentChip(QFrame):
         if document is None:
             return self.tr("Reading…")
         if document.page_count:
-            size = self.tr("%n page(s)", "", document.page_count)
+            count = document.page_count
+            size = self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
         else:
             size = self.tr("{0} characters").format(compact_count(document.chars))
         return self.tr("{0} · ≈{1} tokens").format(size, compact_count(document.tokens))
@@ -100,7 +101,7 @@ class DocumentChip(QFrame):
         item = self.item
         metrics = self.name_label.fontMetrics()
         self.name_label.setText(metrics.elidedText(item.name, Qt.TextElideMode.ElideMiddle,
-                                                   CHIP_WIDTH - 78))
+                                                   CHIP_WIDTH - 80))
         self.detail_label.setText(self.detail_text())
         self.busy.setVisible(item.document is None)
         self.remove_button.setToolTip(self.tr("Remove"))

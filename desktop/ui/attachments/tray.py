@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QScrollArea,
     QToolButton,
     QWidget,
 )
@@ -168,7 +169,21 @@ class AttachmentTray(QWidget):
         self._keys = itertools.count(1)
         self._chips: dict[int, AttachmentChip | DocumentChip] = {}
         self._jobs: dict[int, int] = {}  # item key -> background job
-        layout = self._layout = QHBoxLayout(self)
+        # The chips scroll sideways when they do not fit (ten documents are wider than a
+        # window), so the tray never makes the window wider.
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("attachmentScroll")
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        row = QWidget()
+        row.setObjectName("attachmentRow")
+        self._scroll.setWidget(row)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+        layout = self._layout = QHBoxLayout(row)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(8)
         self.drop_hint = QLabel(self)
@@ -352,6 +367,19 @@ class AttachmentTray(QWidget):
 
     def _update_visibility(self) -> None:
         self.setVisible(bool(self._chips) or self.drop_hint.isVisibleTo(self))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the chips, plus the scroll bar when they overflow the width."""
+        row = self._scroll.widget()
+        height = row.sizeHint().height()
+        if row.sizeHint().width() > self._scroll.viewport().width() > 0:
+            height += self._scroll.horizontalScrollBar().sizeHint().height()
+        self._scroll.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
 
     # --- documents ------------------------------------------------------------------------
     def _document_read(self, key: int, document: ExtractedDocument) -> None:

@@ -122,18 +122,23 @@ class FileStrip(QWidget):
         kind, _colour = badge_of(part.name, part.mime)
         bits = [kind]
         if part.pages:
-            bits.append(self.tr("%n page(s)", "", part.pages))
+            bits.append(self.tr("1 page") if part.pages == 1
+                        else self.tr("{0} pages").format(part.pages))
         if part.size:
             bits.append(size_text(part.size))
         return " · ".join(bits)
 
-    def chip_rect(self, index: int) -> QRect:
+    def chip_width(self) -> int:
+        """One width for all the strip's chips (the widest text's), so their edges line up."""
         bold = QFont(self.font())
         bold.setBold(True)
-        part = self.parts[index]
-        wanted = max(QFontMetrics(bold).horizontalAdvance(part.name),
-                     self.fontMetrics().horizontalAdvance(self.detail(part))) + 66
-        width = max(MIN_WIDTH, min(MAX_WIDTH, wanted, self.width()))
+        wanted = max((max(QFontMetrics(bold).horizontalAdvance(part.name),
+                          self.fontMetrics().horizontalAdvance(self.detail(part))) + 66
+                      for part in self.parts), default=MIN_WIDTH)
+        return max(MIN_WIDTH, min(MAX_WIDTH, wanted, self.width()))
+
+    def chip_rect(self, index: int) -> QRect:
+        width = self.chip_width()
         left = self.width() - width if self.align_right else 0
         return QRect(left, index * (CHIP_HEIGHT + GAP), width, CHIP_HEIGHT)
 
