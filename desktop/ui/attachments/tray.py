@@ -372,6 +372,8 @@ class AttachmentTray(QWidget):
     def _fit_height(self) -> None:
         """As tall as the chips, plus the scroll bar when they overflow the width."""
         row = self._scroll.widget()
+        if row is None:
+            return
         height = row.sizeHint().height()
         if row.sizeHint().width() > self._scroll.viewport().width() > 0:
             height += self._scroll.horizontalScrollBar().sizeHint().height()
