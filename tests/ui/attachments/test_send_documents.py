@@ -121,6 +121,34 @@ def test_pdf_and_docx_are_sent_as_text_and_shown_as_file_chips(
         chat.store.close()
 
 
+def test_editing_a_message_keeps_its_documents(
+    tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path],
+) -> None:
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    chat = open_chat(tmp_path, qasync_loop, fake_provider.base_url)
+    tray = chat.window.chat.attachments
+    try:
+        attach_with_button(chat, files[0])
+        chat.type_and_send("Summarise.")
+        chat.wait(chat.idle)
+        original = chat.path()[0]
+        chat.parts.editing.edit(original.id)
+        chat.wait(lambda: len(tray.documents()) == 1 and not tray.is_busy())
+        assert tray.documents()[0].name == "Q3 report.pdf"  # its name, not the stored hash
+        chat.type_and_send("Summarise in one line.")
+        chat.wait(chat.idle)
+        edited = chat.path()[0]
+        assert edited.id != original.id and edited.files == original.files
+        body = fake_provider.bodies("/v1/chat/completions")[-1]
+        assert body["messages"][-1]["content"][0]["text"].startswith(
+            "=== Attached file: Q3 report.pdf (3 pages) ===")
+        assert len(chat.store.attachments.stored_hashes()) == 1
+    finally:
+        chat.close()
+        chat.store.close()
+
+
 def test_large_document_asks_and_declining_removes_only_it(
     tmp_path: Path, fake_provider: FakeProvider, qasync_loop: asyncio.AbstractEventLoop,
     monkeypatch: pytest.MonkeyPatch, files: tuple[Path, Path],

@@ -1,0 +1,26 @@
+"""The provider form's "Send PDFs natively" option is saved with the profile and shown again."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop.core.providers import ProviderRegistry
+from tests.ui.test_providers_dialog import Harness, harness
+
+__all__ = ["harness"]
+
+
+def test_send_pdfs_natively_round_trip(qtbot: QtBot, harness: Harness) -> None:
+    dialog = harness.dialog
+    dialog.add_from_template("openrouter")
+    form = dialog.form
+    assert not form.native_pdfs.isChecked()  # off by default: text works everywhere
+    assert form.native_pdfs.text() == "Send PDFs natively"
+    form.native_pdfs.setChecked(True)
+    assert dialog.save_button.isEnabled()
+    assert dialog.save_current() is True
+    assert ProviderRegistry(harness.tmp_path).get("OpenRouter").send_pdfs_natively is True
+    reopened = harness.make_dialog(qtbot)  # a new dialog shows what was saved
+    reopened.list_view.setCurrentIndex(reopened.list_model.index(0, 0))
+    assert reopened.form.name.text() == "OpenRouter"
+    assert reopened.form.native_pdfs.isChecked()
