@@ -9,5 +9,6 @@ MAX_SECONDS = 60.0  # extraction time, checked between pages and paragraphs
 MAX_UNZIPPED_BYTES = 256 * 1024 * 1024  # a DOCX's members, decompressed, all together
 MAX_ZIP_MEMBERS = 5000
 MAX_ZIP_RATIO = 200  # decompressed / compressed size of one member (a bomb reaches 1000+)
-MAX_SCAN_IMAGES = 50  # page images offered from a scanned PDF
+MAX_SCAN_IMAGES = 10  # page images offered from a scanned PDF (a message's attachment cap)
+MAX_SCAN_PIXELS = 40_000_000  # one raw page image re-encoded as PNG
 MAX_SCAN_IMAGE_BYTES = 20 * 1024 * 1024  # one decoded page image

@@ -71,7 +71,7 @@ def _image_of(xobject: Any) -> tuple[bytes, str] | None:
     width, height = int(xobject.get("/Width", 0)), int(xobject.get("/Height", 0))
     space = str(xobject.get("/ColorSpace", ""))
     if (int(xobject.get("/BitsPerComponent", 0)) != 8 or space not in _PNG_KINDS
-            or not 0 < width * height <= 50_000_000):
+            or not 0 < width * height <= limits.MAX_SCAN_PIXELS):
         return None
     channels, colour = _PNG_KINDS[space]
     pixels = bytes(xobject.get_data())
@@ -80,13 +80,16 @@ def _image_of(xobject: Any) -> tuple[bytes, str] | None:
     return _png(width, height, channels, colour, pixels), "image/png"
 
 
-def _page_images(page: Any, number: int) -> list[PageImage]:
+def _page_images(page: Any, number: int, room: int) -> list[PageImage]:
+    """Up to `room` images of one page (a hostile page may hold thousands)."""
     found: list[PageImage] = []
     resources = page.get("/Resources")
     xobjects = resources.get_object().get("/XObject") if resources is not None else None
     if xobjects is None:
         return found
-    for ref in xobjects.get_object().values():
+    for ref in list(xobjects.get_object().values())[:room * 4]:
+        if len(found) >= room:
+            break
         xobject = ref.get_object()
         if xobject.get("/Subtype") != "/Image":
             continue
@@ -156,5 +159,5 @@ def read_pdf(data: bytes, name: str, *, with_images: bool = True,
                 name, f"it holds over {limits.MAX_CHARS:,} characters of text.")
         pages.append(text)
         if not text and with_images and len(images) < limits.MAX_SCAN_IMAGES:
-            images.extend(_page_images(page, number)[:limits.MAX_SCAN_IMAGES - len(images)])
+            images.extend(_page_images(page, number, limits.MAX_SCAN_IMAGES - len(images)))
     return PdfText(tuple(pages), tuple(images))
