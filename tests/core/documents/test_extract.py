@@ -206,3 +206,20 @@ def test_token_estimate() -> None:
     assert estimate_tokens("你好世界") == 4  # one per CJK character
     assert estimate_tokens("ab你好") == 3
     assert estimate_tokens("こんにちは 안녕") == 8  # kana and Hangul count as CJK; the space
+
+
+def test_scan_images_are_capped() -> None:
+    document = extract_bytes(make_pdf([None] * 12), "long scan.pdf")
+    assert document.scanned and document.page_count == 12
+    assert len(document.page_images) == limits.MAX_SCAN_IMAGES == 10
+
+
+def test_blank_pdf_is_a_scan_without_images() -> None:
+    document = extract_bytes(make_pdf([""]), "blank.pdf")
+    assert document.scanned and document.page_images == ()
+
+
+def test_extraction_time_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SECONDS", -1.0)
+    with pytest.raises(DocumentTooLargeError, match="stopped at page 1 of 2"):
+        extract_bytes(make_pdf(["a", "b"]), "slow.pdf")

@@ -247,6 +247,12 @@ def test_scanned_pdf_becomes_page_images_for_a_vision_model(
         chat.wait(chat.idle)
         content = fake_provider.bodies("/v1/chat/completions")[0]["messages"][-1]["content"]
         assert [p["type"] for p in content] == ["text", "image_url", "image_url"]
+        blank = tmp_path / "drawing.pdf"  # no text and no image to take out
+        blank.write_bytes(make_pdf([""]))
+        tray.add_sources([DocumentSource(blank.name, blank)])
+        pane = chat.window.chat
+        chat.wait(lambda: "drawing.pdf" in pane.notice_label.text())
+        assert "cannot be extracted" in pane.notice_label.text() and tray.is_empty()
     finally:
         chat.close()
         chat.store.close()
