@@ -165,6 +165,9 @@ class AttachmentTray(QWidget):
         # (model, known to see images) of the next send: a scanned PDF becomes page images
         # for a vision model and is refused otherwise. Set by the window's assembly.
         self.model_vision: Callable[[], tuple[str, bool]] = lambda: ("", True)
+        # The chosen model's context window in tokens, when known (the catalog knows none
+        # yet): a document above it asks first even under the setting's limit.
+        self.model_context: Callable[[], int | None] = lambda: None
         self.questions = LargeDocumentQuestion(self)
         self._keys = itertools.count(1)
         self._chips: dict[int, AttachmentChip | DocumentChip] = {}
@@ -227,11 +230,16 @@ class AttachmentTray(QWidget):
         return [item.document for item in self.document_items()
                 if item.document is not None and self._ready(item)]
 
+    def token_limit(self) -> int:
+        """The setting's limit, or the model's context when that is known and smaller."""
+        context = self.model_context()
+        return min(self.document_token_limit, context) if context else self.document_token_limit
+
     def _ready(self, item: Pending) -> bool:
         if isinstance(item, PendingImage):
             return item.prepared is not None
         return item.document is not None and (
-            item.confirmed or item.document.tokens <= self.document_token_limit)
+            item.confirmed or item.document.tokens <= self.token_limit())
 
     def is_busy(self) -> bool:
         """Something is still being read, or a large document waits for an answer."""
@@ -394,12 +402,12 @@ class AttachmentTray(QWidget):
             return
         chip.item.document = document
         chip.update_state()
-        if document.tokens > self.document_token_limit:
+        limit = self.token_limit()
+        if document.tokens > limit:
             def answer(keep: bool) -> None:
                 self._large_answered(key, keep)
 
-            self.questions.ask(document.name, document.tokens, self.document_token_limit,
-                               answer)
+            self.questions.ask(document.name, document.tokens, limit, answer)
         self.changed.emit()
 
     def _large_answered(self, key: int, keep: bool) -> None:

@@ -70,3 +70,12 @@ def test_ask_file_native_pdf_and_refusals(
     refused = cli(added, "ask", "-p", "Fake", "-m", "m", "--file", str(scan), "hi", key=fake_key)
     assert refused.returncode == 4 and "no text layer" in refused.stderr
     assert len(fake_provider.bodies("/chat/completions")) == 1
+
+
+def test_provider_add_send_pdfs_natively(tmp_path: Path, capsys: object) -> None:
+    from desktop.cli import main
+
+    code = main(["--data-dir", str(tmp_path), "provider", "add", "Native", "--base-url",
+                 "http://127.0.0.1:9/v1", "--key-env", "SOME_KEY", "--send-pdfs-natively"])
+    assert code == 0
+    assert ProviderRegistry(tmp_path).get("Native").send_pdfs_natively is True

@@ -177,6 +177,14 @@ def test_large_document_asks_and_declining_removes_only_it(
         chat.wait(lambda: tray.questions.dialog is not None)
         tray.questions.keep_button.click()  # type: ignore[union-attr]
         chat.wait(lambda: len(tray.documents()) == 2 and not tray.is_busy())
+        # A model whose context is known and smaller than the setting: that limit applies.
+        tray.model_context = lambda: 4000
+        tray.add_sources([DocumentSource(big.name, big)])
+        chat.wait(lambda: tray.questions.dialog is not None)
+        assert "the limit is 4k" in tray.questions.dialog.text()  # type: ignore[union-attr]
+        tray.questions.dialog.reject()  # type: ignore[union-attr]
+        chat.wait(lambda: tray.questions.dialog is None and len(tray.documents()) == 2)
+        tray.model_context = lambda: None
         # Eight chips are wider than the pane: the tray scrolls instead of widening the window.
         width = chat.window.width()
         many = [tmp_path / f"part-{n}.txt" for n in range(6)]
