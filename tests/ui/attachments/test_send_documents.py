@@ -227,6 +227,12 @@ def test_refused_documents_say_why_and_keep_the_draft(
         tray.add_sources([DocumentSource(program.name, program)])
         chat.wait(lambda: "setup.exe" in pane.notice_label.text())
         assert "program" in pane.notice_label.text()
+        huge = tmp_path / "huge.txt"
+        with huge.open("wb") as out:
+            out.truncate(50 * 1024 * 1024 + 1)  # sparse: nothing is written or read
+        tray.add_sources([DocumentSource(huge.name, huge)])
+        chat.wait(lambda: "huge.txt" in pane.notice_label.text())
+        assert "the limit is 50 MB" in pane.notice_label.text()
         assert [d.name for d in tray.documents()] == ["Q3 report.pdf"]
         assert tray.images() == [] and pane.composer.toPlainText() == "Draft stays."
     finally:
