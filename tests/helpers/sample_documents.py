@@ -5,12 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from pathlib import Path
 
 import docx
 from pypdf import PdfWriter
 from pypdf.generic import (
-    ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
     NameObject,
@@ -106,11 +104,3 @@ def zip_bomb_docx(inflated_mb: int = 64) -> bytes:
             for _ in range(inflated_mb):
                 member.write(chunk)
     return out.getvalue()
-
-
-def write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
-
-
-__all__ = ["ArrayObject", "make_docx", "make_pdf", "write", "zip_bomb_docx"]
