@@ -1,8 +1,9 @@
 """A message's documents as file chips (icon, name, pages and size); a click opens the file.
 
 `ChatFiles` opens a stored document with the system's viewer: the file (stored under its
-hash) is copied, off the UI thread, to a temporary folder under its real name, then handed
-to `QDesktopServices.openUrl`. `FileStrip` is the part of a card that shows the chips; its
+hash) is copied, off the UI thread, to a private temporary folder (one per session, left
+for the viewer, which may still read it after the app quits) under its real name, then
+handed to `QDesktopServices.openUrl`. `FileStrip` is the part of a card that shows the chips; its
 height depends only on the number of files, so the card is measured exactly at once.
 """
 
@@ -63,7 +64,7 @@ class ChatFiles(QObject):
         super().__init__(parent)
         self.images = images  # knows where attachment files are (`set_source`)
         self.jobs = BackgroundCalls(self, threads=1)
-        self.folder = Path(tempfile.gettempdir()) / "switchboard-files"
+        self.folder: Path | None = None  # a private temporary folder, made on first use
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests replace it
 
     def open_file(self, part: FilePart) -> None:
@@ -72,6 +73,8 @@ class ChatFiles(QObject):
             self.failed.emit(self.tr("{0} is missing from the attachment store.").format(
                 part.name))
             return
+        if self.folder is None:  # mode 0700: other users of the machine cannot swap files in
+            self.folder = Path(tempfile.mkdtemp(prefix="switchboard-files-"))
         folder = self.folder
 
         def opened(target: Path) -> None:
