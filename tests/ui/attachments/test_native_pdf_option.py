@@ -20,7 +20,6 @@ def test_send_pdfs_natively_round_trip(qtbot: QtBot, harness: Harness) -> None:
     assert dialog.save_button.isEnabled()
     assert dialog.save_current() is True
     assert ProviderRegistry(harness.tmp_path).get("OpenRouter").send_pdfs_natively is True
-    reopened = harness.make_dialog(qtbot)  # a new dialog shows what was saved
-    reopened.list_view.setCurrentIndex(reopened.list_model.index(0, 0))
-    assert reopened.form.name.text() == "OpenRouter"
-    assert reopened.form.native_pdfs.isChecked()
+    form.native_pdfs.setChecked(False)
+    form.load(ProviderRegistry(harness.tmp_path).get("OpenRouter"), key_stored=True)
+    assert form.native_pdfs.isChecked()  # the form shows what was saved
