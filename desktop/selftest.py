@@ -114,6 +114,51 @@ def check_text() -> str:
     return "ICU collation (pinyin order), case mapping, GB18030"
 
 
+def _one_page_pdf(text: str) -> bytes:
+    """A minimal valid PDF (with its cross-reference table) showing `text` in Helvetica."""
+    stream = f"BT /F1 12 Tf 10 50 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(stream), stream),
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj" % number + body + b"endobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def check_documents() -> str:
+    """Attached documents read: PDF (pypdf), Word (python-docx and its template), GB18030."""
+    import io
+
+    import docx
+
+    from desktop.core.documents.extract import extract_bytes
+
+    if extract_bytes(_one_page_pdf("Switchboard PDF"), "check.pdf").pages != ("Switchboard PDF",):
+        raise RuntimeError("pypdf did not read a one-page PDF")
+    document = docx.Document()  # python-docx's default template (bundled data files)
+    document.add_paragraph("Switchboard Word")
+    out = io.BytesIO()
+    document.save(out)
+    if extract_bytes(out.getvalue(), "check.docx").text != "Switchboard Word":
+        raise RuntimeError("python-docx did not read back a document")
+    chinese = "这是一个中文文本文件，用来检测编码。"
+    if extract_bytes(chinese.encode("gb18030"), "check.txt").text != chinese:
+        raise RuntimeError("charset-normalizer did not find GB18030")
+    return "PDF, Word (.docx) and GB18030 text read"
+
+
 def check_audio() -> str:
     """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
     from desktop.ui import audio_output
@@ -131,6 +176,7 @@ def run_checks() -> list[CheckResult]:
         ("keyring", check_keyring),
         ("markdown", check_markdown),
         ("text", check_text),
+        ("documents", check_documents),
         ("audio", check_audio),
     ]
     results = []

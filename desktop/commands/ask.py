@@ -1,6 +1,7 @@
 """`switchboard ask`: one chat request from the shell; the reply streams to stdout.
 
-    switchboard ask -p PROVIDER -m MODEL [-s SYSTEM] [--image FILE]... [-o key=value]...
+    switchboard ask -p PROVIDER -m MODEL [-s SYSTEM] [--image FILE]... [--file PATH]...
+                    [-o key=value]...
                     [--no-stream] [--json] [--no-save | -c ID] PROMPT
 
 PROMPT `-` reads the prompt from stdin. Each exchange is saved in the history as a new
@@ -28,6 +29,7 @@ import base64
 import dataclasses
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,14 @@ from desktop.core.chat_service import (
     ExchangeListener,
     ExchangeResult,
 )
+from desktop.core.documents.errors import DocumentError
+from desktop.core.documents.extract import (
+    PDF_MIME,
+    ExtractedDocument,
+    document_prompt,
+    extract_file,
+)
+from desktop.core.providers import ProviderError, ProviderRegistry
 from desktop.core.safe_text import SafeOutput, json_safe
 from desktop.core.settings import Settings, SettingsError
 from desktop.core.store import Store, StoreError
@@ -110,14 +120,48 @@ def prepare_images(paths: list[Path], max_side: int) -> list[CliImage]:
     return images
 
 
+def read_documents(paths: list[Path]) -> list[ExtractedDocument]:
+    """Each --file read as the window reads it; RequestValidationError says why not."""
+    documents = []
+    for path in paths:
+        try:
+            document = extract_file(path, with_images=False)
+        except DocumentError as error:
+            raise RequestValidationError(str(error)) from error
+        if document.scanned:
+            raise RequestValidationError(
+                f"{document.name} has no text layer (a scanned PDF): attach its pages as "
+                "images with --image, or attach it in the window, which offers them to "
+                "vision models.")
+        limit = int(Settings.default("attachments.max_document_tokens"))
+        if document.tokens > limit:
+            print(f"switchboard: {document.name} is about {document.tokens:,} tokens "
+                  f"(above {limit:,}); sending it anyway", file=sys.stderr)
+        documents.append(document)
+    return documents
+
+
+def document_part(document: ExtractedDocument, native_pdf: bool) -> dict[str, Any]:
+    """A document's content part: a PDF file part (native) or its text under a header."""
+    if native_pdf and document.mime == PDF_MIME:
+        encoded = base64.b64encode(document.data).decode("ascii")
+        return {"type": "file", "file": {"filename": document.name,
+                                         "file_data": f"data:{PDF_MIME};base64,{encoded}"}}
+    return {"type": "text",
+            "text": document_prompt(document.name, document.text, document.page_count)}
+
+
 def build_messages(
-    system: str | None, prompt: str, images: list[CliImage]
+    system: str | None, prompt: str, images: list[CliImage],
+    documents: Sequence[ExtractedDocument] = (), *, native_pdf: bool = False,
 ) -> list[dict[str, Any]]:
     messages: list[dict[str, Any]] = []
     if system:
         messages.append({"role": "system", "content": system})
-    if images:
-        parts: list[dict[str, Any]] = [{"type": "text", "text": prompt}]
+    if images or documents:
+        parts: list[dict[str, Any]] = [document_part(d, native_pdf) for d in documents]
+        if prompt.strip() or not documents:
+            parts.append({"type": "text", "text": prompt})
         parts.extend(image.content_part() for image in images)
         messages.append({"role": "user", "content": parts})
     else:
@@ -341,11 +385,13 @@ def _fail(args: argparse.Namespace, error: APIError) -> int:
 def _run(args: argparse.Namespace) -> int:
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
     try:
-        if not prompt.strip() and not args.image:
+        if not prompt.strip() and not args.image and not args.file:
             raise RequestValidationError("The prompt is empty.")
         options = parse_options(args.option or [])
         images = prepare_images([Path(p) for p in args.image or []], _max_image_side(args))
-        messages = build_messages(args.system, prompt, images)
+        documents = read_documents([Path(p) for p in args.file or []])
+        messages = build_messages(args.system, prompt, images, documents,
+                                  native_pdf=bool(documents) and _native_pdf(args))
         request = ChatRequest.from_options(args.model, messages, options)
     except RequestValidationError as error:
         return report_error(error)
@@ -361,9 +407,9 @@ def _run(args: argparse.Namespace) -> int:
 
     def saved(store: Store) -> int:
         try:
-            content = _content_parts(store, prompt, images)
+            content = _content_parts(store, prompt, images, documents)
         except (OSError, StoreError) as error:
-            return report_error(RequestValidationError(f"Cannot attach the image: {error}"))
+            return report_error(RequestValidationError(f"Cannot attach the file: {error}"))
         return run_api_command(_ask_saved(args, store, content, options))
 
     return run_with_store(args, saved)
@@ -382,9 +428,22 @@ def _max_image_side(args: argparse.Namespace) -> int:
     return int(settings.get("attachments.max_image_side"))
 
 
-def _content_parts(store: Store, prompt: str, images: list[CliImage]) -> list[ContentPart]:
-    """The user's message for the history: the prompt, then each image stored once."""
-    parts: list[ContentPart] = [TextPart(prompt)] if prompt.strip() else []
+def _native_pdf(args: argparse.Namespace) -> bool:
+    """The provider's "Send PDFs natively" (False when the provider is unknown: it fails later)."""
+    try:  # warnings about the provider file are printed once, when the request is made
+        return ProviderRegistry(open_data_dir(args).root).get(args.provider).send_pdfs_natively
+    except (ProviderError, OSError):  # the request reports an unknown provider itself
+        return False
+
+
+def _content_parts(store: Store, prompt: str, images: list[CliImage],
+                   documents: Sequence[ExtractedDocument] = ()) -> list[ContentPart]:
+    """The user's message for the history: documents, the prompt, then each image (stored
+    once by content)."""
+    parts: list[ContentPart] = [
+        store.add_document(d.data, d.mime, d.name, d.page_count) for d in documents]
+    if prompt.strip():
+        parts.append(TextPart(prompt))
     for image in images:
         parts.append(store.add_attachment(image.data, image.mime, image.name))
     return parts
@@ -408,6 +467,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-s", "--system", help="system prompt")
     parser.add_argument(
         "--image", action="append", metavar="FILE", help="attach an image (repeatable)"
+    )
+    parser.add_argument(
+        "--file", action="append", metavar="PATH",
+        help="attach a document: PDF, Word (.docx), text, Markdown, code, CSV, JSON, HTML "
+             "(repeatable)",
     )
     parser.add_argument(
         "--max-image-side", type=int, metavar="PX", default=None,

@@ -59,6 +59,7 @@ def _add(args: argparse.Namespace) -> int:
             include_usage=not args.no_include_usage,
             max_retries=args.max_retries,
             image_size_separator=args.image_size_separator,
+            send_pdfs_natively=args.send_pdfs_natively,
         )
         if any(p.name.casefold() == profile.name.casefold() for p in registry.list()):
             raise ProviderError(f"A provider named {profile.name!r} already exists.")
@@ -188,6 +189,11 @@ def register(subparsers: Any) -> None:
     )
     add.add_argument(
         "--image-size-separator", choices=["x", "*"], default="x", help="1024x1024 or 1024*1024"
+    )
+    add.add_argument(
+        "--send-pdfs-natively", action="store_true",
+        help="send attached PDFs as files (OpenAI file part, Anthropic document, Responses "
+             "input_file) instead of their extracted text",
     )
     add.set_defaults(func=_add)
 

@@ -10,9 +10,11 @@ import base64
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from desktop.core.documents.send_text import document_content_part
 from desktop.core.store.models import (
     TOOL_NOT_FINISHED,
     ContentPart,
+    FilePart,
     ImagePart,
     Message,
     Role,
@@ -31,13 +33,19 @@ def title_from(content: str | Sequence[ContentPart]) -> str:
         part.text for part in content if isinstance(part, TextPart)
     )
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if not line and not isinstance(content, str):  # a file alone: named after the file
+        line = next((part.name for part in content if isinstance(part, FilePart)), "")
     if len(line) > TITLE_LENGTH:
         line = line[: TITLE_LENGTH - 1].rstrip() + "…"
     return line or "Image"
 
 
-def message_to_openai(message: Message, read_attachment: Callable[[str], bytes]) -> dict[str, Any]:
-    """One stored message in OpenAI chat format (what every API style's converter starts from)."""
+def message_to_openai(message: Message, read_attachment: Callable[[str], bytes], *,
+                      native_pdf: bool = False) -> dict[str, Any]:
+    """One stored message in OpenAI chat format (what every API style's converter starts from).
+
+    Documents become text parts with a header, or `file` parts (PDFs, when `native_pdf`).
+    """
     if message.role is Role.TOOL:
         return tool_result_to_openai(message, read_attachment)
     if message.role is Role.ASSISTANT:
@@ -49,7 +57,7 @@ def message_to_openai(message: Message, read_attachment: Callable[[str], bytes])
                 for call in message.tool_calls
             ]
         return out
-    if not message.images:
+    if not message.images and not message.files:
         return {"role": str(message.role), "content": message.text}
     parts: list[dict[str, Any]] = []
     for part in message.parts:
@@ -59,6 +67,8 @@ def message_to_openai(message: Message, read_attachment: Callable[[str], bytes])
             data = base64.b64encode(read_attachment(part.hash)).decode("ascii")
             parts.append({"type": "image_url",
                           "image_url": {"url": f"data:{part.mime};base64,{data}"}})
+        elif isinstance(part, FilePart):
+            parts.append(document_content_part(part, read_attachment, native_pdf=native_pdf))
     return {"role": str(message.role), "content": parts}
 
 
@@ -98,9 +108,13 @@ def assistant_text(message: Message) -> str:
 
 
 def build_messages(
-    path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes]
+    path: Sequence[Message], system_prompt: str, read_attachment: Callable[[str], bytes],
+    *, native_pdf: bool = False,
 ) -> list[dict[str, Any]]:
-    """The request's messages for a path of the tree; empty failed replies are left out."""
+    """The request's messages for a path of the tree; empty failed replies are left out.
+
+    `native_pdf` (the provider's "Send PDFs natively"): attached PDFs go as files, not text.
+    """
     messages: list[dict[str, Any]] = []
     if system_prompt.strip():
         messages.append({"role": "system", "content": system_prompt})
@@ -113,7 +127,7 @@ def build_messages(
             unanswered.remove(message.tool_call_id)
         elif unanswered:
             _answer_missing(messages, unanswered)
-        messages.append(message_to_openai(message, read_attachment))
+        messages.append(message_to_openai(message, read_attachment, native_pdf=native_pdf))
         if message.role is Role.ASSISTANT and message.tool_calls:
             unanswered = [call.id for call in message.tool_calls]
     _answer_missing(messages, unanswered)

@@ -326,7 +326,8 @@ class ChatService:
     ) -> tuple[list[Message], APIError | None]:
         path = await asyncio.to_thread(self.store.path_to, parent_id)
         messages = await asyncio.to_thread(
-            build_messages, path, settings.system_prompt, self.store.read_attachment
+            build_messages, path, settings.system_prompt, self.store.read_attachment,
+            native_pdf=client.profile.send_pdfs_natively,
         )
         if continuing is not None and client.profile.api_style is not ApiStyle.ANTHROPIC_MESSAGES:
             # Anthropic continues a trailing assistant message by itself; others need asking.

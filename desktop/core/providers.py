@@ -131,6 +131,7 @@ class ProviderProfile:
     include_usage: bool = True  # send stream_options.include_usage (some relays reject it)
     max_retries: int = 2
     image_size_separator: str = "x"  # "x" sends 1024x1024, "*" sends 1024*1024
+    send_pdfs_natively: bool = False  # attached PDFs as file parts, not their extracted text
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():

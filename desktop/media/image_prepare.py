@@ -14,10 +14,9 @@ from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QImageWriter
 
 from desktop.core.image_metadata import strip_metadata, webp_has_metadata
 from desktop.core.settings import Settings
-from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
 
 DEFAULT_MAX_SIDE = int(Settings.default("attachments.max_image_side"))
-MAX_INPUT_BYTES = DEFAULT_MAX_ATTACHMENT_BYTES  # the attachment store's limit
+MAX_INPUT_BYTES = 20 * 1024 * 1024  # an image file (the store takes documents up to 50 MB)
 MAX_PIXELS = 100_000_000
 JPEG_QUALITY = 90
 

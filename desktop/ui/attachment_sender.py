@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QPushButton, QWidget
 
+from desktop.core.documents.extract import ExtractedDocument
 from desktop.core.model_catalog import Capability, ModelCatalog, known_capabilities
-from desktop.core.store.models import ContentPart, ImagePart, TextPart
+from desktop.core.store.models import ContentPart, FilePart, ImagePart, TextPart
 from desktop.core.store.store import Store
 from desktop.media.image_prepare import PreparedImage
 from desktop.ui.task_runner import TaskRunner
@@ -30,12 +31,22 @@ def store_images(store: Store, images: Sequence[PreparedImage]) -> list[ImagePar
     return [store.add_attachment(image.data, image.mime, image.name) for image in images]
 
 
-def message_content(text: str, images: Sequence[ImagePart]) -> str | list[ContentPart]:
-    """The user message's content: the text alone, or [text part, image parts…]."""
+def store_documents(store: Store, documents: Sequence[ExtractedDocument]) -> list[FilePart]:
+    """Put each document's original file into the attachment store (once) — blocking."""
+    return [store.add_document(d.data, d.mime, d.name, d.page_count) for d in documents]
+
+
+def message_content(text: str, images: Sequence[ImagePart | FilePart]) -> str | list[ContentPart]:
+    """The user message's content: the text alone, or [documents…, text part, images…].
+
+    Documents come before the question, where models read them best.
+    """
     if not images:
         return text
-    parts: list[ContentPart] = [TextPart(text)] if text else []
-    parts.extend(images)
+    parts: list[ContentPart] = [part for part in images if isinstance(part, FilePart)]
+    if text:
+        parts.append(TextPart(text))
+    parts.extend(part for part in images if isinstance(part, ImagePart))
     return parts
 
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.attachments.dialogs import choose_image_files
+from desktop.ui.attachments.dialogs import choose_attachment_files
 from desktop.ui.attachments.drop_zone import DropZone
-from desktop.ui.attachments.intake import ImageSource
+from desktop.ui.attachments.intake import source_for_path
 from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
@@ -55,7 +55,7 @@ class ChatPane(QWidget):
         bottom.addWidget(self.attachments)
         self._build_composer(bottom)
         layout.addLayout(bottom)
-        self.choose_files = choose_image_files  # replaceable: tests pick files without a dialog
+        self.choose_files = choose_attachment_files  # tests pick files without a dialog
         self.drop_zone = DropZone(self)
         self.drop_zone.watch(self)
         self.drop_zone.watch(self.composer.viewport())
@@ -198,10 +198,10 @@ class ChatPane(QWidget):
         self.notice_label.clear()
 
     def choose_images(self) -> None:
-        """The attach button: pick image files (several at once) to attach."""
+        """The attach button: pick images or documents (several at once) to attach."""
         paths = self.choose_files(self)
         if paths:
-            self.attachments.add_sources([ImageSource(path.name, path=path) for path in paths])
+            self.attachments.add_sources([source_for_path(path) for path in paths])
 
     def _show_drop_target(self, active: bool) -> None:
         self.composer_frame.setProperty("dropTarget", active)

@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.window_state import WindowState
-from desktop.ui.attachments.tray import AttachmentTray, PendingImage
+from desktop.ui.attachments.tray import AttachmentTray, Pending
 from desktop.ui.composer import Composer
 from desktop.ui.open_conversation import OpenConversation
 from desktop.ui.task_runner import TaskRunner
@@ -36,7 +36,7 @@ class ComposerDrafts(QObject):
         self._tray = tray
         self._window_state = window_state
         self._tasks = tasks
-        self._waiting_images: dict[str, list[PendingImage]] = {}
+        self._waiting_images: dict[str, list[Pending]] = {}
         self._writing = False
         self._dirty = False
         self._timer = QTimer(self)

@@ -20,10 +20,16 @@ from desktop.core.api.retry import RetryWait
 from desktop.core.chat_service import ChatService, ChatSettings, ChatSetupError, ExchangeListener
 from desktop.core.providers import MissingKeyError
 from desktop.core.store.errors import StoreError
-from desktop.core.store.models import Message, MessageStatus
+from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus
 from desktop.core.store.store import Store
-from desktop.ui.attachment_sender import VisionCheck, message_content, store_images
-from desktop.ui.attachments.tray import PendingImage
+from desktop.ui.attachment_sender import (
+    VisionCheck,
+    message_content,
+    store_documents,
+    store_images,
+)
+from desktop.ui.attachments.document_chip import PendingDocument
+from desktop.ui.attachments.tray import Pending, PendingImage
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.chat_target import ChatTarget
 from desktop.ui.composer_drafts import NEW_DRAFT_KEY, ComposerDrafts
@@ -44,7 +50,7 @@ class Exchange(ExchangeListener):
         self.reload = reload  # the path changes shape (new branch): reload instead of append
         self.task: asyncio.Task[Any] | None = None
         self.user_text = ""
-        self.user_images: list[PendingImage] = []  # given back to the tray if the send fails
+        self.user_images: list[Pending] = []  # given back to the tray if the send fails
         self.setup_failed = False
         self.waiting = False  # a retry wait is shown
 
@@ -138,7 +144,7 @@ class ExchangeRunner(QObject):
         settings = self.target.settings()
         if settings is None:
             return
-        if self.pane.attachments.is_empty():
+        if not self.pane.attachments.images():  # text and documents: no question
             self._dispatch(text, settings)
         else:  # a model not known to see images: ask first
             self.vision.confirm(settings.model, lambda: self._dispatch(text, settings))
@@ -163,10 +169,15 @@ class ExchangeRunner(QObject):
 
     async def _send(self, conversation_id: int | None, text: str, settings: ChatSettings,
                     editing: int | None, retry_of: int | None,
-                    images: list[PendingImage]) -> None:
+                    images: list[Pending]) -> None:
         try:  # stored once by content, before anything else is written
-            parts = await asyncio.to_thread(
-                store_images, self.store, [i.prepared for i in images if i.prepared is not None])
+            stored = await asyncio.to_thread(
+                store_images, self.store, [i.prepared for i in images
+                                           if isinstance(i, PendingImage) and i.prepared])
+            files = await asyncio.to_thread(
+                store_documents, self.store, [i.document for i in images
+                                              if isinstance(i, PendingDocument) and i.document])
+            parts: list[ImagePart | FilePart] = [*files, *stored]
         except (OSError, StoreError) as exc:  # a full disk, say: nothing was sent
             self.creating = False
             self.pane.attachments.put_back(images)

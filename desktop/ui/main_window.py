@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         follow("composer.enter_sends", self, self._on_enter_sends_setting, now=False)
         follow("attachments.max_image_side", self.chat.attachments,
                self.chat.attachments.set_max_side)
+        follow("attachments.max_document_tokens", self.chat.attachments,
+               self.chat.attachments.set_document_token_limit)
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+Z"), self, self.undo_bar.undo,

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from desktop.core.store.models import Role
-from desktop.ui.attachments.intake import ImageSource
+from desktop.ui.attachments.intake import DocumentSource, ImageSource
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.open_conversation import OpenConversation
 
@@ -35,6 +35,8 @@ class MessageEditing(QObject):
         composer.setFocus()
         tray = self._pane.attachments
         tray.clear()  # the edited message keeps its images unless removed
+        tray.add_sources([DocumentSource(part.name or part.mime, self._attachment_path(part.hash))
+                          for part in message.files])
         tray.add_sources([ImageSource(part.name or part.mime,
                                       path=self._attachment_path(part.hash))
                           for part in message.images])

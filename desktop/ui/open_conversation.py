@@ -143,13 +143,16 @@ class OpenConversation(QObject):
         return None
 
     def failed_reply_for(self, text: str, images: int = 0) -> int | None:
-        """The last reply when it failed empty and answered this same text: resend = retry."""
+        """The last reply when it failed empty and answered this same text: resend = retry.
+
+        `images`: how many attachments (images and documents) the resend carries.
+        """
         last = self.last()
         if last is None:
             return None
         parent = self.messages.get(last.parent_id or -1)
         if (last.role is Role.ASSISTANT and last.status is MessageStatus.ERROR
                 and not last.parts and parent is not None and parent.text.strip() == text.strip()
-                and len(parent.images) == images):
+                and len(parent.images) + len(parent.files) == images):
             return last.id
         return None

@@ -186,6 +186,8 @@ class ProviderForm(QWidget):
         adv.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.include_usage = QCheckBox()
         adv.addRow("", self.include_usage)
+        self.native_pdfs = QCheckBox()
+        adv.addRow("", self.native_pdfs)
         self.extra_headers = QPlainTextEdit()
         self.extra_headers.setPlaceholderText(
             "HTTP-Referer: https://example.com\nX-Title: Switchboard"
@@ -243,7 +245,7 @@ class ProviderForm(QWidget):
         self.extra_headers.textChanged.connect(self._on_edited)
         for combo in (self.api_style, self.key_source, self.proxy_mode):
             combo.currentIndexChanged.connect(self._on_edited)
-        for box in (self.include_usage, self.verify_tls):
+        for box in (self.include_usage, self.native_pdfs, self.verify_tls):
             box.toggled.connect(self._on_edited)
         for spin in (self.connect_timeout, self.read_timeout):
             spin.valueChanged.connect(self._on_edited)
@@ -275,6 +277,11 @@ class ProviderForm(QWidget):
         self.include_usage.setToolTip(
             self.tr("Some relays reject stream_options; turn this off for them.")
         )
+        self.native_pdfs.setText(self.tr("Send PDFs natively"))
+        self.native_pdfs.setToolTip(self.tr(
+            "Attached PDFs go to the model as files (OpenAI file part, Anthropic document, "
+            "Responses input_file) instead of their extracted text. Only for gateways and "
+            "models that read PDFs."))
         self.extra_headers.setAccessibleName(self.tr("Extra headers"))
         self.proxy_mode.setAccessibleName(self.tr("Proxy"))
         for index, text in enumerate(
@@ -334,6 +341,7 @@ class ProviderForm(QWidget):
             self.key.clear()
             self.key_env.setText(profile.key_env or "")
             self.include_usage.setChecked(profile.include_usage)
+            self.native_pdfs.setChecked(profile.send_pdfs_natively)
             self.extra_headers.setPlainText(format_headers(profile.extra_headers))
             mode = (
                 PROXY_SYSTEM
@@ -408,6 +416,7 @@ class ProviderForm(QWidget):
             "key_source": source,
             "key_env": self.key_env.text().strip() or None,
             "include_usage": self.include_usage.isChecked(),
+            "send_pdfs_natively": self.native_pdfs.isChecked(),
             "extra_headers": parse_headers(self.extra_headers.toPlainText()),
             "proxy": proxy,
             "verify_tls": self.verify_tls.isChecked(),

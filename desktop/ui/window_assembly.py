@@ -104,6 +104,14 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     target = ChatTarget(pane, window.parameters, registry,
                         pane.model_picker.open_popup, window)
     vision = VisionCheck(window, tasks, lambda: providers.catalog)
+
+    def model_vision() -> tuple[str, bool]:
+        """The chosen model and whether it is known to see images (for scanned PDFs)."""
+        selected = pane.selected_target()
+        model = selected[1] if selected else ""
+        return model, bool(model) and vision.has_vision(model)
+
+    pane.attachments.model_vision = model_vision
     exchanges = ExchangeRunner(state, store, service, tasks, pane, target, drafts, editing,
                                opener, vision, window)
     images = ImageGenerationController(exchanges, state, pane, settings,
@@ -131,6 +139,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                         providers, search, read_aloud, tasks, store_events, conversation_list,
                         history, tool_hub)
     view.set_image_source(store.attachment_path)
+    view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
     _connect_requests(window, parts)
     window.saving_state.connect(drafts.save)

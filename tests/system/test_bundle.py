@@ -65,7 +65,7 @@ def test_bundle_self_test_passes_with_secret_service(
     assert "bundle" in lines[0]
     keyring_line = next(line for line in lines if " keyring:" in line)
     assert keyring_line.startswith("ok") and "SecretService" in keyring_line, keyring_line
-    assert sum(line.startswith("ok") for line in lines) == 7
+    assert sum(line.startswith("ok") for line in lines) == 8  # issue 15 added "documents"
     text_line = next(line for line in lines if " text:" in line)  # the trimmed ICU data
     assert text_line.startswith("ok"), text_line
     # Read aloud: QtMultimedia loads from the bundle (0 outputs here is fine), WAV only.

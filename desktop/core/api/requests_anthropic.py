@@ -49,9 +49,25 @@ def _blocks(content: Any) -> str | list[dict[str, Any]]:
             else:
                 source = {"type": "url", "url": url}
             blocks.append({"type": "image", "source": source})
+        elif kind == "file":
+            blocks.append(_document_block(part))
         else:
             raise RequestValidationError(f"Anthropic Messages cannot take a {kind!r} part.")
     return blocks
+
+
+def _document_block(part: dict[str, Any]) -> dict[str, Any]:
+    """An OpenAI `file` part (a base64 PDF) as a `document` block with a base64 source."""
+    file = part.get("file") or {}
+    data_url = split_data_url(str(file.get("file_data", "")))
+    if data_url is None:
+        raise RequestValidationError("Anthropic Messages takes files only as base64 data.")
+    media_type, data = data_url
+    block: dict[str, Any] = {
+        "type": "document", "source": {"type": "base64", "media_type": media_type, "data": data}}
+    if file.get("filename"):
+        block["title"] = str(file["filename"])
+    return block
 
 
 def _tool_use_blocks(message: dict[str, Any]) -> list[dict[str, Any]]:

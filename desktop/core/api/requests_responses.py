@@ -35,6 +35,12 @@ def _parts(content: Any, role: str) -> list[dict[str, Any]]:
             if detail is not None:
                 image["detail"] = detail
             parts.append(image)
+        elif kind == "file":
+            file = part.get("file") or {}
+            item = {"type": "input_file", "file_data": str(file.get("file_data", ""))}
+            if file.get("filename"):
+                item["filename"] = str(file["filename"])
+            parts.append(item)
         else:
             raise RequestValidationError(f"The Responses API input cannot take a {kind!r} part.")
     return parts

@@ -17,6 +17,7 @@ from desktop.core.store.errors import (
 from desktop.core.store.models import (
     Conversation,
     ConversationSummary,
+    FilePart,
     Folder,
     ImagePart,
     Message,
@@ -38,6 +39,7 @@ __all__ = [
     "Conversation",
     "ConversationField",
     "ConversationSummary",
+    "FilePart",
     "Folder",
     "FtsUnavailableError",
     "ImagePart",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.core.store.attachments import sniff_mime
 from desktop.core.store.changes import StoreChanges
-from desktop.core.store.models import ImagePart
+from desktop.core.store.models import FilePart, ImagePart
 from desktop.core.store.store_base import StoreBase
 from desktop.core.store.writer import Transaction
 
@@ -29,6 +29,11 @@ class AttachmentOps(StoreBase):
             )
             tx.report(StoreChanges(attachments_added=frozenset((digest,))))
         return ImagePart(digest, mime, name)
+
+    def add_document(self, data: bytes, mime: str, name: str, pages: int = 0) -> FilePart:
+        """Store a document (PDF, Word, text) once by content; the part that names it."""
+        part = self.add_attachment(data, mime, name)
+        return FilePart(part.hash, mime, name, len(data), pages)
 
     def read_attachment(self, digest: str) -> bytes:
         return self.attachments.read(digest)

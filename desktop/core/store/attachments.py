@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop.core.store.errors import AttachmentTooLargeError, NotFoundError
 
-DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024  # documents; images have their own 20 MB cap
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (

@@ -12,11 +12,32 @@ import html
 from markdown_it import MarkdownIt
 
 from desktop.core.rendering.markdown_html import image_placeholder
+from desktop.core.store.errors import StoreError
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
-from desktop.core.store.models import ImagePart, MessageStatus, TextPart
+from desktop.core.store.models import FilePart, ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
 _INLINE_MIMES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+INLINE_FILE_BYTES = 10 * 1024 * 1024  # attached documents up to this are downloadable
+
+
+def _file_note(store: Store, part: FilePart) -> str:
+    """An attached document: a download link (a data: URL) when small enough, else a note."""
+    label = html.escape(part.name or "file", quote=True)
+    facts = [f"{part.pages} page{'s' if part.pages != 1 else ''}"] if part.pages else []
+    facts.append(f"{part.size / 1024:.0f} KB" if part.size < 1048576
+                 else f"{part.size / 1048576:.1f} MB")
+    about = html.escape(", ".join(facts))
+    if part.size <= INLINE_FILE_BYTES:
+        try:
+            data = base64.b64encode(store.read_attachment(part.hash)).decode("ascii")
+        except (OSError, StoreError):  # a missing file: named, not linked
+            data = ""
+        if data:
+            mime = html.escape(part.mime, quote=True)
+            return (f'<p class="file">📎 <a download="{label}" '
+                    f'href="data:{mime};base64,{data}">{label}</a> ({about})</p>')
+    return f'<p class="file">📎 {label} ({about}; attached file, not included in this page)</p>'
 
 _STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto;
@@ -92,6 +113,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
                     out.append(f'<p><img alt="{label}" src="data:{part.mime};base64,{data}"></p>')
                 else:
                     out.append(f"<p>[{label}: {html.escape(part.mime)}]</p>")
+            elif isinstance(part, FilePart):
+                out.append(_file_note(store, part))
         for call in m.tool_calls:
             out.append(f"<p>Tool call <code>{html.escape(call.name)}</code></p>"
                        f"<pre><code>{html.escape(call.arguments)}</code></pre>")

@@ -12,7 +12,7 @@ from typing import Any
 from desktop import __version__
 from desktop.core.atomic_file import write_bytes_atomic
 from desktop.core.progress import Progress, step
-from desktop.core.store.models import Conversation, Message, TextPart
+from desktop.core.store.models import Conversation, FilePart, Message, TextPart
 from desktop.core.store.store import Store
 
 FORMAT = "switchboard.conversations"
@@ -24,6 +24,9 @@ def _message_json(message: Message) -> dict[str, Any]:
     for part in message.parts:
         if isinstance(part, TextPart):
             parts.append({"type": "text", "text": part.text})
+        elif isinstance(part, FilePart):
+            parts.append({"type": "file", "sha256": part.hash, "mime": part.mime,
+                          "name": part.name, "size": part.size, "pages": part.pages})
         else:
             parts.append({"type": "image", "sha256": part.hash, "mime": part.mime,
                           "name": part.name})
@@ -84,7 +87,7 @@ def _conversation_json(
 
 def export_json(store: Store, conversation_ids: Sequence[int],
                 progress: Progress | None = None) -> dict[str, Any]:
-    """The export document: conversations plus every image they use, base64-encoded once."""
+    """The export document: conversations plus every image and file they use, base64 once."""
     folders = {f.id: f.name for f in store.folders.list()}
     conversations = []
     for n, cid in enumerate(conversation_ids):
@@ -94,7 +97,7 @@ def export_json(store: Store, conversation_ids: Sequence[int],
     for conv in conversations:
         for message in conv["messages"]:
             for part in message["parts"]:
-                if part["type"] == "image" and part["sha256"] not in attachments:
+                if part["type"] in ("image", "file") and part["sha256"] not in attachments:
                     data = store.read_attachment(part["sha256"])
                     attachments[part["sha256"]] = {
                         "mime": part["mime"], "data": base64.b64encode(data).decode("ascii"),

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
-from desktop.core.store.models import ImagePart, MessageStatus, TextPart
+from desktop.core.store.models import FilePart, ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
 
@@ -70,6 +70,8 @@ def export_markdown(
                 lines += [f"![{label}]({links[part.hash]})", ""]
             elif isinstance(part, ImagePart):
                 lines += [f"*[image: {part.name or part.hash[:12]}, {part.mime}]*", ""]
+            elif isinstance(part, FilePart):
+                lines += [_file_line(part, links.get(part.hash)), ""]
         for call in m.tool_calls:
             lines += [f"Tool call `{call.name}`:", "", "```json", call.arguments, "```", ""]
         if m.status is not MessageStatus.COMPLETE:
@@ -83,10 +85,20 @@ def _longest_backtick_run(text: str) -> int:
 
 
 _EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
-               "image/webp": ".webp"}
+               "image/webp": ".webp", "application/pdf": ".pdf"}
 
 
-def _file_name(part: ImagePart) -> str:
+def _file_line(part: FilePart, link: str | None) -> str:
+    """An attached document: a link to its copy in `_files/` (or its name) with its size."""
+    label = (part.name or "file").replace("]", "").replace("[", "")
+    facts = [f"{part.pages} page{'s' if part.pages != 1 else ''}"] if part.pages else []
+    facts.append(f"{part.size / 1024:.0f} KB" if part.size < 1048576
+                 else f"{part.size / 1048576:.1f} MB")
+    shown = f"[{label}]({link})" if link else f"*{label}*"
+    return f"📎 {shown} ({', '.join(facts)})"
+
+
+def _file_name(part: ImagePart | FilePart) -> str:
     """A readable, unique name: the part's name (made safe) plus the start of its hash."""
     stem = re.sub(r"[^\w.-]+", "-", Path(part.name).stem).strip("-.") or "image"
     extension = _EXTENSIONS.get(part.mime) or Path(part.name).suffix or ".bin"
@@ -98,13 +110,15 @@ def write_markdown(
 ) -> list[Path]:
     """Write the Markdown export to `dest` and its images (each once) to `<stem>_files/`.
 
-    Returns the image files written. Blocking: call it from a worker thread.
+    Attached documents are copied there too and linked. Returns the files written.
+    Blocking: call it from a worker thread.
     """
     folder = dest.with_name(f"{dest.stem}_files")
     links: dict[str, str] = {}
     written: list[Path] = []
     for item in messages_for_export(store, conversation_id, whole_tree=whole_tree):
-        for part in item.message.images:
+        stored: tuple[ImagePart | FilePart, ...] = (*item.message.images, *item.message.files)
+        for part in stored:
             if part.hash in links:
                 continue
             path = folder / _file_name(part)

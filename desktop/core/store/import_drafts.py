@@ -11,11 +11,13 @@ from desktop.core.store.models import MessageStatus, Role, TextPart, ToolRun
 
 @dataclass(frozen=True, slots=True)
 class AttachmentDraft:
-    """An image's bytes, stored by content when the import is written."""
+    """An image's (or a document's) bytes, stored by content when the import is written."""
 
     data: bytes
     mime: str
     name: str = ""
+    document: bool = False  # an attached document (PDF, Word, text), not an image
+    pages: int = 0
 
 
 @dataclass(slots=True)

@@ -98,6 +98,17 @@ def _message(
             draft = attachments[digest]
             name = reader.get(part, "name", str, f"{pfield}.name", required=False, default="")
             parts.append(AttachmentDraft(draft.data, draft.mime, name))
+        elif kind == "file":
+            digest = reader.get(part, "sha256", str, f"{pfield}.sha256")
+            if digest not in attachments:
+                reader.fail(f"{pfield}.sha256", "names a file missing from 'attachments'")
+            draft = attachments[digest]
+            name = reader.get(part, "name", str, f"{pfield}.name", required=False, default="")
+            mime = reader.get(part, "mime", str, f"{pfield}.mime", required=False,
+                              default=draft.mime)
+            pages = reader.count(part, "pages", f"{pfield}.pages") or 0
+            parts.append(AttachmentDraft(draft.data, mime[:100], name, document=True,
+                                         pages=min(pages, 1_000_000)))
         else:
             reader.fail(f"{pfield}.type", f"unknown part type {kind!r}")
     status_name = reader.get(raw, "status", str, f"{field}.status", required=False,

@@ -14,7 +14,7 @@ from desktop.core.store.message_rows import (
     tool_columns,
     usage_columns,
 )
-from desktop.core.store.models import ContentPart, ImagePart
+from desktop.core.store.models import ContentPart, FilePart, ImagePart
 from desktop.core.store.params import scrub_params
 from desktop.core.store.tree_queries import newest_leaf
 
@@ -34,7 +34,7 @@ def _folder_id(conn: sqlite3.Connection, name: str, folders: dict[str, int], now
 def insert_draft(
     conn: sqlite3.Connection,
     draft: ConversationDraft,
-    images: dict[int, ImagePart],
+    images: dict[int, ImagePart | FilePart],
     folders: dict[str, int],
     files: AttachmentFiles,
     now: float,
@@ -81,7 +81,7 @@ def insert_draft(
         )
         ids[m.key] = int(cur.lastrowid or 0)
         for part in parts:
-            if isinstance(part, ImagePart):
+            if isinstance(part, ImagePart | FilePart):
                 conn.execute(
                     "INSERT OR IGNORE INTO attachments (hash, mime, size, created_at) "
                     "VALUES (?, ?, ?, ?)",

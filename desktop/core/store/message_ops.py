@@ -23,6 +23,7 @@ from desktop.core.store.message_rows import (
 )
 from desktop.core.store.models import (
     ContentPart,
+    FilePart,
     ImagePart,
     Message,
     MessageStatus,
@@ -109,7 +110,7 @@ class MessageOps(ConversationOps):
             )
             message_id = int(cur.lastrowid or 0)
             for part in parts:
-                if isinstance(part, ImagePart):
+                if isinstance(part, ImagePart | FilePart):
                     link_attachment(self._conn, message_id, part.hash)
             self._conn.execute(
                 "UPDATE conversations SET updated_at = max(updated_at, ?), "
@@ -183,7 +184,7 @@ class MessageOps(ConversationOps):
                     "UPDATE messages SET parts = ? WHERE id = ?", (parts_json, message_id)
                 )
                 for part in parts:
-                    if isinstance(part, ImagePart):
+                    if isinstance(part, ImagePart | FilePart):
                         link_attachment(self._conn, message_id, part.hash)
             finish_message(
                 self._conn, message_id, status=status, text=text, reasoning=reasoning,

@@ -14,6 +14,7 @@ from desktop.core.store.attachments import is_valid_hash
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import (
     ContentPart,
+    FilePart,
     ImagePart,
     Message,
     MessageStatus,
@@ -41,10 +42,13 @@ def encode_parts(parts: Sequence[ContentPart]) -> tuple[str, str | None]:
     text = "\n\n".join(texts)
     if all(isinstance(part, TextPart) for part in parts) and len(parts) <= 1:
         return text, None
-    encoded: list[dict[str, str]] = []
+    encoded: list[dict[str, str | int]] = []
     for part in parts:
         if isinstance(part, TextPart):
             encoded.append({"type": "text", "text": part.text})
+        elif isinstance(part, FilePart):
+            encoded.append({"type": "file", "hash": part.hash, "mime": part.mime,
+                            "name": part.name, "size": part.size, "pages": part.pages})
         else:
             encoded.append(
                 {"type": "image", "hash": part.hash, "mime": part.mime, "name": part.name}
@@ -59,6 +63,9 @@ def decode_parts(text: str, parts_json: str | None) -> tuple[ContentPart, ...]:
     for item in json.loads(parts_json):
         if item.get("type") == "image":
             parts.append(ImagePart(item["hash"], item["mime"], item.get("name", "")))
+        elif item.get("type") == "file":
+            parts.append(FilePart(item["hash"], item["mime"], item.get("name", ""),
+                                  int(item.get("size", 0)), int(item.get("pages", 0))))
         else:
             parts.append(TextPart(item.get("text", "")))
     return tuple(parts)

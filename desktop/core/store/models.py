@@ -75,7 +75,22 @@ class ImagePart:
     name: str = ""
 
 
-ContentPart = TextPart | ImagePart
+@dataclass(frozen=True, slots=True)
+class FilePart:
+    """A document (PDF, Word, text) kept in the attachment store under its SHA-256 hex digest.
+
+    Only the original file is stored; its text is extracted again when a request is built
+    (`desktop.core.documents.send_text`), so one copy is the single source of truth.
+    """
+
+    hash: str
+    mime: str
+    name: str = ""
+    size: int = 0  # bytes
+    pages: int = 0  # PDF pages; 0 for other files
+
+
+ContentPart = TextPart | ImagePart | FilePart
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +129,11 @@ class Message:
     @property
     def images(self) -> tuple[ImagePart, ...]:
         return tuple(part for part in self.parts if isinstance(part, ImagePart))
+
+    @property
+    def files(self) -> tuple[FilePart, ...]:
+        """Attached documents (PDF, Word, text files)."""
+        return tuple(part for part in self.parts if isinstance(part, FilePart))
 
 
 @dataclass(frozen=True, slots=True)

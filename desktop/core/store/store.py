@@ -25,7 +25,7 @@ from desktop.core.store.errors import StoreDamagedError, StoreError, StoreVersio
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.import_writer import insert_draft
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
-from desktop.core.store.models import TOOL_NOT_FINISHED, ImagePart, SearchResults
+from desktop.core.store.models import TOOL_NOT_FINISHED, FilePart, ImagePart, SearchResults
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
@@ -281,14 +281,16 @@ class Store(ToolOps):
         import leaves at most unreferenced files that `collect_attachments` removes later).
         `progress` may cancel up to the commit (`WorkCancelledError`; the transaction rolls back).
         """
-        hashes: dict[int, ImagePart] = {}
+        hashes: dict[int, ImagePart | FilePart] = {}
         for n, draft in enumerate(drafts):
             step(progress, n, 2 * len(drafts), "writing")
             for message in draft.messages:
                 for part in message.parts:
                     if isinstance(part, AttachmentDraft):
                         digest = self.attachments.put(part.data)
-                        hashes[id(part)] = ImagePart(digest, part.mime, part.name)
+                        hashes[id(part)] = (
+                            FilePart(digest, part.mime, part.name, len(part.data), part.pages)
+                            if part.document else ImagePart(digest, part.mime, part.name))
         now = time.time()
         created: list[int] = []
         with self._write() as tx:

@@ -1,4 +1,4 @@
-"""DropZone: lets image files be dropped on the widgets it watches, with a highlight."""
+"""DropZone: lets images and documents be dropped on the widgets it watches (highlighted)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.attachments.intake import ImageSource, has_attachable, sources_from_mime
+from desktop.ui.attachments.intake import (
+    DocumentSource,
+    ImageSource,
+    has_attachable,
+    sources_from_mime,
+)
 
 
 class DropZone(QObject):
@@ -17,7 +22,7 @@ class DropZone(QObject):
     """
 
     active_changed = Signal(bool)
-    dropped = Signal(list)  # list[ImageSource]
+    dropped = Signal(list)  # list[ImageSource | DocumentSource]
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +60,7 @@ class DropZone(QObject):
             return False
         if kind == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
-            sources: list[ImageSource] = sources_from_mime(event.mimeData())
+            sources: list[ImageSource | DocumentSource] = sources_from_mime(event.mimeData())
             if id(watched) in self._over:
                 self._set_over(watched, False)
             if not sources:

@@ -1,4 +1,4 @@
-"""What a paste or a drop brings: local image files or image data, as ImageSources."""
+"""What a paste or a drop brings: local files (images or documents) or image data."""
 
 from __future__ import annotations
 
@@ -41,11 +41,35 @@ class ImageSource:
                               max_side)
 
 
-def sources_from_mime(mime: QMimeData) -> list[ImageSource]:
+@dataclass(frozen=True)
+class DocumentSource:
+    """A file to read as a document (PDF, Word, text), shown under `name`."""
+
+    name: str
+    path: Path
+
+
+IMAGE_EXTENSIONS = frozenset(
+    {".png", ".jpg", ".jpeg", ".jfif", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
+
+
+def is_document_path(path: Path) -> bool:
+    """Files not named as images are read as documents (their content decides the kind)."""
+    return path.suffix.lower() not in IMAGE_EXTENSIONS
+
+
+def source_for_path(path: Path) -> ImageSource | DocumentSource:
+    """A picked or dropped file: an image by its name, else a document."""
+    if is_document_path(path):
+        return DocumentSource(path.name, path)
+    return ImageSource(path.name, path=path)
+
+
+def sources_from_mime(mime: QMimeData) -> list[ImageSource | DocumentSource]:
     """Local files named by the data's URLs, else its image; [] when it holds neither."""
     files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
     if files:
-        return [ImageSource(path.name, path=path) for path in files]
+        return [source_for_path(path) for path in files]
     for fmt, extension in _RAW_FORMATS:
         if mime.hasFormat(fmt):
             data = bytes(mime.data(fmt).data())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from desktop.core.store.models import MessageStatus
 from desktop.ui.chat_view.documents import DocumentCache
+from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.chat_view.model import MessageListModel, MessageRow
@@ -40,6 +41,7 @@ class MessageArea(QAbstractScrollArea):
         self.model = model
         self.cache = DocumentCache(self.font())
         self.images = ChatImages(self)  # thumbnails of the cards' images, cached by hash
+        self.files = ChatFiles(self.images, self)  # opens the cards' documents
         self._heights: list[int] = []
         self._measured: list[bool] = []
         self._tops: list[int] | None = None
@@ -247,7 +249,7 @@ class MessageArea(QAbstractScrollArea):
         return widget
 
     def _new_widget(self) -> MessageWidget:
-        widget = MessageWidget(self.viewport(), images=self.images)
+        widget = MessageWidget(self.viewport(), images=self.images, files=self.files)
         widget.action.connect(self.action)
         widget.layout_changed.connect(lambda w=widget: self._on_widget_layout_changed(w))
         return widget

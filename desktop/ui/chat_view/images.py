@@ -40,7 +40,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QMenu, QSizePolicy, QWidget
 from shiboken6 import isValid
 
-from desktop.core.store.models import ImagePart
+from desktop.core.store.models import FilePart, ImagePart
 from desktop.ui.attachments.background import BackgroundCalls
 from desktop.ui.attachments.tray import paint_cropped
 from desktop.ui.chat_view.image_viewer import ImageViewer
@@ -101,7 +101,7 @@ class ChatImages(QObject):
         self._path_for = path_for
         self._thumbnails.clear()
 
-    def path_of(self, part: ImagePart) -> Path | None:
+    def path_of(self, part: ImagePart | FilePart) -> Path | None:
         if self._path_for is None:
             return None
         try:

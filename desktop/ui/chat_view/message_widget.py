@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.rich_text import RichTextView
@@ -102,7 +103,7 @@ class MessageWidget(QFrame):
     layout_changed = Signal()  # a section opened or closed: the row's height changed
 
     def __init__(self, parent: QWidget | None = None, *,
-                 images: ChatImages | None = None) -> None:
+                 images: ChatImages | None = None, files: ChatFiles | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageCard")
         self.row: MessageRow | None = None
@@ -122,6 +123,9 @@ class MessageWidget(QFrame):
         self.image_strip.height_changed.connect(self.layout_changed)
         self.image_strip.hide()
         outer.addWidget(self.image_strip)
+        self.file_strip = FileStrip(files, self)  # the message's documents as file chips
+        self.file_strip.hide()
+        outer.addWidget(self.file_strip)
         self.tools_box = QVBoxLayout()
         self.tools_box.setSpacing(4)
         self.tool_blocks: list[ToolCallBlock] = []
@@ -285,7 +289,9 @@ class MessageWidget(QFrame):
         self.body.setAccessibleDescription(message.text[:1000])
         self.thinking_view.set_content(thinking)
         self.image_strip.set_images(message.images, user=is_user)
-        self.bubble.setVisible(not (message.images and not message.text.strip()))
+        self.file_strip.set_files(message.files, user=is_user)
+        self.bubble.setVisible(not ((message.images or message.files)
+                                    and not message.text.strip()))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)

@@ -107,15 +107,16 @@ def test_pasted_text_stays_text(qtbot: QtBot, pane: ChatPane) -> None:
 def test_refused_file_shows_notice_and_no_chip(
     qtbot: QtBot, pane: ChatPane, tmp_path: Path
 ) -> None:
-    notes = tmp_path / "notes.txt"
-    notes.write_text("not a picture")
+    # A text file is a document now (issue 15); a program is refused as an unknown binary.
+    program = tmp_path / "tool.exe"
+    program.write_bytes(b"MZ" + b"\x00" * 64)
     spinner = tmp_path / "spinner.gif"
     spinner.write_bytes(gif_frames(3))
-    paste(qtbot, pane, file_mime(notes, spinner))
+    paste(qtbot, pane, file_mime(program, spinner))
     qtbot.waitUntil(lambda: pane.attachments.is_empty(), timeout=10_000)
     assert pane.notice.isVisible()
     # Both refusals were shown; the last one is what the notice holds now.
-    assert "animated" in pane.notice_label.text() or "not an image" in pane.notice_label.text()
+    assert "animated" in pane.notice_label.text() or "program" in pane.notice_label.text()
     assert not pane.attachments.isVisible()
 
 
