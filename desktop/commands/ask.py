@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
 import dataclasses
 import json
 import sys
@@ -40,6 +39,12 @@ from desktop.commands.api_access import (
     open_registry,
     report_error,
     run_api_command,
+)
+from desktop.commands.ask_inputs import (
+    CliImage,
+    document_part,
+    prepare_images,
+    read_documents,
 )
 from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exit_code_for
 from desktop.commands.store_access import run_with_store
@@ -63,13 +68,7 @@ from desktop.core.chat_service import (
     ExchangeListener,
     ExchangeResult,
 )
-from desktop.core.documents.errors import DocumentError
-from desktop.core.documents.extract import (
-    PDF_MIME,
-    ExtractedDocument,
-    document_prompt,
-    extract_file,
-)
+from desktop.core.documents.extract import ExtractedDocument
 from desktop.core.providers import ProviderError, ProviderRegistry
 from desktop.core.safe_text import SafeOutput, json_safe
 from desktop.core.settings import Settings, SettingsError
@@ -86,69 +85,6 @@ def parse_options(pairs: list[str]) -> dict[str, Any]:
             raise RequestValidationError(f"-o expects key=value, got {pair!r}.")
         options[key.strip()] = parse_option_value(value)
     return options
-
-
-@dataclasses.dataclass(frozen=True)
-class CliImage:
-    """An image given with --image, made ready to send (oriented, downscaled, no EXIF)."""
-
-    data: bytes
-    mime: str
-    name: str
-
-    def content_part(self) -> dict[str, Any]:
-        encoded = base64.b64encode(self.data).decode("ascii")
-        return {"type": "image_url", "image_url": {"url": f"data:{self.mime};base64,{encoded}"}}
-
-
-def prepare_images(paths: list[Path], max_side: int) -> list[CliImage]:
-    """Each file checked and prepared as the window does; RequestValidationError says why not.
-
-    Qt's image readers do the work (QtGui only: no display or QApplication is needed).
-    """
-    if not paths:
-        return []
-    from desktop.media.image_prepare import AttachmentError, prepare_file
-
-    images = []
-    for path in paths:
-        try:
-            prepared = prepare_file(path, max_side)
-        except AttachmentError as error:
-            raise RequestValidationError(str(error)) from error
-        images.append(CliImage(prepared.data, prepared.mime, prepared.name))
-    return images
-
-
-def read_documents(paths: list[Path]) -> list[ExtractedDocument]:
-    """Each --file read as the window reads it; RequestValidationError says why not."""
-    documents = []
-    for path in paths:
-        try:
-            document = extract_file(path, with_images=False)
-        except DocumentError as error:
-            raise RequestValidationError(str(error)) from error
-        if document.scanned:
-            raise RequestValidationError(
-                f"{document.name} has no text layer (a scanned PDF): attach its pages as "
-                "images with --image, or attach it in the window, which offers them to "
-                "vision models.")
-        limit = int(Settings.default("attachments.max_document_tokens"))
-        if document.tokens > limit:
-            print(f"switchboard: {document.name} is about {document.tokens:,} tokens "
-                  f"(above {limit:,}); sending it anyway", file=sys.stderr)
-        documents.append(document)
-    return documents
-
-
-def document_part(document: ExtractedDocument, native_pdf: bool) -> dict[str, Any]:
-    """A document's content part: a PDF file part (native) or its text under a header."""
-    if native_pdf and document.mime == PDF_MIME:
-        encoded = base64.b64encode(document.data).decode("ascii")
-        return {"type": "file", "file": {"filename": document.name,
-                                         "file_data": f"data:{PDF_MIME};base64,{encoded}"}}
-    return {"type": "text",
-            "text": document_prompt(document.name, document.text, document.page_count)}
 
 
 def build_messages(
