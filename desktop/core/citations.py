@@ -81,8 +81,6 @@ def citation_from(
     `base` is added to the annotation's own indices (a Responses text part's start in the
     whole reply); `position` is where a citation without indices belongs (Anthropic).
     """
-    if not isinstance(annotation, Mapping):
-        return None
     nested = annotation.get("url_citation")
     fields: Mapping[str, Any] = nested if isinstance(nested, Mapping) else annotation
     url = safe_url(fields.get("url"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.core.citations import encode_citations
 from desktop.core.store.models import Conversation, Message, TextPart
 from desktop.core.store.store import Store
 
@@ -33,6 +35,9 @@ def _message_json(message: Message) -> dict[str, Any]:
             "reasoning_tokens": message.usage.reasoning_tokens,
             "cached_tokens": message.usage.cached_tokens,
         }
+        if message.usage.raw:
+            with contextlib.suppress(ValueError):  # stored by us: always JSON, but never fail
+                usage["details"] = json.loads(message.usage.raw)
     return {
         "id": message.id,
         "parent": message.parent_id,
@@ -52,6 +57,8 @@ def _message_json(message: Message) -> dict[str, Any]:
         "status": str(message.status),
         "error": message.error,
         "created_at": message.created_at,
+        "refusal": message.refusal,
+        "citations": json.loads(encode_citations(message.citations) or "[]"),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.models import MessageStatus, Role, TextPart
 
 
@@ -38,6 +38,8 @@ class MessageDraft:
     finish_reason: str | None = None
     status: MessageStatus = MessageStatus.COMPLETE
     error: str | None = None
+    refusal: str | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from collections.abc import Sequence
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.changes import ConversationField, MessageRef, StoreChanges
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.conversation_ops import ConversationOps
@@ -18,6 +18,7 @@ from desktop.core.store.message_rows import (
     finish_message,
     link_attachment,
     message_from_row,
+    reply_field_values,
     usage_columns,
 )
 from desktop.core.store.models import (
@@ -66,6 +67,8 @@ class MessageOps(ConversationOps):
         error: str | None = None,
         created_at: float | None = None,
         make_active: bool = True,
+        refusal: str | None = None,
+        citations: Sequence[Citation] = (),
     ) -> Message:
         """Add a message under `parent_id` (default: the active leaf) and make it the active leaf.
 
@@ -77,6 +80,7 @@ class MessageOps(ConversationOps):
         text, parts_json = encode_parts(parts)
         now = time.time() if created_at is None else created_at
         prompt, completion, reasoning_tokens, cached = usage_columns(usage)
+        extras = reply_field_values(refusal, citations, usage)
         with self._write() as tx:
             conv = self._conn.execute(
                 "SELECT active_leaf_id FROM conversations WHERE id = ?", (conversation_id,)
@@ -94,13 +98,13 @@ class MessageOps(ConversationOps):
                 "INSERT INTO messages (conversation_id, parent_id, role, text, parts, reasoning, "
                 "tool_calls, tool_call_id, model, provider, prompt_tokens, completion_tokens, "
                 "reasoning_tokens, cached_tokens, ttft_ms, tokens_per_second, finish_reason, "
-                "status, error, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "status, error, created_at, refusal, citations, usage_json) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id, parent, str(Role(role)), text, parts_json, reasoning,
                     encode_tool_calls(tool_calls), tool_call_id, model, provider, prompt,
                     completion, reasoning_tokens, cached, ttft_ms, tokens_per_second,
-                    finish_reason, str(status), error, now,
+                    finish_reason, str(status), error, now, *extras,
                 ),
             )
             message_id = int(cur.lastrowid or 0)

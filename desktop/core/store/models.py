@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 
 
 class Role(StrEnum):
@@ -66,6 +66,9 @@ class Message:
     tokens_per_second: float | None = None
     finish_reason: str | None = None
     error: str | None = None
+    refusal: str | None = None
+    """What the model said when it refused; '' when it refused without saying; None: no refusal."""
+    citations: tuple[Citation, ...] = ()
 
     @property
     def stopped_by_user(self) -> bool:
