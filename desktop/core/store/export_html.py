@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
@@ -67,6 +68,11 @@ def _sources_html(m: Message, number: int) -> str:
     return f'<ol class="sources">{items}</ol>'
 
 
+def _cite_href(number: int) -> Callable[[int], str]:
+    """Addresses of message `number`'s citation marks: its entries in the source list."""
+    return lambda n: f"{EXPORT_CITE_HREF}{number}-{n}"
+
+
 def _refusal_html(m: Message) -> str:
     text = html.escape(m.refusal or "The model declined to answer.")
     return f'<div class="refusal"><strong>Refused</strong> — {text}</div>'
@@ -112,9 +118,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
         cited = m.citations and len(m.parts) == 1 and isinstance(m.parts[0], TextPart)
         for part in m.parts:
             if isinstance(part, TextPart) and cited:
-                prefix = f"{EXPORT_CITE_HREF}{item.number}-"
                 out.append(md.render(cited_markdown(part.text, m.citations,
-                                                    lambda n: f"{prefix}{n}")))
+                                                    _cite_href(item.number))))
             elif isinstance(part, TextPart):
                 out.append(md.render(part.text))
             elif isinstance(part, ImagePart):

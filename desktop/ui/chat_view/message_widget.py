@@ -16,9 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.citations import numbered_sources
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
+from desktop.ui.chat_view.reply_extras import (
+    RefusalBlock,
+    SourceList,
+    footer_usage,
+    usage_tooltip,
+)
 from desktop.ui.chat_view.rich_text import RichTextView
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
@@ -118,6 +125,11 @@ class MessageWidget(QFrame):
         outer.addLayout(self._build_header())
         self._build_thinking(outer)
         self._build_body(outer)
+        self.refusal_block = RefusalBlock(self)  # a refusal, apart from any text
+        self.source_list = SourceList(self)  # the sources the reply cites, numbered
+        self.body.citation_clicked.connect(self.source_list.open)
+        outer.addWidget(self.refusal_block)
+        outer.addWidget(self.source_list)
         self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
         self.image_strip.height_changed.connect(self.layout_changed)
         self.image_strip.hide()
@@ -338,6 +350,9 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
+        self.refusal_block.show_refusal(
+            live.refusal if live is not None and live.refusal is not None else message.refusal)
+        self.source_list.show_sources(numbered_sources(message.citations)[0])
 
         error = (live.error if live else None) or message.error
         failed = message.status == MessageStatus.ERROR
@@ -361,6 +376,7 @@ class MessageWidget(QFrame):
         waiting = live.status if streaming and live is not None else ""
         self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
         self.footer.setText(waiting or footer)
+        self.footer.setToolTip("" if waiting else usage_tooltip(message.usage))
         self._update_actions()
         self._restyle()
         self.updateGeometry()
@@ -396,6 +412,7 @@ class MessageWidget(QFrame):
                     usage.completion_tokens if usage.completion_tokens is not None else "?",
                 )
             )
+            parts += footer_usage(usage)
         if message.ttft_ms is not None:
             parts.append(self.tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
         if message.tokens_per_second is not None:
