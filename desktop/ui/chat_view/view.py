@@ -244,6 +244,7 @@ class ChatView(QWidget):
                 and not batch.tool_calls
                 and batch.model is None
                 and batch.error is None
+                and batch.refusal is None  # the refusal block grows
             )
             self.area.invalidate_row(number, text_only=text_only)
         self.area.relayout()
