@@ -153,3 +153,15 @@ def test_screenshots_light_and_dark(
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         theme.apply_theme(app, "light")
+
+
+
+def test_refusal_block_is_not_clipped(chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    fake_provider.script("/chat/completions", chat_refusal(stream=True, text="Some of it."))
+    chat.type_and_send("x")
+    chat.wait(lambda: chat.idle() and chat.path()[-1].status is MessageStatus.COMPLETE)
+    card = _reply_card(chat)
+    block = card.refusal_block
+    assert card.height() >= card.heightForWidth(card.width())
+    assert block.height() >= block.heightForWidth(block.width())
+    assert block.text.height() >= block.text.fontMetrics().height()

@@ -308,7 +308,7 @@ class MessageWidget(QFrame):
         self._restyle()
         # A recycled card's nested layouts still hold the sizes of what it showed before
         # (children shown or hidden while the card was hidden do not invalidate them).
-        _invalidate(self.layout())
+        self._invalidate_all()
 
     def refresh(self) -> None:
         """Re-read the bound row (after a stream flush or a status change)."""
@@ -350,9 +350,14 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
+        extras = (self.refusal_block.text.text(), self.refusal_block.isVisibleTo(self),
+                  self.source_list.sources)
         self.refusal_block.show_refusal(
             live.refusal if live is not None and live.refusal is not None else message.refusal)
         self.source_list.show_sources(numbered_sources(message.citations)[0])
+        if extras != (self.refusal_block.text.text(), self.refusal_block.isVisibleTo(self),
+                      self.source_list.sources):
+            self._invalidate_all()
 
         error = (live.error if live else None) or message.error
         failed = message.status == MessageStatus.ERROR
@@ -380,6 +385,12 @@ class MessageWidget(QFrame):
         self._update_actions()
         self._restyle()
         self.updateGeometry()
+
+    def _invalidate_all(self) -> None:
+        """Forget cached sizes, also of the blocks with layouts of their own."""
+        for widget in (self.refusal_block, self.source_list, self):
+            widget.ensurePolished()  # measured with the style sheet's fonts and borders
+            _invalidate(widget.layout())
 
     def _show_tool_calls(self, row: MessageRow) -> None:
         calls: list[tuple[str, str]]
