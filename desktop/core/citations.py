@@ -200,22 +200,48 @@ def _snap(text: str, position: int) -> int:
     return position
 
 
+def _fenced_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block, its fence lines included."""
+    blocks: list[tuple[int, int]] = []
+    opened: tuple[int, str] | None = None
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip(" ")
+        fence = stripped[:3] if stripped[:3] in ("```", "~~~") else ""
+        if opened is None and fence:
+            opened = (position, fence)
+        elif opened is not None and fence == opened[1] and not stripped[3:].strip(" `~\n"):
+            blocks.append((opened[0], position + len(line.rstrip("\n"))))
+            opened = None
+        position += len(line)
+    if opened is not None:
+        blocks.append((opened[0], len(text)))
+    return blocks
+
+
 def place_markers(
     text: str, citations: Sequence[Citation], marker: Callable[[int], str]
 ) -> str:
     """`text` with `marker(number)` after each cited span (at the end when it has no index).
 
     Markers at the same place are joined in number order, each number once; a place inside
-    a word or a Markdown link moves to its end, so nothing is split.
+    a word or a Markdown link moves to its end, so nothing is split; one inside a fenced code
+    block goes in a paragraph of its own after the block.
     """
     if not citations:
         return text
     _sources, numbers = numbered_sources(citations)
+    fenced = _fenced_blocks(text) if "```" in text or "~~~" in text else []
+    after_block: set[int] = set()
     at: dict[int, list[int]] = {}
     for citation, number in zip(citations, numbers, strict=True):
         place = len(text) if citation.end is None else _snap(text, citation.end)
         if place == len(text):
             place = len(text.rstrip())
+        for start, end in fenced:
+            if start < place <= end or (start == place and place == len(text.rstrip())):
+                place = end
+                after_block.add(place)
         group = at.setdefault(place, [])
         if number not in group:
             group.append(number)
@@ -223,6 +249,8 @@ def place_markers(
     previous = 0
     for place in sorted(at):
         pieces.append(text[previous:place])
+        if place in after_block:
+            pieces.append("\n\n")
         pieces.append("".join(marker(number) for number in sorted(at[place])))
         previous = place
     pieces.append(text[previous:])

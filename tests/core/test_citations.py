@@ -68,3 +68,14 @@ def test_citation_numbers_render_as_superscript_links() -> None:
     assert citation_number("cite:1") == 1
     assert citation_number("https://fr.example/") is None
     assert citation_number("cite:1x") is None
+
+
+def test_a_marker_never_lands_inside_a_code_block() -> None:
+    text = "Run this:\n\n```sh\nls -la /tmp\n```"
+    inside = text.index("-la")
+    for end in (inside, None):
+        marked = place_markers(text, [Citation("https://x.example/", end=end)], lambda n: "^")
+        assert marked == text + "\n\n^"
+    html = MarkdownRenderer().render(
+        cited_markdown(text, [Citation("https://x.example/", end=inside)]))
+    assert "/tmp\n</pre>" in html and html.endswith("[1]</a></sup></p>\n")
