@@ -142,11 +142,15 @@ def test_screenshots_light_and_dark(
               and chat.path()[-1].status is MessageStatus.COMPLETE)
     chat.window.resize(1100, 900)
     try:
-        for scheme in ("light", "dark"):
+        for scheme in ("dark", "light"):
             _theme_action(chat, scheme).trigger()
             chat.window.chat.chat_view.flush()
             chat.wait(lambda: True)
             QApplication.processEvents()
+            card = _reply_card(chat)  # re-measured under the new style: nothing clipped
+            assert card.height() >= card.heightForWidth(card.width()), scheme
+            block = card.refusal_block
+            assert block.height() >= block.heightForWidth(block.width()), scheme
             SHOTS.mkdir(parents=True, exist_ok=True)
             assert chat.window.grab().save(str(SHOTS / f"replyfields-{scheme}.png"))
     finally:
@@ -160,8 +164,12 @@ def test_refusal_block_is_not_clipped(chat: ChatWindow, fake_provider: FakeProvi
     fake_provider.script("/chat/completions", chat_refusal(stream=True, text="Some of it."))
     chat.type_and_send("x")
     chat.wait(lambda: chat.idle() and chat.path()[-1].status is MessageStatus.COMPLETE)
-    card = _reply_card(chat)
-    block = card.refusal_block
-    assert card.height() >= card.heightForWidth(card.width())
-    assert block.height() >= block.heightForWidth(block.width())
-    assert block.text.height() >= block.text.fontMetrics().height()
+    for size in (None, (1100, 900), (700, 900)):
+        if size is not None:  # a new width: every card is measured again
+            chat.window.resize(*size)
+            chat.wait(lambda: True)
+        card = _reply_card(chat)
+        block = card.refusal_block
+        assert card.height() >= card.heightForWidth(card.width())
+        assert block.height() >= block.heightForWidth(block.width())
+        assert block.text.height() >= block.text.fontMetrics().height()

@@ -128,6 +128,8 @@ class MessageWidget(QFrame):
         self.refusal_block = RefusalBlock(self)  # a refusal, apart from any text
         self.source_list = SourceList(self)  # the sources the reply cites, numbered
         self.body.citation_clicked.connect(self.source_list.open)
+        for block in (self.refusal_block, self.source_list):
+            block.size_changed.connect(self.layout_changed)
         outer.addWidget(self.refusal_block)
         outer.addWidget(self.source_list)
         self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails

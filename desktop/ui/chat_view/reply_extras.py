@@ -12,7 +12,7 @@ import html
 import json
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -34,7 +34,21 @@ def open_source(url: str) -> bool:
     return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
-class RefusalBlock(QFrame):
+class _SizedBlock(QFrame):
+    """A block whose height can change after its card was measured (a style sheet applied
+    later, a font change): it says so, and the card is measured again."""
+
+    size_changed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if (event.type() == QEvent.Type.LayoutRequest and self.isVisible()
+                and self.heightForWidth(self.width()) > self.height()):
+            self.size_changed.emit()
+        return handled
+
+
+class RefusalBlock(_SizedBlock):
     """A muted, bordered block: a "Refused" label with an icon, then the model's words."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -71,7 +85,7 @@ class RefusalBlock(QFrame):
         self.setAccessibleName(_tr("Refused") + ": " + self.text.text()[:500])
 
 
-class SourceList(QFrame):
+class SourceList(_SizedBlock):
     """The reply's sources: "[n] Title · host" links; a click opens the address."""
 
     opened = Signal(str)  # the address that was opened

@@ -101,7 +101,7 @@ QLabel#refusalText {{ color: {c['text']}; background: transparent; border: none;
 QLabel#sourcesTitle {{ color: {c['muted']}; font-weight: 600; font-size: 9pt; padding: 2px 0; }}
 QToolButton#sourceLink {{
     background: transparent; border: 1px solid transparent; border-radius: 6px;
-    color: {c['accent']}; padding: 1px 6px; text-align: left; font-size: 9pt;
+    color: {c['accent']}; padding: 1px 3px; text-align: left; font-size: 9pt;
 }}
 QToolButton#sourceLink:hover {{ background: {c['hover']}; }}
 QToolButton#sourceLink:focus {{ border: 1px solid {c['accent']}; }}
