@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.citations import numbered_sources
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
@@ -24,6 +23,7 @@ from desktop.ui.chat_view.reply_extras import (
     RefusalBlock,
     SourceList,
     footer_usage,
+    show_extras,
     usage_tooltip,
 )
 from desktop.ui.chat_view.rich_text import RichTextView
@@ -352,13 +352,8 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
-        extras = (self.refusal_block.text.text(), self.refusal_block.isVisibleTo(self),
-                  self.source_list.sources)
-        self.refusal_block.show_refusal(
-            live.refusal if live is not None and live.refusal is not None else message.refusal)
-        self.source_list.show_sources(numbered_sources(message.citations)[0])
-        if extras != (self.refusal_block.text.text(), self.refusal_block.isVisibleTo(self),
-                      self.source_list.sources):
+        if show_extras(self.refusal_block, self.source_list, message,
+                       live.refusal if live is not None else None):
             self._invalidate_all()
 
         error = (live.error if live else None) or message.error
@@ -388,8 +383,7 @@ class MessageWidget(QFrame):
         self._restyle()
         self.updateGeometry()
 
-    def _invalidate_all(self) -> None:
-        """Forget cached sizes, also of the blocks with layouts of their own."""
+    def _invalidate_all(self) -> None:  # also the blocks with layouts of their own
         for widget in (self.refusal_block, self.source_list, self):
             widget.ensurePolished()  # measured with the style sheet's fonts and borders
             _invalidate(widget.layout())

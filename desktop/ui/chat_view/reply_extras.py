@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from desktop.core.citations import Source, safe_url
+from desktop.core.citations import Source, numbered_sources, safe_url
 from desktop.core.reply_parts import Usage
+from desktop.core.store.models import Message
 
 MAX_SOURCES_SHOWN = 100
 TITLE_WIDTH_PX = 520  # a long title is elided to about this width
@@ -142,6 +143,16 @@ class SourceList(_SizedBlock):
                     return True
                 return False
         return False
+
+
+def show_extras(refusal: RefusalBlock, sources: SourceList, message: Message,
+                live_refusal: str | None) -> bool:
+    """Show a reply's refusal (the streaming one first) and sources; True if that changed."""
+    before = (refusal.text.text(), refusal.isHidden(), sources.sources)
+    refusal.show_refusal(live_refusal if live_refusal is not None else message.refusal)
+    sources.show_sources(numbered_sources(message.citations)[0])
+    return before != (refusal.text.text(), refusal.isHidden(),
+                      sources.sources)
 
 
 def footer_usage(usage: Usage | None) -> list[str]:
