@@ -7,9 +7,7 @@ real SQLite file, streamed and not streamed.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +16,6 @@ from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_service import ChatService
 from desktop.core.providers import KeySource, ProviderProfile
 from desktop.core.store.models import MessageStatus
-from desktop.core.store.store import Store
 from tests.core.test_chat_service import KEY_ENV, SETTINGS, Recorder, drive, key, service
 from tests.helpers.fake_provider import FakeProvider, fake_provider
 from tests.helpers.reply_fields import (
@@ -76,28 +73,6 @@ def test_interrupted_stream_keeps_the_refusal_so_far(
     reply, _recorder = _send(service)
     assert reply.status is MessageStatus.INTERRUPTED
     assert reply.refusal == "I can't help with"
-
-
-def test_refusal_checkpoint_is_on_disk_before_the_reply_ends(tmp_path: Path) -> None:
-    with Store.open(tmp_path, backup_interval=None) as store:
-        conversation = store.create_conversation()
-        reply = store.begin_reply(conversation.id, parent_id=None)
-        checkpointer = store.checkpointer(reply.id)
-        checkpointer.interval = 0.01
-        checkpointer.append_refusal("I can't")
-        database = store.path  # what a crash leaves: the file as the checkpoints wrote it
-        seen = None
-        for _attempt in range(500):  # until the writer's next tick has saved it
-            with sqlite3.connect(database) as conn:
-                seen = conn.execute("SELECT refusal, status FROM messages WHERE id = ?",
-                                    (reply.id,)).fetchone()
-            if seen[0]:
-                break
-            checkpointer._wake.set()
-            checkpointer._done.wait(0.01)
-        assert seen == ("I can't", "streaming")
-        checkpointer.finish(MessageStatus.INTERRUPTED)
-        assert store.get_message(reply.id).refusal == "I can't"
 
 
 @pytest.mark.parametrize("stream", [True, False], ids=["streamed", "whole"])

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from desktop.core.paths import DataDir
 from desktop.core.reply_parts import Citation, Usage
-from desktop.core.store import Role, Store
+from desktop.core.store import MessageStatus, Role, Store
 from desktop.core.store.database import connect
 from desktop.core.store.export_html import export_html
 from desktop.core.store.export_json import write_json
@@ -100,3 +106,43 @@ def test_html_has_superscript_links_sources_and_the_refusal(store: Store) -> Non
             'rel="noopener noreferrer" target="_blank">Tower &quot;facts&quot;</a>') in page
     assert "<b>here</b>" not in page and "I won&#x27;t say more &lt;b&gt;here&lt;/b&gt;." in page
     assert '<div class="refusal"><strong>Refused</strong>' in page
+
+
+_CHILD = r"""
+import sqlite3, sys, time
+from desktop.core.store import Store, Role
+store = Store.open(sys.argv[1])
+conv = store.create_conversation("refusal crash")
+store.append_message(conv.id, Role.USER, "do something bad")
+reply = store.begin_reply(conv.id)
+cp = store.checkpointer(reply.id, interval=0.05)
+cp.append("Partly: ")
+cp.append_refusal("I can't")
+cp.append_refusal(" do that")
+while True:  # until a checkpoint holds the refusal so far, as a reader sees the file
+    with sqlite3.connect(store.path) as conn:
+        row = conn.execute("SELECT refusal FROM messages WHERE id = ?", (reply.id,)).fetchone()
+    if row[0] == "I can't do that":
+        break
+    time.sleep(0.02)
+print("reply", reply.id, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_sigkill_mid_stream_keeps_the_refusal_so_far(tmp_path: Path) -> None:
+    data = DataDir(tmp_path).ensure()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[3])}
+    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(data.root)],
+                             stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    header = child.stdout.readline().split()
+    assert header[:1] == ["reply"], header
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(10)
+    child.stdout.close()
+    with Store.open(data, backup_interval=None) as store:
+        reply = store.get_message(int(header[1]))
+        assert reply.status is MessageStatus.INTERRUPTED
+        assert (reply.text, reply.refusal) == ("Partly: ", "I can't do that")
