@@ -21,6 +21,7 @@ from desktop.core.reply_parts import Usage
 from desktop.core.store.models import Message
 
 MAX_SOURCES_SHOWN = 100
+MAX_REFUSAL_SHOWN = 20_000  # characters (a stored refusal is capped alike)
 TITLE_WIDTH_PX = 520  # a long title is elided to about this width
 
 
@@ -82,7 +83,8 @@ class RefusalBlock(_SizedBlock):
         if refusal is None:
             return
         self.title.setText(_tr("Refused"))
-        self.text.setText(refusal.strip() or _tr("The model declined to answer."))
+        shown = refusal.strip()[:MAX_REFUSAL_SHOWN]
+        self.text.setText(shown or _tr("The model declined to answer."))
         self.setAccessibleName(_tr("Refused") + ": " + self.text.text()[:500])
 
 
