@@ -230,9 +230,11 @@ def _saved_json(conversation_id: int, result: ExchangeResult) -> dict[str, Any]:
     first = result.replies[0] if result.replies else None
     return {
         "choices": [
-            {"index": index, "text": reply.text, "reasoning": reply.reasoning, "refusal": None,
+            {"index": index, "text": reply.text, "reasoning": reply.reasoning,
+             "refusal": reply.refusal,
              "tool_calls": [dataclasses.asdict(call) for call in reply.tool_calls],
-             "annotations": [], "logprobs": None, "finish_reason": reply.finish_reason}
+             "annotations": [], "logprobs": None, "finish_reason": reply.finish_reason,
+             "citations": [dataclasses.asdict(citation) for citation in reply.citations]}
             for index, reply in enumerate(result.replies)
         ],
         "usage": dataclasses.asdict(first.usage) if first and first.usage else None,

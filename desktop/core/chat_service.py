@@ -25,6 +25,7 @@ from desktop.core.api.events import (
     ChatResult,
     MetadataEvent,
     ReasoningDelta,
+    RefusalDelta,
     StreamEnd,
     StreamEvent,
     TextDelta,
@@ -141,7 +142,8 @@ class _ReplyState:
         """The reply as streamed so far (the checkpointer holds the one copy of its text)."""
         text, reasoning = self.checkpointer.text, self.checkpointer.reasoning
         return replace(self.message, parts=(TextPart(text),) if text else (),
-                       reasoning=reasoning, status=MessageStatus.STREAMING)
+                       reasoning=reasoning, status=MessageStatus.STREAMING,
+                       refusal=self.checkpointer.refusal)
 
 
 class ChatService:
@@ -424,6 +426,8 @@ class ChatService:
                         state.checkpointer.append(text=event.text)
                     else:
                         state.checkpointer.append(reasoning=event.text)
+                elif isinstance(event, RefusalDelta):  # checkpointed too: a crash keeps it
+                    state.checkpointer.append_refusal(event.text)
                 if not isinstance(event, StreamEnd):
                     listener.reply_event(state.message.id, event)
             totals.result = stream.result
@@ -447,6 +451,9 @@ class ChatService:
                 listener.reply_event(state.message.id,
                                      ReasoningDelta(choice.index, choice.reasoning))
             listener.reply_event(state.message.id, TextDelta(choice.index, choice.text))
+            if choice.refusal is not None:
+                state.checkpointer.append_refusal(choice.refusal)
+                listener.reply_event(state.message.id, RefusalDelta(choice.index, choice.refusal))
         totals.result, totals.usage, totals.model = result, result.usage, result.model
 
     async def _finish(
@@ -486,6 +493,7 @@ class ChatService:
                 tokens_per_second=tokens_per_second,
                 finish_reason=choice.finish_reason if choice else None,
                 error=error_text,
+                citations=choice.citations if choice else None,
                 wait=False,
             )
         # Waiting for the writer threads happens off the loop; the UI never waits on disk.

@@ -20,7 +20,8 @@ from desktop.core.api.events import (
     ToolCallDelta,
     UsageEvent,
 )
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.citations import MAX_CITATIONS, citations_from
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 
 
 class _ToolCallParts:
@@ -37,6 +38,7 @@ class _ChoiceParts:
 
     __slots__ = (
         "annotations",
+        "citations",
         "finish_reason",
         "logprobs",
         "reasoning",
@@ -48,7 +50,8 @@ class _ChoiceParts:
     def __init__(self) -> None:
         self.text: list[str] = []
         self.reasoning: list[str] = []
-        self.refusal: list[str] = []
+        self.refusal: list[str] | None = None
+        self.citations: list[Citation] = []
         self.tools: dict[int, _ToolCallParts] = {}
         self.annotations: list[dict] = []
         self.logprobs: list[dict] | None = None
@@ -124,9 +127,18 @@ class StreamAssembler:
             if event.arguments:
                 call.arguments.append(event.arguments)
         elif isinstance(event, RefusalDelta):
-            self._choice(event.index).refusal.append(event.text)
+            parts = self._choice(event.index)
+            if parts.refusal is None:
+                parts.refusal = []
+            parts.refusal.append(event.text)
         elif isinstance(event, AnnotationsEvent):
-            self._choice(event.index).annotations.extend(event.annotations)
+            parts = self._choice(event.index)
+            parts.annotations.extend(event.annotations)
+            room = MAX_CITATIONS - len(parts.citations)
+            if room > 0:
+                parts.citations += citations_from(
+                    event.annotations, base=event.base, position=event.position
+                )[:room]
         elif isinstance(event, LogprobsEvent):
             parts = self._choice(event.index)
             if parts.logprobs is None:
@@ -157,7 +169,7 @@ class StreamAssembler:
                     index=index,
                     text=_joined(parts.text),
                     reasoning=_joined(parts.reasoning),
-                    refusal=_joined(parts.refusal) if parts.refusal else None,
+                    refusal=_joined(parts.refusal) if parts.refusal is not None else None,
                     tool_calls=[
                         ToolCall(call.id or "", call.name or "", _joined(call.arguments))
                         for _, call in sorted(parts.tools.items())
@@ -165,6 +177,7 @@ class StreamAssembler:
                     annotations=list(parts.annotations),
                     logprobs=list(parts.logprobs) if parts.logprobs is not None else None,
                     finish_reason=parts.finish_reason,
+                    citations=list(parts.citations),
                 )
             )
         return ChatResult(

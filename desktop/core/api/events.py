@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,16 +51,25 @@ class ToolCallDelta:
 
 @dataclass(frozen=True, slots=True)
 class RefusalDelta:
+    """Refusal text; an empty `text` says the model refused without one (Anthropic)."""
+
     index: int
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class AnnotationsEvent:
-    """Citations and similar (`url_citation`), passed through as the provider sent them."""
+    """Citations and similar (`url_citation`), passed through as the provider sent them.
+
+    `base` is where the annotated text part starts in the whole reply (its indices are
+    relative to the part); `position` is where annotations without indices belong (Anthropic
+    citations: the end of their text block).
+    """
 
     index: int
     annotations: tuple[dict[str, Any], ...]
+    base: int = 0
+    position: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +143,8 @@ class Choice:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     logprobs: list[dict[str, Any]] | None = None
     finish_reason: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+    """The usable `annotations` (http(s) sources), placed in `text`."""
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
 
+from desktop.core.rendering.citation_marks import install_citation_rules
 from desktop.core.rendering.long_runs import break_long_runs_html
 
 COPY_CODE_HREF = "switchboard:copy-code"
@@ -104,6 +105,7 @@ class MarkdownRenderer:
         self._md.enable(["table", "strikethrough"])
         self._md.add_render_rule("table_open", _table_open)
         self._md.add_render_rule("image", _image_rule)
+        install_citation_rules(self._md)  # `cite:n` links drawn as superscript numbers
         render_fence = self._render_fence
 
         # markdown-it binds render rules to its renderer, so pass a plain closure.

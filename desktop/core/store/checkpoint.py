@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.safe_text import without_lone_surrogates
 from desktop.core.store.changes import StoreChanges
 from desktop.core.store.database import connect, transaction
@@ -53,6 +53,7 @@ class _Final:
     tokens_per_second: float | None
     finish_reason: str | None
     error: str | None
+    citations: Sequence[Citation] | None = None
 
     def storable(self) -> _Final:
         """The same final state with every value SQLite accepts."""
@@ -63,12 +64,15 @@ class _Final:
                 for c in self.tool_calls
             ],
             model=_clean(self.model),
-            usage=None if self.usage is None else Usage(
-                *(_count(getattr(self.usage, f.name)) for f in fields(Usage))
-            ),
+            usage=None if self.usage is None else _storable_usage(self.usage),
             finish_reason=_clean(self.finish_reason),
             error=_clean(self.error),
         )
+
+
+def _storable_usage(usage: Usage) -> Usage:
+    counts = {f.name: _count(getattr(usage, f.name)) for f in fields(Usage) if f.name != "raw"}
+    return Usage(**counts, raw=_clean(usage.raw))
 
 
 def _clean(text: str | None) -> str | None:
@@ -104,6 +108,8 @@ class StreamCheckpointer:
         self._database = database
         self._text: list[str] = []
         self._reasoning: list[str] = []
+        self._refusal: list[str] | None = None  # None: the model has not refused
+        self._refusal_saved = 0  # length of the refusal already on disk
         self._lock = threading.Lock()
         self._dirty = False
         self._final: _Final | None = None
@@ -126,6 +132,20 @@ class StreamCheckpointer:
             if reasoning:
                 self._reasoning.append(reasoning)
             self._dirty = True
+
+    def append_refusal(self, text: str) -> None:
+        """Add refusal text ('' marks a refusal without text); saved with the checkpoints."""
+        with self._lock:
+            if self._refusal is None:
+                self._refusal = []
+            if text:
+                self._refusal.append(text)
+            self._dirty = True
+
+    @property
+    def refusal(self) -> str | None:
+        with self._lock:
+            return None if self._refusal is None else "".join(self._refusal)
 
     @property
     def text(self) -> str:
@@ -152,6 +172,7 @@ class StreamCheckpointer:
         tokens_per_second: float | None = None,
         finish_reason: str | None = None,
         error: str | None = None,
+        citations: Sequence[Citation] | None = None,
         wait: bool = True,
         timeout: float = 30.0,
     ) -> None:
@@ -164,7 +185,7 @@ class StreamCheckpointer:
             if self._final is None:
                 self._final = _Final(
                     status, tool_calls, model, usage, ttft_ms, tokens_per_second,
-                    finish_reason, error,
+                    finish_reason, error, citations,
                 )
         self._wake.set()
         if wait:
@@ -215,6 +236,7 @@ class StreamCheckpointer:
                     return
                 if dirty:
                     self._write_checkpoint(conn, text, reasoning)
+                    self._write_refusal(conn)
         except BaseException as exc:
             self.error = exc
             log.error("saving streamed reply %s failed: %s", self.message_id, exc)
@@ -255,6 +277,19 @@ class StreamCheckpointer:
         self._saved = (len(text), len(reasoning))
         self.write_seconds.append(time.perf_counter() - started)
 
+    def _write_refusal(self, conn: sqlite3.Connection) -> None:
+        """The refusal so far, whole (refusals are short), when it grew since the last save."""
+        refusal = self.refusal
+        if refusal is None or (self._refusal_saved and len(refusal) == self._refusal_saved - 1):
+            return
+        try:
+            conn.execute("UPDATE messages SET refusal = ? WHERE id = ?",
+                         (without_lone_surrogates(refusal), self.message_id))
+        except _WRITE_ERRORS as exc:  # the next tick or the final write tries again
+            log.warning("checkpoint of the refusal of reply %s failed: %s", self.message_id, exc)
+            return
+        self._refusal_saved = len(refusal) + 1
+
     def _write_final_retrying(
         self, conn: sqlite3.Connection, text: str, reasoning: str, final: _Final
     ) -> None:
@@ -289,6 +324,7 @@ class StreamCheckpointer:
                 tool_calls=final.tool_calls, model=final.model, usage=final.usage,
                 ttft_ms=final.ttft_ms, tokens_per_second=final.tokens_per_second,
                 finish_reason=final.finish_reason, error=final.error,
+                refusal=_clean(self.refusal), citations=final.citations,
             )
             conn.execute("DELETE FROM stream_chunks WHERE message_id = ?", (self.message_id,))
         self.write_seconds.append(time.perf_counter() - started)

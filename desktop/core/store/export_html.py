@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
 
 from markdown_it import MarkdownIt
 
+from desktop.core.citations import numbered_sources
+from desktop.core.rendering.citation_marks import (
+    EXPORT_CITE_HREF,
+    cited_markdown,
+    install_citation_rules,
+)
 from desktop.core.rendering.markdown_html import image_placeholder
 from desktop.core.store.errors import StoreError
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
-from desktop.core.store.models import FilePart, ImagePart, MessageStatus, TextPart
+from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
 _INLINE_MIMES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
@@ -52,9 +59,17 @@ code { font-family: ui-monospace, monospace; font-size: 13px; }
 img { max-width: 100%; border-radius: 6px; }
 details { color: #555; margin: .4rem 0; }
 .status { color: #a33; font-style: italic; }
+sup.cite { font-size: 75%; line-height: 0; } sup.cite a { text-decoration: none; }
+.refusal { border: 1px solid #d9d9de; border-left: 4px solid #8e8e93; border-radius: 6px;
+           padding: .5rem .75rem; margin: .5rem 0; color: #555; background: #f7f7f9; }
+.refusal strong { color: #333; }
+.sources { font-size: 13px; color: #555; margin: .5rem 0; padding-left: 1.6rem; }
+.sources .host { color: #888; }
 @media (prefers-color-scheme: dark) {
   body { background: #1c1c1e; color: #e5e5e7; } pre { background: #2c2c2e; }
   .msg { border-color: #3a3a3c; } .assistant .role { color: #64a8f0; }
+  .refusal { background: #2c2c2e; border-color: #48484a; color: #aeaeb2; }
+  .refusal strong { color: #e5e5e7; } .sources { color: #aeaeb2; }
 }
 """
 
@@ -63,12 +78,34 @@ def _image_placeholder(renderer, tokens, idx, options, env):  # type: ignore[no-
     return image_placeholder(tokens[idx], link=False)
 
 
+def _sources_html(m: Message, number: int) -> str:
+    sources, _numbers = numbered_sources(m.citations)
+    items = "".join(
+        f'<li id="cite-{number}-{s.number}"><a href="{html.escape(s.url, quote=True)}" '
+        f'rel="noopener noreferrer" target="_blank">{html.escape(s.title or s.host)}</a>'
+        f' <span class="host">{html.escape(s.host)}</span></li>'
+        for s in sources
+    )
+    return f'<ol class="sources">{items}</ol>'
+
+
+def _cite_href(number: int) -> Callable[[int], str]:
+    """Addresses of message `number`'s citation marks: its entries in the source list."""
+    return lambda n: f"{EXPORT_CITE_HREF}{number}-{n}"
+
+
+def _refusal_html(m: Message) -> str:
+    text = html.escape(m.refusal or "The model declined to answer.")
+    return f'<div class="refusal"><strong>Refused</strong> — {text}</div>'
+
+
 def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False) -> str:
     conv = store.get_conversation(conversation_id)
     md = MarkdownIt("commonmark", {"html": False, "linkify": False})
     # An image a message names is never fetched by whoever opens the page (a tracking pixel,
     # a local file): it is shown as its alt text and address.
     md.add_render_rule("image", _image_placeholder)
+    install_citation_rules(md)
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:
@@ -101,9 +138,13 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
         if m.reasoning:
             out.append(f"<details><summary>Reasoning</summary>{md.render(m.reasoning)}"
                        "</details>")
+        cited = m.citations and len(m.parts) == 1 and isinstance(m.parts[0], TextPart)
         for part in m.parts:
             if isinstance(part, TextPart) and m.tool is not None:  # tool output, not Markdown
                 out.append(f"<pre>{html.escape(part.text)}</pre>")
+            elif isinstance(part, TextPart) and cited:
+                out.append(md.render(cited_markdown(part.text, m.citations,
+                                                    _cite_href(item.number))))
             elif isinstance(part, TextPart):
                 out.append(md.render(part.text))
             elif isinstance(part, ImagePart):
@@ -115,6 +156,10 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
                     out.append(f"<p>[{label}: {html.escape(part.mime)}]</p>")
             elif isinstance(part, FilePart):
                 out.append(_file_note(store, part))
+        if m.refusal is not None:
+            out.append(_refusal_html(m))
+        if cited:
+            out.append(_sources_html(m, item.number))
         for call in m.tool_calls:
             out.append(f"<p>Tool call <code>{html.escape(call.name)}</code></p>"
                        f"<pre><code>{html.escape(call.arguments)}</code></pre>")

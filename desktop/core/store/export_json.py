@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -11,6 +12,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.core.atomic_file import write_bytes_atomic
+from desktop.core.citations import encode_citations
 from desktop.core.progress import Progress, step
 from desktop.core.store.models import Conversation, FilePart, Message, TextPart
 from desktop.core.store.store import Store
@@ -38,6 +40,9 @@ def _message_json(message: Message) -> dict[str, Any]:
             "reasoning_tokens": message.usage.reasoning_tokens,
             "cached_tokens": message.usage.cached_tokens,
         }
+        if message.usage.raw:
+            with contextlib.suppress(ValueError):  # stored by us: always JSON, but never fail
+                usage["details"] = json.loads(message.usage.raw)
     return {
         "id": message.id,
         "parent": message.parent_id,
@@ -62,6 +67,8 @@ def _message_json(message: Message) -> dict[str, Any]:
             "status": str(message.tool.status), "duration_ms": message.tool.duration_ms,
             "is_error": message.tool.is_error,
         }} if message.tool is not None else {}),
+        "refusal": message.refusal,
+        "citations": json.loads(encode_citations(message.citations) or "[]"),
     }
 
 

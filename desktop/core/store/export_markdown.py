@@ -11,13 +11,41 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
+from desktop.core.citations import numbered_sources, place_markers
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
-from desktop.core.store.models import FilePart, ImagePart, MessageStatus, TextPart
+from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
 
 
 def _quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.splitlines())
+
+
+def _footnote_url(url: str) -> str:
+    return url.replace("<", "%3C").replace(">", "%3E")
+
+
+def _escaped(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\[]*_`<>" else ch for ch in text)
+
+
+def _cited(m: Message, label: str) -> tuple[str, list[str]]:
+    """The reply's text with `[^label-n]` after each cited span, and the footnotes."""
+    text = place_markers(m.text, m.citations, lambda n: f"[^{label}-{n}]")
+    sources, _numbers = numbered_sources(m.citations)
+    notes = [
+        f"[^{label}-{s.number}]: [{_escaped(s.title or s.host)}](<{_footnote_url(s.url)}>)"
+        + (f" — {s.host}" if s.title else "")
+        for s in sources
+    ]
+    return text, notes
+
+
+def _refusal_lines(m: Message) -> list[str]:
+    if m.refusal is None:
+        return []
+    text = m.refusal or "The model declined to answer."
+    return [_quote(f"**Refused:** {text}"), ""]
 
 
 def export_markdown(
@@ -59,10 +87,15 @@ def export_markdown(
         if m.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", m.reasoning, "",
                       "</details>", ""]
+        footnotes: list[str] = []
+        cited = m.citations and len(m.parts) == 1 and isinstance(m.parts[0], TextPart)
         for part in m.parts:
             if isinstance(part, TextPart) and m.tool is not None:  # output, not Markdown
                 fence = "`" * max(3, _longest_backtick_run(part.text) + 1)
                 lines += [f"{fence}text", part.text, fence, ""]
+            elif isinstance(part, TextPart) and cited:
+                text, footnotes = _cited(m, str(item.number))
+                lines += [text, ""]
             elif isinstance(part, TextPart):
                 lines += [part.text, ""]
             elif isinstance(part, ImagePart) and part.hash in links:
@@ -72,6 +105,9 @@ def export_markdown(
                 lines += [f"*[image: {part.name or part.hash[:12]}, {part.mime}]*", ""]
             elif isinstance(part, FilePart):
                 lines += [_file_line(part, links.get(part.hash)), ""]
+        lines += _refusal_lines(m)
+        if footnotes:
+            lines += [*footnotes, ""]
         for call in m.tool_calls:
             lines += [f"Tool call `{call.name}`:", "", "```json", call.arguments, "```", ""]
         if m.status is not MessageStatus.COMPLETE:

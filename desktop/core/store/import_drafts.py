@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.models import MessageStatus, Role, TextPart, ToolRun
 
 
@@ -41,6 +41,8 @@ class MessageDraft:
     status: MessageStatus = MessageStatus.COMPLETE
     error: str | None = None
     tool: ToolRun | None = None
+    refusal: str | None = None
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.core.citations import decode_citations
 from desktop.core.progress import Progress, step
 from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.errors import ImportFormatError
@@ -126,7 +127,7 @@ def _message(
             name: reader.count(raw_usage, name, f"{field}.usage.{name}")
             for name in ("prompt_tokens", "completion_tokens", "reasoning_tokens",
                          "cached_tokens")
-        })
+        }, raw=_usage_details(reader, raw_usage, f"{field}.usage.details"))
     tool_calls = tuple(
         ToolCall(
             reader.get(c, "id", str, f"{field}.tool_calls[{k}].id", required=False, default=""),
@@ -153,6 +154,8 @@ def _message(
         tokens_per_second=reader.measure(raw, "tokens_per_second", f"{field}.tokens_per_second"),
         finish_reason=opt("finish_reason", str), status=status, error=opt("error", str),
         tool=_tool_run(reader, raw, field),
+        refusal=opt("refusal", str),
+        citations=decode_citations(opt("citations", list) or []),
     )
 
 
@@ -177,6 +180,19 @@ def _tool_run(reader: FieldReader, raw: Any, field: str) -> ToolRun | None:
         bool(reader.get(tool, "is_error", bool, f"{field}.tool.is_error", required=False,
                         default=False)),
     )
+
+
+MAX_USAGE_DETAILS_CHARS = 4000
+
+
+def _usage_details(reader: FieldReader, usage: dict[str, Any], field: str) -> str | None:
+    """The provider's whole usage object kept with a reply, as compact JSON (capped)."""
+    details = reader.get(usage, "details", dict, field, required=False)
+    if details is None:
+        return None
+    text = json.dumps(reader.free_json(details, field), ensure_ascii=False,
+                      separators=(",", ":"))
+    return text if len(text) <= MAX_USAGE_DETAILS_CHARS else None
 
 
 def parse_switchboard_json(

@@ -11,6 +11,7 @@ from desktop.core.store.message_rows import (
     encode_parts,
     encode_tool_calls,
     link_attachment,
+    reply_field_values,
     tool_columns,
     usage_columns,
 )
@@ -69,14 +70,16 @@ def insert_draft(
             "reasoning, tool_calls, tool_call_id, model, provider, prompt_tokens, "
             "completion_tokens, reasoning_tokens, cached_tokens, ttft_ms, "
             "tokens_per_second, finish_reason, status, error, created_at, tool_name, "
-            "tool_server, tool_status, tool_duration_ms, tool_is_error) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "tool_server, tool_status, tool_duration_ms, tool_is_error, refusal, "
+            "citations, usage_json) "
+            f"VALUES ({', '.join('?' * 28)})",
             (
                 conversation_id, parent, str(m.role), text, parts_json, m.reasoning,
                 encode_tool_calls(m.tool_calls), m.tool_call_id, m.model, m.provider,
                 prompt, completion, reasoning_tokens, cached, m.ttft_ms,
                 m.tokens_per_second, m.finish_reason, str(m.status), m.error, m.created_at,
                 *tool_columns(m.tool),
+                *reply_field_values(m.refusal, m.citations, m.usage),
             ),
         )
         ids[m.key] = int(cur.lastrowid or 0)

@@ -6,7 +6,7 @@ import dataclasses
 import time
 from collections.abc import Sequence
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.changes import ConversationField, MessageRef, StoreChanges
 from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.conversation_ops import ConversationOps
@@ -18,6 +18,7 @@ from desktop.core.store.message_rows import (
     finish_message,
     link_attachment,
     message_from_row,
+    reply_field_values,
     tool_columns,
     usage_columns,
 )
@@ -70,6 +71,8 @@ class MessageOps(ConversationOps):
         created_at: float | None = None,
         make_active: bool = True,
         tool: ToolRun | None = None,
+        refusal: str | None = None,
+        citations: Sequence[Citation] = (),
     ) -> Message:
         """Add a message under `parent_id` (default: the active leaf) and make it the active leaf.
 
@@ -81,6 +84,7 @@ class MessageOps(ConversationOps):
         text, parts_json = encode_parts(parts)
         now = time.time() if created_at is None else created_at
         prompt, completion, reasoning_tokens, cached = usage_columns(usage)
+        extras = reply_field_values(refusal, citations, usage)
         with self._write() as tx:
             conv = self._conn.execute(
                 "SELECT active_leaf_id FROM conversations WHERE id = ?", (conversation_id,)
@@ -99,13 +103,13 @@ class MessageOps(ConversationOps):
                 "tool_calls, tool_call_id, model, provider, prompt_tokens, completion_tokens, "
                 "reasoning_tokens, cached_tokens, ttft_ms, tokens_per_second, finish_reason, "
                 "status, error, created_at, tool_name, tool_server, tool_status, "
-                "tool_duration_ms, tool_is_error) "
-                f"VALUES ({', '.join('?' * 25)})",
+                "tool_duration_ms, tool_is_error, refusal, citations, usage_json) "
+                f"VALUES ({', '.join('?' * 28)})",
                 (
                     conversation_id, parent, str(Role(role)), text, parts_json, reasoning,
                     encode_tool_calls(tool_calls), tool_call_id, model, provider, prompt,
                     completion, reasoning_tokens, cached, ttft_ms, tokens_per_second,
-                    finish_reason, str(status), error, now, *tool_columns(tool),
+                    finish_reason, str(status), error, now, *tool_columns(tool), *extras,
                 ),
             )
             message_id = int(cur.lastrowid or 0)

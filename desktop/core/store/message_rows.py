@@ -8,8 +8,9 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.core.citations import decode_citations, encode_citations
 from desktop.core.redaction import redact_known
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.attachments import is_valid_hash
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import (
@@ -28,8 +29,11 @@ MESSAGE_COLUMNS = (
     "id, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id, "
     "model, provider, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, "
     "finish_reason, status, error, created_at, ttft_ms, tokens_per_second, "
-    "tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error"
+    "tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error, "
+    "refusal, citations, usage_json"
 )
+
+MAX_REFUSAL_CHARS = 20_000
 
 
 def encode_parts(parts: Sequence[ContentPart]) -> tuple[str, str | None]:
@@ -101,11 +105,12 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         model, provider, prompt, completion, reasoning_tokens, cached, finish_reason, status,
         error, created_at, ttft_ms, tokens_per_second,
         tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error,
+        refusal, citations, usage_json,
     ) = tuple(row)
     usage = None
     if any(v is not None for v in (prompt, completion, reasoning_tokens, cached)):
         total = prompt + completion if prompt is not None and completion is not None else None
-        usage = Usage(prompt, completion, total, reasoning_tokens, cached)
+        usage = Usage(prompt, completion, total, reasoning_tokens, cached, usage_json)
     return Message(
         id=id_,
         conversation_id=conversation_id,
@@ -125,6 +130,8 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         finish_reason=finish_reason,
         error=error,
         tool=tool_run_from(tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error),
+        refusal=refusal,
+        citations=decode_citations(citations) if citations else (),
     )
 
 
@@ -147,6 +154,16 @@ def tool_columns(tool: ToolRun | None) -> tuple[str | None, str | None, str | No
     return tool.name, tool.server, str(tool.status), tool.duration_ms, int(tool.is_error)
 
 
+def reply_field_values(
+    refusal: str | None, citations: Sequence[Citation] | None, usage: Usage | None
+) -> tuple[str | None, str | None, str | None]:
+    """The refusal, citations and usage_json columns of a reply (None leaves them as they are)."""
+    if refusal is not None:
+        refusal = redact_known(refusal[:MAX_REFUSAL_CHARS]) if refusal else ""
+    return (refusal, encode_citations(citations) if citations else None,
+            usage.raw if usage is not None else None)
+
+
 def finish_message(
     conn: sqlite3.Connection,
     message_id: int,
@@ -161,6 +178,8 @@ def finish_message(
     tokens_per_second: float | None = None,
     finish_reason: str | None = None,
     error: str | None = None,
+    refusal: str | None = None,
+    citations: Sequence[Citation] | None = None,
 ) -> None:
     """Write a reply's final state and add its tokens to the conversation (caller's transaction).
 
@@ -187,6 +206,14 @@ def finish_message(
             finish_reason, error, message_id,
         ),
     )
+    refusal_text, citations_json, usage_json = reply_field_values(refusal, citations, usage)
+    if refusal_text is not None or citations_json is not None or usage_json is not None:
+        conn.execute(
+            "UPDATE messages SET refusal = coalesce(?, refusal), "
+            "citations = coalesce(?, citations), usage_json = coalesce(?, usage_json) "
+            "WHERE id = ?",
+            (refusal_text, citations_json, usage_json, message_id),
+        )
     conn.execute(
         "UPDATE conversations SET prompt_tokens = prompt_tokens + ?, "
         "completion_tokens = completion_tokens + ?, updated_at = max(updated_at, ?) "

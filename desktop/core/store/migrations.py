@@ -160,6 +160,15 @@ _V5_TOOL_MESSAGES: tuple[str, ...] = (
     "ALTER TABLE messages ADD COLUMN tool_is_error INTEGER",
 )
 
+# What a reply carries besides its text: a refusal (None: none; '' : refused without a text),
+# the sources it cites (JSON list of {url, title, start, end, cited_text}) and the provider's
+# whole usage object (JSON text), for the window, the exports and the JSON round trip.
+_V6_REPLY_FIELDS: tuple[str, ...] = (
+    "ALTER TABLE messages ADD COLUMN refusal TEXT",
+    "ALTER TABLE messages ADD COLUMN citations TEXT",
+    "ALTER TABLE messages ADD COLUMN usage_json TEXT",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -167,6 +176,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V3_COVERING_SIDEBAR_INDEX,
     _V4_STREAM_CHUNKS,
     _V5_TOOL_MESSAGES,
+    _V6_REPLY_FIELDS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

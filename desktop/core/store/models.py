@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from desktop.core.reply_parts import ToolCall, Usage
+from desktop.core.reply_parts import Citation, ToolCall, Usage
 
 
 class Role(StrEnum):
@@ -115,6 +115,9 @@ class Message:
     finish_reason: str | None = None
     error: str | None = None
     tool: ToolRun | None = None  # set on Role.TOOL messages written by the tool-call loop
+    refusal: str | None = None
+    """What the model said when it refused; '' when it refused without saying; None: no refusal."""
+    citations: tuple[Citation, ...] = ()
 
     @property
     def stopped_by_user(self) -> bool:

@@ -10,6 +10,7 @@ from collections import OrderedDict
 
 from PySide6.QtGui import QFont, QGuiApplication
 
+from desktop.core.rendering.citation_marks import cited_markdown
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.model import MessageRow
@@ -59,7 +60,7 @@ class DocumentCache:
             elif message.status == MessageStatus.STREAMING:
                 content.append(message.text)  # deltas are appended to it as they come
             else:
-                content.build(message.text)
+                content.build(body_markdown(message))
             self._bodies[message.id] = content
         self._bodies.move_to_end(message.id)
         return content
@@ -93,7 +94,8 @@ class DocumentCache:
             if message is None:
                 continue
             if message.status == MessageStatus.STREAMING or (
-                message.role != Role.USER and not same_text(content.text, message.text)
+                message.role != Role.USER
+                and not same_text(content.text, body_markdown(message))
             ):
                 self.drop(message_id)
 
@@ -135,6 +137,13 @@ class DocumentCache:
         return len(self._bodies)
 
 
+
+
+def body_markdown(message: Message) -> str:
+    """A reply's Markdown as shown: its text with the citation numbers placed in it."""
+    if not message.citations or message.status == MessageStatus.STREAMING:
+        return message.text
+    return cited_markdown(message.text, message.citations)
 
 
 def same_text(shown: str, stored: str) -> bool:

@@ -20,6 +20,13 @@ from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
+from desktop.ui.chat_view.reply_extras import (
+    RefusalBlock,
+    SourceList,
+    footer_usage,
+    show_extras,
+    usage_tooltip,
+)
 from desktop.ui.chat_view.rich_text import RichTextView
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
@@ -119,6 +126,13 @@ class MessageWidget(QFrame):
         outer.addLayout(self._build_header())
         self._build_thinking(outer)
         self._build_body(outer)
+        self.refusal_block = RefusalBlock(self)  # a refusal, apart from any text
+        self.source_list = SourceList(self)  # the sources the reply cites, numbered
+        self.body.citation_clicked.connect(self.source_list.open)
+        for block in (self.refusal_block, self.source_list):
+            block.size_changed.connect(self.layout_changed)
+        outer.addWidget(self.refusal_block)
+        outer.addWidget(self.source_list)
         self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
         self.image_strip.height_changed.connect(self.layout_changed)
         self.image_strip.hide()
@@ -302,7 +316,7 @@ class MessageWidget(QFrame):
         self._restyle()
         # A recycled card's nested layouts still hold the sizes of what it showed before
         # (children shown or hidden while the card was hidden do not invalidate them).
-        _invalidate(self.layout())
+        self._invalidate_all()
 
     def refresh(self) -> None:
         """Re-read the bound row (after a stream flush or a status change)."""
@@ -344,6 +358,9 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
+        if show_extras(self.refusal_block, self.source_list, message,
+                       live.refusal if live is not None else None):
+            self._invalidate_all()
 
         error = (live.error if live else None) or message.error
         failed = message.status == MessageStatus.ERROR
@@ -367,9 +384,15 @@ class MessageWidget(QFrame):
         waiting = live.status if streaming and live is not None else ""
         self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
         self.footer.setText(waiting or footer)
+        self.footer.setToolTip("" if waiting else usage_tooltip(message.usage))
         self._update_actions()
         self._restyle()
         self.updateGeometry()
+
+    def _invalidate_all(self) -> None:  # also the blocks with layouts of their own
+        for widget in (self.refusal_block, self.source_list, self):
+            widget.ensurePolished()  # measured with the style sheet's fonts and borders
+            _invalidate(widget.layout())
 
     def _show_tool_calls(self, row: MessageRow) -> None:
         calls: list[tuple[str, str]]
@@ -402,6 +425,7 @@ class MessageWidget(QFrame):
                     usage.completion_tokens if usage.completion_tokens is not None else "?",
                 )
             )
+            parts += footer_usage(usage)
         if message.ttft_ms is not None:
             parts.append(self.tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
         if message.tokens_per_second is not None:

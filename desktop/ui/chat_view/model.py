@@ -44,8 +44,11 @@ class LiveReply:
     tool_calls: dict[int, ToolCallDraft] = field(default_factory=dict)
     model: str | None = None
     error: str | None = None
+    refusal: str | None = None  # a refusal streaming in, shown in its own block
 
     def merge(self, batch: StreamBatch) -> None:
+        if batch.refusal is not None:
+            self.refusal = (self.refusal or "") + "".join(batch.refusal)
         self.has_text = self.has_text or bool(batch.text)
         for index, draft in batch.tool_calls.items():
             mine = self.tool_calls.setdefault(index, ToolCallDraft())

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
+from desktop.core.rendering.citation_marks import citation_number
 from desktop.core.rendering.long_runs import remove_breaks
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
 from desktop.ui.chat_view.rich_text_content import RichTextContent
@@ -50,6 +51,7 @@ class RichTextView(QWidget):
     """Paints a RichTextContent; selection across segments, links, Copy links on code blocks."""
 
     code_copied = Signal(str)
+    citation_clicked = Signal(int)  # a citation number (`cite:n` link) in the text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,6 +287,10 @@ class RichTextView(QWidget):
         address = image_address(anchor)
         if address is not None:
             self.open_image_address(address)
+            return
+        number = citation_number(anchor)
+        if number is not None:
+            self.citation_clicked.emit(number)
             return
         url = QUrl(anchor)
         if url.scheme() in ("http", "https", "mailto"):

@@ -43,13 +43,19 @@ class StreamBatch:
     model: str | None = None
     usage: Usage | None = None
     error: str | None = None
+    refusal: list[str] | None = None  # None: no refusal arrived
     events: int = 0
 
     def add(self, event: StreamEvent) -> None:
         self.events += 1
-        if isinstance(event, TextDelta | RefusalDelta):
+        if isinstance(event, TextDelta):
             if event.index == 0:
                 self.text.append(event.text)
+        elif isinstance(event, RefusalDelta):
+            if event.index == 0:
+                if self.refusal is None:
+                    self.refusal = []
+                self.refusal.append(event.text)
         elif isinstance(event, ReasoningDelta):
             if event.index == 0:
                 self.reasoning.append(event.text)

@@ -34,6 +34,7 @@ def chat_document_stylesheet(colors: dict[str, str], *, muted: bool = False) -> 
         "td.code-copy { font-size: 8pt; padding: 4px 10px 0 10px; }"
         "td.code-copy a { text-decoration: none; }"
         f"blockquote {{ margin-left: 12px; color: {colors['muted']}; }}"
+        "a.cite { text-decoration: none; font-size: 8pt; }"
     )
     if muted:
         css += f"body, p, li {{ color: {colors['muted']}; }}"
@@ -90,6 +91,20 @@ QToolButton#errorAction {{
     padding: 3px 12px; color: {c['text']};
 }}
 QToolButton#errorAction:hover {{ background: {c['hover']}; }}
+QFrame#refusalBox {{
+    background: {c['sidebar']}; border: 1px solid {c['border']};
+    border-left: 3px solid {c['muted']}; border-radius: 8px;
+}}
+QLabel#refusalIcon {{ color: {c['muted']}; font-size: 13pt; background: transparent; }}
+QLabel#refusalTitle {{ color: {c['muted']}; font-weight: 600; font-size: 9pt; }}
+QLabel#refusalText {{ color: {c['text']}; background: transparent; border: none; }}
+QLabel#sourcesTitle {{ color: {c['muted']}; font-weight: 600; font-size: 9pt; padding: 2px 0; }}
+QToolButton#sourceLink {{
+    background: transparent; border: 1px solid transparent; border-radius: 6px;
+    color: {c['accent']}; padding: 1px 3px; text-align: left; font-size: 9pt;
+}}
+QToolButton#sourceLink:hover {{ background: {c['hover']}; }}
+QToolButton#sourceLink:focus {{ border: 1px solid {c['accent']}; }}
 QToolButton#jumpToLatest {{
     background: {c['surface']}; color: {c['text']}; border: 1px solid {c['border']};
     border-radius: 15px; padding: 6px 16px; font-weight: 600;

@@ -19,7 +19,7 @@ from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
-from desktop.ui.chat_view.documents import copy_label, same_text
+from desktop.ui.chat_view.documents import body_markdown, copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel
 from desktop.ui.chat_view.rich_text_content import RichTextContent
@@ -121,7 +121,7 @@ class ChatView(QWidget):
         thinking = cache.cached_thinking(message.id)
         final = message.status != MessageStatus.STREAMING
         if body is not None and message.role != Role.USER:
-            if same_text(body.text, message.text):
+            if same_text(body.text, body_markdown(message)):  # citations change the text
                 if final:
                     body.finish()  # the streamed rendering already equals a full render
                     self.highlighter.submit(body)
@@ -244,6 +244,7 @@ class ChatView(QWidget):
                 and not batch.tool_calls
                 and batch.model is None
                 and batch.error is None
+                and batch.refusal is None  # the refusal block grows
             )
             self.area.invalidate_row(number, text_only=text_only)
         self.area.relayout()

@@ -126,3 +126,23 @@ def test_unknown_conversation_and_unknown_provider(data: Path, fake_key: str) ->
     nobody = run(data, "ask", "-p", "Nobody", "-m", "m", "hi", key=fake_key)
     assert nobody.returncode == 3
     assert conversations(data, fake_key) == []  # no empty conversation is left behind
+
+
+def test_saved_json_reply_has_the_refusal_and_citations(
+    data: Path, fake_provider: FakeProvider, fake_key: str
+) -> None:
+    from tests.helpers.reply_fields import REFUSAL, TOUR_URL, chat_cited, chat_refusal
+
+    fake_provider.script("/chat/completions", chat_refusal(stream=True, text="Partly."),
+                         chat_cited(stream=True))
+    refused = run(data, "ask", "-p", "Fake", "-m", "m", "--json", "Q?", key=fake_key)
+    assert refused.returncode == 0, refused.stderr
+    assert json.loads(refused.stdout)["choices"][0]["refusal"] == REFUSAL
+    cited = run(data, "ask", "-p", "Fake", "-m", "m", "--json", "Q?", key=fake_key)
+    assert cited.returncode == 0, cited.stderr
+    (first, _second) = json.loads(cited.stdout)["choices"][0]["citations"]
+    assert first["url"] == TOUR_URL
+    exported = shown(data, json.loads(cited.stdout)["conversation_id"], fake_key)
+    reply = exported["conversations"][0]["messages"][-1]
+    assert reply["citations"][0]["url"] == TOUR_URL
+    assert reply["usage"]["details"]["prompt_tokens_details"]["cached_tokens"] == 1024

@@ -15,6 +15,7 @@ from desktop.core.api.events import (
     FinishEvent,
     MetadataEvent,
     ReasoningDelta,
+    RefusalDelta,
     StreamEvent,
     TextDelta,
     ToolCallDelta,
@@ -49,6 +50,8 @@ class AnthropicStreamParser(JsonEventStreamParser):
         self._usage: dict[str, Any] = {}
         self._stopped = False
         self._finished = False
+        self._text_length = 0  # of the reply so far: where a text block's citations go
+        self._citations: dict[int, list[dict[str, Any]]] = {}  # by block, until it stops
 
     def _complete(self) -> bool:
         return self._stopped or self._finished
@@ -80,6 +83,9 @@ class AnthropicStreamParser(JsonEventStreamParser):
             reason = delta.get("stop_reason") if isinstance(delta, Mapping) else None
             if isinstance(reason, str) and reason:
                 self._finished = True
+                self._flush_citations(out)
+                if reason == "refusal":  # no refusal text: the reply may hold an apology
+                    out.append(RefusalDelta(0, ""))
                 out.append(FinishEvent(0, anthropic_finish_reason(reason)))
         elif kind == "message_stop":
             self._stopped = True
@@ -103,7 +109,10 @@ class AnthropicStreamParser(JsonEventStreamParser):
             return
         kind = block.get("type")
         if kind == "text" and isinstance(block.get("text"), str) and block["text"]:
+            self._text_length += len(block["text"])
             out.append(TextDelta(0, block["text"]))
+        if kind == "text" and isinstance(block.get("citations"), list):
+            self._cite(self._block_index(obj), block["citations"])
         elif kind == "thinking" and isinstance(block.get("thinking"), str) and block["thinking"]:
             out.append(ReasoningDelta(0, block["thinking"]))
         elif kind == "tool_use":
@@ -127,6 +136,7 @@ class AnthropicStreamParser(JsonEventStreamParser):
         if kind == "text_delta":
             text = delta.get("text")
             if text and isinstance(text, str):
+                self._text_length += len(text)
                 out.append(TextDelta(0, text))
         elif kind == "thinking_delta":
             thinking = delta.get("thinking")
@@ -139,17 +149,35 @@ class AnthropicStreamParser(JsonEventStreamParser):
                 tool.got_arguments = True
                 out.append(ToolCallDelta(0, tool.call_index, arguments=partial))
         elif kind == "citations_delta" and isinstance(delta.get("citation"), dict):
-            out.append(AnnotationsEvent(0, (delta["citation"],)))
+            self._cite(self._block_index(obj), [delta["citation"]])
         # signature_delta carries no text for the user.
 
     def _on_block_stop(self, obj: dict[str, Any], out: list[StreamEvent]) -> None:
-        """A tool_use block whose input came whole at its start (or is `{}`), never as deltas."""
+        """A text block's citations (they belong to its end); a tool_use block whose input
+        came whole at its start (or is `{}`), never as deltas."""
+        cited = self._citations.pop(self._block_index(obj), None)
+        if cited:
+            out.append(AnnotationsEvent(0, tuple(cited), position=self._text_length))
         tool = self._tools.get(self._block_index(obj))
         if tool is not None and not tool.got_arguments and tool.initial_input is not None:
             tool.got_arguments = True
             out.append(
                 ToolCallDelta(0, tool.call_index, arguments=arguments_text(tool.initial_input))
             )
+
+    def _cite(self, block: int, citations: list[Any]) -> None:
+        kept = self._citations.setdefault(block, [])
+        kept += [c for c in citations if isinstance(c, dict)][: 100 - len(kept)]
+
+    def _flush_citations(self, out: list[StreamEvent]) -> None:
+        """Citations of blocks that never stopped (a relay that leaves the stops out)."""
+        for block in sorted(self._citations):
+            out.append(AnnotationsEvent(0, tuple(self._citations[block]),
+                                        position=self._text_length))
+        self._citations.clear()
+
+    def _flush(self, out: list[StreamEvent]) -> None:
+        self._flush_citations(out)
 
     @staticmethod
     def _block_index(obj: Mapping[str, Any]) -> int:

@@ -17,6 +17,7 @@ from desktop.core.api.parsers.relay_values import check_depth
 from desktop.core.api.parsers.usage import safe_usage, usage_from, usage_from_anthropic
 from desktop.core.api.styles import ApiStyle
 from desktop.core.api.think_tags import split_think_tags
+from desktop.core.citations import MAX_CITATIONS, citations_from
 from desktop.core.reply_parts import ToolCall
 from desktop.core.safe_text import without_lone_surrogates
 
@@ -261,6 +262,7 @@ def _chat_choice(raw: Mapping[str, Any], position: int, legacy: bool) -> Choice:
             )
         )
     choice.annotations = _dict_list(message.get("annotations"))
+    choice.citations = citations_from(choice.annotations)
     return choice
 
 
@@ -294,13 +296,17 @@ def _parse_anthropic(body: Mapping[str, Any]) -> ChatResult:
     choice = Choice(index=0)
     text: list[str] = []
     reasoning: list[str] = []
+    length = 0
     for block in content:
         if not isinstance(block, Mapping):
             continue
         kind = block.get("type")
         if kind == "text" and isinstance(block.get("text"), str):
             text.append(block["text"])
-            choice.annotations.extend(_dict_list(block.get("citations")))
+            length += len(block["text"])
+            cited = _dict_list(block.get("citations"))
+            choice.annotations.extend(cited)
+            choice.citations += citations_from(cited, position=length)
         elif kind == "thinking" and isinstance(block.get("thinking"), str):
             reasoning.append(block["thinking"])
         elif kind == "tool_use":
@@ -313,8 +319,11 @@ def _parse_anthropic(body: Mapping[str, Any]) -> ChatResult:
             )
     choice.text = "".join(text)
     choice.reasoning = "".join(reasoning)
+    del choice.citations[MAX_CITATIONS:]
     stop = body.get("stop_reason")
     choice.finish_reason = anthropic_finish_reason(stop) if isinstance(stop, str) else None
+    if stop == "refusal":  # Anthropic gives no refusal text: the reply may hold an apology
+        choice.refusal = ""
     result.choices = [choice]
     result.usage = safe_usage(usage_from_anthropic, body.get("usage"))
     return result
@@ -343,8 +352,10 @@ def _parse_responses(body: Mapping[str, Any]) -> ChatResult:
                 if not isinstance(part, Mapping):
                     continue
                 if part.get("type") == "output_text" and isinstance(part.get("text"), str):
+                    annotations = _dict_list(part.get("annotations"))
+                    choice.annotations.extend(annotations)
+                    choice.citations += citations_from(annotations, base=sum(map(len, text)))
                     text.append(part["text"])
-                    choice.annotations.extend(_dict_list(part.get("annotations")))
                 elif part.get("type") == "refusal" and isinstance(part.get("refusal"), str):
                     refusals.append(part["refusal"])
         elif kind == "reasoning":
@@ -365,6 +376,7 @@ def _parse_responses(body: Mapping[str, Any]) -> ChatResult:
     choice.text = "".join(text)
     choice.reasoning = "\n\n".join(summaries) if summaries else "".join(reasoning_texts)
     choice.refusal = "".join(refusals) or None
+    del choice.citations[MAX_CITATIONS:]
     choice.finish_reason = responses_finish_reason(response, bool(choice.tool_calls))
     result.choices = [choice]
     result.usage = safe_usage(usage_from, response.get("usage"))

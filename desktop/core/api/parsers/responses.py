@@ -56,6 +56,9 @@ class ResponsesStreamParser(JsonEventStreamParser):
         self._text_items: set[str] = set()  # items whose text arrived as deltas
         self._reasoning_items: set[str] = set()
         self._finished = False
+        self._text_length = 0  # of the reply so far
+        self._part_starts: dict[str, int] = {}  # where each text part starts in the reply
+        self._refused = False
 
     def _complete(self) -> bool:
         return self._finished
@@ -68,7 +71,7 @@ class ResponsesStreamParser(JsonEventStreamParser):
             text = _str(obj.get("delta"))
             if text:
                 self._text_items.update(self._item_keys(obj))
-                out.append(TextDelta(0, text))
+                self._text(obj, text, out)
         elif kind in ("response.reasoning_summary_text.delta", "response.reasoning_text.delta"):
             text = _str(obj.get("delta"))
             if text:
@@ -97,7 +100,7 @@ class ResponsesStreamParser(JsonEventStreamParser):
             text = _str(obj.get("text"))
             if text and not self._text_items.intersection(keys):
                 self._text_items.update(keys)
-                out.append(TextDelta(0, text))
+                self._text(obj, text, out)
         elif kind == "response.output_item.added":
             self._on_item(obj, out, done=False)
         elif kind == "response.output_item.done":
@@ -105,11 +108,12 @@ class ResponsesStreamParser(JsonEventStreamParser):
         elif kind == "response.refusal.delta":
             text = _str(obj.get("delta"))
             if text:
+                self._refused = True
                 out.append(RefusalDelta(0, text))
         elif kind == "response.output_text.annotation.added":
             annotation = obj.get("annotation")
             if isinstance(annotation, dict):
-                out.append(AnnotationsEvent(0, (annotation,)))
+                out.append(AnnotationsEvent(0, (annotation,), base=self._part_start(obj)))
         elif kind in ("response.created", "response.in_progress"):
             self._on_metadata(obj.get("response"), out)
         elif kind in ("response.completed", "response.incomplete"):
@@ -121,6 +125,19 @@ class ResponsesStreamParser(JsonEventStreamParser):
             self._error(error or obj, raw, out)
         elif kind == "error" or (kind is None and obj.get("error")):
             self._error(obj, raw, out)
+
+    def _part_key(self, obj: Mapping[str, Any]) -> str:
+        keys = self._item_keys(obj)
+        return f"{keys[0] if keys else ''}/{obj.get('content_index')}"
+
+    def _part_start(self, obj: Mapping[str, Any]) -> int:
+        """Where the text part an event names starts in the reply (annotations index parts)."""
+        return self._part_starts.get(self._part_key(obj), self._text_length)
+
+    def _text(self, obj: Mapping[str, Any], text: str, out: list[StreamEvent]) -> None:
+        self._part_starts.setdefault(self._part_key(obj), self._text_length)
+        self._text_length += len(text)
+        out.append(TextDelta(0, text))
 
     @staticmethod
     def _item_keys(obj: Mapping[str, Any]) -> tuple[str, ...]:
@@ -176,15 +193,22 @@ class ResponsesStreamParser(JsonEventStreamParser):
             for part in item.get("content") or []:
                 if isinstance(part, Mapping) and part.get("type") == "output_text":
                     text = _str(part.get("text"))
+                    base = self._text_length
                     if text:
+                        self._text_length += len(text)
                         out.append(TextDelta(0, text))
                     annotations = part.get("annotations")
                     if isinstance(annotations, list) and annotations:
                         out.append(
                             AnnotationsEvent(
-                                0, tuple(a for a in annotations if isinstance(a, dict))
+                                0, tuple(a for a in annotations if isinstance(a, dict)), base
                             )
                         )
+                elif isinstance(part, Mapping) and part.get("type") == "refusal":
+                    refusal = _str(part.get("refusal"))
+                    if refusal and not self._refused:
+                        self._refused = True
+                        out.append(RefusalDelta(0, refusal))
         elif done and kind == "reasoning" and not keys & self._reasoning_items:
             summary = [
                 part["text"]

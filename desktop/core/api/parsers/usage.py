@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop.core.api.parsers.relay_values import MAX_COUNT, RejectedValueError, as_count
 from desktop.core.reply_parts import Usage
 
-__all__ = ["safe_usage", "usage_from", "usage_from_anthropic"]
+__all__ = ["MAX_RAW_USAGE_CHARS", "raw_usage", "safe_usage", "usage_from", "usage_from_anthropic"]
+
+MAX_RAW_USAGE_CHARS = 4000
+
+
+def raw_usage(usage: Mapping[str, Any]) -> str | None:
+    """The provider's usage object as compact JSON text, or None when it is too large."""
+    try:
+        text = json.dumps(usage, ensure_ascii=False, separators=(",", ":"), default=str)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return text if len(text) <= MAX_RAW_USAGE_CHARS else None
 
 
 def _detail(usage: Mapping[str, Any], section: str, key: str) -> int | None:
@@ -56,7 +68,7 @@ def usage_from(usage: Any) -> Usage | None:
         cached = as_count(usage.get("cache_read_input_tokens"))
     if prompt is None and completion is None and total is None:
         return None
-    return Usage(prompt, completion, total, reasoning, cached)
+    return Usage(prompt, completion, total, reasoning, cached, raw_usage(usage))
 
 
 def usage_from_anthropic(usage: Any) -> Usage | None:
@@ -78,4 +90,4 @@ def usage_from_anthropic(usage: Any) -> Usage | None:
         raise RejectedValueError("token count out of range")
     if prompt is None and output is None:
         return None
-    return Usage(prompt, output, total, None, read)
+    return Usage(prompt, output, total, None, read, raw_usage(usage))
