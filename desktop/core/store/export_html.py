@@ -12,6 +12,8 @@ import html
 from markdown_it import MarkdownIt
 
 from desktop.core.rendering.markdown_html import image_placeholder
+from desktop.core.rendering.math_html import export_math_html
+from desktop.core.rendering.math_spans import math_plugin
 from desktop.core.store.export_tree import format_time, messages_for_export
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -29,6 +31,8 @@ body { font: 15px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto
 pre { background: #f5f5f7; padding: .6rem; overflow-x: auto; border-radius: 6px; }
 code { font-family: ui-monospace, monospace; font-size: 13px; }
 img { max-width: 100%; border-radius: 6px; }
+.math-display { text-align: center; margin: .6rem 0; overflow-x: auto; }
+.math-error { color: #a33; }
 details { color: #555; margin: .4rem 0; }
 .status { color: #a33; font-style: italic; }
 @media (prefers-color-scheme: dark) {
@@ -48,6 +52,7 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
     # An image a message names is never fetched by whoever opens the page (a tracking pixel,
     # a local file): it is shown as its alt text and address.
     md.add_render_rule("image", _image_placeholder)
+    math_plugin(md, export_math_html)  # formulas as inline SVG: no script needed to read them
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:
