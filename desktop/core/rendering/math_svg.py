@@ -14,12 +14,13 @@ import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from dataclasses import dataclass
 
-import ziamath
 from latex2mathml.converter import convert as latex_to_mathml_string
+from ziamath.config import config as ziamath_config
 from ziamath.tex import tex2mml
+from ziamath.zmath import Math
 
-ziamath.config.svg2 = False
-ziamath.config.precision = 2
+ziamath_config.svg2 = False  # QtSvg draws SVG 1.1 only
+ziamath_config.precision = 2
 
 SENTINEL_COLOUR = "#010203"  # rendered in this colour, replaced by the wanted one
 MAX_LATEX_CHARS = 4000
@@ -84,7 +85,7 @@ def latex_to_mathml(latex: str, *, display: bool) -> str:
     try:
         return str(latex_to_mathml_string(prepare_latex(latex),
                                           display="block" if display else "inline"))
-    except Exception as error:  # noqa: BLE001 — any parser failure is the formula's
+    except Exception as error:
         raise MathError(_message(error)) from None
 
 
@@ -111,10 +112,10 @@ def render_svg(latex: str, *, display: bool, size: float) -> MathSvg:
                 raise MathError(f"Unknown command {unknown.group(1)}")
             root = ET.fromstring(mathml)
             root.attrib["mathcolor"] = SENTINEL_COLOUR
-            element = ziamath.Math(root, size=size).svgxml()
+            element = Math(root, size=size).svgxml()
         except MathError:
             raise
-        except Exception as error:  # noqa: BLE001 — any typesetting failure is the formula's
+        except Exception as error:
             raise MathError(_message(error)) from None
     width = float(element.attrib["width"])
     height = float(element.attrib["height"])

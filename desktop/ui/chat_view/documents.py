@@ -45,7 +45,9 @@ class DocumentCache:
         self._renderer = MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label)
         self._stylesheet = chat_document_stylesheet(colours)
         self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
-        self._formulas = DocumentFormulas(self.math, FormulaStyle(colours["text"], colours["sidebar"]))
+        self._formulas = DocumentFormulas(
+            self.math, FormulaStyle(colours["text"], colours["sidebar"])
+        )
         self._thinking_formulas = DocumentFormulas(
             self.math, FormulaStyle(colours["muted"], colours["sidebar"])
         )

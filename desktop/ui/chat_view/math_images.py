@@ -182,7 +182,7 @@ class MathImages(QObject):
         try:
             typeset = cache.get(job.latex, display=job.display, size=job.size)
         except MathError as error:
-            width, height, depth = code_box(job.source, job.code_font)
+            _width, height, depth = code_box(job.source, job.code_font)
             top, bottom = baseline_pads(height - depth, depth, job.half_x)
             image = code_image(job.source, job.code_font, colour=job.colour,
                                background=job.background, top=top, bottom=bottom,
