@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from latex2mathml.converter import convert as latex_to_mathml_string
-from ziamath.config import config as ziamath_config
-from ziamath.tex import tex2mml
-from ziamath.zmath import Math
+
+with warnings.catch_warnings():  # ziamath 0.13 finds its font with a deprecated call
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from ziamath.config import config as ziamath_config
+    from ziamath.tex import tex2mml
+    from ziamath.zmath import Math
 
 ziamath_config.svg2 = False  # QtSvg draws SVG 1.1 only
 ziamath_config.precision = 2
@@ -94,7 +98,7 @@ def _message(error: BaseException) -> str:
     name = type(error).__name__
     if isinstance(error, RecursionError):
         return "The formula is nested too deeply."
-    return f"{name}: {text}"[:300] if text else name
+    return f"{name}: {text}"[:300] if text else f"The formula cannot be read ({name})."
 
 
 def render_svg(latex: str, *, display: bool, size: float) -> MathSvg:
