@@ -24,11 +24,11 @@ BAD = "$\\frac{1}{$"
 def math_reply() -> str:
     """50 inline formulas, 10 display ones, one broken formula and currency text."""
     inline = [
-        "$x_{%d}^2$" % n if n % 5 else "\\(\\frac{a_{%d}}{b}\\)" % n for n in range(50)
+        f"$x_{{{n}}}^2$" if n % 5 else f"\\(\\frac{{a_{{{n}}}}}{{b}}\\)" for n in range(50)
     ]
     display = [
-        "$$\n\\sum_{k=1}^{%d} k = \\frac{%d(%d+1)}{2}\n$$" % (n, n, n) if n % 2 else
-        "\\[\n\\begin{pmatrix} %d & 0 \\\\ 0 & 1 \\end{pmatrix}\n\\]" % n
+        f"$$\n\\sum_{{k=1}}^{{{n}}} k = \\frac{{{n}({n}+1)}}{{2}}\n$$" if n % 2 else
+        f"\\[\n\\begin{{pmatrix}} {n} & 0 \\\\ 0 & 1 \\end{{pmatrix}}\n\\]"
         for n in range(10)
     ]
     paragraphs = []
@@ -111,7 +111,8 @@ def check_reply(chat: ChatWindow, fake_provider: FakeProvider, scheme: str) -> N
     view = chat.window.chat.chat_view
     view.flush()
     math = view.area.cache.math
-    chat.wait(lambda: math.pending == 0, timeout=30)
+    # All 61 formulas typeset (in the child process) and handed to the documents.
+    chat.wait(lambda: math.pending == 0 and len(math) >= len(spans), timeout=60)
     reply = chat.path()[-1]
     body = view.area.cache.cached_body(reply.id)
     assert body is not None

@@ -58,7 +58,7 @@ def export_math_html(span: MathSpan, cache: MathSvgCache | None = None) -> str:
     # Imported here: ziamath takes ~150 ms to import, which the window's start need not pay.
     from desktop.core.rendering.math_svg import SHARED_SVG_CACHE, MathError
 
-    cache = cache or SHARED_SVG_CACHE
+    cache = cache if cache is not None else SHARED_SVG_CACHE
     try:
         typeset = cache.get(span.latex, display=span.display, size=EXPORT_MATH_SIZE)
     except MathError as error:

@@ -13,18 +13,10 @@ import threading
 import warnings
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from latex2mathml.converter import convert as latex_to_mathml_string
-
-with warnings.catch_warnings():  # ziamath 0.13 finds its font with a deprecated call
-    warnings.simplefilter("ignore", DeprecationWarning)
-    from ziamath.config import config as ziamath_config
-    from ziamath.tex import tex2mml
-    from ziamath.zmath import Math
-
-ziamath_config.svg2 = False  # QtSvg draws SVG 1.1 only
-ziamath_config.precision = 2
+from functools import cache
+from types import ModuleType
 
 SENTINEL_COLOUR = "#010203"  # rendered in this colour, replaced by the wanted one
 MAX_LATEX_CHARS = 4000
@@ -41,6 +33,20 @@ _DROPPED_ENVS = ("equation", "equation*", "subequations")
 _ENV = re.compile(r"\\(begin|end)\{([A-Za-z]+\*?)\}(\{\d+\})?")
 _NUMBERING = re.compile(r"\\(?:tag\*?|label)\{[^{}]*\}|\\(?:nonumber|notag)\b")
 _UNKNOWN = re.compile(r"<(?:mi|mo|mtext)[^>]*>(\\[A-Za-z]+)<")
+
+
+@cache
+def _ziamath() -> tuple[ModuleType, ModuleType]:
+    """ziamath's typesetting and LaTeX modules, configured; imported on first use (~150 ms:
+    the chat view typesets in a child process, the window never imports it)."""
+    with warnings.catch_warnings():  # ziamath 0.13 finds its font with a deprecated call
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from ziamath import tex, zmath
+        from ziamath.config import config
+
+    config.svg2 = False  # QtSvg draws SVG 1.1 only
+    config.precision = 2
+    return zmath, tex
 
 
 class MathError(ValueError):
@@ -86,9 +92,10 @@ def latex_to_mathml(latex: str, *, display: bool) -> str:
     """MathML for `latex` (Copy as MathML); raises MathError."""
     if len(latex) > MAX_LATEX_CHARS:
         raise MathError("The formula is too long.")
+    from latex2mathml.converter import convert  # ~170 ms to import: on first use
+
     try:
-        return str(latex_to_mathml_string(prepare_latex(latex),
-                                          display="block" if display else "inline"))
+        return str(convert(prepare_latex(latex), display="block" if display else "inline"))
     except Exception as error:
         raise MathError(_message(error)) from None
 
@@ -108,15 +115,16 @@ def render_svg(latex: str, *, display: bool, size: float) -> MathSvg:
     if len(latex) > MAX_LATEX_CHARS:
         raise MathError("The formula is too long.")
     prepared = prepare_latex(latex)
+    zmath, tex = _ziamath()
     with _ZIAMATH_LOCK:
         try:
-            mathml = tex2mml(prepared, inline=not display)
+            mathml = tex.tex2mml(prepared, inline=not display)
             unknown = _UNKNOWN.search(mathml)
             if unknown is not None:
                 raise MathError(f"Unknown command {unknown.group(1)}")
             root = ET.fromstring(mathml)
             root.attrib["mathcolor"] = SENTINEL_COLOUR
-            element = Math(root, size=size).svgxml()
+            element = zmath.Math(root, size=size).svgxml()
         except MathError:
             raise
         except Exception as error:
@@ -128,6 +136,9 @@ def render_svg(latex: str, *, display: bool, size: float) -> MathSvg:
         raise MathError("The formula is too large to show.")
     svg = ET.tostring(element, encoding="unicode")
     return MathSvg(svg, width, height, depth=height + top)
+
+
+Typesetter = Callable[[str, bool, float], MathSvg]  # (latex, display, size) -> typeset
 
 
 class MathSvgCache:
@@ -154,13 +165,19 @@ class MathSvgCache:
                 self.hits += 1
             return item
 
-    def get(self, latex: str, *, display: bool, size: float) -> MathSvg:
-        """The typeset formula, from the cache or rendered now; raises MathError."""
+    def get(
+        self, latex: str, *, display: bool, size: float, typeset: Typesetter | None = None
+    ) -> MathSvg:
+        """The typeset formula, from the cache or typeset now (by `typeset`, in this thread
+        by default); raises MathError."""
         item = self.lookup(latex, display=display, size=size)
         if item is None:
             self.misses += 1
             try:
-                item = render_svg(latex, display=display, size=size)
+                if typeset is None:
+                    item = render_svg(latex, display=display, size=size)
+                else:
+                    item = typeset(latex, display, size)
             except MathError as error:
                 item = error
             self._put((latex, display, size), item)

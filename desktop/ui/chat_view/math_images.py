@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import weakref
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -35,10 +36,14 @@ from desktop.core.threads import prefer_short_gil_slices
 from desktop.media.math_image import baseline_pads, code_box, code_image, svg_image
 
 if TYPE_CHECKING:
+    from desktop.core.rendering.math_process import TypesetProcess
     from desktop.core.rendering.math_svg import MathSvgCache
 
 MATH_SCALE = 1.2  # STIX Two's x-height is smaller than the UI font's: match it by eye
 PIXMAP_BUDGET = 48 << 20  # bytes of cached pixmaps
+# Formulas typeset within this time are shown together: one re-layout of a document for
+# several formulas while a reply full of them streams.
+ARRIVAL_BATCH_MS = 40
 _IMAGE = QTextDocument.ResourceType.ImageResource
 
 
@@ -96,7 +101,8 @@ class MathImages(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="math")
         prefer_short_gil_slices()  # the worker is CPU-bound Python
-        self._svg_cache: MathSvgCache | None = None
+        self.svg_cache: MathSvgCache | None = None  # None: the shared one
+        self._process: TypesetProcess | None = None  # ziamath runs there (started on use)
         self._pixmaps: OrderedDict[Key, _Formula] = OrderedDict()
         self._bytes = 0
         self._errors: dict[str, str] = {}  # source -> message (bounded by the pixmaps)
@@ -104,7 +110,7 @@ class MathImages(QObject):
         self._changed: dict[int, QTextDocument] = {}
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
-        self._flush.setInterval(0)
+        self._flush.setInterval(ARRIVAL_BATCH_MS)
         self._flush.timeout.connect(self._emit_arrived)
         self._typeset.connect(self._on_typeset)
         self._placeholders: dict[tuple[int, int], QPixmap] = {}
@@ -132,11 +138,13 @@ class MathImages(QObject):
             job = _Job(span.latex, span.source, span.display, span.block,
                        pixel_size * MATH_SCALE, QFontMetricsF(font).xHeight() / 2,
                        style.colour, style.background, code_font(font), ratio)
-            future = self._pool.submit(self._render, job, self._svg_cache_now())
+            future = self._pool.submit(self._render, job, self.svg_cache, self._typesetter)
             future.add_done_callback(lambda done, key=key: self._finished(key, done))  # type: ignore[misc]
         if not any(ref() is doc and known == name for ref, known in waiting):
             waiting.append((weakref.ref(doc), name))
-        return self._placeholder(span.latex, QFontInfo(font).pixelSize(), span.display)
+        placeholder = self._placeholder(span.latex, QFontInfo(font).pixelSize(), span.display)
+        doc.addResource(_IMAGE, QUrl(name), placeholder)  # layouts until then need not ask
+        return placeholder
 
     def lookup(self, name: str, doc: QTextDocument, style: FormulaStyle) -> QPixmap | None:
         """A cached pixmap only (no typesetting): what a cache hit costs (benchmark)."""
@@ -165,22 +173,32 @@ class MathImages(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._process is not None:
+            self._process.shutdown()
 
     # --- the worker -------------------------------------------------------------------------
-    def _svg_cache_now(self) -> MathSvgCache:
-        if self._svg_cache is None:
-            from desktop.core.rendering.math_svg import SHARED_SVG_CACHE  # ziamath: slow import
+    def _typesetter(self) -> TypesetProcess:
+        """The child process (made on the worker thread: its imports stay off the UI's)."""
+        if self._process is None:
+            from desktop.core.rendering.math_process import TypesetProcess
 
-            self._svg_cache = SHARED_SVG_CACHE
-        return self._svg_cache
+            self._process = TypesetProcess()
+        return self._process
 
     @staticmethod
-    def _render(job: _Job, cache: MathSvgCache) -> tuple[QImage, str | None]:
-        """On the worker: the formula's image (or its source in code style) and the error."""
-        from desktop.core.rendering.math_svg import MathError
+    def _render(
+        job: _Job, cache: MathSvgCache | None, typesetter: Callable[[], TypesetProcess]
+    ) -> tuple[QImage, str | None]:
+        """On the worker thread: the formula's image (or its source in code style) and the
+        error; the typesetting itself happens in the child process."""
+        from desktop.core.rendering.math_svg import SHARED_SVG_CACHE, MathError
 
+        process = typesetter()
+
+        cache = cache if cache is not None else SHARED_SVG_CACHE
         try:
-            typeset = cache.get(job.latex, display=job.display, size=job.size)
+            typeset = cache.get(job.latex, display=job.display, size=job.size,
+                                typeset=process.typeset)
         except MathError as error:
             _width, height, depth = code_box(job.source, job.code_font)
             top, bottom = baseline_pads(height - depth, depth, job.half_x)

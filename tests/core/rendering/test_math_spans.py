@@ -42,7 +42,7 @@ def test_rendered_html_has_formulas_only_outside_code() -> None:
 
 
 def test_image_names_carry_the_source_back() -> None:
-    for text, expected in CORPUS:
+    for text, _expected in CORPUS:
         for span in find_math(text):
             parsed = parse_math_name(math_name(span))
             assert parsed is not None and parsed.source == span.source
