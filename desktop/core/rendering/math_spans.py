@@ -42,6 +42,7 @@ MATH_ENVIRONMENTS = (
     "gather", "gathered", "multline", "split", "array", "subequations", "eqnarray",
 )
 MAX_MATH_CHARS = 8000  # longer "formulas" are text (hostile or broken input)
+MAX_MATH_LINES = 200
 
 _ENV_NAMES = "|".join(sorted(MATH_ENVIRONMENTS, key=len, reverse=True))
 _BEGIN = re.compile(rf"\\begin\{{({_ENV_NAMES})(\*?)\}}")
@@ -126,8 +127,9 @@ def _opener_at(text: str, position: int, end: int) -> str | None:
 
 
 # --- inline rule ----------------------------------------------------------------------------
-def _single_dollar_close(src: str, start: int, end: int) -> int:
-    """Index of the `$` that closes a `$` opened just before `start`, or -1 (rules 1–4)."""
+def _single_dollar_close(src: str, start: int, end: int) -> tuple[int, int]:
+    """(index of the `$` that closes a `$` opened just before `start`, or -1 (rules 1–4);
+    where the scan stopped)."""
     position = start
     while position < end:
         char = src[position]
@@ -135,23 +137,74 @@ def _single_dollar_close(src: str, start: int, end: int) -> int:
             position += 2  # an escaped character (\$ included) never closes
             continue
         if char == "`":
-            return -1
+            return -1, position
         if char == "\n" and src.startswith("\n", position + 1):
-            return -1
+            return -1, position
         if char == "$":
             before = src[position - 1]
             after = src[position + 1] if position + 1 < end else ""
             if after == "$":
-                return -1  # `$…$$` is no formula
+                return -1, position  # `$…$$` is no formula
             if before.isspace():
                 position += 1
                 continue
             if after.isdigit() or after.isupper() or after == "_":
                 position += 1
                 continue
-            return position
+            return position, position
         position += 1
-    return -1
+    return -1, end
+
+
+def _dollar_close_memo(state: StateInline, start: int, end: int) -> int:
+    """`_single_dollar_close` for an opener at `start`, remembering the last scan.
+
+    A closer does not depend on its opener, so every opener before the point a scan reached
+    gets the same answer: many openers in one paragraph (hostile text) cost one scan.
+    """
+    memo: tuple[str, int, int, int, int] | None = state.env.get("_math_dollar")
+    if memo is not None and memo[0] is state.src and memo[1] == end and (
+        memo[2] <= start < memo[3]
+    ):
+        return memo[4]
+    found, reached = _single_dollar_close(state.src, start + 1, end)
+    state.env["_math_dollar"] = (state.src, end, start, reached, found)
+    return found
+
+
+def _next_at(state: StateInline, needle: str, start: int, end: int) -> int:
+    """`state.src.find(needle, start, end)`, remembered: a paragraph with thousands of
+    unclosed openers (hostile text) searches each stretch once."""
+    memos: dict[str, tuple[str, int, int, int]] = state.env.setdefault("_math_next", {})
+    memo = memos.get(needle)
+    if memo is not None and memo[0] is state.src and memo[1] == end and (
+        memo[2] <= start and (start <= memo[3] or memo[3] == -1)
+    ):
+        return memo[3]
+    found = state.src.find(needle, start, end)
+    memos[needle] = (state.src, end, start, found)
+    return found
+
+
+def _inline_close(state: StateInline, start: int, opener: str, end: int) -> int:
+    """Where an inline display or bracket formula opened at `start` closes, or -1."""
+    if opener.startswith("\\begin"):
+        return _find_close(state.src, start + len(opener), opener, end)
+    close = _closing(opener)
+    position = start + len(opener)
+    while True:
+        found = _next_at(state, close, position, end)
+        if found == -1 or found - start > MAX_MATH_CHARS:
+            return -1
+        blank = _next_at(state, "\n\n", position, end)
+        if blank != -1 and blank < found:
+            return -1
+        if close == "$$" and state.src[found - 1] == "\\" and not _escaped_pair(
+            state.src, found - 1
+        ):
+            position = found + 1
+            continue
+        return found
 
 
 def _inline_math(state: StateInline, silent: bool) -> bool:
@@ -162,7 +215,7 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
         if opener is None or opener == "$$":
             return False
         display = opener != "\\("
-        found = _find_close(src, start + len(opener), opener, end)
+        found = _inline_close(state, start, opener, end)
         if found == -1:
             return False
         close = _closing(opener)
@@ -173,7 +226,7 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
         while start + run < end and src[start + run] == "$":
             run += 1
         if run >= 3 or run == 2:
-            found = _find_close(src, start + 2, "$$", end) if run == 2 else -1
+            found = _inline_close(state, start, "$$", end) if run == 2 else -1
             if found == -1 or not src[start + 2 : found].strip():
                 if not silent:
                     state.pending += "$" * run
@@ -185,7 +238,7 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
             before = src[start - 1] if start > 0 else " "
             if not after or after.isspace() or (before.isascii() and before.isalnum()):
                 return False
-            found = _single_dollar_close(src, start + 1, end)
+            found = _dollar_close_memo(state, start, end)
             if found == -1:
                 return False
             display, stop, latex = False, found + 1, src[start + 1 : found]
@@ -203,6 +256,26 @@ def _inline_math(state: StateInline, silent: bool) -> bool:
 
 
 # --- block rule -----------------------------------------------------------------------------
+def _close_in_line(line: str, start: int, opener: str, close: str, depth: int) -> tuple[int, int]:
+    """(where `close` ends the formula in `line`, or -1; the nesting depth after the line)."""
+    if opener.startswith("\\begin"):
+        for match in re.finditer(re.escape(opener) + "|" + re.escape(close), line[start:]):
+            depth += 1 if match.group(0) == opener else -1
+            if depth == 0:
+                return start + match.start(), 0
+        return -1, depth
+    position = line.find(close, start)
+    while position != -1 and close == "$$" and position > 0 and line[position - 1] == "\\" \
+            and not _escaped_pair(line, position - 1):
+        position = line.find(close, position + 1)
+    return position, depth
+
+
+def _line_text(state: StateBlock, line: int) -> str:
+    """A line as the block parser sees it (container markers and indentation removed)."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
 def _math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     if state.sCount[start_line] - state.blkIndent >= 4:
         return False  # an indented code block
@@ -212,29 +285,51 @@ def _math_block(state: StateBlock, start_line: int, end_line: int, silent: bool)
     if opener is None or opener == "\\(":
         return False
     close = _closing(opener)
-    # The lines of the block, as the block parser sees them (container markers removed).
-    lines = [state.src[begin:first_end]]
-    line = start_line
-    text = lines[0]
-    while True:
-        found = _find_close(text, len(opener), opener)
-        if found != -1:
-            if text[found + len(close) :].strip():
-                return False  # text follows the closing delimiter: inline math
-            break
+    nested = opener.startswith("\\begin")
+    # What earlier scans learnt, so that hostile text of many openers stays linear: openers
+    # before a line a scan ran into without a closer cannot close (`failed`), and lines a
+    # scan passed hold no closer (`clear`: later openers skip them).
+    failed: dict[str, tuple[str, int]] = state.env.setdefault("_math_block_failed", {})
+    clear: dict[str, tuple[str, int, int]] = state.env.setdefault("_math_block_clear", {})
+    known = failed.get(close)
+    if known is not None and known[0] is state.src and start_line < known[1]:
+        return False
+    first = _line_text(state, start_line)
+    line, depth, chars = start_line, 1, len(first)
+    found, depth = _close_in_line(first, len(opener), opener, close, depth)
+    closers = close in first
+    while found == -1:
         line += 1
-        if line >= end_line or len("\n".join(lines)) > MAX_MATH_CHARS:
+        passed = clear.get(close)
+        if passed is not None and passed[0] is state.src and passed[1] < line < passed[2]:
+            skipped = (state.bMarks[line], state.bMarks[passed[2]])
+            chars += skipped[1] - skipped[0]
+            if nested:  # they may open more environments of the kind
+                depth += state.src.count(opener, *skipped)
+            line = passed[2]  # the lines between hold no closer and no blank line
+        if line - start_line > MAX_MATH_LINES or chars > MAX_MATH_CHARS:
+            if not (nested and closers):
+                clear[close] = (state.src, start_line, line)
             return False
-        line_begin = state.bMarks[line] + state.tShift[line]
-        line_end = state.eMarks[line]
-        if line_begin >= line_end or state.sCount[line] < state.blkIndent:
-            return False  # a blank line, or the container ended: no formula
-        lines.append(state.src[line_begin:line_end])
-        text = "\n".join(lines)
+        if line >= end_line or state.bMarks[line] + state.tShift[line] >= state.eMarks[line] or (
+            state.sCount[line] < state.blkIndent
+        ):
+            if not (nested and closers):  # (nested: a later opener needs fewer closers)
+                failed[close] = (state.src, line)  # the end, a blank line, the container's end
+            return False
+        text = _line_text(state, line)
+        chars += len(text) + 1
+        closers = closers or close in text
+        found, depth = _close_in_line(text, 0, opener, close, depth)
+    last = _line_text(state, line)
+    if chars > MAX_MATH_CHARS or last[found + len(close) :].strip():
+        return False  # too long, or text follows the closing delimiter: inline math
     if silent:
         return True
-    source = text[: found + len(close)]
-    inner = source if opener.startswith("\\begin") else source[len(opener) : found]
+    lines = [_line_text(state, number) for number in range(start_line, line + 1)]
+    lines[-1] = lines[-1][: found + len(close)]
+    source = "\n".join(lines)
+    inner = source if nested else source[len(opener) : len(source) - len(close)]
     token = state.push("math_block", "math", 0)
     token.block = True
     token.content = inner.strip()
@@ -315,7 +410,8 @@ def open_display_line(text: str) -> int | None:
             found = _find_close(text, start, opener)
             if found != -1:
                 skip_to = found + len(_closing(opener))
-            elif "\n\n" not in text[start:]:
-                return number
+            elif (text.find("\n\n", start) == -1 and len(text) - start <= 2 * MAX_MATH_CHARS
+                  and text.count("\n", start) <= MAX_MATH_LINES):
+                return number  # (past those limits it can no more become a formula)
         offset += len(line) + 1
     return None

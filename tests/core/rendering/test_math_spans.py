@@ -94,3 +94,29 @@ def test_an_open_delimiter_stays_text_until_it_closes() -> None:
     assert "switchboard-math" not in stream.html and stream.finished_html == ""
     stream.append("$$\n")
     assert stream.html.count("switchboard-math:d?") == 1
+
+
+HOSTILE = [
+    "$x " * 3000,
+    "$a " * 3000 + "b$",
+    "$$ " * 3000,
+    "\\(a " * 3000,
+    "\\[\n" * 1500,
+    "$$x\n" * 1500,
+    "\\begin{aligned}\n" * 1000,
+    "\\begin{aligned}\n" * 100 + "x\n" + "\\end{aligned}\n" * 100,
+    "> \\[\n" * 1000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[text[:12] for text in HOSTILE])
+def test_hostile_runs_of_openers_render_as_text_and_stream_alike(text: str) -> None:
+    """Thousands of unclosed openers (each scan is remembered, so this stays linear)."""
+    html = RENDERER.render(text)
+    closes = text.endswith(("b$", "\\end{aligned}\n")) or text.startswith("$$x")  # pairs
+    assert ("switchboard-math" in html) == closes
+    stream = IncrementalMarkdown(RENDERER)
+    for start in range(0, len(text), 700):
+        stream.append(text[start : start + 700])
+    stream.finish()
+    assert stream.html == html
