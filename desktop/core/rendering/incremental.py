@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from desktop.core.rendering.markdown_html import MarkdownRenderer
+from desktop.core.rendering.math_spans import open_display_line
 
 # Anything that could be a link reference definition (also inside quotes and lists).
 _MAYBE_REFERENCE = re.compile(r"\]:")
@@ -161,7 +162,11 @@ class IncrementalMarkdown:
             self._tail_html = self._renderer.render(self._tail_text)
             return RenderUpdate("", self._tail_html)
         tokens = self._renderer.parse(tail)
-        split = _last_block_start(tokens, tail.count("\n"))
+        complete_lines = tail.count("\n")
+        open_math = open_display_line(tail)
+        if open_math is not None:  # the blocks from there on may still become one formula
+            complete_lines = min(complete_lines, open_math + 1)
+        split = _last_block_start(tokens, complete_lines)
         finished = ""
         part = -1
         deferred = False

@@ -22,6 +22,8 @@ from pygments.util import ClassNotFound
 
 from desktop.core.rendering.citation_marks import install_citation_rules
 from desktop.core.rendering.long_runs import break_long_runs_html
+from desktop.core.rendering.math_html import chat_math_html
+from desktop.core.rendering.math_spans import math_plugin
 
 COPY_CODE_HREF = "switchboard:copy-code"
 # A Markdown image in model output is never loaded: it is shown as a link with this prefix
@@ -106,6 +108,7 @@ class MarkdownRenderer:
         self._md.add_render_rule("table_open", _table_open)
         self._md.add_render_rule("image", _image_rule)
         install_citation_rules(self._md)  # `cite:n` links drawn as superscript numbers
+        math_plugin(self._md, chat_math_html)  # formulas as images the chat view renders
         render_fence = self._render_fence
 
         # markdown-it binds render rules to its renderer, so pass a plain closure.

@@ -19,6 +19,8 @@ from desktop.core.rendering.citation_marks import (
     install_citation_rules,
 )
 from desktop.core.rendering.markdown_html import image_placeholder
+from desktop.core.rendering.math_html import export_math_html
+from desktop.core.rendering.math_spans import math_plugin
 from desktop.core.store.errors import StoreError
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
@@ -57,6 +59,8 @@ body { font: 15px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto
 pre { background: #f5f5f7; padding: .6rem; overflow-x: auto; border-radius: 6px; }
 code { font-family: ui-monospace, monospace; font-size: 13px; }
 img { max-width: 100%; border-radius: 6px; }
+.math-display { text-align: center; margin: .6rem 0; overflow-x: auto; }
+.math-error { color: #a33; }
 details { color: #555; margin: .4rem 0; }
 .status { color: #a33; font-style: italic; }
 sup.cite { font-size: 75%; line-height: 0; } sup.cite a { text-decoration: none; }
@@ -106,6 +110,7 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
     # a local file): it is shown as its alt text and address.
     md.add_render_rule("image", _image_placeholder)
     install_citation_rules(md)
+    math_plugin(md, export_math_html)  # formulas as inline SVG: no script needed to read them
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:

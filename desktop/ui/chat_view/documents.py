@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from desktop.core.rendering.citation_marks import cited_markdown
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.math_images import DocumentFormulas, FormulaStyle, MathImages
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.styles import chat_document_stylesheet, code_style
@@ -33,6 +34,7 @@ class DocumentCache:
     def __init__(self, font: QFont) -> None:
         self.font = font
         self.copy_label = copy_label()
+        self.math = MathImages()  # formulas typeset off the UI thread, cached
         self.set_colours(current_colors())
         self._bodies: OrderedDict[int, RichTextContent] = OrderedDict()
         self._thinking: OrderedDict[int, RichTextContent] = OrderedDict()
@@ -44,6 +46,12 @@ class DocumentCache:
         self._renderer = MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label)
         self._stylesheet = chat_document_stylesheet(colours)
         self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
+        self._formulas = DocumentFormulas(
+            self.math, FormulaStyle(colours["text"], colours["sidebar"])
+        )
+        self._thinking_formulas = DocumentFormulas(
+            self.math, FormulaStyle(colours["muted"], colours["sidebar"])
+        )
 
     def body(self, row: MessageRow) -> RichTextContent:
         message = row.message
@@ -51,7 +59,8 @@ class DocumentCache:
         if content is None:
             streaming = message.status == MessageStatus.STREAMING
             content = RichTextContent(
-                self._renderer, self._stylesheet, self.font, defer_highlight=streaming
+                self._renderer, self._stylesheet, self.font, defer_highlight=streaming,
+                formulas=self._formulas,
             )
             content.message_id = message.id
             self.built += 1
@@ -75,7 +84,8 @@ class DocumentCache:
         if content is None:
             streaming = message.status == MessageStatus.STREAMING
             content = RichTextContent(
-                self._renderer, self._thinking_stylesheet, self.font, defer_highlight=streaming
+                self._renderer, self._thinking_stylesheet, self.font, defer_highlight=streaming,
+                formulas=self._thinking_formulas,
             )
             content.message_id = message.id
             if streaming:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QContextMenuEvent,
     QDesktopServices,
     QGuiApplication,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -25,11 +26,13 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QToolTip, QWidget
 
 from desktop.core.rendering.citation_marks import citation_number
 from desktop.core.rendering.long_runs import remove_breaks
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
+from desktop.core.rendering.math_spans import MathSpan
+from desktop.ui.chat_view import math_interaction
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -178,6 +181,28 @@ class RichTextView(QWidget):
         position = doc.documentLayout().hitTest(local, Qt.HitTestAccuracy.FuzzyHit)
         return index, max(position, 0)
 
+    def formula_at(self, point: QPoint) -> tuple[QTextDocument, MathSpan] | None:
+        """The formula at a point in widget coordinates (and its document), if any."""
+        if self.content is None:
+            return None
+        docs = self.content.documents()
+        index = max(0, min(bisect.bisect_right(self._tops, point.y()) - 1, len(docs) - 1))
+        local = QPointF(point.x(), point.y() - self._tops[index])
+        span = math_interaction.formula_at(docs[index], local)
+        return (docs[index], span) if span is not None else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.formula_at(event.pos())
+            error = math_interaction.formula_error(*found) if found is not None else None
+            if error:
+                QToolTip.showText(event.globalPos(), error, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
     def anchor_at(self, point: QPoint) -> str:
         if self.content is None:
             return ""
@@ -196,7 +221,7 @@ class RichTextView(QWidget):
                 cursor = QTextCursor(doc)
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                parts.append(cursor.selection().toPlainText())
+                parts.append(math_interaction.selection_text(cursor))  # formulas as LaTeX
         return remove_breaks("\n".join(parts))
 
     def select_text(self, needle: str) -> bool:
@@ -331,4 +356,15 @@ class RichTextView(QWidget):
             menu.addAction(
                 self.tr("Copy link address"), lambda: QGuiApplication.clipboard().setText(link)
             )
+        found = self.formula_at(event.pos())
+        if found is not None:
+            span = found[1]
+            menu.addSeparator()
+            menu.addAction(self.tr("Copy LaTeX"), lambda: self.copy_formula(span, mathml=False))
+            menu.addAction(self.tr("Copy as MathML"), lambda: self.copy_formula(span, mathml=True))
         menu.exec(event.globalPos())
+
+    def copy_formula(self, span: MathSpan, *, mathml: bool) -> None:
+        """Put a formula on the clipboard: its LaTeX source, or MathML."""
+        text = math_interaction.mathml_of(span) if mathml else span.source
+        QGuiApplication.clipboard().setText(text or span.source)

@@ -9,12 +9,14 @@ the tail keeps the cost of a flush independent of the reply's length. `RichTextV
 from __future__ import annotations
 
 import html
-from typing import Any
+import weakref
+from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
+    QPixmap,
     QTextDocument,
     QTextOption,
 )
@@ -39,14 +41,30 @@ def _blank_image() -> QImage:
     return image
 
 
+class Formulas(Protocol):
+    """Where a document gets its formulas' pixmaps (math_images.DocumentFormulas)."""
+
+    def resource(self, doc: QTextDocument, name: str) -> QPixmap | None: ...
+
+
 class ChatDocument(QTextDocument):
     """A message document that never loads a resource (file, URL or qrc) named by its HTML.
 
-    The rendered Markdown names none (images are placeholders); this is the second wall, so
-    that no HTML from model output can make layout read a file or fetch an address.
+    The rendered Markdown names none (images are placeholders) but formulas, which come from
+    `formulas` (typeset in memory); this is the second wall, so that no HTML from model
+    output can make layout read a file or fetch an address.
     """
 
+    formulas: Formulas | None = None
+    owner: weakref.ref[RichTextContent] | None = None  # the content it is a segment of
+
     def loadResource(self, kind: int, name: QUrl | str, /) -> Any:
+        if self.formulas is not None and kind == QTextDocument.ResourceType.ImageResource.value:
+            text = name.toString(QUrl.ComponentFormattingOption.FullyEncoded) if isinstance(
+                name, QUrl) else name
+            pixmap = self.formulas.resource(self, text)
+            if pixmap is not None:
+                return pixmap
         self.refused_resources.append(name.toString() if isinstance(name, QUrl) else name)
         if kind == QTextDocument.ResourceType.ImageResource.value:
             # Not None: for a null resource Qt's image handler reads the file itself.
@@ -62,9 +80,12 @@ class ChatDocument(QTextDocument):
         return refused
 
 
-def new_document(stylesheet: str, font: QFont, width: float) -> QTextDocument:
+def new_document(
+    stylesheet: str, font: QFont, width: float, formulas: Formulas | None = None
+) -> QTextDocument:
     """An empty document set up like every message document (also usable off the UI thread)."""
     doc = ChatDocument()
+    doc.formulas = formulas
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(stylesheet)
@@ -86,7 +107,9 @@ class RichTextContent:
         font: QFont,
         *,
         defer_highlight: bool = False,
+        formulas: Formulas | None = None,
     ) -> None:
+        self._formulas = formulas
         self._markdown = IncrementalMarkdown(renderer, defer_highlight=defer_highlight)
         self.message_id = 0
         self._deferred_docs: dict[int, QTextDocument] = {}  # finished part -> its document
@@ -109,7 +132,21 @@ class RichTextContent:
         self.renders = 0  # how many document (re)builds: tests count them
 
     def _new_document(self) -> QTextDocument:
-        return new_document(self._stylesheet, self._font, self.width)
+        doc = new_document(self._stylesheet, self._font, self.width, self._formulas)
+        if isinstance(doc, ChatDocument):
+            doc.owner = weakref.ref(self)
+        return doc
+
+    def formulas_arrived(self, doc: QTextDocument) -> bool:
+        """Formulas of `doc` were typeset: measure it again (False: no longer shown here)."""
+        try:
+            index = self.documents().index(doc)
+        except ValueError:
+            return False
+        self.revision += 1
+        self._changed_from = min(self._changed_from, index)
+        self._tops_dirty_from = min(self._tops_dirty_from, index)
+        return True
 
     @property
     def text(self) -> str:

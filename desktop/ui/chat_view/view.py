@@ -58,6 +58,7 @@ class ChatView(QWidget):
             self.area.cache.copy_label, self.area.cache.code_style, self
         )
         self.highlighter.highlighted.connect(self._on_highlighted)
+        self.area.cache.math.arrived.connect(self._on_formulas)
         self.area.action.connect(self._on_action)
         self.area.following_changed.connect(self._update_jump_button)
 
@@ -260,6 +261,21 @@ class ChatView(QWidget):
         number = self.model.row_of(content.message_id)
         if number is not None:
             self.area.invalidate_row(number, text_only=True)
+            self.area.relayout()
+
+    def _on_formulas(self, docs: list[QTextDocument]) -> None:
+        """Typeset formulas were added to these documents: re-measure their rows."""
+        rows: set[int] = set()
+        for doc in docs:
+            owner = getattr(doc, "owner", None)
+            content = owner() if owner is not None else None
+            if isinstance(content, RichTextContent) and content.formulas_arrived(doc):
+                number = self.model.row_of(content.message_id)
+                if number is not None:
+                    rows.add(number)
+        for number in rows:
+            self.area.invalidate_row(number, text_only=True)
+        if rows:
             self.area.relayout()
 
     def _on_action(self, name: str, message_id: int) -> None:
