@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from desktop.core.pricing.cost import MessageCost
 from desktop.core.redaction import redact_known
 from desktop.core.reply_parts import ToolCall, Usage
 from desktop.core.store.attachments import is_valid_hash
@@ -26,6 +27,10 @@ MESSAGE_COLUMNS = (
     "model, provider, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, "
     "finish_reason, status, error, created_at, ttft_ms, tokens_per_second"
 )
+# What a reply cost (migration _V5_MESSAGE_COST); read with every message, after the rest.
+COST_COLUMNS = "cost, cost_currency, price_json, cost_estimated"
+MESSAGE_COLUMNS += ", " + COST_COLUMNS
+_COST_COUNT = 4
 
 
 def encode_parts(parts: Sequence[ContentPart]) -> tuple[str, str | None]:
@@ -85,12 +90,24 @@ def usage_columns(usage: Usage | None) -> tuple[int | None, int | None, int | No
     return usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, usage.cached_tokens
 
 
+def cost_from_columns(
+    amount: Any, currency: Any, prices: Any, estimated: Any
+) -> MessageCost | None:
+    """The stored cost of a reply, or None when it was never priced."""
+    if amount is None or not isinstance(currency, str):
+        return None
+    return MessageCost(float(amount), currency, prices if isinstance(prices, str) else None,
+                       bool(estimated))
+
+
 def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
+    values = tuple(row)
+    cost = cost_from_columns(*values[-_COST_COUNT:])
     (
         id_, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id,
         model, provider, prompt, completion, reasoning_tokens, cached, finish_reason, status,
         error, created_at, ttft_ms, tokens_per_second,
-    ) = tuple(row)
+    ) = values[:-_COST_COUNT]
     usage = None
     if any(v is not None for v in (prompt, completion, reasoning_tokens, cached)):
         total = prompt + completion if prompt is not None and completion is not None else None
@@ -113,6 +130,7 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         tokens_per_second=tokens_per_second,
         finish_reason=finish_reason,
         error=error,
+        cost=cost,
     )
 
 

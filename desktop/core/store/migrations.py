@@ -149,12 +149,28 @@ _V4_STREAM_CHUNKS: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 
+# What a reply cost when it was sent: the amount in its currency, the prices and token counts
+# used (JSON, so a later price change does not rewrite history), and whether the token counts
+# were estimated. The partial covering index answers the usage view's sums by date, provider
+# and model from the index alone (self-contained: only these columns and this index).
+_V5_MESSAGE_COST: tuple[str, ...] = (
+    "ALTER TABLE messages ADD COLUMN cost REAL",
+    "ALTER TABLE messages ADD COLUMN cost_currency TEXT",
+    "ALTER TABLE messages ADD COLUMN price_json TEXT",
+    "ALTER TABLE messages ADD COLUMN cost_estimated INTEGER",
+    """CREATE INDEX messages_usage ON messages(
+        created_at, provider, model, cost_currency, cost, prompt_tokens, completion_tokens,
+        conversation_id
+    ) WHERE role = 'assistant'""",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
     _V2_TIMINGS_AND_PRESETS,
     _V3_COVERING_SIDEBAR_INDEX,
     _V4_STREAM_CHUNKS,
+    _V5_MESSAGE_COST,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop.core.pricing.cost import MessageCost
 from desktop.core.reply_parts import ToolCall, Usage
 
 
@@ -66,6 +67,7 @@ class Message:
     tokens_per_second: float | None = None
     finish_reason: str | None = None
     error: str | None = None
+    cost: MessageCost | None = None  # what the reply cost when it was sent (core/pricing)
 
     @property
     def stopped_by_user(self) -> bool:
