@@ -1,11 +1,13 @@
 """Sums of what replies cost and how many tokens they used, for `switchboard usage` and the
 usage view: per day, week or month, per provider or model, and the costliest conversations.
 
-Each is one SQL query over the partial covering index `messages_usage` (assistant rows:
-created_at, provider, model, cost_currency, cost, token counts, conversation_id), so the sums
-over a million messages are read from the index without touching the table. Costs in different
-currencies are never added together: every row carries its currency (None for replies that
-were not priced, whose tokens still count).
+Each is one SQL query over the hourly roll-ups that triggers keep (`usage_hourly` by provider,
+model and currency, `usage_conversation_hourly` by conversation; see migration
+_V5_MESSAGE_COST): a year of use is a few thousand rows however many messages there are.
+Hours are UTC; dates are local by the offset passed in (whole-hour offsets exact, a
+half-hour zone's day boundary is off by 30 minutes). `since`/`until` widen to whole hours.
+Costs in different currencies are never added together: every row carries its currency (None
+for replies that were not priced, whose tokens still count).
 """
 
 from __future__ import annotations
@@ -26,16 +28,13 @@ class UsageGrouping(StrEnum):
 
 # The grouping key of each kind; dates are in local time by the UTC offset passed as :offset.
 _KEYS = {
-    UsageGrouping.DAY: "strftime('%Y-%m-%d', created_at + :offset, 'unixepoch')",
-    UsageGrouping.WEEK: "strftime('%Y-W%W', created_at + :offset, 'unixepoch')",
-    UsageGrouping.MONTH: "strftime('%Y-%m', created_at + :offset, 'unixepoch')",
-    UsageGrouping.PROVIDER: "coalesce(provider, '')",
-    UsageGrouping.MODEL: "coalesce(model, '')",
+    UsageGrouping.DAY: "strftime('%Y-%m-%d', hour * 3600 + :offset, 'unixepoch')",
+    UsageGrouping.WEEK: "strftime('%Y-W%W', hour * 3600 + :offset, 'unixepoch')",
+    UsageGrouping.MONTH: "strftime('%Y-%m', hour * 3600 + :offset, 'unixepoch')",
+    UsageGrouping.PROVIDER: "provider",
+    UsageGrouping.MODEL: "model",
 }
-_RANGE = (
-    "FROM messages INDEXED BY messages_usage "
-    "WHERE role = 'assistant' AND created_at >= :since AND created_at < :until"
-)
+_HOURS = "hour >= :since AND hour < :until"
 MAX_TOP = 1000
 
 
@@ -66,8 +65,9 @@ def utc_offset(now: float | None = None) -> int:
     return int(time.mktime(time.localtime(moment)) - time.mktime(time.gmtime(moment)))
 
 
-def _window(since: float | None, until: float | None, offset: int | None) -> dict[str, float]:
-    return {"since": -1e18 if since is None else since, "until": 1e18 if until is None else until,
+def _window(since: float | None, until: float | None, offset: int | None) -> dict[str, int]:
+    return {"since": -(2**62) if since is None else int(since // 3600),
+            "until": 2**62 if until is None else -int(-until // 3600),
             "offset": utc_offset() if offset is None else offset}
 
 
@@ -78,12 +78,12 @@ def usage_by(conn: sqlite3.Connection, grouping: UsageGrouping, *, since: float 
     order = "key" if grouping in (UsageGrouping.DAY, UsageGrouping.WEEK,
                                   UsageGrouping.MONTH) else "total_cost DESC, key"
     rows = conn.execute(
-        f"SELECT {key} AS key, cost_currency, total(cost) AS total_cost, "
-        f"total(prompt_tokens), total(completion_tokens), count(*) {_RANGE} "
-        f"GROUP BY key, cost_currency ORDER BY {order}",
+        f"SELECT {key} AS key, currency, total(cost) AS total_cost, total(prompt_tokens), "
+        f"total(completion_tokens), total(replies) FROM usage_hourly WHERE {_HOURS} "
+        f"GROUP BY key, currency ORDER BY {order}",
         _window(since, until, offset),
     ).fetchall()
-    return [UsageRow(str(k), cur, float(cost), int(p), int(c), int(n))
+    return [UsageRow(str(k), cur or None, float(cost), int(p), int(c), int(n))
             for k, cur, cost, p, c, n in rows]
 
 
@@ -91,10 +91,10 @@ def top_conversations(conn: sqlite3.Connection, *, since: float | None = None,
                       until: float | None = None, limit: int = 10) -> list[ConversationCost]:
     """The conversations whose priced replies cost the most in [since, until)."""
     rows = conn.execute(
-        "SELECT u.conversation_id, coalesce(c.title, ''), u.cost_currency, u.total_cost, u.n "
-        "FROM (SELECT conversation_id, cost_currency, total(cost) AS total_cost, count(*) AS n "
-        f"      {_RANGE} AND cost IS NOT NULL GROUP BY conversation_id, cost_currency "
-        "      ORDER BY total_cost DESC LIMIT :limit) AS u "
+        "SELECT u.conversation_id, coalesce(c.title, ''), u.currency, u.total_cost, u.n "
+        "FROM (SELECT conversation_id, currency, total(cost) AS total_cost, total(replies) AS n "
+        f"      FROM usage_conversation_hourly WHERE {_HOURS} AND currency != '' "
+        "      GROUP BY conversation_id, currency ORDER BY total_cost DESC LIMIT :limit) AS u "
         "LEFT JOIN conversations AS c ON c.id = u.conversation_id ORDER BY u.total_cost DESC",
         {**_window(since, until, 0), "limit": max(1, min(limit, MAX_TOP))},
     ).fetchall()
