@@ -59,10 +59,10 @@ class Billing:
         return None
 
     def _openai(self, path: str, body: dict[str, Any]) -> tuple[int, Any] | None:
-        at_root = not path.startswith("/v1/")
+        at_root, at_base = path.startswith("/dashboard/"), path.startswith("/v1/dashboard/")
         if self.variant == "root" and at_root:
             return 200, body
-        if self.variant in ("openai", "wrapped", "success", "error200") and not at_root:
+        if self.variant in ("openai", "wrapped", "success", "error200") and at_base:
             if self.variant == "wrapped":
                 return 200, {"code": 0, "message": "", "data": body}
             if self.variant == "success":

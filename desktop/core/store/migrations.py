@@ -218,7 +218,8 @@ _V5_MESSAGE_COST: tuple[str, ...] = (
         WHEN old.role = 'assistant' BEGIN {_USAGE_REMOVE}
     END""",
     f"""CREATE TRIGGER usage_update AFTER UPDATE OF
-        cost, cost_currency, prompt_tokens, completion_tokens, provider, model ON messages
+        cost, cost_currency, prompt_tokens, completion_tokens, provider, model, created_at,
+        conversation_id ON messages
         WHEN old.role = 'assistant' BEGIN {_USAGE_REMOVE} {_USAGE_ADD}
     END""",
     """INSERT INTO usage_hourly
