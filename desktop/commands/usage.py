@@ -15,8 +15,10 @@ from datetime import datetime
 from typing import Any
 
 from desktop.commands.exit_codes import EXIT_OK
-from desktop.commands.store_access import run_with_store
+from desktop.commands.store_access import data_dir_of, run_with_store
 from desktop.core.pricing.cost import format_amount
+from desktop.core.pricing.recording import recalculate
+from desktop.core.providers import ProviderRegistry
 from desktop.core.safe_text import SafeOutput
 from desktop.core.store import Store
 from desktop.core.store.usage_queries import UsageGrouping, UsageRow
@@ -50,6 +52,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--top", type=int, default=0, metavar="N",
                         help="also list the N conversations that cost the most")
     parser.add_argument("--csv", action="store_true", help="print CSV (for a spreadsheet)")
+    parser.add_argument(
+        "--recalculate", action="store_true",
+        help="first price the replies of the period again with today's prices and each "
+        "provider's overrides (replies keep the prices they were sent with otherwise)")
     parser.set_defaults(func=_usage)
 
 
@@ -59,15 +65,27 @@ def _row_cells(row: UsageRow) -> list[str]:
             str(row.completion_tokens), str(row.replies)]
 
 
-def _print_table(out: SafeOutput, header: list[str], rows: list[list[str]]) -> None:
+def _print_table(out: SafeOutput, header: list[str], rows: list[list[str]],
+                 left: tuple[int, ...] = (0,)) -> None:
+    """Columns padded to their widest cell; `left` ones aligned left, numbers right."""
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for cells in [header, *rows]:
-        out.print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
+        out.print("  ".join(c.ljust(w) if i in left else c.rjust(w)
                             for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip())
+
+
+def _recalculate(args: argparse.Namespace, store: Store) -> None:
+    registry = ProviderRegistry(data_dir_of(args).root)
+    pricing = {profile.name: profile.pricing for profile in registry.list()}
+    ids = store.reply_ids(since=args.since)
+    priced = recalculate(store, pricing, ids)
+    print(f"Priced {priced} of {len(ids)} replies again with today's prices.", file=sys.stderr)
 
 
 def _usage(args: argparse.Namespace) -> int:
     def action(store: Store) -> int:
+        if args.recalculate:
+            _recalculate(args, store)
         rows = store.usage_by(args.by, since=args.since, until=args.until)
         top = store.top_conversations_by_cost(since=args.since, until=args.until,
                                               limit=args.top) if args.top > 0 else []
@@ -90,7 +108,7 @@ def _usage(args: argparse.Namespace) -> int:
             out.print("Conversations that cost the most:")
             _print_table(out, ["ID", "COST", "REPLIES", "TITLE"], [
                 [str(c.conversation_id), format_amount(c.cost, c.currency), str(c.replies),
-                 c.title or "(untitled)"] for c in top])
+                 c.title or "(untitled)"] for c in top], left=(3,))
         return EXIT_OK
 
     return run_with_store(args, action)

@@ -128,3 +128,13 @@ def test_balance_errors_point_to_provider_balance(
     fake_provider.script("/chat/completions", Reply.error(403, "Model not allowed"))
     assert main(["--data-dir", str(relay), "ask", "-p", "Fake", "-m", "gpt-4o", "hi"]) == 11
     assert "provider balance" not in capsys.readouterr().err
+
+
+def test_usage_recalculate_prices_again(history: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--data-dir", str(history), "usage", "--by", "model", "--csv",
+                 "--recalculate"]) == 0
+    captured = capsys.readouterr()
+    assert "Priced 1 of 3 replies again" in captured.err  # "deepseek" alone has no price
+    rows = {row[0]: row for row in csv.reader(io.StringIO(captured.out))}
+    assert rows["gpt-4o"][1:3] == ["USD", "0.000350"]  # 100 × $2.50 + 10 × $10 per 1M
+    assert rows["deepseek"][1:3] == ["", "0.000000"]
