@@ -93,8 +93,9 @@ def usage_columns(usage: Usage | None) -> tuple[int | None, int | None, int | No
 def cost_from_columns(
     amount: Any, currency: Any, prices: Any, estimated: Any
 ) -> MessageCost | None:
-    """The stored cost of a reply, or None when it was never priced."""
-    if amount is None or not isinstance(currency, str):
+    """The stored cost of a reply, or None when it was never priced (or a restored file holds
+    something else than a number and a short currency code there)."""
+    if not isinstance(amount, int | float) or not isinstance(currency, str) or len(currency) > 8:
         return None
     return MessageCost(float(amount), currency, prices if isinstance(prices, str) else None,
                        bool(estimated))

@@ -211,3 +211,21 @@ def test_migration_backfills_the_roll_ups(tmp_path: Path) -> None:
         (1, int(T0 // 3600), "", 0.0, 2)]
     assert schema_problems(conn, len(MIGRATIONS)) == []
     conn.close()
+
+
+def test_odd_stored_costs_read_as_none(tmp_path: Path) -> None:
+    with Store.open(tmp_path, backup_interval=None) as store:
+        conversation = store.create_conversation()
+        reply = store.begin_reply(conversation.id, model="gpt-4o", provider="relay")
+        with sqlite3.connect(store.path) as conn:  # as a hand-edited or hostile backup might
+            conn.execute("UPDATE messages SET cost = 'lots', cost_currency = 'USD' WHERE id = ?",
+                         (reply.id,))
+        assert store.get_message(reply.id).cost is None
+        with sqlite3.connect(store.path) as conn:
+            conn.execute("UPDATE messages SET cost = 1.5, cost_currency = ?, price_json = ? "
+                         "WHERE id = ?", ("X" * 100, "{" * 10_000, reply.id))
+        assert store.get_message(reply.id).cost is None
+        with sqlite3.connect(store.path) as conn:
+            conn.execute("UPDATE messages SET cost_currency = 'USD' WHERE id = ?", (reply.id,))
+        cost = store.get_message(reply.id).cost
+        assert cost is not None and cost.amount == 1.5 and cost.prices() == {}
