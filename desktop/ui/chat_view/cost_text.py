@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.pricing.cost import PER, MessageCost, format_amount
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageCost", text)
-
-
 def cost_footer(cost: MessageCost | None) -> str:
     """The footer's cost part; empty when the reply has no price."""
     if cost is None:
@@ -37,30 +33,37 @@ def cost_tooltip(cost: MessageCost | None) -> str:
         return ""
     prices = cost.prices()
     currency = cost.currency
-    lines = [_tr("Cost: {0}").format(cost_footer(cost))]
+    lines = [QCoreApplication.translate("MessageCost", "Cost: {0}").format(cost_footer(cost))]
     stored = prices.get("tokens")
     tokens: dict[str, Any] = stored if isinstance(stored, dict) else {}
-    labels = {"input": _tr("Input"), "cached_input": _tr("Cached input"),
-              "output": _tr("Output"), "reasoning": _tr("Reasoning")}
+    labels = {
+        "input": QCoreApplication.translate("MessageCost", "Input"),
+        "cached_input": QCoreApplication.translate("MessageCost", "Cached input"),
+        "output": QCoreApplication.translate("MessageCost", "Output"),
+        "reasoning": QCoreApplication.translate("MessageCost", "Reasoning"),
+    }
+    line = QCoreApplication.translate("MessageCost", "{0}: {1} tokens × {2}/M = {3}")
     for kind, label in labels.items():
         count = tokens.get(kind)
         price = _price_of(prices, kind)
         if not isinstance(count, int) or count <= 0 or price is None:
             continue
-        lines.append(_tr("{0}: {1} tokens × {2}/M = {3}").format(
-            label, f"{count:,}", format_amount(price, currency),
-            format_amount(count * price / PER, currency)))
+        lines.append(line.format(label, f"{count:,}", format_amount(price, currency),
+                                 format_amount(count * price / PER, currency)))
     source = prices.get("source")
     if source == "provider":
-        lines.append(_tr("Prices: set for this provider"))
+        lines.append(QCoreApplication.translate("MessageCost", "Prices: set for this provider"))
     elif isinstance(source, str) and source:
-        lines.append(_tr("Prices: {0}").format(source[:120]))
+        lines.append(QCoreApplication.translate("MessageCost", "Prices: {0}").format(source[:120]))
     multiplier = prices.get("multiplier")
     if isinstance(multiplier, int | float) and multiplier != 1:
-        lines.append(_tr("Provider multiplier: ×{0:g}").format(multiplier))
+        text = QCoreApplication.translate("MessageCost", "Provider multiplier: ×{0:g}")
+        lines.append(text.format(multiplier))
     rate = prices.get("usd_rate")
     if isinstance(rate, int | float) and rate != 1:
-        lines.append(_tr("Exchange rate: {0:g} {1} per USD").format(rate, currency))
+        text = QCoreApplication.translate("MessageCost", "Exchange rate: {0:g} {1} per USD")
+        lines.append(text.format(rate, currency))
     if cost.estimated:
-        lines.append(_tr("Estimated: the provider sent no token counts."))
+        lines.append(QCoreApplication.translate(
+            "MessageCost", "Estimated: the provider sent no token counts."))
     return "\n".join(lines)
