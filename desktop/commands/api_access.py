@@ -6,12 +6,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import shlex
 import sys
 from typing import Any
 
 from desktop.commands.exit_codes import EXIT_INTERRUPTED_BY_USER, exit_code_for
 from desktop.core.api.client import ApiClient
-from desktop.core.api.errors import APIError
+from desktop.core.api.errors import APIError, APIStatusError
 from desktop.core.api.limits import ResponseLimits
 from desktop.core.api.requests_openai import RequestValidationError
 from desktop.core.logs import setup_logging
@@ -26,6 +27,10 @@ def report_error(error: BaseException) -> int:
     """Print the explanation of a failure on stderr; return its exit code."""
     text = error.details() if isinstance(error, APIError) else str(error)
     SafeOutput(sys.stderr).print(f"switchboard: {text}")  # may quote the provider
+    if isinstance(error, APIStatusError) and error.balance_exhausted and error.provider:
+        SafeOutput(sys.stderr).print(
+            f"switchboard: see what is left with: switchboard provider balance "
+            f"{shlex.quote(error.provider)}")
     return exit_code_for(error)
 
 

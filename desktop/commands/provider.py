@@ -1,4 +1,4 @@
-"""`switchboard provider add|list|remove|models`: manage provider profiles from the shell."""
+"""`switchboard provider add|list|remove|models|balance`: manage provider profiles."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from desktop.commands.api_access import (
     run_api_command,
 )
 from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_CONFIG, EXIT_OK
+from desktop.commands.provider_balance import register_balance
 from desktop.core.api.styles import ApiStyle
 from desktop.core.provider_credentials import redacted_profile_json
 from desktop.core.providers import (
@@ -155,7 +156,7 @@ def _models(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "provider", help="add, list, remove providers; list their models"
+        "provider", help="add, list, remove providers; list their models; show a balance"
     )
     commands = parser.add_subparsers(dest="provider_command", metavar="ACTION", required=True)
 
@@ -211,3 +212,5 @@ def register(subparsers: Any) -> None:
     models.add_argument("name", metavar="NAME")
     models.add_argument("--json", action="store_true", help="print the models as JSON")
     models.set_defaults(func=_models)
+
+    register_balance(commands)

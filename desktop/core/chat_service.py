@@ -38,6 +38,7 @@ from desktop.core.api.styles import ApiStyle
 from desktop.core.chat_messages import build_messages, title_from
 from desktop.core.conversation_settings import remember_settings
 from desktop.core.parameters import RequestValidationError, check_params, wire_params
+from desktop.core.pricing.recording import price_finished
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.reply_parts import Usage
 from desktop.core.secrets import SecretStore
@@ -389,6 +390,8 @@ class ChatService:
         finally:
             for state in states.values():
                 self._live.pop(state.message.id, None)
+        finals = await asyncio.to_thread(  # the cost, with the prices of today (core/pricing)
+            price_finished, self.store, client.profile.pricing, finals, messages)
         for message in finals:
             listener.reply_finished(message)
         if error is None and not cancelled:

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop.core.api.styles import ApiStyle
+from desktop.core.pricing.overrides import PricingError, check_pricing
 from desktop.core.redaction import SECRET_HEADERS, register_secret
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
@@ -132,6 +133,8 @@ class ProviderProfile:
     max_retries: int = 2
     image_size_separator: str = "x"  # "x" sends 1024x1024, "*" sends 1024*1024
     send_pdfs_natively: bool = False  # attached PDFs as file parts, not their extracted text
+    pricing: dict[str, Any] = field(default_factory=dict)  # see core/pricing/overrides.py
+    balance_api: str | None = None  # which balance endpoint answered (core/balance.py)
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():
@@ -150,6 +153,10 @@ class ProviderProfile:
             raise ProviderError("max_retries must be between 0 and 10.")
         if self.connect_timeout <= 0 or self.read_timeout <= 0:
             raise ProviderError("Timeouts must be positive numbers of seconds.")
+        try:
+            object.__setattr__(self, "pricing", check_pricing(self.pricing))
+        except PricingError as exc:
+            raise ProviderError(str(exc)) from exc
         for header in self.extra_headers:
             if header.lower() in ("authorization", "x-api-key", "api-key"):
                 raise ProviderError(

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.core.balance import BalanceApi, remember_balance_api
 from desktop.core.key_access import KeyAccess
 from desktop.core.local_servers import LocalServer
 from desktop.core.model_catalog import ModelCatalog
@@ -99,6 +100,12 @@ class ProviderEditor(QObject):
         """Keep a model list fetched elsewhere (the dialog's "Test connection")."""
         if name in {p.name for p in self.registry}:
             self.catalog.set_models(name, models)
+            self.providers_changed.emit()
+
+    def remember_balance_api(self, name: str, api: BalanceApi) -> None:
+        """Keep which balance endpoint answered (core/balance.py), so it is asked directly."""
+        if name in {p.name for p in self.registry}:
+            remember_balance_api(self.registry, name, api)
             self.providers_changed.emit()
 
     # -- keys --------------------------------------------------------------------------------

@@ -44,14 +44,10 @@ from desktop.core.provider_templates import (
     template,
     unique_name,
 )
-from desktop.core.providers import (
-    KeySource,
-    ProviderError,
-    ProviderProfile,
-    check_api_key,
-)
+from desktop.core.providers import KeySource, ProviderError, ProviderProfile, check_api_key
 from desktop.core.secrets import KeyringUnavailableError
 from desktop.ui.key_prompt import KeyFallback, KeyringProblemDialog
+from desktop.ui.provider_balance import ProviderBalance
 from desktop.ui.provider_editor import ProviderEditor, left_keyring
 from desktop.ui.provider_form import ProviderForm
 from desktop.ui.provider_list import NEW_MARK, ProfileRole, ProviderListPanel
@@ -105,6 +101,7 @@ class ProvidersDialog(QDialog):
         self.empty_hint = QLabel()
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setObjectName("hint")
+        self.balance = ProviderBalance(keys, tasks, editor.remember_balance_api, limits=self.limits)
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -131,6 +128,7 @@ class ProvidersDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         right.addWidget(self.empty_hint)
+        right.addWidget(self.balance)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         for widget in (self.revert_button, self.save_button, self.close_box):
@@ -270,6 +268,7 @@ class ProvidersDialog(QDialog):
                         self._key_check_failed, profile.name, self._key_view
                     ),
                 )
+        self.balance.show_provider(self.registry.get(data) if data and data != NEW_MARK else None)
         self._update_buttons()
 
     def _key_checked(self, name: str, view: int, key: str | None) -> None:

@@ -52,6 +52,7 @@ from typing import Any
 import pytest
 
 from desktop.core.wav_audio import tone_wav
+from tests.helpers.fake_billing import Billing
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
@@ -201,6 +202,9 @@ class FakeProvider:
         self.default_text = DEFAULT_TEXT
         self.default_delay = 0.0  # seconds before each event of the built-in streamed replies
         self.require_key: str | None = None  # when set, other keys get a 401
+        self.billing: Billing | None = None  # balance endpoints (tests/helpers/fake_billing.py)
+        # Added to the built-in chat replies' usage, e.g. cached and reasoning token details.
+        self.usage_extra: dict[str, Any] = {}
         self.disconnected = threading.Event()
         self._queues: dict[str, collections.deque[ReplySource]] = {}
         self._routes: dict[str, ReplySource] = {}
@@ -452,6 +456,7 @@ def _chat_reply(provider: FakeProvider, request: RecordedRequest, legacy: bool) 
         "prompt_tokens": 5,
         "completion_tokens": len(_words(text)),
         "total_tokens": 5 + len(_words(text)),
+        **provider.usage_extra,
     }
     kind = "text_completion" if legacy else "chat.completion"
     if not _wants_stream(request):
@@ -633,6 +638,11 @@ def _speech_reply(request: RecordedRequest) -> Reply:
 def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
     """The built-in answer for a path nothing was scripted for."""
     path = _key(request.path)
+    billed = None
+    if provider.billing is not None:
+        billed = provider.billing.answer(f"{request.path}?{request.query}")
+    if billed is not None:
+        return Reply.json(billed[1], status=billed[0])
     if path.endswith("/chat/completions"):
         return _chat_reply(provider, request, legacy=False)
     if path.endswith("/completions"):

@@ -185,7 +185,7 @@ class ApiClient:
         """Send with retries; returns a successful response whose body is not read yet.
 
         `on_retry` hears of each wait before a retry (the window shows it on the reply)."""
-        url = self.profile.request_url(path)
+        url = path if "://" in path else self.profile.request_url(path)
         headers = self._headers(accept)
         retries = 0
         repaired = False
@@ -392,6 +392,18 @@ class ApiClient:
         return ChatStream(self, ApiStyle.OPENAI_COMPLETIONS, "completions", body)
 
     # -- other endpoints ------------------------------------------------------------------
+
+    async def get_json(self, path: str, *, limit: int = MAX_ERROR_BODY) -> Any:
+        """GET `path` (relative to the base URL, or a full URL on the base URL's host: the key
+        goes nowhere else) and parse its JSON body of at most `limit` bytes."""
+        if "://" in path and httpx.URL(path).netloc != httpx.URL(self.profile.base_url).netloc:
+            raise ValueError(f"{path} is not on the host of {self.provider_name}")
+        response = await self._send("GET", path, body=None, accept="application/json")
+        raw = await self._read_body(response, limit, "limits.response_mb", "a JSON reply")
+        try:
+            return json.loads(raw)
+        except (ValueError, RecursionError):
+            raise self._malformed(f"The reply to {path} is not JSON", raw, response) from None
 
     async def list_models(self) -> list[ModelInfo]:
         path = "models"

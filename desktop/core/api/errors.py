@@ -97,6 +97,9 @@ class APIStatusError(APIError):
     # False when the status says "retry" but the message says waiting will not help
     # (content filter, quota used up).
     retryable = True
+    # True when the account's balance or quota is used up: the CLI points to
+    # `switchboard provider balance`, the window to the balance under Providers.
+    balance_exhausted = False
 
 
 class BadRequestError(APIStatusError):
@@ -345,6 +348,8 @@ def error_from_status(
     )
     if cls is ContentPolicyError or is_quota_exhausted(status, message, code):
         error.retryable = False
+    error.balance_exhausted = is_quota_exhausted(status, message, code) or (
+        cls is PermissionDeniedError and (status == 402 or bool(_BALANCE_TEXT.search(message))))
     return error
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop.core.citations import decode_citations, encode_citations
+from desktop.core.pricing.cost import MessageCost
 from desktop.core.redaction import redact_known
 from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.attachments import is_valid_hash
@@ -32,6 +33,10 @@ MESSAGE_COLUMNS = (
     "tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error, "
     "refusal, citations, usage_json"
 )
+# What a reply cost (migration _V7_MESSAGE_COST); read with every message, after the rest.
+COST_COLUMNS = "cost, cost_currency, price_json, cost_estimated"
+MESSAGE_COLUMNS += ", " + COST_COLUMNS
+_COST_COUNT = 4
 
 MAX_REFUSAL_CHARS = 20_000
 
@@ -99,14 +104,27 @@ def usage_columns(usage: Usage | None) -> tuple[int | None, int | None, int | No
     return usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, usage.cached_tokens
 
 
+def cost_from_columns(
+    amount: Any, currency: Any, prices: Any, estimated: Any
+) -> MessageCost | None:
+    """The stored cost of a reply, or None when it was never priced (or a restored file holds
+    something else than a number and a short currency code there)."""
+    if not isinstance(amount, int | float) or not isinstance(currency, str) or len(currency) > 8:
+        return None
+    return MessageCost(float(amount), currency, prices if isinstance(prices, str) else None,
+                       bool(estimated))
+
+
 def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
+    values = tuple(row)
+    cost = cost_from_columns(*values[-_COST_COUNT:])
     (
         id_, conversation_id, parent_id, role, text, parts, reasoning, tool_calls, tool_call_id,
         model, provider, prompt, completion, reasoning_tokens, cached, finish_reason, status,
         error, created_at, ttft_ms, tokens_per_second,
         tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error,
         refusal, citations, usage_json,
-    ) = tuple(row)
+    ) = values[:-_COST_COUNT]
     usage = None
     if any(v is not None for v in (prompt, completion, reasoning_tokens, cached)):
         total = prompt + completion if prompt is not None and completion is not None else None
@@ -132,6 +150,7 @@ def message_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Message:
         tool=tool_run_from(tool_name, tool_server, tool_status, tool_duration_ms, tool_is_error),
         refusal=refusal,
         citations=decode_citations(citations) if citations else (),
+        cost=cost,
     )
 
 

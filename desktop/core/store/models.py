@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from desktop.core.pricing.cost import MessageCost
 from desktop.core.reply_parts import Citation, ToolCall, Usage
 
 
@@ -118,6 +119,7 @@ class Message:
     refusal: str | None = None
     """What the model said when it refused; '' when it refused without saying; None: no refusal."""
     citations: tuple[Citation, ...] = ()
+    cost: MessageCost | None = None  # what the reply cost when it was sent (core/pricing)
 
     @property
     def stopped_by_user(self) -> bool:

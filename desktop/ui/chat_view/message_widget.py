@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.cost_text import cost_footer, cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
@@ -384,7 +385,8 @@ class MessageWidget(QFrame):
         waiting = live.status if streaming and live is not None else ""
         self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
         self.footer.setText(waiting or footer)
-        self.footer.setToolTip("" if waiting else usage_tooltip(message.usage))
+        self.footer.setToolTip("" if waiting else "\n\n".join(
+            t for t in (cost_tooltip(message.cost), usage_tooltip(message.usage)) if t))
         self._update_actions()
         self._restyle()
         self.updateGeometry()
@@ -430,6 +432,8 @@ class MessageWidget(QFrame):
             parts.append(self.tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
         if message.tokens_per_second is not None:
             parts.append(self.tr("{0:.1f} tokens/s").format(message.tokens_per_second))
+        if message.cost is not None:
+            parts.append(cost_footer(message.cost))
         return "  ·  ".join(parts)
 
     # --- interaction ----------------------------------------------------------------------
