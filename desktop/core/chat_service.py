@@ -15,9 +15,8 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError, StreamInterruptedError
@@ -27,7 +26,6 @@ from desktop.core.api.events import (
     ReasoningDelta,
     RefusalDelta,
     StreamEnd,
-    StreamEvent,
     TextDelta,
     UsageEvent,
 )
@@ -35,6 +33,12 @@ from desktop.core.api.limits import ResponseLimits
 from desktop.core.api.requests_openai import ChatRequest
 from desktop.core.api.retry import RetryListener, RetryWait
 from desktop.core.api.styles import ApiStyle
+from desktop.core.chat_exchange import (
+    ChatSettings,
+    ChatSetupError,
+    ExchangeListener,
+    ExchangeResult,
+)
 from desktop.core.chat_messages import build_messages, title_from
 from desktop.core.conversation_settings import remember_settings
 from desktop.core.parameters import RequestValidationError, check_params, wire_params
@@ -53,59 +57,15 @@ from desktop.core.store.models import (
 )
 from desktop.core.store.store import ACTIVE_LEAF, ActiveLeaf, Store
 
+# The exchange's parts (core/chat_exchange.py) are imported from here by most callers.
+__all__ = ["ChatService", "ChatSettings", "ChatSetupError", "ExchangeListener",
+           "ExchangeResult"]
 log = logging.getLogger(__name__)
 
 KEY_TIMEOUT_S = 20.0  # a locked keyring may show an unlock prompt; don't wait forever
 CONTINUE_PROMPT = "Continue exactly where your previous reply stopped, without repeating it."
 
 ClientFactory = Callable[[ProviderProfile, "str | None"], ApiClient]
-
-
-class ChatSetupError(Exception):
-    """The exchange could not start (unknown provider, no key, invalid parameters).
-
-    Raised before anything is written, so the caller can keep the user's draft.
-    """
-
-
-@dataclass(frozen=True)
-class ChatSettings:
-    """What to send with: provider profile name, model, the parameters the user set, system."""
-
-    provider: str
-    model: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    system_prompt: str = ""
-    stream: bool = True  # False: one plain request, for gateways whose streams are broken
-    # Function tools offered (OpenAI `tools` entries, see core/tools/loop.py); not remembered.
-    tools: tuple[dict[str, Any], ...] = ()
-    tool_choice: str | None = None
-
-
-class ExchangeListener:
-    """Callbacks of one exchange; override what you need (all are no-ops here)."""
-
-    def user_message_added(self, message: Message) -> None:
-        """The user's message was saved."""
-
-    def reply_started(self, message: Message) -> None:
-        """An empty reply in status STREAMING was saved (one per choice)."""
-
-    def reply_event(self, message_id: int, event: StreamEvent) -> None:
-        """A streamed event of reply `message_id` (deltas, usage, finish…)."""
-
-    def reply_waiting(self, message_id: int, wait: RetryWait) -> None:
-        """The request failed in a way worth retrying: the client waits `wait.delay` s first."""
-
-    def reply_finished(self, message: Message) -> None:
-        """The reply's final state, as stored."""
-
-
-@dataclass
-class ExchangeResult:
-    user_message: Message | None
-    replies: list[Message]
-    error: APIError | None = None
 
 
 @dataclass

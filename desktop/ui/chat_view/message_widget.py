@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.store.models import Message, MessageStatus, Role
-from desktop.ui.chat_view.cost_text import cost_footer, cost_tooltip
+from desktop.core.store.models import MessageStatus, Role
+from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
+from desktop.ui.chat_view.footer import footer_text
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.reply_extras import (
     RefusalBlock,
     SourceList,
-    footer_usage,
     show_extras,
     usage_tooltip,
 )
@@ -381,7 +381,7 @@ class MessageWidget(QFrame):
         self.continue_button.setVisible(interrupted or stopped)
         self.retry_button.setVisible(failed or interrupted or stopped)
 
-        footer = self.footer_text(message) if message.role == Role.ASSISTANT else ""
+        footer = footer_text(message) if message.role == Role.ASSISTANT else ""
         waiting = live.status if streaming and live is not None else ""
         self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
         self.footer.setText(waiting or footer)
@@ -415,26 +415,6 @@ class MessageWidget(QFrame):
                 block.show()
             else:
                 block.hide()
-
-    def footer_text(self, message: Message) -> str:
-        """Model · tokens in → out · time to first token · tokens/s (what is known)."""
-        parts: list[str] = []
-        usage = message.usage
-        if usage is not None and (usage.prompt_tokens or usage.completion_tokens):
-            parts.append(
-                self.tr("{0} in · {1} out tokens").format(
-                    usage.prompt_tokens if usage.prompt_tokens is not None else "?",
-                    usage.completion_tokens if usage.completion_tokens is not None else "?",
-                )
-            )
-            parts += footer_usage(usage)
-        if message.ttft_ms is not None:
-            parts.append(self.tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
-        if message.tokens_per_second is not None:
-            parts.append(self.tr("{0:.1f} tokens/s").format(message.tokens_per_second))
-        if message.cost is not None:
-            parts.append(cost_footer(message.cost))
-        return "  ·  ".join(parts)
 
     # --- interaction ----------------------------------------------------------------------
     def _emit(self, name: str) -> None:
