@@ -1,8 +1,9 @@
 """Citation numbers in rendered Markdown: `[1]` links placed in the text, drawn superscript.
 
 The window and the HTML export both render a reply's Markdown with markdown-it; the numbers
-go into the source as ordinary links (`[\\[1\\]](cite:1)`) where each citation points, and a
-render rule draws links whose address starts with a citation prefix inside `<sup>`.
+go into the source as ordinary links (`[&#91;1&#93;](cite:1)`: the brackets as entities,
+since `\\[…\\]` is display math) where each citation points, and a render rule draws links
+whose address starts with a citation prefix inside `<sup>`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def cited_markdown(
 ) -> str:
     """`text` with a `[n]` link after each cited span; `href(n)` is its address."""
     address = href or (lambda number: f"{CITE_HREF}{number}")
-    return place_markers(text, citations, lambda n: f"[\\[{n}\\]]({address(n)})")
+    return place_markers(text, citations, lambda n: f"[&#91;{n}&#93;]({address(n)})")
 
 
 def citation_number(href: str) -> int | None:

@@ -10,26 +10,24 @@ from desktop.ui.chat_view.cost_text import cost_footer
 from desktop.ui.chat_view.reply_extras import footer_usage
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessageWidget", text)
-
-
 def footer_text(message: Message) -> str:
     """Model · tokens in → out · time to first token · tokens/s · cost (what is known)."""
     parts: list[str] = []
     usage = message.usage
     if usage is not None and (usage.prompt_tokens or usage.completion_tokens):
         parts.append(
-            _tr("{0} in · {1} out tokens").format(
+            QCoreApplication.translate("MessageWidget", "{0} in · {1} out tokens").format(
                 usage.prompt_tokens if usage.prompt_tokens is not None else "?",
                 usage.completion_tokens if usage.completion_tokens is not None else "?",
             )
         )
         parts += footer_usage(usage)
     if message.ttft_ms is not None:
-        parts.append(_tr("first token {0:.2f} s").format(message.ttft_ms / 1000))
+        parts.append(QCoreApplication.translate("MessageWidget", "first token {0:.2f} s")
+                     .format(message.ttft_ms / 1000))
     if message.tokens_per_second is not None:
-        parts.append(_tr("{0:.1f} tokens/s").format(message.tokens_per_second))
+        parts.append(QCoreApplication.translate("MessageWidget", "{0:.1f} tokens/s")
+                     .format(message.tokens_per_second))
     if message.cost is not None:
         parts.append(cost_footer(message.cost))
     return "  ·  ".join(parts)

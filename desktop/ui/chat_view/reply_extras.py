@@ -25,9 +25,6 @@ MAX_REFUSAL_SHOWN = 20_000  # characters (a stored refusal is capped alike)
 TITLE_WIDTH_PX = 520  # a long title is elided to about this width
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplyExtras", text)
-
 
 def open_source(url: str) -> bool:
     """Open a cited address in the system browser; anything but http(s) is refused."""
@@ -82,10 +79,12 @@ class RefusalBlock(_SizedBlock):
         self.setVisible(refusal is not None)
         if refusal is None:
             return
-        self.title.setText(_tr("Refused"))
+        self.title.setText(QCoreApplication.translate("ReplyExtras", "Refused"))
         shown = refusal.strip()[:MAX_REFUSAL_SHOWN]
-        self.text.setText(shown or _tr("The model declined to answer."))
-        self.setAccessibleName(_tr("Refused") + ": " + self.text.text()[:500])
+        self.text.setText(shown or QCoreApplication.translate(
+            "ReplyExtras", "The model declined to answer."))
+        refused = QCoreApplication.translate("ReplyExtras", "Refused")
+        self.setAccessibleName(refused + ": " + self.text.text()[:500])
 
 
 class SourceList(_SizedBlock):
@@ -109,7 +108,7 @@ class SourceList(_SizedBlock):
     def show_sources(self, sources: Sequence[Source]) -> None:
         self.sources = list(sources[:MAX_SOURCES_SHOWN])
         self.setVisible(bool(self.sources))
-        self.heading.setText(_tr("Sources"))
+        self.heading.setText(QCoreApplication.translate("ReplyExtras", "Sources"))
         while len(self.buttons) < len(self.sources):
             button = QToolButton(self)
             button.setObjectName("sourceLink")
@@ -163,9 +162,11 @@ def footer_usage(usage: Usage | None) -> list[str]:
     if usage is None:
         return parts
     if usage.cached_tokens:
-        parts.append(_tr("{0} cached").format(usage.cached_tokens))
+        parts.append(QCoreApplication.translate("ReplyExtras", "{0} cached")
+                     .format(usage.cached_tokens))
     if usage.reasoning_tokens:
-        parts.append(_tr("{0} reasoning").format(usage.reasoning_tokens))
+        parts.append(QCoreApplication.translate("ReplyExtras", "{0} reasoning")
+                     .format(usage.reasoning_tokens))
     return parts
 
 
@@ -186,5 +187,6 @@ def usage_tooltip(usage: Usage | None) -> str:
     if not shown:
         return ""
     pretty = json.dumps(shown, indent=2, ensure_ascii=False)
-    return (f"<b>{html.escape(_tr('Token usage'))}</b>"
+    heading = QCoreApplication.translate("ReplyExtras", "Token usage")
+    return (f"<b>{html.escape(heading)}</b>"
             f"<pre style='margin:0'>{html.escape(pretty)}</pre>")
