@@ -160,6 +160,14 @@ _V5_TOOL_MESSAGES: tuple[str, ...] = (
     "ALTER TABLE messages ADD COLUMN tool_is_error INTEGER",
 )
 
+# Per-conversation tool choice (issue 14, part C): which MCP servers (and tools) a
+# conversation offers the model, as JSON `{"server": null | ["tool", ...]}` (null: all of the
+# server's enabled tools). A column of its own rather than a key of `params`: params are
+# rewritten whole from the parameter panel after each turn. Self-contained: adds one column.
+_V6_CONVERSATION_TOOLS: tuple[str, ...] = (
+    "ALTER TABLE conversations ADD COLUMN tools TEXT NOT NULL DEFAULT '{}'",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -167,6 +175,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V3_COVERING_SIDEBAR_INDEX,
     _V4_STREAM_CHUNKS,
     _V5_TOOL_MESSAGES,
+    _V6_CONVERSATION_TOOLS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
