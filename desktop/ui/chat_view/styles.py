@@ -116,7 +116,9 @@ QToolButton#toolApprove, QToolButton#toolDeny, QToolButton#toolAlways {{
     border-radius: 6px; padding: 4px 14px; font-weight: 600;
     background: {c['surface']}; color: {c['text']}; border: 1px solid {c['border']};
 }}
-QToolButton#toolApprove {{ background: {c['accent']}; color: #ffffff; border-color: {c['accent']}; }}
+QToolButton#toolApprove {{
+    background: {c['accent']}; color: #ffffff; border-color: {c['accent']};
+}}
 QToolButton#toolDeny:hover, QToolButton#toolAlways:hover {{ background: {c['hover']}; }}
 QToolButton#toolApprove:focus, QToolButton#toolDeny:focus, QToolButton#toolAlways:focus,
 QToolButton#toolToggle:focus, QToolButton#toolLink:focus {{ border: 1px solid {c['text']}; }}
