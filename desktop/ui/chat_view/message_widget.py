@@ -242,7 +242,9 @@ class MessageWidget(QFrame):
         self.body.setAccessibleDescription(message.text[:1000])
         self.thinking_view.set_content(thinking)
         self.image_strip.set_images(message.images, user=is_user)
-        self.bubble.setVisible(not (message.images and not message.text.strip()))
+        self.bubble.setVisible(not ((message.images or message.tool_calls)
+                                    and not message.text.strip()
+                                    and message.status != MessageStatus.STREAMING))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)
@@ -294,6 +296,11 @@ class MessageWidget(QFrame):
             if tool:
                 block.hide()
         self.actions_bar.setVisible(not tool)
+
+    def heightForWidth(self, width: int) -> int:
+        # A closed tool card has nothing that wraps: its layout has no height-for-width.
+        height = super().heightForWidth(width)
+        return height if height >= 0 else self.sizeHint().height()
 
     def _refresh_tool(self, row: MessageRow) -> None:
         if self.tool_card is not None:

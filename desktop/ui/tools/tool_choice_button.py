@@ -13,6 +13,19 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from desktop.core.tools.choice import ToolChoice
 from desktop.ui.resources import icon
 
+_STYLE = """
+QToolButton#toolChoiceButton {
+    background: transparent; border: 1px solid transparent; border-radius: 6px;
+    padding: 3px 8px; color: palette(text);
+}
+QToolButton#toolChoiceButton:hover, QToolButton#toolChoiceButton:focus {
+    border-color: palette(mid);
+}
+QToolButton#toolChoiceButton[active="true"] {
+    color: palette(highlight); border-color: palette(highlight); font-weight: 600;
+}
+QToolButton#toolChoiceButton::menu-indicator { image: none; width: 0px; }
+"""
 ServerList = list[tuple[str, list[str] | None]]  # (server, its enabled tools or None)
 
 
@@ -29,6 +42,7 @@ class ToolChoiceButton(QToolButton):
         self.setIcon(icon("tools"))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setStyleSheet(_STYLE)
         self.choice = ToolChoice()
         self.servers: ServerList = []
         self.tool_menu = QMenu(self)
