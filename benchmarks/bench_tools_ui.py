@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import os
 import secrets
 import sys
@@ -107,7 +108,7 @@ def main() -> int:
     probe.timeout.connect(lambda: stamps.append(time.perf_counter()))
 
     def lags() -> list[float]:
-        return [max(0.0, (b - a) * 1000 - PROBE_MS) for a, b in zip(stamps, stamps[1:])]
+        return [max(0.0, (b - a) * 1000 - PROBE_MS) for a, b in itertools.pairwise(stamps)]
 
     try:
         # -- listing 200 tools (the Tools menu opening) --------------------------------------
@@ -122,7 +123,7 @@ def main() -> int:
         menu_started = time.perf_counter()
         button.build_menu()
         menu_ms = (time.perf_counter() - menu_started) * 1000
-        chat.wait(lambda: False if time.perf_counter() - started < listed_s + 0.3 else True)
+        chat.wait(lambda: time.perf_counter() - started >= listed_s + 0.3)
         probe.stop()
         listing = lags()
         count = len(button.servers[0][1] or [])

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.api.errors import APIError, ToolsUnsupportedError
 from desktop.core.chat_service import ChatService, ExchangeListener
@@ -109,21 +109,28 @@ class ToolTurns(QObject):
         self.send_without_tools = send_without_tools
         self.servers = servers
         self.choice = ToolChoice()  # the open conversation's (a new one's until it is saved)
+        self._choice_of: int | None = None  # whose choice `choice` is (-1: being read)
+        self._fresh = True  # the open conversation is new: its first send saves the choice
         self.runs: dict[int, _Run] = {}
         self._offer: tuple[int, int] | None = None  # (conversation, reply) to resend plainly
         state.opened.connect(self._opened)
         state.id_changed.connect(self._id_changed)
-        state.path_shown.connect(lambda *_: self._show_live())
+        # After the view has taken the new path (its slot may be connected after this one).
+        state.path_shown.connect(lambda *_: QTimer.singleShot(0, self._show_live))
 
     # --- the choice ----------------------------------------------------------------------
     def _opened(self, conversation_id: int | None) -> None:
+        self._fresh = conversation_id is None
         if conversation_id is None:
+            self._choice_of = None
             self._set_shown_choice(ToolChoice())
             return
+        self._choice_of = -1  # not known until read
         opened = conversation_id
 
         def loaded(choice: ToolChoice) -> None:
-            if self.state.is_open(opened):
+            if self.state.is_open(opened) and self._choice_of != opened:
+                self._choice_of = opened
                 self._set_shown_choice(choice)
 
         self.tasks.start(asyncio.to_thread(self.store.conversation_tools, conversation_id),
@@ -131,7 +138,11 @@ class ToolTurns(QObject):
 
     def _id_changed(self, conversation_id: int | None) -> None:
         """A first send saved the new conversation: it keeps the choice made before it."""
-        if conversation_id is not None and not self.choice.is_empty:
+        if conversation_id is None or not self._fresh:
+            return  # a switch: `_opened` reads the other conversation's choice
+        self._fresh = False
+        self._choice_of = conversation_id
+        if not self.choice.is_empty:
             self._save(conversation_id, self.choice)
 
     def _set_shown_choice(self, choice: ToolChoice) -> None:
@@ -142,6 +153,7 @@ class ToolTurns(QObject):
         """The user changed the open conversation's servers or tools (the Tools menu)."""
         self._set_shown_choice(choice)
         if self.state.conversation_id is not None:
+            self._choice_of = self.state.conversation_id
             self._save(self.state.conversation_id, choice)
 
     def _save(self, conversation_id: int, choice: ToolChoice) -> None:
@@ -162,6 +174,7 @@ class ToolTurns(QObject):
     async def loop_for(self, conversation_id: int, listener: ExchangeListener) -> ToolLoop | None:
         """A loop for the conversation's next turn, or None when it offers no tools."""
         choice = (self.choice if self.state.is_open(conversation_id)
+                  and self._choice_of == conversation_id
                   else await asyncio.to_thread(self.store.conversation_tools, conversation_id))
         if choice.is_empty:
             return None

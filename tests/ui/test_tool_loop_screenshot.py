@@ -15,8 +15,14 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.store.models import Role, ToolStatus
 from desktop.core.tools.choice import ToolChoice
 from desktop.ui import theme
-from tests.helpers.chat_window import KEY_ENV, ChatWindow, add_provider, data_dir_at, fake_key
-from tests.helpers.chat_window import open_window
+from tests.helpers.chat_window import (
+    KEY_ENV,
+    ChatWindow,
+    add_provider,
+    data_dir_at,
+    fake_key,
+    open_window,
+)
 from tests.helpers.fake_provider import FakeProvider
 from tests.helpers.fake_tool_model import ToolScript
 from tests.helpers.tool_executor import LocalTools, wire

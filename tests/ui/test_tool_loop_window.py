@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.core.store.models import Message, MessageStatus, Role, ToolStatus
 from desktop.core.tools.choice import ToolChoice
@@ -101,7 +103,9 @@ def test_deny_sends_a_denial_and_runs_nothing(
     ToolScript([[(wire("now"), {})]]).install(fake_provider)
     chat.type_and_send("What time is it?")
     [pending] = waiting(chat)
-    card(chat, pending).deny_button.click()
+    deny = card(chat, pending).deny_button
+    assert deny.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable with Tab
+    QTest.keyClick(deny, Qt.Key.Key_Space)  # and works from the keyboard
     chat.wait(chat.idle)
     assert local.calls == []
     [tool] = tool_messages(chat)
@@ -257,3 +261,85 @@ def test_mcp_server_time_through_the_hub(
         assert "Europe/Paris" in chat.path()[-1].text
     finally:
         hub.shutdown()
+
+
+def test_a_card_waiting_for_approval_survives_switching_conversations(
+        chat: ChatWindow, fake_provider: FakeProvider, local: LocalTools) -> None:
+    ToolScript([[(wire("add"), {"a": 20, "b": 22})]]).install(fake_provider)
+    chat.type_and_send("20 + 22?")
+    [pending] = waiting(chat)
+    cid = chat.parts.state.conversation_id
+    assert cid is not None
+    chat.parts.opener.new_conversation()
+    chat.wait(lambda: chat.parts.state.conversation_id is None)
+    chat.parts.opener.open_conversation(cid)
+    chat.wait(lambda: chat.window.chat.chat_view.model.row_of(pending) is not None)
+    chat.wait(lambda: card(chat, pending).approval.isVisibleTo(card(chat, pending)))
+    card(chat, pending).approve_button.click()
+    chat.wait(chat.idle)
+    assert chat.path()[-1].text == "Tool results: 42 (images: 0)"
+    assert card(chat, tool_messages(chat)[0].id).status.text() == "Done"
+
+
+def test_editing_after_a_loop_runs_a_fresh_loop(
+        chat: ChatWindow, fake_provider: FakeProvider, local: LocalTools) -> None:
+    ToolScript([[(wire("add"), {"a": 1, "b": 2})]]).install(fake_provider)
+    chat.type_and_send("1 + 2?")
+    card(chat, waiting(chat)[0]).approve_button.click()
+    chat.wait(chat.idle)
+    first_user = chat.path()[0]
+    chat.parts.editing.edit(first_user.id)
+    chat.window.chat.composer.setPlainText("1 + 2, again?")
+    chat.window.chat.send_button.click()
+    card(chat, waiting(chat)[0]).approve_button.click()  # the new branch asks again
+    chat.wait(chat.idle)
+    path = chat.path()
+    assert path[0].id != first_user.id and path[0].text == "1 + 2, again?"
+    assert [m.role for m in path] == [Role.USER, Role.ASSISTANT, Role.TOOL, Role.ASSISTANT]
+    assert path[-1].text == "Tool results: 3 (images: 0)" and len(local.calls) == 2
+
+
+def test_hostile_arguments_are_capped_plain_text(
+        chat: ChatWindow, fake_provider: FakeProvider, local: LocalTools) -> None:
+    hostile = "<b>bold</b>\u202eevil\x1b[31m" + "x" * 50_000
+    ToolScript([[(wire("add"), {"a": 1, "b": hostile})]]).install(fake_provider)
+    chat.type_and_send("Try this")
+    [pending] = waiting(chat)
+    shown = card(chat, pending)
+    text = shown.arguments.text()
+    assert "<b>bold</b>" in text  # shown as written, not rendered
+    assert "\u202e" not in text and "\x1b" not in text
+    assert len(text) < 2_500 and shown.show_all.isVisibleTo(shown)
+    shown.show_all.click()
+    chat.wait(lambda: len(card(chat, pending).arguments.text()) > 50_000)
+    card(chat, pending).deny_button.click()
+    chat.wait(chat.idle)
+
+
+def test_switching_conversations_keeps_each_ones_choice(
+        chat: ChatWindow, fake_provider: FakeProvider, local: LocalTools) -> None:
+    ToolScript([]).install(fake_provider)  # answers at once, tools offered or not
+    chat.type_and_send("With tools")
+    chat.wait(chat.idle)
+    with_tools = chat.parts.state.conversation_id
+    assert "tools" in chats(fake_provider)[-1]
+    chat.parts.opener.new_conversation()
+    chat.wait(lambda: chat.window.chat.tool_choice.text() == "Tools")
+    chat.type_and_send("Without tools")
+    chat.wait(chat.idle)
+    without = chat.parts.state.conversation_id
+    assert without != with_tools and "tools" not in chats(fake_provider)[-1]
+    chat.parts.opener.open_conversation(with_tools)  # A, then B: B stays without tools
+    chat.wait(lambda: chat.window.chat.tool_choice.text() == "Tools · 1")
+    chat.parts.opener.open_conversation(without)
+    chat.wait(lambda: chat.window.chat.tool_choice.text() == "Tools")
+    chat.wait(lambda: chat.window.tasks.running == 0)
+    assert without is not None and chat.store.conversation_tools(without).is_empty
+    chat.type_and_send("Still without")
+    chat.wait(chat.idle)
+    assert "tools" not in chats(fake_provider)[-1]
+    chat.parts.opener.open_conversation(with_tools)
+    chat.wait(lambda: chat.window.chat.tool_choice.text() == "Tools · 1")
+    chat.type_and_send("With tools again")
+    chat.wait(chat.idle)
+    assert "tools" in chats(fake_provider)[-1]

@@ -71,6 +71,7 @@ class ToolCard(QFrame):
         self.setObjectName("toolCard")
         self.message: Message | None = None
         self.started: float | None = None
+        self._polished_for: ToolStatus | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         outer.setSpacing(6)
@@ -191,9 +192,11 @@ class ToolCard(QFrame):
             self.ticker.start()
         else:
             self.ticker.stop()
-        for widget in (self, self.status):
-            widget.style().unpolish(widget)
-            widget.style().polish(widget)
+        if self._polished_for != status:  # the style sheet picks colours by status
+            self._polished_for = status
+            for widget in (self, self.status):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
 
     def _show_status(self) -> None:
         message = self.message
