@@ -61,6 +61,9 @@ def test_two_step_loop_light_and_dark(
         chat.type_and_send("Add 1234 and 4321, then tell me the time.")
         first = waiting(chat)[0]
         save(chat, artifacts_dir, "toolui-approval-light.png")
+        theme.apply_theme(app, "dark")
+        save(chat, artifacts_dir, "toolui-approval-dark.png")
+        theme.apply_theme(app, "light")
         card(chat, first).approve_button.click()
         for _ in range(2):
             chat.wait(lambda: bool(turns.waiting_ids()) or chat.idle())

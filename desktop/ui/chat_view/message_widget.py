@@ -126,7 +126,6 @@ class MessageWidget(QFrame):
         outer.addWidget(self.thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.thinking_frame)
 
-
     def _build_body(self, outer: QVBoxLayout) -> None:
         # The body sits in a bubble for user messages, full width for replies.
         self.body_row = QHBoxLayout()
@@ -141,7 +140,6 @@ class MessageWidget(QFrame):
         self.body_row.addStretch(0)
         self.body_row.addWidget(self.bubble, 1)
         outer.addLayout(self.body_row)
-
 
     def _build_error_box(self) -> QFrame:
         self.error_frame = QFrame(self)
@@ -286,15 +284,12 @@ class MessageWidget(QFrame):
             self.tool_card.setVisible(tool)
             if not tool:
                 self.tool_card.stop()
-        for widget in (self.role_label, self.model_label, self.previous_button,
-                       self.branch_label, self.next_button, self.thinking_toggle,
-                       self.thinking_frame, self.bubble, self.error_frame, self.footer,
-                       self.actions_bar):
-            if tool:
+        if tool:  # a message row's bind shows what it needs again
+            for widget in (self.role_label, self.model_label, self.previous_button,
+                           self.branch_label, self.next_button, self.thinking_toggle,
+                           self.thinking_frame, self.bubble, self.error_frame, self.footer,
+                           *self.tool_blocks):
                 widget.hide()
-        for block in self.tool_blocks:
-            if tool:
-                block.hide()
         self.actions_bar.setVisible(not tool)
 
     def heightForWidth(self, width: int) -> int:

@@ -44,6 +44,8 @@ def pretty_arguments(arguments: str) -> str:
 def duration_text(ms: float | None) -> str:
     if ms is None:
         return ""
+    if ms < 1:
+        return "< 1 ms"
     if ms < 1000:
         return f"{ms:.0f} ms"
     if ms < 60_000:
