@@ -343,3 +343,16 @@ def test_switching_conversations_keeps_each_ones_choice(
     chat.type_and_send("With tools again")
     chat.wait(chat.idle)
     assert "tools" in chats(fake_provider)[-1]
+
+
+def test_a_result_image_is_shown_under_its_card(
+        chat: ChatWindow, fake_provider: FakeProvider, local: LocalTools) -> None:
+    ToolScript([[(wire("image"), {})]]).install(fake_provider)
+    chat.type_and_send("Draw something")
+    card(chat, waiting(chat)[0]).approve_button.click()
+    chat.wait(chat.idle)
+    [tool] = tool_messages(chat)
+    assert len(tool.images) == 1 and tool.text == "A 2x2 grey image."
+    widget = chat.window.chat.chat_view.area.bound_widget(tool.id)
+    assert widget is not None and widget.image_strip.isVisibleTo(widget)
+    assert chat.path()[-1].text == "Tool results: A 2x2 grey image. (images: 1)"
