@@ -23,6 +23,7 @@ from desktop.ui.composer import Composer
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
+from desktop.ui.tools.tool_choice_button import ToolChoiceButton
 
 
 class ChatPane(QWidget):
@@ -30,6 +31,7 @@ class ChatPane(QWidget):
 
     send_requested = Signal(str)
     stop_requested = Signal()
+    notice_action_requested = Signal()  # the notice's action button (e.g. "Send without tools")
     toggle_sidebar = Signal()
     toggle_parameters = Signal()
 
@@ -93,6 +95,11 @@ class ChatPane(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         notice_layout.addWidget(self.notice_label, 1)
+        self.notice_action = QPushButton()
+        self.notice_action.setObjectName("noticeAction")
+        self.notice_action.clicked.connect(self._on_notice_action)
+        self.notice_action.hide()
+        notice_layout.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
         self.close_notice_button = self._flat_button("close")
         self.close_notice_button.clicked.connect(self.clear_notice)
         notice_layout.addWidget(self.close_notice_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -127,6 +134,8 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.composer, 1)
         self.image_mode = ImageMode(self.composer, self)
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.tool_choice = ToolChoiceButton(self)
+        frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
         self.send_button = QPushButton(icon("send"), "")
         self.send_button.setObjectName("primary")
@@ -188,14 +197,22 @@ class ChatPane(QWidget):
             self.send_button.setToolTip(self.tr("Send (Enter)"))
             self.send_button.setObjectName("primary")
 
-    def show_notice(self, text: str) -> None:
-        """An error or hint above the composer (e.g. why a message could not be sent)."""
+    def show_notice(self, text: str, action: str = "") -> None:
+        """An error or hint above the composer (e.g. why a message could not be sent), with
+        an action button when `action` names one (`notice_action_requested`)."""
         self.notice_label.setText(text)
+        self.notice_action.setText(action)
+        self.notice_action.setVisible(bool(action))
         self.notice.show()
 
     def clear_notice(self) -> None:
         self.notice.hide()
         self.notice_label.clear()
+        self.notice_action.hide()
+
+    def _on_notice_action(self) -> None:
+        self.clear_notice()
+        self.notice_action_requested.emit()
 
     def choose_images(self) -> None:
         """The attach button: pick images or documents (several at once) to attach."""

@@ -11,7 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -37,6 +37,9 @@ from desktop.ui.conversation_opener import ConversationOpener
 from desktop.ui.message_editing import MessageEditing
 from desktop.ui.open_conversation import OpenConversation
 from desktop.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.tool_exchange import ToolTurns
 
 log = logging.getLogger(__name__)
 
@@ -123,6 +126,7 @@ class ExchangeRunner(QObject):
         self.send_hooks: list[SendHook] = []
         self.reply_hooks: list[ReplyHook] = []
         self._given_back: tuple[int, str] | None = None  # text returned to the composer
+        self.tool_turns: ToolTurns | None = None  # conversations with tools: the tool loop
         state.opened.connect(lambda cid: state.set_streaming(cid in self.running))
 
     def run(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
@@ -192,7 +196,14 @@ class ExchangeRunner(QObject):
         exchange.user_text = text
         exchange.user_images = [] if retry_of is not None else images
         content = message_content(text, parts)
-        if editing is not None:
+        loop = await self._tool_loop(exchange)
+        coro: Coroutine[Any, Any, Any]
+        if loop is not None and self.tool_turns is not None:
+            turn = (loop.edit_and_resend(editing, content, settings) if editing is not None
+                    else loop.regenerate(retry_of, settings) if retry_of is not None
+                    else loop.send(conversation_id, content, settings))
+            coro = self.tool_turns.finish(exchange, turn)
+        elif editing is not None:
             coro = self.service.edit_and_resend(editing, content, settings, listener=exchange)
         elif retry_of is not None:
             coro = self.service.regenerate(retry_of, settings, listener=exchange)
@@ -201,6 +212,12 @@ class ExchangeRunner(QObject):
         await self.run_exchange(exchange, coro)
         if created and exchange.setup_failed:
             await self.drop_empty(conversation_id)
+
+    async def _tool_loop(self, exchange: Exchange) -> Any:
+        """The tool loop for this turn when the conversation offers tools, else None."""
+        if self.tool_turns is None:
+            return None
+        return await self.tool_turns.loop_for(exchange.conversation_id, exchange)
 
     async def create_for_send(self, provider: str, model: str | None) -> int:
         """Make the conversation a first send goes into; it is the open one if still "new"."""
@@ -315,6 +332,18 @@ class ExchangeRunner(QObject):
         """A new reply beside this one; a failed empty reply is replaced instead (Retry)."""
         if any(hook(reply_id) for hook in self.reply_hooks):
             return
+        self._reply_action("regenerate", lambda s, e: self._regenerate(reply_id, s, e),
+                           reload=True)
+
+    async def _regenerate(self, reply_id: int, settings: ChatSettings,
+                          exchange: Exchange) -> Any:
+        loop = await self._tool_loop(exchange)
+        if loop is not None and self.tool_turns is not None:
+            return await self.tool_turns.finish(exchange, loop.regenerate(reply_id, settings))
+        return await self.service.regenerate(reply_id, settings, listener=exchange)
+
+    def regenerate_without_tools(self, reply_id: int) -> None:
+        """A new reply beside `reply_id` with no tools offered ("Send without tools")."""
         self._reply_action("regenerate", lambda s, e: self.service.regenerate(
             reply_id, s, listener=e), reload=True)
 

@@ -43,6 +43,7 @@ from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
+from desktop.ui.tool_exchange import ToolTurns, hub_servers
 from desktop.ui.tools.tools_dialog import ToolsDialog
 from desktop.ui.welcome_view import chat_or_welcome
 
@@ -67,6 +68,7 @@ class WindowParts:
     conversation_list: ConversationListRefresher
     history: HistoryTools
     tool_hub: McpHub
+    tool_turns: ToolTurns
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -135,9 +137,16 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                                   tasks, parent=window)
     history = HistoryTools(store, tasks, status, window, window)
     tool_hub = McpHub.open(store.data_dir.root)  # servers start when first needed
+    tool_turns = ToolTurns(
+        state, store, service, tool_hub, tool_hub, tasks,
+        max_steps=lambda: int(settings.get("tools.max_steps")),
+        show_tool_state=view.set_tool_state, notice=pane.show_notice,
+        send_without_tools=exchanges.regenerate_without_tools,
+        servers=hub_servers(tool_hub), parent=window)
+    exchanges.tool_turns = tool_turns
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub)
+                        history, tool_hub, tool_turns)
     view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
@@ -270,6 +279,14 @@ def _connect_requests(window: MainWindow, parts: WindowParts) -> None:
     view.continue_requested.connect(exchanges.continue_reply)
     view.delete_requested.connect(parts.messages.delete)
     view.branch_requested.connect(parts.messages.switch_branch)
+    turns, choice = parts.tool_turns, pane.tool_choice
+    view.tool_decision.connect(turns.decide)
+    pane.notice_action_requested.connect(turns.notice_action)
+    choice.menu_opening.connect(turns.refresh_servers)
+    choice.choice_changed.connect(turns.set_choice)
+    choice.manage_requested.connect(window.tools_action.trigger)
+    turns.choice_changed.connect(choice.set_choice)
+    turns.servers_changed.connect(choice.set_servers)
     lst, actions = sidebar.list_view, parts.sidebar
     lst.open_requested.connect(opener.open_conversation)
     lst.delete_requested.connect(actions.delete_conversation)

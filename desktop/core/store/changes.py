@@ -25,6 +25,7 @@ class ConversationField(StrEnum):
     SYSTEM_PROMPT = "system_prompt"
     ACTIVE_BRANCH = "active_branch"  # the active leaf moved
     ACTIVITY = "activity"  # last activity time and token totals (a message added or finished)
+    TOOLS = "tools"  # the MCP servers and tools the conversation offers
 
 
 LIST_FIELDS = frozenset({

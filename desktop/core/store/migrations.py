@@ -252,6 +252,14 @@ _V7_MESSAGE_COST: tuple[str, ...] = (
         FROM messages WHERE role = 'assistant' GROUP BY conversation_id, h""",
 )
 
+# Per-conversation tool choice (issue 14, part C): which MCP servers (and tools) a
+# conversation offers the model, as JSON `{"server": null | ["tool", ...]}` (null: all of the
+# server's enabled tools). A column of its own rather than a key of `params`: params are
+# rewritten whole from the parameter panel after each turn. Self-contained: adds one column.
+_V8_CONVERSATION_TOOLS: tuple[str, ...] = (
+    "ALTER TABLE conversations ADD COLUMN tools TEXT NOT NULL DEFAULT '{}'",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -261,6 +269,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V5_TOOL_MESSAGES,
     _V6_REPLY_FIELDS,
     _V7_MESSAGE_COST,
+    _V8_CONVERSATION_TOOLS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

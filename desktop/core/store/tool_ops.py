@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.core.reply_parts import ToolCall
-from desktop.core.store.changes import MessageRef, StoreChanges
+from desktop.core.store.changes import ConversationField, MessageRef, StoreChanges
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.message_ops import MessageOps
 from desktop.core.store.message_rows import encode_parts, link_attachment, tool_columns
 from desktop.core.store.models import ContentPart, ImagePart, Message, Role, TextPart, ToolRun
+from desktop.core.tools.choice import ToolChoice
 
 
 class ToolOps(MessageOps):
@@ -62,3 +63,22 @@ class ToolOps(MessageOps):
                 conversations_updated=frozenset((owner[0],)),
             ))
         return self.get_message(message_id)
+
+    def conversation_tools(self, conversation_id: int) -> ToolChoice:
+        """The servers and tools the conversation offers (none for a new one)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT tools FROM conversations WHERE id = ?", (conversation_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no conversation {conversation_id}")
+        return ToolChoice.from_json(row[0])
+
+    def set_conversation_tools(self, conversation_id: int, choice: ToolChoice) -> None:
+        """Save the conversation's tool choice (reported as ConversationField.TOOLS)."""
+        with self._write() as tx:
+            cur = self._conn.execute("UPDATE conversations SET tools = ? WHERE id = ?",
+                                     (choice.to_json(), conversation_id))
+            if cur.rowcount == 0:
+                raise NotFoundError(f"no conversation {conversation_id}")
+            tx.report(StoreChanges.updated(conversation_id, ConversationField.TOOLS))

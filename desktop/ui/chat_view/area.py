@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
-from desktop.core.store.models import MessageStatus
+from desktop.core.store.models import MessageStatus, Role
 from desktop.ui.chat_view.documents import DocumentCache
 from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
@@ -109,7 +109,7 @@ class MessageArea(QAbstractScrollArea):
         widget = self._bound.get(row.message.id)
         if widget is None:
             return
-        if text_only:
+        if text_only and row.message.role is not Role.TOOL:
             widget.body.refresh()
             widget.thinking_view.refresh()
         else:
@@ -121,6 +121,8 @@ class MessageArea(QAbstractScrollArea):
 
     def _estimate(self, row: MessageRow) -> int:
         """A height guess for a row never laid out at this width (from its text length)."""
+        if row.message.role is Role.TOOL:
+            return 56  # a closed tool card
         width = self._content_width()
         text = row.message.text
         per_line = max(width // 8, 20)
@@ -256,6 +258,9 @@ class MessageArea(QAbstractScrollArea):
 
     def _bind(self, widget: MessageWidget, number: int) -> None:
         row = self.model.row_at(number)
+        if row.message.role is Role.TOOL:
+            widget.bind_tool(row)  # plain text only: no rendered document for tool output
+            return
         widget.bind(
             row,
             self.cache.body(row),

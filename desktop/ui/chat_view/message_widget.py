@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,6 +28,7 @@ from desktop.ui.chat_view.reply_extras import (
 )
 from desktop.ui.chat_view.rich_text import RichTextView
 from desktop.ui.chat_view.rich_text_content import RichTextContent
+from desktop.ui.chat_view.tool_card import ToolCallBlock, ToolCard
 
 # Actions a card can ask for (ChatView turns them into its signals).
 COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (
@@ -58,50 +57,6 @@ def _invalidate(layout: QLayout | None) -> None:
         if nested is not None:
             _invalidate(nested)
     layout.invalidate()
-
-
-def _pretty_arguments(arguments: str) -> str:
-    try:
-        return json.dumps(json.loads(arguments), indent=2, ensure_ascii=False)
-    except ValueError:
-        return arguments
-
-
-class ToolCallBlock(QFrame):
-    """A collapsible block: tool name on the toggle, arguments below when open."""
-
-    toggled = Signal(bool)
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("toolCall")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(2)
-        self.toggle = _flat_button("", "sectionToggle", self)
-        self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.toggled.connect(self._on_toggled)
-        self.arguments = QLabel(self)
-        self.arguments.setObjectName("toolArguments")
-        self.arguments.setTextFormat(Qt.TextFormat.PlainText)
-        self.arguments.setWordWrap(True)
-        self.arguments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.arguments.hide()
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.arguments)
-
-    def show_call(self, name: str, arguments: str, open_: bool) -> None:
-        arrow = "▾" if open_ else "▸"
-        self.toggle.setText(f"{arrow}  {self.tr('Tool call')} · {name or '…'}")
-        self.arguments.setText(_pretty_arguments(arguments))
-        self.toggle.blockSignals(True)
-        self.toggle.setChecked(open_)
-        self.toggle.blockSignals(False)
-        self.arguments.setVisible(open_)
-
-    def _on_toggled(self, checked: bool) -> None:
-        self.toggled.emit(checked)
 
 
 class MessageWidget(QFrame):
@@ -151,6 +106,7 @@ class MessageWidget(QFrame):
         outer.addWidget(self.footer)
         outer.addWidget(self._build_actions())
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        self.tool_card: ToolCard | None = None  # made for the first Role.TOOL row bound
         self.retranslate_ui()
 
     def _build_header(self) -> QHBoxLayout:
@@ -189,7 +145,6 @@ class MessageWidget(QFrame):
         outer.addWidget(self.thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.thinking_frame)
 
-
     def _build_body(self, outer: QVBoxLayout) -> None:
         # The body sits in a bubble for user messages, full width for replies.
         self.body_row = QHBoxLayout()
@@ -204,7 +159,6 @@ class MessageWidget(QFrame):
         self.body_row.addStretch(0)
         self.body_row.addWidget(self.bubble, 1)
         outer.addLayout(self.body_row)
-
 
     def _build_error_box(self) -> QFrame:
         self.error_frame = QFrame(self)
@@ -292,6 +246,7 @@ class MessageWidget(QFrame):
         highlighted: bool = False,
     ) -> None:
         """Show `row` (body/thinking are its rendered documents, from the view's cache)."""
+        self._show_card_parts(tool=False)
         self.row = row
         self._last = last
         message = row.message
@@ -305,8 +260,9 @@ class MessageWidget(QFrame):
         self.thinking_view.set_content(thinking)
         self.image_strip.set_images(message.images, user=is_user)
         self.file_strip.set_files(message.files, user=is_user)
-        self.bubble.setVisible(not ((message.images or message.files)
-                                    and not message.text.strip()))
+        self.bubble.setVisible(not ((message.images or message.files or message.tool_calls)
+                                    and not message.text.strip()
+                                    and message.status != MessageStatus.STREAMING))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)
@@ -319,10 +275,75 @@ class MessageWidget(QFrame):
         # (children shown or hidden while the card was hidden do not invalidate them).
         self._invalidate_all()
 
+    # --- tool cards -----------------------------------------------------------------------
+    def bind_tool(self, row: MessageRow) -> None:
+        """Show a Role.TOOL row as a tool card (and its result images below it)."""
+        self.row = row
+        self._last = False
+        if self.tool_card is None:
+            card = self.tool_card = ToolCard(self)
+            card.action.connect(self._emit)
+            card.toggled.connect(self._on_card_toggled)
+            card.show_all_requested.connect(self._on_show_all)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, card)
+        self._show_card_parts(tool=True)
+        self.setProperty("role", row.message.role.value)
+        self.setProperty("highlighted", False)
+        self.body.set_content(None)
+        self.thinking_view.set_content(None)
+        self.image_strip.set_images(row.message.images, user=False)
+        self.image_strip.setVisible(bool(row.message.images))
+        self.refresh()
+        _invalidate(self.layout())
+
+    def _show_card_parts(self, *, tool: bool) -> None:
+        """A tool row shows only its card (and images); a message row everything but it."""
+        if self.tool_card is not None:
+            self.tool_card.setVisible(tool)
+            if not tool:
+                self.tool_card.stop()
+        if tool:  # a message row's bind shows what it needs again
+            for widget in (self.role_label, self.model_label, self.previous_button,
+                           self.branch_label, self.next_button, self.thinking_toggle,
+                           self.thinking_frame, self.bubble, self.error_frame, self.footer,
+                           *self.tool_blocks):
+                widget.hide()
+        self.actions_bar.setVisible(not tool)
+
+    def heightForWidth(self, width: int) -> int:
+        # A closed tool card has nothing that wraps: its layout has no height-for-width.
+        height = super().heightForWidth(width)
+        return height if height >= 0 else self.sizeHint().height()
+
+    def _refresh_tool(self, row: MessageRow) -> None:
+        if self.tool_card is not None:
+            self.tool_card.show_message(
+                row.message, row.tool_arguments, open_=row.tool_open,
+                show_all=row.tool_show_all, started=row.tool_started,
+                approvable=row.tool_approvable)
+        self.updateGeometry()
+
+    def _on_card_toggled(self, open_: bool) -> None:
+        if self.row is not None:
+            self.row.tool_open = open_
+            self.refresh()
+            self.layout_changed.emit()
+
+    def _on_show_all(self) -> None:
+        if self.row is not None:
+            self.row.tool_show_all = True
+            self.refresh()
+            self.layout_changed.emit()
+
     def refresh(self) -> None:
         """Re-read the bound row (after a stream flush or a status change)."""
         row = self.row
         if row is None:
+            return
+        if row.message.role is Role.TOOL:
+            self._refresh_tool(row)
             return
         message = row.message
         streaming = message.status == MessageStatus.STREAMING
@@ -400,6 +421,8 @@ class MessageWidget(QFrame):
         calls: list[tuple[str, str]]
         if row.live is not None and row.live.tool_calls:
             calls = [(d.name, d.arguments) for _, d in sorted(row.live.tool_calls.items())]
+        elif row.calls_answered:
+            calls = []  # the tool cards below show these calls
         else:
             calls = [(call.name, call.arguments) for call in row.message.tool_calls]
         while len(self.tool_blocks) < len(calls):
@@ -462,6 +485,8 @@ class MessageWidget(QFrame):
                 self.row.message.role == Role.ASSISTANT and self.row.message.text.strip()))
 
     def event(self, event: QEvent) -> bool:
+        if self.row is not None and self.row.message.role is Role.TOOL:
+            return super().event(event)
         if event.type() in (QEvent.Type.HoverEnter, QEvent.Type.HoverLeave):
             self._hovered = event.type() == QEvent.Type.HoverEnter
             self._update_actions()

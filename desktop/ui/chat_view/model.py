@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.conversation_path import SiblingInfo
-from desktop.core.store.models import Message, MessageStatus
+from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, ToolCallDraft
 
 NO_SIBLINGS: SiblingInfo = (1, 1, [])
@@ -67,6 +67,15 @@ class MessageRow:
     thinking_open: bool | None = None  # None: the default (open while streaming)
     open_tools: set[int] = field(default_factory=set)
     reading: bool = False  # being read aloud: the card offers Stop
+    # Role.TOOL rows (tool cards): the asking reply's arguments, open/closed (None: open while
+    # waiting for approval), "Show all" pressed, when the call started running (monotonic),
+    # and whether the window waits for the user's decision on it.
+    tool_arguments: str = ""
+    tool_open: bool | None = None
+    tool_show_all: bool = False
+    tool_started: float | None = None
+    tool_approvable: bool = False
+    calls_answered: bool = False  # a reply whose calls have tool cards below it
 
 
 class MessageListModel(QAbstractListModel):
@@ -118,6 +127,7 @@ class MessageListModel(QAbstractListModel):
             MessageRow(message, sibling_info.get(message.id, NO_SIBLINGS)) for message in messages
         ]
         self._by_id = {row.message.id: number for number, row in enumerate(self._rows)}
+        self._link_tool_rows()
         self.endResetModel()
 
     def append(self, message: Message, siblings: SiblingInfo | None = None) -> int:
@@ -130,7 +140,10 @@ class MessageListModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(MessageRow(message, siblings or NO_SIBLINGS))
         self._by_id[message.id] = row
+        asking = self._link_tool_rows(row)
         self.endInsertRows()
+        if asking is not None:
+            self.changed(asking)
         return row
 
     def prepend(self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]) -> None:
@@ -141,6 +154,7 @@ class MessageListModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         self._rows[:0] = [MessageRow(m, sibling_info.get(m.id, NO_SIBLINGS)) for m in fresh]
         self._by_id = {row.message.id: number for number, row in enumerate(self._rows)}
+        self._link_tool_rows()
         self.endInsertRows()
 
     def replace(self, message: Message, siblings: SiblingInfo | None = None) -> int | None:
@@ -156,6 +170,27 @@ class MessageListModel(QAbstractListModel):
             item.siblings = siblings
         self.changed(row)
         return row
+
+    def _link_tool_rows(self, start: int = 0) -> int | None:
+        """Give tool rows from `start` on their call's arguments and mark the replies whose
+        calls they answer; returns the row of the last reply marked."""
+        marked: int | None = None
+        for number in range(start, len(self._rows)):
+            row = self._rows[number]
+            call_id = row.message.tool_call_id
+            if row.message.role is not Role.TOOL or not call_id:
+                continue
+            for back in range(number - 1, -1, -1):
+                asking = self._rows[back]
+                if asking.message.role is Role.ASSISTANT:
+                    call = next((c for c in asking.message.tool_calls if c.id == call_id), None)
+                    if call is not None:
+                        row.tool_arguments = call.arguments
+                        if not asking.calls_answered:
+                            asking.calls_answered = True
+                            marked = back
+                    break
+        return marked
 
     def changed(self, row: int) -> None:
         index = self.index(row, 0)

@@ -50,6 +50,9 @@ def chat_view_stylesheet(colors: dict[str, str]) -> str:
     warn_bg = "#3a3323" if _is_dark(colors) else "#fdf6e3"
     warn_border = "#6b5a30" if _is_dark(colors) else "#f1e0b0"
     highlight = "#3a3f20" if _is_dark(colors) else "#fff7d6"
+    danger = "#f28b8b" if _is_dark(colors) else "#b42318"
+    ok = "#7ad39a" if _is_dark(colors) else "#1a7f37"
+    ok_bg = "#1f3a2a" if _is_dark(colors) else "#e6f4ea"
     return f"""
 QWidget#chatView, QAbstractScrollArea#messageArea, QWidget#messageViewport {{
     background: {c['bg']}; border: none;
@@ -79,6 +82,50 @@ QFrame#toolCall {{
 QLabel#toolArguments {{
     font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace; font-size: 9pt;
     color: {c['text']};
+}}
+QFrame#toolCard {{
+    background: {c['surface']}; border: 1px solid {c['border']}; border-radius: 10px;
+}}
+QFrame#toolCard[status="pending"] {{ border: 1px solid {c['accent']}; }}
+QFrame#toolCard[status="failed"] {{ border: 1px solid {danger_border}; }}
+QToolButton#toolToggle {{
+    background: transparent; border: 1px solid transparent; border-radius: 6px;
+    color: {c['text']}; font-weight: 600; padding: 2px 4px; text-align: left;
+}}
+QToolButton#toolToggle:hover {{ background: {c['hover']}; }}
+QLabel#toolStatus {{
+    border-radius: 9px; padding: 1px 9px; font-size: 8.5pt; font-weight: 600;
+    color: {c['muted']}; background: {c['sidebar']}; border: 1px solid {c['border']};
+}}
+QLabel#toolStatus[status="pending"] {{ color: {c['accent']}; border-color: {c['accent']}; }}
+QLabel#toolStatus[status="approved"] {{ color: {c['accent']}; }}
+QLabel#toolStatus[status="done"] {{ color: {ok}; background: {ok_bg}; border-color: {ok_bg}; }}
+QLabel#toolStatus[status="failed"] {{
+    color: {danger}; background: {danger_bg}; border-color: {danger_border};
+}}
+QLabel#toolStatus[status="denied"], QLabel#toolStatus[status="cancelled"] {{
+    color: {c['muted']};
+}}
+QLabel#toolDuration, QLabel#toolCaption {{ color: {c['muted']}; font-size: 8.5pt; }}
+QLabel#toolCaption {{ font-weight: 600; padding-top: 2px; }}
+QLabel#toolArgumentsText, QLabel#toolResultText {{
+    font-family: 'DejaVu Sans Mono', 'Menlo', 'Consolas', monospace; font-size: 9pt;
+    color: {c['text']}; background: {c['sidebar']}; border: 1px solid {c['border']};
+    border-radius: 6px; padding: 6px 8px;
+}}
+QToolButton#toolApprove, QToolButton#toolDeny, QToolButton#toolAlways {{
+    border-radius: 6px; padding: 4px 14px; font-weight: 600;
+    background: {c['surface']}; color: {c['text']}; border: 1px solid {c['border']};
+}}
+QToolButton#toolApprove {{
+    background: {c['accent']}; color: #ffffff; border-color: {c['accent']};
+}}
+QToolButton#toolDeny:hover, QToolButton#toolAlways:hover {{ background: {c['hover']}; }}
+QToolButton#toolApprove:focus, QToolButton#toolDeny:focus, QToolButton#toolAlways:focus,
+QToolButton#toolToggle:focus, QToolButton#toolLink:focus {{ border: 1px solid {c['text']}; }}
+QToolButton#toolLink {{
+    background: transparent; border: 1px solid transparent; color: {c['accent']};
+    padding: 0px 2px; font-size: 9pt;
 }}
 QFrame#errorBox {{
     background: {danger_bg}; border: 1px solid {danger_border}; border-radius: 8px;

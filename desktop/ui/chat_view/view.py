@@ -25,6 +25,7 @@ from desktop.ui.chat_view.model import LiveReply, MessageListModel
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
+from desktop.ui.chat_view.tool_card import ALWAYS, APPROVE, DENY
 from desktop.ui.theme import current_colors
 
 _PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
@@ -42,6 +43,7 @@ class ChatView(QWidget):
     retry_requested = Signal(int)
     continue_requested = Signal(int)
     read_aloud_requested = Signal(int)
+    tool_decision = Signal(int, str)  # a tool message's id; "approve", "deny" or "always"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +211,21 @@ class ChatView(QWidget):
         if changed:
             self.area.relayout()
 
+    def set_tool_state(self, message_id: int, *, started: float | None = None,
+                       approvable: bool | None = None) -> None:
+        """A tool card's live state: when its call started running (monotonic time, for the
+        elapsed time) and whether the window waits for the user's decision on it."""
+        number = self.model.row_of(message_id)
+        if number is None:
+            return
+        row = self.model.row_at(number)
+        if started is not None:
+            row.tool_started = started
+        if approvable is not None:
+            row.tool_approvable = approvable
+        self.area.invalidate_row(number)
+        self.area.relayout()
+
     def flush(self) -> None:
         """Render pending stream deltas now (tests, and before reading the view's state)."""
         self.coalescer.flush_now()
@@ -279,6 +296,10 @@ class ChatView(QWidget):
             self.area.relayout()
 
     def _on_action(self, name: str, message_id: int) -> None:
+        decision = {APPROVE: "approve", DENY: "deny", ALWAYS: "always"}.get(name)
+        if decision is not None:
+            self.tool_decision.emit(message_id, decision)
+            return
         if name == actions.COPY:
             number = self.model.row_of(message_id)
             if number is not None:
