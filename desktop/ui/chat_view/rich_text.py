@@ -29,6 +29,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
 from desktop.core.rendering.long_runs import remove_breaks
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
+from desktop.ui.chat_view.diagram_viewer import add_diagram_actions, open_diagram
+from desktop.ui.chat_view.diagrams import diagram_key_of
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -121,6 +123,8 @@ class RichTextView(QWidget):
         if self.content is None:
             return
         painter = QPainter(self)
+        # Diagram pictures are drawn scaled (to the width, to the screen's pixel ratio).
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         rect = event.rect()
         docs = self.content.documents()
         text_colour = self.palette().color(QPalette.ColorRole.Text)
@@ -286,6 +290,10 @@ class RichTextView(QWidget):
         if address is not None:
             self.open_image_address(address)
             return
+        diagram = diagram_key_of(anchor)
+        if diagram is not None:
+            open_diagram(diagram, self)
+            return
         url = QUrl(anchor)
         if url.scheme() in ("http", "https", "mailto"):
             self.open_url(url)
@@ -315,7 +323,11 @@ class RichTextView(QWidget):
         menu.addAction(self.tr("Select all"), self.select_all)
         link = self.anchor_at(event.pos())
         address = image_address(link) if link else None
-        if address is not None:
+        diagram = diagram_key_of(link) if link else None
+        if diagram is not None:
+            menu.addSeparator()
+            add_diagram_actions(menu, diagram, self)
+        elif address is not None:
             menu.addAction(self.tr("Open…"), lambda: self.open_image_address(address))
             menu.addAction(
                 self.tr("Copy image address"),

@@ -1,0 +1,204 @@
+"""Mermaid diagrams in the chat view: the fence hook, the background renderer, the pictures.
+
+A closed ```mermaid block renders as an image whose name (DIAGRAM_IMAGE_PREFIX + key) the
+message document asks `diagram_image` for; until the diagram is rendered (mmdr, in its own
+process, via a daemon thread) the block shows as code, marked pending, and `DiagramService.ready`
+tells the view to render the messages that show it again. A diagram that fails shows its code
+and the renderer's message.
+"""
+
+from __future__ import annotations
+
+import html
+import queue
+import threading
+from collections import OrderedDict
+
+from markdown_it.token import Token
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+
+from desktop.core.rendering.fences import is_closed
+from desktop.core.rendering.markdown_html import MarkdownRenderer
+from desktop.core.rendering.mermaid import (
+    DIAGRAMS,
+    THEME,
+    DiagramResult,
+    diagram_key,
+    render_diagram,
+)
+from desktop.ui.theme import current_colors
+
+DIAGRAM_IMAGE_PREFIX = "switchboard:diagram-image/"
+DIAGRAM_HREF_PREFIX = "switchboard:diagram?"
+PENDING_MARK = "diagram-pending-"
+CARD_PADDING = 12  # around the diagram on its card, in CSS pixels
+CARD_RADIUS = 8.0
+RASTER_SCALE_MIN = 2.0  # pictures are drawn at least at twice their size (sharp when scaled)
+RASTER_MAX_SIDE = 4096
+RASTER_ENTRIES = 48
+
+
+def diagram_href(key: str) -> str:
+    return DIAGRAM_HREF_PREFIX + key
+
+
+def diagram_key_of(href: str) -> str | None:
+    """The diagram key behind a diagram link; None for any other link."""
+    return href[len(DIAGRAM_HREF_PREFIX):] if href.startswith(DIAGRAM_HREF_PREFIX) else None
+
+
+def diagram_result(key: str) -> DiagramResult | None:
+    return DIAGRAMS.get(key)
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("ChatView", text)
+
+
+def mermaid_fence(token: Token, code_html: str, final: bool) -> str:
+    """Fence hook: a closed mermaid block as its picture, its code (pending) or code + error."""
+    if not is_closed(token, final=final):
+        return code_html  # still streaming: the block may grow
+    source = token.content
+    key = diagram_key(source, THEME)
+    result = DIAGRAMS.get(key)
+    if result is None:
+        diagram_service().request(key, source)
+        return code_html.replace('<table class="code"',
+                                 f'<table class="code" title="{PENDING_MARK}{key}"', 1)
+    if not result.ok:
+        message = _translate("Diagram not shown: {0}").format(result.error)
+        muted = current_colors()["muted"]
+        return (code_html + f'<p style="color: {muted}; font-size: 9pt">'
+                f"{html.escape(message)}</p>\n")
+    width = int(result.width + 2 * CARD_PADDING + 0.5)
+    return (f'<p><a href="{diagram_href(key)}"><img src="{DIAGRAM_IMAGE_PREFIX}{key}" '
+            f'width="{width}" style="max-width: 100%"></a></p>\n')
+
+
+def add_diagram_hook(renderer: MarkdownRenderer) -> MarkdownRenderer:
+    """Give a chat renderer the mermaid fence hook (returns it, for chaining)."""
+    renderer.fence_hooks["mermaid"] = mermaid_fence
+    return renderer
+
+
+def is_pending(html_text: str, key: str) -> bool:
+    """Whether rendered HTML shows diagram `key` as code while it renders."""
+    return f"{PENDING_MARK}{key}" in html_text
+
+
+# --- pictures -------------------------------------------------------------------------------
+def _dark() -> bool:
+    background = current_colors()["bg"].lstrip("#")
+    red, green, blue = (int(background[i : i + 2], 16) for i in (0, 2, 4))
+    return (red * 299 + green * 587 + blue * 114) / 1000 < 128
+
+
+def render_card(
+    result: DiagramResult, scale: float, *, dark: bool, max_side: int = RASTER_MAX_SIDE
+) -> QImage:
+    """The diagram on a rounded light card (also in dark mode: mmdr draws for a light page)."""
+    renderer = QSvgRenderer(QByteArray(result.svg.encode()))
+    width = result.width + 2 * CARD_PADDING
+    height = result.height + 2 * CARD_PADDING
+    scale = min(scale, max_side / max(width, height))
+    image = QImage(max(1, round(width * scale)), max(1, round(height * scale)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.scale(scale, scale)
+    card = QPainterPath()
+    card.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), CARD_RADIUS, CARD_RADIUS)
+    painter.fillPath(card, QColor("#ffffff" if not dark else "#f4f5f7"))
+    painter.setPen(QPen(QColor(current_colors()["border"]), 1.0))
+    painter.drawPath(card)
+    painter.setClipPath(card)
+    if renderer.isValid():
+        renderer.render(painter, QRectF(CARD_PADDING, CARD_PADDING, result.width, result.height))
+    painter.end()
+    image.setDevicePixelRatio(scale)
+    return image
+
+
+_pictures: OrderedDict[tuple[str, bool, float], QImage] = OrderedDict()
+
+
+def diagram_image(address: str) -> QImage | None:
+    """The picture a message document names (None: not a diagram, or not rendered)."""
+    if not address.startswith(DIAGRAM_IMAGE_PREFIX):
+        return None
+    key = address[len(DIAGRAM_IMAGE_PREFIX):]
+    result = DIAGRAMS.get(key)
+    if result is None or not result.ok:
+        return None
+    app = QGuiApplication.instance()
+    screen = app.primaryScreen() if isinstance(app, QGuiApplication) else None
+    scale = max(RASTER_SCALE_MIN, screen.devicePixelRatio() if screen is not None else 1.0)
+    entry = (key, _dark(), scale)
+    picture = _pictures.get(entry)
+    if picture is None:
+        picture = _pictures[entry] = render_card(result, scale, dark=entry[1])
+        while len(_pictures) > RASTER_ENTRIES:
+            _pictures.popitem(last=False)
+    _pictures.move_to_end(entry)
+    return picture
+
+
+# --- background rendering -------------------------------------------------------------------
+class DiagramService(QObject):
+    """Renders requested diagrams one at a time on a daemon thread; `ready(key)` when done."""
+
+    ready = Signal(str)  # emitted from the worker thread, delivered queued
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._pending: set[str] = set()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="mermaid", daemon=True)
+        self._thread.start()
+        self.rendered = 0
+
+    def request(self, key: str, source: str) -> None:
+        """Queue a diagram (once, however often it is asked for); thread-safe."""
+        with self._lock:
+            if key in self._pending:
+                return
+            self._pending.add(key)
+        self._queue.put((key, source))
+
+    @property
+    def busy(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
+    def _run(self) -> None:
+        while True:
+            key, source = self._queue.get()
+            try:
+                render_diagram(source, THEME)
+            finally:
+                with self._lock:
+                    self._pending.discard(key)
+                self.rendered += 1
+            try:
+                self.ready.emit(key)
+            except RuntimeError:  # the application is going away
+                return
+
+
+_service: DiagramService | None = None
+
+
+def diagram_service() -> DiagramService:
+    """The one background renderer of the process (made on first use)."""
+    global _service
+    if _service is None:
+        _service = DiagramService()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _service.moveToThread(app.thread())
+    return _service
