@@ -138,6 +138,17 @@ def _split_lines(parent: ET.Element) -> None:
             parent.insert(index + offset, line)
 
 
+def _drop_background(root: ET.Element, box: list[str]) -> None:
+    """Remove the renderer's page-filling first rect: whoever shows the SVG picks the card."""
+    first = next(iter(root), None)
+    if first is None or _local(first.tag) != "rect" or len(box) != 4:
+        return
+    same = all(abs(_number(first.get(name)) - _number(value)) < 0.5
+               for name, value in zip(("x", "y", "width", "height"), box, strict=True))
+    if same:
+        root.remove(first)
+
+
 def clean_svg(svg: str) -> CleanSvg:
     """The sanitised, QtSvg-ready form of `svg`; UnsafeSvgError if it does not parse as SVG."""
     try:
@@ -150,6 +161,7 @@ def clean_svg(svg: str) -> CleanSvg:
     _prune(root)
     _split_lines(root)
     box = (root.get("viewBox") or "").replace(",", " ").split()
+    _drop_background(root, box)
     box_size = (_number(box[2]), _number(box[3])) if len(box) == 4 else (0.0, 0.0)
     width = _number(root.get("width"), box_size[0]) if "%" not in (root.get("width") or "") \
         else box_size[0]

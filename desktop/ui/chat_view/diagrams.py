@@ -35,6 +35,8 @@ DIAGRAM_HREF_PREFIX = "switchboard:diagram?"
 PENDING_MARK = "diagram-pending-"
 CARD_PADDING = 12  # around the diagram on its card, in CSS pixels
 CARD_RADIUS = 8.0
+CARD_LIGHT = "#ffffff"
+CARD_DARK = "#e9ecf0"  # mmdr draws for a light page: a light card, a little dimmed
 RASTER_SCALE_MIN = 2.0  # pictures are drawn at least at twice their size (sharp when scaled)
 RASTER_MAX_SIDE = 4096
 RASTER_ENTRIES = 48
@@ -74,7 +76,8 @@ def mermaid_fence(token: Token, code_html: str, final: bool) -> str:
         return (code_html + f'<p style="color: {muted}; font-size: 9pt">'
                 f"{html.escape(message)}</p>\n")
     width = int(result.width + 2 * CARD_PADDING + 0.5)
-    return (f'<p><a href="{diagram_href(key)}"><img src="{DIAGRAM_IMAGE_PREFIX}{key}" '
+    # line-height 100%: the chat's 140% would add 40% of the picture's height below it.
+    return (f'<p style="line-height: 100%"><a href="{diagram_href(key)}"><img src="{DIAGRAM_IMAGE_PREFIX}{key}" '
             f'width="{width}" style="max-width: 100%"></a></p>\n')
 
 
@@ -112,9 +115,10 @@ def render_card(
     painter.scale(scale, scale)
     card = QPainterPath()
     card.addRoundedRect(QRectF(0.5, 0.5, width - 1, height - 1), CARD_RADIUS, CARD_RADIUS)
-    painter.fillPath(card, QColor("#ffffff" if not dark else "#f4f5f7"))
-    painter.setPen(QPen(QColor(current_colors()["border"]), 1.0))
-    painter.drawPath(card)
+    painter.fillPath(card, QColor(CARD_DARK if dark else CARD_LIGHT))
+    if not dark:
+        painter.setPen(QPen(QColor(current_colors()["border"]), 1.0))
+        painter.drawPath(card)
     painter.setClipPath(card)
     if renderer.isValid():
         renderer.render(painter, QRectF(CARD_PADDING, CARD_PADDING, result.width, result.height))

@@ -272,7 +272,8 @@ class ChatView(QWidget):
                 self.highlighter.submit(content)
                 number = self.model.row_of(content.message_id)
                 if number is not None:
-                    self.area.invalidate_row(number, text_only=True)
+                    # Not text_only: the height changes, and a rebind re-measures the card.
+                    self.area.invalidate_row(number)
                     changed = True
         if changed:
             self.area.relayout()
