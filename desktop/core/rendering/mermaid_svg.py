@@ -175,3 +175,14 @@ def clean_svg(svg: str) -> CleanSvg:
     root.set("height", f"{height:g}")
     root.attrib.pop("style", None)
     return CleanSvg(ET.tostring(root, encoding="unicode"), width, height)
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_FRAGMENT = re.compile(r'(url\(#|href="#)([^)"]+)')
+
+
+def prefix_ids(svg: str, prefix: str) -> str:
+    """Give every id (and the references to it) a prefix: several diagrams inlined in one
+    page would otherwise share marker ids, and the first one's markers would serve all."""
+    svg = _ID.sub(lambda match: f'id="{prefix}{match.group(1)}"', svg)
+    return _FRAGMENT.sub(lambda match: f"{match.group(1)}{prefix}{match.group(2)}", svg)

@@ -12,6 +12,7 @@ import html
 from markdown_it import MarkdownIt
 
 from desktop.core.rendering.markdown_html import image_placeholder
+from desktop.core.rendering.mermaid_html import add_mermaid_diagrams
 from desktop.core.store.export_tree import format_time, messages_for_export
 from desktop.core.store.models import ImagePart, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -48,6 +49,7 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
     # An image a message names is never fetched by whoever opens the page (a tracking pixel,
     # a local file): it is shown as its alt text and address.
     md.add_render_rule("image", _image_placeholder)
+    add_mermaid_diagrams(md)  # closed ```mermaid blocks as inline, sanitised SVG
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:
