@@ -34,7 +34,7 @@ def diagram_figure(source: str, number: int) -> str | None:
 def add_mermaid_diagrams(md: MarkdownIt) -> None:
     """Make `md` render closed mermaid fences as inline SVG diagrams."""
     md.core.ruler.push("closed_fences", mark_closed_fences)
-    default = md.renderer.rules.get("fence")
+    default = getattr(md.renderer, "rules", {}).get("fence")
     counter = {"next": 0}
 
     def fence(renderer: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:

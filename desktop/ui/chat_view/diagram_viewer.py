@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import (
     QGuiApplication,
+    QImageWriter,
     QKeyEvent,
     QKeySequence,
     QPixmap,
@@ -80,7 +81,7 @@ def save_png(result: DiagramResult, parent: QWidget) -> Path | None:
     if target is None:
         return None
     image = render_card(result, PNG_SCALE, dark=False)
-    if not image.save(str(target), b"PNG"):
+    if not QImageWriter(str(target), QByteArray(b"PNG")).write(image):
         _report(parent, OSError(str(target)))
         return None
     return target

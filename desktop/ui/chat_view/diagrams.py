@@ -15,8 +15,16 @@ import threading
 from collections import OrderedDict
 
 from markdown_it.token import Token
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.core.rendering.fences import is_closed
@@ -77,14 +85,34 @@ def mermaid_fence(token: Token, code_html: str, final: bool) -> str:
                 f"{html.escape(message)}</p>\n")
     width = int(result.width + 2 * CARD_PADDING + 0.5)
     # line-height 100%: the chat's 140% would add 40% of the picture's height below it.
-    return (f'<p style="line-height: 100%"><a href="{diagram_href(key)}"><img src="{DIAGRAM_IMAGE_PREFIX}{key}" '
-            f'width="{width}" style="max-width: 100%"></a></p>\n')
+    return (f'<p style="line-height: 100%"><a href="{diagram_href(key)}">'
+            f'<img src="{DIAGRAM_IMAGE_PREFIX}{key}" width="{width}" style="max-width: 100%">'
+            "</a></p>\n")
 
 
 def add_diagram_hook(renderer: MarkdownRenderer) -> MarkdownRenderer:
     """Give a chat renderer the mermaid fence hook (returns it, for chaining)."""
     renderer.fence_hooks["mermaid"] = mermaid_fence
     return renderer
+
+
+def diagram_link_at(doc: QTextDocument, point: QPointF) -> str:
+    """The diagram link of the picture under `point` (document coordinates), or "".
+
+    Qt's anchorAt finds an image's link only at its edges (the hit position falls before or
+    after the one character the image is), so the picture's own rectangle is tested.
+    """
+    block = doc.findBlock(doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
+    if not block.isValid() or block.text() != "\ufffc":
+        return ""
+    name = block.begin().fragment().charFormat().toImageFormat().name()
+    if not name.startswith(DIAGRAM_IMAGE_PREFIX):
+        return ""
+    rect = doc.documentLayout().blockBoundingRect(block)
+    line = block.layout().lineAt(0)
+    inside = (rect.top() <= point.y() <= rect.bottom()
+              and line.isValid() and point.x() <= rect.left() + line.naturalTextWidth())
+    return diagram_href(name[len(DIAGRAM_IMAGE_PREFIX):]) if inside else ""
 
 
 def is_pending(html_text: str, key: str) -> bool:

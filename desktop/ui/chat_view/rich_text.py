@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 from desktop.core.rendering.long_runs import remove_breaks
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
 from desktop.ui.chat_view.diagram_viewer import add_diagram_actions, open_diagram
-from desktop.ui.chat_view.diagrams import diagram_key_of
+from desktop.ui.chat_view.diagrams import diagram_key_of, diagram_link_at
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -186,7 +186,8 @@ class RichTextView(QWidget):
         docs = self.content.documents()
         index = max(0, min(bisect.bisect_right(self._tops, point.y()) - 1, len(docs) - 1))
         local = QPointF(point.x(), point.y() - self._tops[index])
-        return str(docs[index].documentLayout().anchorAt(local))
+        anchor = str(docs[index].documentLayout().anchorAt(local))
+        return anchor or diagram_link_at(docs[index], local)
 
     def selected_text(self) -> str:
         if self.content is None or self._selection is None:
