@@ -156,27 +156,43 @@ def render_card(
 
 
 _pictures: OrderedDict[tuple[str, bool, float], QImage] = OrderedDict()
+_pictures_lock = threading.Lock()
+
+
+def _screen_scale() -> float:
+    app = QGuiApplication.instance()
+    screen = app.primaryScreen() if isinstance(app, QGuiApplication) else None
+    return max(RASTER_SCALE_MIN, screen.devicePixelRatio() if screen is not None else 1.0)
+
+
+def picture_for(result: DiagramResult, scale: float) -> QImage:
+    """The card picture of a rendered diagram in the current theme (kept for reuse).
+
+    Also called on the render thread right after a diagram is rendered, so the UI thread
+    usually finds it drawn (QtSvg takes 4-20 ms a diagram).
+    """
+    entry = (result.key, _dark(), scale)
+    with _pictures_lock:
+        picture = _pictures.get(entry)
+        if picture is not None:
+            _pictures.move_to_end(entry)
+            return picture
+    picture = render_card(result, scale, dark=entry[1])
+    with _pictures_lock:
+        _pictures[entry] = picture
+        while len(_pictures) > RASTER_ENTRIES:
+            _pictures.popitem(last=False)
+    return picture
 
 
 def diagram_image(address: str) -> QImage | None:
     """The picture a message document names (None: not a diagram, or not rendered)."""
     if not address.startswith(DIAGRAM_IMAGE_PREFIX):
         return None
-    key = address[len(DIAGRAM_IMAGE_PREFIX):]
-    result = DIAGRAMS.get(key)
+    result = DIAGRAMS.get(address[len(DIAGRAM_IMAGE_PREFIX):])
     if result is None or not result.ok:
         return None
-    app = QGuiApplication.instance()
-    screen = app.primaryScreen() if isinstance(app, QGuiApplication) else None
-    scale = max(RASTER_SCALE_MIN, screen.devicePixelRatio() if screen is not None else 1.0)
-    entry = (key, _dark(), scale)
-    picture = _pictures.get(entry)
-    if picture is None:
-        picture = _pictures[entry] = render_card(result, scale, dark=entry[1])
-        while len(_pictures) > RASTER_ENTRIES:
-            _pictures.popitem(last=False)
-    _pictures.move_to_end(entry)
-    return picture
+    return picture_for(result, _screen_scale())
 
 
 # --- background rendering -------------------------------------------------------------------
@@ -190,6 +206,7 @@ class DiagramService(QObject):
         self._queue: queue.Queue[tuple[str, str]] = queue.Queue()
         self._pending: set[str] = set()
         self._lock = threading.Lock()
+        self._scale = _screen_scale()  # read here: screens belong to the UI thread
         self._thread = threading.Thread(target=self._run, name="mermaid", daemon=True)
         self._thread.start()
         self.rendered = 0
@@ -211,7 +228,11 @@ class DiagramService(QObject):
         while True:
             key, source = self._queue.get()
             try:
-                render_diagram(source, THEME)
+                result = render_diagram(source, THEME)
+                if result.ok:
+                    picture_for(result, self._scale)  # drawn here, not on the UI thread
+            except Exception as error:  # keep serving; the message shows what went wrong
+                DIAGRAMS.put(DiagramResult(key, source, error=str(error) or type(error).__name__))
             finally:
                 with self._lock:
                     self._pending.discard(key)

@@ -31,6 +31,7 @@ FLOW = "flowchart LR\n  A[Ask] --> B[Answer]\n"
 WIDE = "flowchart LR\n" + "".join(f"  S{n}[Step {n}] --> S{n + 1}[Step {n + 1}]\n"
                                    for n in range(14))
 BROKEN = "flowchart TD\n  A -->\n"
+SHOTS = Path("/work/shots")
 
 
 def settled(body: RichTextContent) -> bool:
@@ -147,6 +148,10 @@ def test_a_click_opens_the_viewer_which_zooms_and_fits(
     assert viewer.picture.pixmap().deviceIndependentSize().width() < wide
     qtbot.keyClick(viewer, Qt.Key.Key_F)
     assert viewer.fitted and viewer.zoom == pytest.approx(fitted)
+    viewer.resize(900, 600)
+    qtbot.keyClick(viewer, Qt.Key.Key_Plus)
+    SHOTS.mkdir(exist_ok=True)
+    assert viewer.grab().save(str(SHOTS / "mermaid-viewer.png"))
     viewer.close()
 
 
