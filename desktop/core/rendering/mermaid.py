@@ -8,6 +8,7 @@ out, exported or rebuilt.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
@@ -135,10 +136,11 @@ class MermaidProcess:
             process.wait()
 
     def close(self) -> None:
-        with self._lock:
-            if self._process is not None and self._process.stdin is not None:
-                self._process.stdin.close()
-            self._kill()
+        """Stop the render process now, even mid-render (at exit; a caller gets an error)."""
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 class DiagramCache:
@@ -177,6 +179,7 @@ class DiagramCache:
 
 
 _process = MermaidProcess()
+atexit.register(_process.close)  # a hostile diagram must not keep a process busy after exit
 DIAGRAMS = DiagramCache()
 
 
