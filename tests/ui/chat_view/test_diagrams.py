@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.api.events import TextDelta
+from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.rendering.mermaid import DIAGRAMS, diagram_key
 from desktop.core.store.models import MessageStatus, Role
 from desktop.ui.chat_view import ChatView, diagram_viewer
@@ -20,6 +21,7 @@ from desktop.ui.chat_view.diagram_viewer import DiagramViewer
 from desktop.ui.chat_view.diagrams import (
     DIAGRAM_IMAGE_PREFIX,
     PENDING_MARK,
+    add_diagram_hook,
     diagram_href,
     diagram_service,
 )
@@ -86,6 +88,11 @@ def test_a_streamed_block_is_code_until_it_closes_then_a_diagram(
     assert body.html.count(DIAGRAM_IMAGE_PREFIX) == 1
     assert "S[Streamed]" not in body.html
     assert "After the diagram." in body.html
+    text = body.text
+    chat_view.update_message(make_message(Role.ASSISTANT, text, id=reply.id, model="m"))
+    qtbot.waitUntil(lambda: settled(body), timeout=10_000)
+    full = add_diagram_hook(MarkdownRenderer(copy_label="Copy")).render(text)
+    assert body.html == full  # the streamed rendering equals a render of the whole text
 
 
 def test_a_broken_diagram_shows_its_source_and_the_message(
