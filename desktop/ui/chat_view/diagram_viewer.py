@@ -92,10 +92,12 @@ def add_diagram_actions(menu: QMenu, key: str, parent: QWidget) -> bool:
     result = diagram_result(key)
     if result is None or not result.ok:
         return False
-    tr = QCoreApplication.translate
-    menu.addAction(tr("DiagramViewer", "Copy source"), lambda: copy_source(result))
-    menu.addAction(tr("DiagramViewer", "Save as SVG…"), lambda: save_svg(result, parent))
-    menu.addAction(tr("DiagramViewer", "Save as PNG…"), lambda: save_png(result, parent))
+    menu.addAction(QCoreApplication.translate("DiagramViewer", "Copy source"),
+                   lambda: copy_source(result))
+    menu.addAction(QCoreApplication.translate("DiagramViewer", "Save as SVG…"),
+                   lambda: save_svg(result, parent))
+    menu.addAction(QCoreApplication.translate("DiagramViewer", "Save as PNG…"),
+                   lambda: save_png(result, parent))
     return True
 
 

@@ -63,10 +63,6 @@ def diagram_result(key: str) -> DiagramResult | None:
     return DIAGRAMS.get(key)
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("ChatView", text)
-
-
 def mermaid_fence(token: Token, code_html: str, final: bool) -> str:
     """Fence hook: a closed mermaid block as its picture, its code (pending) or code + error."""
     if not is_closed(token, final=final):
@@ -79,7 +75,8 @@ def mermaid_fence(token: Token, code_html: str, final: bool) -> str:
         return code_html.replace('<table class="code"',
                                  f'<table class="code" title="{PENDING_MARK}{key}"', 1)
     if not result.ok:
-        message = _translate("Diagram not shown: {0}").format(result.error)
+        message = QCoreApplication.translate("ChatView", "Diagram not shown: {0}").format(
+            result.error)
         muted = current_colors()["muted"]
         return (code_html + f'<p style="color: {muted}; font-size: 9pt">'
                 f"{html.escape(message)}</p>\n")
