@@ -77,6 +77,26 @@ def check_markdown() -> str:
     return "heading and highlighted code block render to rich text"
 
 
+def check_mermaid() -> str:
+    """mmdr renders in its render process (the bundle runs itself with --mermaid-worker) and
+    QtSvg draws the result."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtSvg import QSvgRenderer
+
+    from desktop.core.rendering.mermaid import MermaidProcess
+
+    process = MermaidProcess()
+    try:
+        result = process.render("flowchart LR\n  A[Ask] --> B[Answer]\n")
+    finally:
+        process.close()
+    if not result.ok:
+        raise RuntimeError(f"no diagram: {result.error}")
+    if not QSvgRenderer(QByteArray(result.svg.encode())).isValid():
+        raise RuntimeError("QtSvg cannot read the diagram")
+    return f"flowchart rendered ({result.width:.0f}x{result.height:.0f}) and drawn by QtSvg"
+
+
 def check_qt_window() -> str:
     from PySide6.QtGui import QGuiApplication
 
@@ -175,6 +195,7 @@ def run_checks() -> list[CheckResult]:
         ("tls-ca-store", check_tls),
         ("keyring", check_keyring),
         ("markdown", check_markdown),
+        ("mermaid", check_mermaid),
         ("text", check_text),
         ("documents", check_documents),
         ("audio", check_audio),

@@ -9,6 +9,7 @@ so text that may hold one is rendered whole from then on, and the update says so
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ _MAYBE_REFERENCE = re.compile(r"\]:")
 # While streaming, a code block in the tail is shown unhighlighted (Pygments, ~10 µs a
 # character, would redo the whole block on every flush); it is highlighted once finished.
 TAIL_HIGHLIGHT_LIMIT = 0
+# Generations are unique across instances, so a job of a replaced rendering never applies.
+_GENERATIONS = itertools.count(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,8 @@ class IncrementalMarkdown:
         self._renderer = renderer
         self._defer = defer_highlight
         self._deferred: list[DeferredHighlight] = []
-        self._generation = 0
+        self._generation = next(_GENERATIONS)
+        self.complete = False  # finish() was called: the text is complete
         self._text: list[str] = []  # normalised text, in pieces, joined on demand
         self._length = 0
         self._stable_end = 0  # offset in the normalised text where the unfinished tail starts
@@ -116,6 +120,7 @@ class IncrementalMarkdown:
 
     def finish(self) -> RenderUpdate:
         """The text is complete: flush a trailing carriage return and render the end."""
+        self.complete = True
         if self._pending_cr:
             self._pending_cr = False
             self._text.append("\n")
@@ -150,7 +155,7 @@ class IncrementalMarkdown:
         tail = self._tail_text
         if not self._whole and _MAYBE_REFERENCE.search(tail):
             self._whole = True
-            self._generation += 1
+            self._generation = next(_GENERATIONS)
             self._deferred = []
             self._stable_end = 0
             self._tail_text = self.text

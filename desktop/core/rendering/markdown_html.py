@@ -8,6 +8,7 @@ opportunities (long_runs.py).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import quote, unquote
 
@@ -21,6 +22,7 @@ from pygments.lexers import get_lexer_by_name, guess_lexer
 from pygments.util import ClassNotFound
 
 from desktop.core.rendering.citation_marks import install_citation_rules
+from desktop.core.rendering.fences import mark_closed_fences
 from desktop.core.rendering.long_runs import break_long_runs_html
 from desktop.core.rendering.math_html import chat_math_html
 from desktop.core.rendering.math_spans import math_plugin
@@ -29,6 +31,9 @@ COPY_CODE_HREF = "switchboard:copy-code"
 # A Markdown image in model output is never loaded: it is shown as a link with this prefix
 # (then the percent-encoded address) that asks the user before opening anything.
 IMAGE_HREF_PREFIX = "switchboard:image?"
+# A fence hook gets (fence token, the code block's HTML, whether this render is final) and
+# returns the HTML to show instead (e.g. a diagram; fences.is_closed says if the block closed).
+FenceHook = Callable[[Token, str, bool], str]
 
 
 def image_href(address: str) -> str:
@@ -109,6 +114,9 @@ class MarkdownRenderer:
         self._md.add_render_rule("image", _image_rule)
         install_citation_rules(self._md)  # `cite:n` links drawn as superscript numbers
         math_plugin(self._md, chat_math_html)  # formulas as images the chat view renders
+        self._md.core.ruler.push("closed_fences", mark_closed_fences)
+        # Per language (lower case): what a fenced block of that language renders as.
+        self.fence_hooks: dict[str, FenceHook] = {}
         render_fence = self._render_fence
 
         # markdown-it binds render rules to its renderer, so pass a plain closure.
@@ -127,6 +135,12 @@ class MarkdownRenderer:
         )
         body = html.escape(code) if plain else highlight_code(code, language, style=self.code_style)
         label = html.escape(language) if language else "text"
+        hook = self.fence_hooks.get(language.lower()) if token.type == "fence" else None
+        if hook is not None:
+            return hook(token, self._code_html(label, body), self.highlight_limit is None)
+        return self._code_html(label, body)
+
+    def _code_html(self, label: str, body: str) -> str:
         if self.copy_label:
             return (
                 f'<table class="code" width="100%" cellspacing="0" cellpadding="8">'

@@ -21,6 +21,7 @@ from desktop.core.rendering.citation_marks import (
 from desktop.core.rendering.markdown_html import image_placeholder
 from desktop.core.rendering.math_html import export_math_html
 from desktop.core.rendering.math_spans import math_plugin
+from desktop.core.rendering.mermaid_html import add_mermaid_diagrams
 from desktop.core.store.errors import StoreError
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
@@ -111,6 +112,7 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
     md.add_render_rule("image", _image_placeholder)
     install_citation_rules(md)
     math_plugin(md, export_math_html)  # formulas as inline SVG: no script needed to read them
+    add_mermaid_diagrams(md)  # closed ```mermaid blocks as inline, sanitised SVG
     title = html.escape(conv.title or "Untitled conversation")
     facts = [f"Created {format_time(conv.created_at)}"]
     if conv.model:

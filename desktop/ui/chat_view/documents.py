@@ -7,12 +7,14 @@ visible or streaming messages, so memory stays bounded however long the history 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 
 from PySide6.QtGui import QFont, QGuiApplication
 
 from desktop.core.rendering.citation_marks import cited_markdown
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view.diagrams import add_diagram_hook
 from desktop.ui.chat_view.math_images import DocumentFormulas, FormulaStyle, MathImages
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.rich_text_content import RichTextContent
@@ -43,7 +45,8 @@ class DocumentCache:
     def set_colours(self, colours: dict[str, str]) -> None:
         """Use these palette colours (and the Copy label) for documents built from now on."""
         self.code_style = code_style(colours)
-        self._renderer = MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label)
+        self._renderer = add_diagram_hook(
+            MarkdownRenderer(code_style=self.code_style, copy_label=self.copy_label))
         self._stylesheet = chat_document_stylesheet(colours)
         self._thinking_stylesheet = chat_document_stylesheet(colours, muted=True)
         self._formulas = DocumentFormulas(
@@ -108,6 +111,11 @@ class DocumentCache:
                 and not same_text(content.text, body_markdown(message))
             ):
                 self.drop(message_id)
+
+    def contents(self) -> Iterator[RichTextContent]:
+        """Every cached rendering (bodies, then Thinking sections)."""
+        yield from list(self._bodies.values())
+        yield from list(self._thinking.values())
 
     def cached_body(self, message_id: int) -> RichTextContent | None:
         return self._bodies.get(message_id)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.rendering.markdown_html import MarkdownRenderer
 from desktop.core.threads import prefer_short_gil_slices
+from desktop.ui.chat_view.diagrams import add_diagram_hook
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -28,7 +29,7 @@ class CodeHighlighter(QObject):
     def __init__(self, copy_label: str, style: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._copy_label = copy_label
-        self._renderer = MarkdownRenderer(code_style=style, copy_label=copy_label)
+        self._renderer = add_diagram_hook(MarkdownRenderer(code_style=style, copy_label=copy_label))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="highlight")
         # The worker is CPU-bound Python: the UI thread must get the GIL back quickly.
         prefer_short_gil_slices()
@@ -67,7 +68,8 @@ class CodeHighlighter(QObject):
         """Pygments style (and Copy label) for jobs submitted from now on (theme, language)."""
         if copy_label is not None:
             self._copy_label = copy_label
-        self._renderer = MarkdownRenderer(code_style=style, copy_label=self._copy_label)
+        self._renderer = add_diagram_hook(
+            MarkdownRenderer(code_style=style, copy_label=self._copy_label))
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -33,6 +33,8 @@ from desktop.core.rendering.long_runs import remove_breaks
 from desktop.core.rendering.markdown_html import COPY_CODE_HREF, image_address
 from desktop.core.rendering.math_spans import MathSpan
 from desktop.ui.chat_view import math_interaction
+from desktop.ui.chat_view.diagram_viewer import add_diagram_actions, open_diagram
+from desktop.ui.chat_view.diagrams import diagram_key_of, diagram_link_at
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -126,6 +128,8 @@ class RichTextView(QWidget):
         if self.content is None:
             return
         painter = QPainter(self)
+        # Diagram pictures are drawn scaled (to the width, to the screen's pixel ratio).
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         rect = event.rect()
         docs = self.content.documents()
         text_colour = self.palette().color(QPalette.ColorRole.Text)
@@ -209,7 +213,8 @@ class RichTextView(QWidget):
         docs = self.content.documents()
         index = max(0, min(bisect.bisect_right(self._tops, point.y()) - 1, len(docs) - 1))
         local = QPointF(point.x(), point.y() - self._tops[index])
-        return str(docs[index].documentLayout().anchorAt(local))
+        anchor = str(docs[index].documentLayout().anchorAt(local))
+        return anchor or diagram_link_at(docs[index], local)
 
     def selected_text(self) -> str:
         if self.content is None or self._selection is None:
@@ -317,6 +322,10 @@ class RichTextView(QWidget):
         if number is not None:
             self.citation_clicked.emit(number)
             return
+        diagram = diagram_key_of(anchor)
+        if diagram is not None:
+            open_diagram(diagram, self)
+            return
         url = QUrl(anchor)
         if url.scheme() in ("http", "https", "mailto"):
             self.open_url(url)
@@ -346,7 +355,11 @@ class RichTextView(QWidget):
         menu.addAction(self.tr("Select all"), self.select_all)
         link = self.anchor_at(event.pos())
         address = image_address(link) if link else None
-        if address is not None:
+        diagram = diagram_key_of(link) if link else None
+        if diagram is not None:
+            menu.addSeparator()
+            add_diagram_actions(menu, diagram, self)
+        elif address is not None:
             menu.addAction(self.tr("Open…"), lambda: self.open_image_address(address))
             menu.addAction(
                 self.tr("Copy image address"),

@@ -28,6 +28,7 @@ from desktop.core.rendering.incremental import (
 )
 from desktop.core.rendering.long_runs import break_long_runs_text
 from desktop.core.rendering.markdown_html import MarkdownRenderer
+from desktop.ui.chat_view.diagrams import diagram_image
 
 # Finished HTML goes into the open segment until it holds this many characters.
 SEGMENT_HTML_CHARS = 1500
@@ -65,6 +66,10 @@ class ChatDocument(QTextDocument):
             pixmap = self.formulas.resource(self, text)
             if pixmap is not None:
                 return pixmap
+        address = name.toString() if isinstance(name, QUrl) else name
+        diagram = diagram_image(address)  # a rendered diagram, held in memory (no file)
+        if diagram is not None and kind == QTextDocument.ResourceType.ImageResource.value:
+            return diagram
         self.refused_resources.append(name.toString() if isinstance(name, QUrl) else name)
         if kind == QTextDocument.ResourceType.ImageResource.value:
             # Not None: for a null resource Qt's image handler reads the file itself.
@@ -111,6 +116,8 @@ class RichTextContent:
     ) -> None:
         self._formulas = formulas
         self._markdown = IncrementalMarkdown(renderer, defer_highlight=defer_highlight)
+        self._renderer = renderer
+        self._defer_highlight = defer_highlight
         self.message_id = 0
         self._deferred_docs: dict[int, QTextDocument] = {}  # finished part -> its document
         self._stylesheet = stylesheet
@@ -187,6 +194,17 @@ class RichTextContent:
                 break
             self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
         self.finish()
+
+    def rerender(self) -> None:
+        """Render the text again from the start (e.g. a diagram it shows has been drawn)."""
+        text, complete = self._markdown.text, self._markdown.complete
+        self._markdown = IncrementalMarkdown(self._renderer, defer_highlight=self._defer_highlight)
+        self._apply(RenderUpdate("", "", reset=True))
+        if complete:
+            self.build(text)
+        else:
+            for start in range(0, len(text), BUILD_PIECE_CHARS):
+                self.append(text[start : start + BUILD_PIECE_CHARS])
 
     def append(self, delta: str) -> None:
         self._apply(self._markdown.append(delta))

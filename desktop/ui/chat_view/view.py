@@ -19,6 +19,7 @@ from desktop.core.rendering.incremental import DeferredHighlight
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
+from desktop.ui.chat_view.diagrams import diagram_service, is_pending
 from desktop.ui.chat_view.documents import body_markdown, copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel
@@ -61,6 +62,7 @@ class ChatView(QWidget):
         )
         self.highlighter.highlighted.connect(self._on_highlighted)
         self.area.cache.math.arrived.connect(self._on_formulas)
+        diagram_service().ready.connect(self._on_diagram_ready)
         self.area.action.connect(self._on_action)
         self.area.following_changed.connect(self._update_jump_button)
 
@@ -293,6 +295,21 @@ class ChatView(QWidget):
         for number in rows:
             self.area.invalidate_row(number, text_only=True)
         if rows:
+            self.area.relayout()
+
+    def _on_diagram_ready(self, key: str) -> None:
+        """A diagram finished rendering: render the messages that show it as code again."""
+        changed = False
+        for content in self.area.cache.contents():
+            if is_pending(content.html, key):
+                content.rerender()
+                self.highlighter.submit(content)
+                number = self.model.row_of(content.message_id)
+                if number is not None:
+                    # Not text_only: the height changes, and a rebind re-measures the card.
+                    self.area.invalidate_row(number)
+                    changed = True
+        if changed:
             self.area.relayout()
 
     def _on_action(self, name: str, message_id: int) -> None:
