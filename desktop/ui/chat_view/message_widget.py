@@ -7,14 +7,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.store.models import MessageStatus, Role
+from desktop.ui.chat_view.card_parts import flat_button, invalidate_layout
 from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.footer import footer_text
@@ -35,28 +34,6 @@ COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (
     "copy", "edit", "regenerate", "delete", "branch", "retry", "continue",
 )
 READ_ALOUD = "read_aloud"
-
-
-def _flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    return button
-
-
-def _invalidate(layout: QLayout | None) -> None:
-    """Drop the cached sizes of a layout and every layout nested in it."""
-    if layout is None:
-        return
-    for number in range(layout.count()):
-        item = layout.itemAt(number)
-        nested = item.layout() if item is not None else None
-        if nested is not None:
-            _invalidate(nested)
-    layout.invalidate()
 
 
 class MessageWidget(QFrame):
@@ -116,10 +93,10 @@ class MessageWidget(QFrame):
         self.role_label.setObjectName("roleLabel")
         self.model_label = QLabel(self)
         self.model_label.setObjectName("modelLabel")
-        self.previous_button = _flat_button("‹", "branchButton", self)
+        self.previous_button = flat_button("‹", "branchButton", self)
         self.branch_label = QLabel(self)
         self.branch_label.setObjectName("branchLabel")
-        self.next_button = _flat_button("›", "branchButton", self)
+        self.next_button = flat_button("›", "branchButton", self)
         self.previous_button.clicked.connect(lambda: self._switch_branch(-1))
         self.next_button.clicked.connect(lambda: self._switch_branch(+1))
         header.addWidget(self.role_label)
@@ -132,7 +109,7 @@ class MessageWidget(QFrame):
         return header
 
     def _build_thinking(self, outer: QVBoxLayout) -> None:
-        self.thinking_toggle = _flat_button("", "sectionToggle", self)
+        self.thinking_toggle = flat_button("", "sectionToggle", self)
         self.thinking_toggle.setCheckable(True)
         self.thinking_toggle.toggled.connect(self._on_thinking_toggled)
         self.thinking_frame = QFrame(self)
@@ -170,8 +147,8 @@ class MessageWidget(QFrame):
         self.error_label.setWordWrap(True)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.continue_button = _flat_button("", "errorAction", self.error_frame)
-        self.retry_button = _flat_button("", "errorAction", self.error_frame)
+        self.continue_button = flat_button("", "errorAction", self.error_frame)
+        self.retry_button = flat_button("", "errorAction", self.error_frame)
         self.continue_button.clicked.connect(lambda: self._emit(CONTINUE))
         self.retry_button.clicked.connect(lambda: self._emit(RETRY))
         error_layout.addWidget(self.error_label, 1)
@@ -187,11 +164,11 @@ class MessageWidget(QFrame):
         actions = QHBoxLayout(self.actions_bar)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(2)
-        self.copy_button = _flat_button("", "messageAction", self.actions_bar)
-        self.edit_button = _flat_button("", "messageAction", self.actions_bar)
-        self.regenerate_button = _flat_button("", "messageAction", self.actions_bar)
-        self.delete_button = _flat_button("", "messageAction", self.actions_bar)
-        self.read_aloud_button = _flat_button("", "messageAction", self.actions_bar)
+        self.copy_button = flat_button("", "messageAction", self.actions_bar)
+        self.edit_button = flat_button("", "messageAction", self.actions_bar)
+        self.regenerate_button = flat_button("", "messageAction", self.actions_bar)
+        self.delete_button = flat_button("", "messageAction", self.actions_bar)
+        self.read_aloud_button = flat_button("", "messageAction", self.actions_bar)
         for button, name in (
             (self.copy_button, COPY),
             (self.edit_button, EDIT),
@@ -296,7 +273,7 @@ class MessageWidget(QFrame):
         self.image_strip.set_images(row.message.images, user=False)
         self.image_strip.setVisible(bool(row.message.images))
         self.refresh()
-        _invalidate(self.layout())
+        invalidate_layout(self.layout())
 
     def _show_card_parts(self, *, tool: bool) -> None:
         """A tool row shows only its card (and images); a message row everything but it."""
@@ -415,7 +392,7 @@ class MessageWidget(QFrame):
     def _invalidate_all(self) -> None:  # also the blocks with layouts of their own
         for widget in (self.refusal_block, self.source_list, self):
             widget.ensurePolished()  # measured with the style sheet's fonts and borders
-            _invalidate(widget.layout())
+            invalidate_layout(widget.layout())
 
     def _show_tool_calls(self, row: MessageRow) -> None:
         calls: list[tuple[str, str]]

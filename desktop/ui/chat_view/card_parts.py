@@ -1,0 +1,28 @@
+"""Small pieces of a message card: its flat buttons, and dropping nested layouts' sizes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLayout, QToolButton, QWidget
+
+
+def flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
+
+def invalidate_layout(layout: QLayout | None) -> None:
+    """Drop the cached sizes of a layout and every layout nested in it."""
+    if layout is None:
+        return
+    for number in range(layout.count()):
+        item = layout.itemAt(number)
+        nested = item.layout() if item is not None else None
+        if nested is not None:
+            invalidate_layout(nested)
+    layout.invalidate()
