@@ -20,7 +20,13 @@ from linux_packages import build_deb, build_tarball
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "switchboard.spec"
-SIZE_TARGET_MB = 120
+# The budget (issue 2's 120 MB) was raised to 175 MB in issue 16 with these figures, measured
+# on the onedir bundle: 106 MB before tools and documents; + 29 MB Mermaid (mmdr's native
+# renderer 27.6 MB, already stripped, and novasvg 1.3 MB); + 18 MB the MCP SDK's own imports
+# (cryptography 12 MB — `import mcp` needs it —, pydantic-core 5 MB, rpds 1 MB); + 8 MB
+# Word documents (lxml.etree 6 MB, python-docx 2 MB); + 3 MB math (ziamath, STIX Two Math);
+# + ~4 MB of Python code (MCP, pydantic, pypdf, genai-prices' price table) = 168 MB.
+SIZE_TARGET_MB = 175
 
 # Qt ships files the app never loads; drop them from the bundle after PyInstaller's analysis.
 PRUNE_GLOBS = (

@@ -111,9 +111,21 @@ def check_reply(chat: ChatWindow, fake_provider: FakeProvider, scheme: str) -> N
     view = chat.window.chat.chat_view
     view.flush()
     math = view.area.cache.math
-    # All 61 formulas typeset (in the child process) and handed to the documents.
-    chat.wait(lambda: math.pending == 0 and len(math) >= len(spans), timeout=60)
     reply = chat.path()[-1]
+
+    def drawn() -> bool:
+        """All 61 formulas typeset (in the child process) and in the documents: no blank
+        placeholder left. (The image cache is shared by windows, so its size says little.)"""
+        cached = view.area.cache.cached_body(reply.id)
+        if cached is None or math.pending:
+            return False
+        docs = cached.documents()
+        found = [(doc, name) for doc in docs for name in math_images(doc)]
+        return len(found) == 61 and all(
+            ink(doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(name)))
+            for doc, name in found[:12])
+
+    chat.wait(drawn, timeout=60)
     body = view.area.cache.cached_body(reply.id)
     assert body is not None
     # The streamed rendering is the rendering of the complete text.

@@ -131,20 +131,26 @@ class MathImages(QObject):
             self._pixmaps.move_to_end(key)
             doc.addResource(_IMAGE, QUrl(name), formula.pixmap)  # no more asking on paints
             return formula.pixmap
+        # The document is listed and shown the placeholder BEFORE the job is submitted: a
+        # job that ends at once (an SVG cache hit) may deliver on this thread, right inside
+        # `submit`/`add_done_callback`, and must find the document waiting.
         waiting = self._waiting.get(key)
+        first = waiting is None
         if waiting is None:
             waiting = self._waiting[key] = []
+        if not any(ref() is doc and known == name for ref, known in waiting):
+            waiting.append((weakref.ref(doc), name))
+        placeholder = self._placeholder(span.latex, QFontInfo(font).pixelSize(), span.display)
+        doc.addResource(_IMAGE, QUrl(name), placeholder)  # layouts until then need not ask
+        if first:
             pixel_size = QFontInfo(font).pixelSize()
             job = _Job(span.latex, span.source, span.display, span.block,
                        pixel_size * MATH_SCALE, QFontMetricsF(font).xHeight() / 2,
                        style.colour, style.background, code_font(font), ratio)
             future = self._pool.submit(self._render, job, self.svg_cache, self._typesetter)
             future.add_done_callback(lambda done, key=key: self._finished(key, done))  # type: ignore[misc]
-        if not any(ref() is doc and known == name for ref, known in waiting):
-            waiting.append((weakref.ref(doc), name))
-        placeholder = self._placeholder(span.latex, QFontInfo(font).pixelSize(), span.display)
-        doc.addResource(_IMAGE, QUrl(name), placeholder)  # layouts until then need not ask
-        return placeholder
+        arrived = self._pixmaps.get(key)  # delivered already (see above)
+        return arrived.pixmap if arrived is not None else placeholder
 
     def lookup(self, name: str, doc: QTextDocument, style: FormulaStyle) -> QPixmap | None:
         """A cached pixmap only (no typesetting): what a cache hit costs (benchmark)."""

@@ -25,7 +25,7 @@ def test_stored_reply_shows_numbers_sources_refusal_and_usage(
     chat_view.set_conversation([reply], {})
     card = chat_view.area.bound_widget(reply.id)
     assert card is not None and card.body.content is not None
-    assert card.body.content.text.startswith("Rome is the capital of Italy.[\\[1\\]](cite:1)")
+    assert card.body.content.text.startswith("Rome is the capital of Italy.[&#91;1&#93;](cite:1)")
     assert [b.text() for b in card.source_list.buttons if not b.isHidden()] == [
         "[1]  Rome  ·  it.example", "[2]  colosseo.example"]  # no title: the host alone
     assert card.refusal_block.text.text() == "The model declined to answer."
