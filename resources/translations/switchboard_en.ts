@@ -57,46 +57,66 @@
 <context>
     <name>AttachImages</name>
     <message>
-        <location filename="../../desktop/ui/attachments/dialogs.py" line="19"/>
-        <source>Attach images</source>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
+        <source>Images and documents ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
-        <source>Images ({0});;All files (*)</source>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="23"/>
+        <source>Images ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="24"/>
+        <source>PDF and Word documents ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="25"/>
+        <source>Text and code ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="27"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="30"/>
+        <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="120"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="107"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="121"/>
         <source>Remove {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="125"/>
         <source>Preparing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="112"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="126"/>
         <source>Preparing {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="114"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="128"/>
         <source>{0}
 {1} × {2} px, {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="117"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="131"/>
         <source>Image {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,18 +124,37 @@
 <context>
     <name>AttachmentTray</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="161"/>
-        <source>Drop images here to attach them</source>
+        <location filename="../../desktop/ui/attachments/tray.py" line="201"/>
+        <source>Drop images or documents here to attach them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="191"/>
-        <source>A message can carry up to {0} images.</source>
+        <location filename="../../desktop/ui/attachments/tray.py" line="259"/>
+        <source>A message can carry up to {0} attachments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="280"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="373"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="450"/>
         <source>{0} cannot be attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChatFiles</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="73"/>
+        <source>{0} is missing from the attachment store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="82"/>
+        <source>No application opens {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="85"/>
+        <source>{0} could not be opened: {1}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -146,69 +185,69 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="139"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="148"/>
         <source>Show or hide the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="74"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="76"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="140"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="149"/>
         <source>Show or hide parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="141"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="150"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="145"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="154"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="146"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="155"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="147"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="156"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="142"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="151"/>
         <source>Attach images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="186"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="187"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="195"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="196"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="188"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="197"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="180"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="181"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="189"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="190"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="182"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="191"/>
         <source>Stop the reply (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="239"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
         <source>The images are still being prepared; send again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,23 +273,28 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/documents.py" line="26"/>
+        <location filename="../../desktop/ui/chat_view/documents.py" line="30"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="77"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="82"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="78"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="83"/>
         <source>↓  Jump to latest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="79"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="84"/>
         <source>Jump to latest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagrams.py" line="78"/>
+        <source>Diagram not shown: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,15 +434,177 @@
     </message>
 </context>
 <context>
+    <name>DiagramViewer</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="47"/>
+        <source>Save diagram as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="61"/>
+        <source>Diagram not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="95"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="133"/>
+        <source>Copy source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="97"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="134"/>
+        <source>Save as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="99"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="135"/>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="111"/>
+        <source>Diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="129"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="136"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChip</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="91"/>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <source>{0} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="96"/>
+        <source>{0} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="97"/>
+        <source>{0} · ≈{1} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="107"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="108"/>
+        <source>Remove {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="111"/>
+        <source>Reading {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="112"/>
+        <source>Reading {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="114"/>
+        <source>{0}
+{1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="116"/>
+        <source>Document {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRefusal</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="29"/>
+        <source>{0} is protected by a password; remove the password and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="32"/>
+        <source>{0} cannot be read: the file is damaged or incomplete ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="35"/>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="37"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="42"/>
+        <source>it is a scan without a text layer, and {0} is not known to read images; choose a vision model to send its pages as images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="45"/>
+        <source>the chosen model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="50"/>
+        <source>it has no text layer, and its page images are in a format that cannot be extracted (only JPEG and 8-bit grey or RGB scans can).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExchangeRunner</name>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="175"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="190"/>
         <source>The images could not be stored: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="273"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="301"/>
         <source>Waiting for the provider ({0})… retry {1} of {2} in {3} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileStrip</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="107"/>
+        <source>Attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="128"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="129"/>
+        <source>{0} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="187"/>
+        <source>Open {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -911,6 +1117,34 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>LargeDocumentQuestion</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="77"/>
+        <source>Attach a large document?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="78"/>
+        <source>{0} is about {1} tokens; the limit is {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="81"/>
+        <source>The model may refuse it or cut it off, and every message of this conversation will send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="83"/>
+        <source>Attach anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="84"/>
+        <source>Remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="174"/>
@@ -918,148 +1152,153 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>&amp;Import conversations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Export &amp;all conversations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Show or hide the si&amp;debar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>Show or hide the &amp;parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <source>&amp;Tools (MCP servers)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Read &amp;aloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;About Switchboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Read-only: nothing can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>The history could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,105 +1317,163 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>MessageCost</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="36"/>
+        <source>Cost: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="40"/>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="41"/>
+        <source>Cached input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="42"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="43"/>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="45"/>
+        <source>{0}: {1} tokens × {2}/M = {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="55"/>
+        <source>Prices: set for this provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="57"/>
+        <source>Prices: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="60"/>
+        <source>Provider multiplier: ×{0:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="64"/>
+        <source>Exchange rate: {0:g} {1} per USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="67"/>
+        <source>Estimated: the provider sent no token counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="239"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="241"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="242"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="243"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="244"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="194"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="245"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="246"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="196"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="248"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="198"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="262"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="329"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="331"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="350"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="370"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="373"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="376"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="394"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="19"/>
         <source>{0} in · {1} out tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="400"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="26"/>
         <source>first token {0:.2f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="402"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="29"/>
         <source>{0:.1f} tokens/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
         <source>Stop reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1600,59 +1897,59 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="56"/>
+        <location filename="../../desktop/media/image_prepare.py" line="55"/>
         <source>The image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="58"/>
+        <location filename="../../desktop/media/image_prepare.py" line="57"/>
         <source>{0} cannot be attached: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="104"/>
+        <location filename="../../desktop/media/image_prepare.py" line="103"/>
         <source>The image could not be encoded as {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="125"/>
-        <location filename="../../desktop/media/image_prepare.py" line="197"/>
+        <location filename="../../desktop/media/image_prepare.py" line="124"/>
+        <location filename="../../desktop/media/image_prepare.py" line="196"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="129"/>
+        <location filename="../../desktop/media/image_prepare.py" line="128"/>
         <source>the file is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="137"/>
+        <location filename="../../desktop/media/image_prepare.py" line="136"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="142"/>
-        <location filename="../../desktop/media/image_prepare.py" line="211"/>
+        <location filename="../../desktop/media/image_prepare.py" line="141"/>
+        <location filename="../../desktop/media/image_prepare.py" line="210"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="147"/>
+        <location filename="../../desktop/media/image_prepare.py" line="146"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="151"/>
+        <location filename="../../desktop/media/image_prepare.py" line="150"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="163"/>
+        <location filename="../../desktop/media/image_prepare.py" line="162"/>
         <source>it could not be decoded ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="209"/>
+        <location filename="../../desktop/media/image_prepare.py" line="208"/>
         <source>the clipboard held no readable image.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1691,241 +1988,286 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>ProviderBalance</name>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="56"/>
+        <source>Refresh balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="58"/>
+        <location filename="../../desktop/ui/provider_balance.py" line="75"/>
+        <source>Balance: not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="73"/>
+        <location filename="../../desktop/ui/provider_balance.py" line="116"/>
+        <source>Balance: not offered by this provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="91"/>
+        <source>Balance: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="113"/>
+        <source>Balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="118"/>
+        <source>Balance: failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="254"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>Provider name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="305"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="255"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="306"/>
         <source>Base &amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="256"/>
+        <location filename="../../desktop/ui/provider_form.py" line="258"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="300"/>
+        <location filename="../../desktop/ui/provider_form.py" line="307"/>
         <source>API &amp;style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="257"/>
+        <location filename="../../desktop/ui/provider_form.py" line="259"/>
         <source>Where the key comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="260"/>
+        <location filename="../../desktop/ui/provider_form.py" line="262"/>
         <source>System keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="261"/>
+        <location filename="../../desktop/ui/provider_form.py" line="263"/>
         <source>Environment variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="262"/>
+        <location filename="../../desktop/ui/provider_form.py" line="264"/>
         <source>No key (local server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="301"/>
+        <location filename="../../desktop/ui/provider_form.py" line="308"/>
         <source>&amp;Key from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="266"/>
+        <location filename="../../desktop/ui/provider_form.py" line="268"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="375"/>
-        <location filename="../../desktop/ui/provider_form.py" line="385"/>
+        <location filename="../../desktop/ui/provider_form.py" line="383"/>
+        <location filename="../../desktop/ui/provider_form.py" line="393"/>
         <source>Paste the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="267"/>
+        <location filename="../../desktop/ui/provider_form.py" line="269"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="268"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>Show the key while typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="302"/>
+        <location filename="../../desktop/ui/provider_form.py" line="309"/>
         <source>API &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="269"/>
+        <location filename="../../desktop/ui/provider_form.py" line="271"/>
         <source>Environment variable name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="303"/>
+        <location filename="../../desktop/ui/provider_form.py" line="310"/>
         <source>&amp;Variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="272"/>
+        <location filename="../../desktop/ui/provider_form.py" line="274"/>
         <source>Connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="273"/>
+        <location filename="../../desktop/ui/provider_form.py" line="275"/>
         <source>Show connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="274"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="276"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="278"/>
-        <location filename="../../desktop/ui/provider_form.py" line="304"/>
-        <source>Extra headers</source>
+        <location filename="../../desktop/ui/provider_form.py" line="280"/>
+        <source>Send PDFs natively</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="279"/>
-        <location filename="../../desktop/ui/provider_form.py" line="305"/>
-        <source>Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
-        <source>System / environment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
-        <source>No proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
-        <source>This proxy:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="284"/>
-        <source>Proxy URL</source>
+        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <source>Attached PDFs go to the model as files (OpenAI file part, Anthropic document, Responses input_file) instead of their extracted text. Only for gateways and models that read PDFs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="285"/>
-        <source>Verify TLS certificates</source>
+        <location filename="../../desktop/ui/provider_form.py" line="311"/>
+        <source>Extra headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="286"/>
-        <source>Custom CA bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="287"/>
-        <source>System trust store</source>
+        <location filename="../../desktop/ui/provider_form.py" line="312"/>
+        <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="288"/>
-        <source>Browse…</source>
+        <source>System / environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="289"/>
-        <source>Choose a CA bundle file</source>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <source>No proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="306"/>
-        <location filename="../../desktop/ui/provider_form.py" line="478"/>
-        <source>CA bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/provider_form.py" line="290"/>
-        <location filename="../../desktop/ui/provider_form.py" line="307"/>
-        <source>Connect timeout</source>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <source>This proxy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="291"/>
-        <location filename="../../desktop/ui/provider_form.py" line="308"/>
-        <source>Read timeout</source>
+        <source>Proxy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="292"/>
-        <location filename="../../desktop/ui/provider_form.py" line="309"/>
+        <source>Verify TLS certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="293"/>
+        <source>Custom CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="294"/>
+        <source>System trust store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="295"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="296"/>
+        <source>Choose a CA bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="313"/>
+        <location filename="../../desktop/ui/provider_form.py" line="487"/>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="297"/>
+        <location filename="../../desktop/ui/provider_form.py" line="314"/>
+        <source>Connect timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="315"/>
+        <source>Read timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="316"/>
         <source>Retries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="272"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="271"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="382"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="378"/>
+        <location filename="../../desktop/ui/provider_form.py" line="386"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="380"/>
+        <location filename="../../desktop/ui/provider_form.py" line="388"/>
         <source>(stored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="383"/>
+        <location filename="../../desktop/ui/provider_form.py" line="391"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="465"/>
+        <location filename="../../desktop/ui/provider_form.py" line="474"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="467"/>
+        <location filename="../../desktop/ui/provider_form.py" line="476"/>
         <source>Chat requests go to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="480"/>
+        <location filename="../../desktop/ui/provider_form.py" line="489"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1957,7 +2299,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../desktop/ui/provider_list.py" line="123"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="142"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,17 +2339,17 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="145"/>
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="149"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="150"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,72 +2374,72 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="234"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="235"/>
         <source>Save the changes to this provider?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="307"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="344"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="358"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="357"/>
         <source>Storing the key in the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="368"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="367"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="376"/>
         <source>The key was not kept: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="382"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="381"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="386"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="419"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="422"/>
         <source>Remove provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="436"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="435"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="459"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="489"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="488"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>Connected. %n model available</numerusform>
@@ -2105,7 +2447,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="497"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="496"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,6 +2508,40 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     <message>
         <location filename="../../desktop/ui/read_aloud.py" line="262"/>
         <source>Audio (*%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyExtras</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="82"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="86"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="84"/>
+        <source>The model declined to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="111"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="165"/>
+        <source>{0} cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="168"/>
+        <source>{0} reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="190"/>
+        <source>Token usage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2233,12 +2609,12 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="39"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="45"/>
         <source>Open image address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="40"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="46"/>
         <source>The reply names this image. Switchboard does not load images from replies.
 
 {0}
@@ -2247,28 +2623,38 @@ Open it with the system&apos;s default application?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="313"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="353"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="315"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="355"/>
         <source>Select all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="319"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="363"/>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="321"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="365"/>
         <source>Copy image address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="326"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="370"/>
         <source>Copy link address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="376"/>
+        <source>Copy LaTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="377"/>
+        <source>Copy as MathML</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2277,6 +2663,99 @@ Open it with the system&apos;s default application?</source>
     <message>
         <location filename="../../desktop/ui/search_results.py" line="326"/>
         <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerFormDialog</name>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="46"/>
+        <source>Add an MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="54"/>
+        <source>e.g. time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="55"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="57"/>
+        <source>A command on this computer (stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="58"/>
+        <source>A URL (Streamable HTTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="59"/>
+        <source>&amp;Runs as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="68"/>
+        <source>&amp;Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="70"/>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="71"/>
+        <source>&amp;Working directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="73"/>
+        <source>KEY=VALUE, one per line (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="75"/>
+        <source>&amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="76"/>
+        <source>The server sees only these variables and a safe minimum (PATH, HOME…), never your providers&apos; keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="86"/>
+        <source>&amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="89"/>
+        <source>optional; kept in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="90"/>
+        <source>Bearer &amp;token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="110"/>
+        <source>A server named %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="116"/>
+        <source>The command cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="119"/>
+        <source>Enter the command that starts the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2410,6 +2889,300 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>ToolCard</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="143"/>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="144"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="145"/>
+        <source>Show all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="146"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="147"/>
+        <source>Deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="148"/>
+        <source>Always allow this tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="170"/>
+        <source>tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="174"/>
+        <source>Tool call {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="208"/>
+        <source>Waiting for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="209"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="210"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="211"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="212"/>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="213"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="214"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="219"/>
+        <source>Running · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolChoiceButton</name>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="56"/>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="58"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="56"/>
+        <source>Tools · {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="57"/>
+        <source>Tools the model may call in this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="59"/>
+        <source>Tools: {0} servers on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="87"/>
+        <source>No MCP servers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="98"/>
+        <source>Manage servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="102"/>
+        <source>Tools of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolTurns</name>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="184"/>
+        <source>None of the chosen tools is available: sending without tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="206"/>
+        <source>Send without tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="305"/>
+        <source>“Always allow” could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToolsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="343"/>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="85"/>
+        <source>MCP servers give models tools. Nothing runs without your approval: each call is shown with its arguments first, unless you chose “Always allow” for that tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="102"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="103"/>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="105"/>
+        <source>Servers from an mcp.json or claude_desktop_config.json file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="423"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="132"/>
+        <source>Use this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="133"/>
+        <source>Start and list tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="141"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="141"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="142"/>
+        <source>Always allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="151"/>
+        <source>Select a tool to see what it does and the arguments it takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="210"/>
+        <source>Turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="201"/>
+        <source>Not running — starts when a model first needs it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="208"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="209"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="299"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="208"/>
+        <source>Not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="209"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="235"/>
+        <source>No MCP server yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="236"/>
+        <source>Add one by its command or URL, or import the mcp.json you already use with another client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="243"/>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="243"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="258"/>
+        <source>Start the server to see its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="359"/>
+        <source>The token of %1 was not stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="389"/>
+        <source>Import MCP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="390"/>
+        <source>MCP configuration (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="419"/>
+        <source>Remove MCP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="420"/>
+        <source>Remove %1? Its token, if any, is deleted from the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="99"/>
@@ -2426,27 +3199,27 @@ Start one with Ctrl+N.</source>
 <context>
     <name>VisionCheck</name>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="72"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="83"/>
         <source>Send images?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="73"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="84"/>
         <source>{0} is not known to understand images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="75"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="86"/>
         <source>The provider may refuse the request or the model may ignore the images.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="76"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="87"/>
         <source>Send anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="79"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="90"/>
         <source>Don&apos;t ask again for this model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2535,7 +3308,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/window_assembly.py" line="180"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="204"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>

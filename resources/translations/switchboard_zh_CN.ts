@@ -57,47 +57,67 @@
 <context>
     <name>AttachImages</name>
     <message>
-        <location filename="../../desktop/ui/attachments/dialogs.py" line="19"/>
-        <source>Attach images</source>
-        <translation>附加图片</translation>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
+        <source>Images and documents ({0})</source>
+        <translation>图片和文档 ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/dialogs.py" line="21"/>
-        <source>Images ({0});;All files (*)</source>
-        <translation>图片 ({0});;所有文件 (*)</translation>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="23"/>
+        <source>Images ({0})</source>
+        <translation>图片 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="24"/>
+        <source>PDF and Word documents ({0})</source>
+        <translation>PDF 和 Word 文档 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="25"/>
+        <source>Text and code ({0})</source>
+        <translation>文本和代码 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="27"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/dialogs.py" line="30"/>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
     </message>
 </context>
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="106"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="120"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="107"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="121"/>
         <source>Remove {0}</source>
         <translation>移除 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="111"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="125"/>
         <source>Preparing {0}…</source>
         <translation>正在处理 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="112"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="126"/>
         <source>Preparing {0}</source>
         <translation>正在处理 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="114"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="128"/>
         <source>{0}
 {1} × {2} px, {3}</source>
         <translation>{0}
 {1} × {2} 像素，{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="117"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="131"/>
         <source>Image {0}</source>
         <translation>图片 {0}</translation>
     </message>
@@ -105,19 +125,38 @@
 <context>
     <name>AttachmentTray</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="161"/>
-        <source>Drop images here to attach them</source>
-        <translation>将图片拖放到此处以附加</translation>
+        <location filename="../../desktop/ui/attachments/tray.py" line="201"/>
+        <source>Drop images or documents here to attach them</source>
+        <translation>将图片或文档拖放到这里以附加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="191"/>
-        <source>A message can carry up to {0} images.</source>
-        <translation>一条消息最多可附加 {0} 张图片。</translation>
+        <location filename="../../desktop/ui/attachments/tray.py" line="259"/>
+        <source>A message can carry up to {0} attachments.</source>
+        <translation>一条消息最多可带 {0} 个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="280"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="373"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="450"/>
         <source>{0} cannot be attached: {1}</source>
         <translation>无法附加 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatFiles</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="73"/>
+        <source>{0} is missing from the attachment store.</source>
+        <translation>附件存储中找不到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="82"/>
+        <source>No application opens {0}.</source>
+        <translation>没有可以打开 {0} 的应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="85"/>
+        <source>{0} could not be opened: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -147,69 +186,69 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="139"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="148"/>
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="74"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="76"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="140"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="149"/>
         <source>Show or hide parameters</source>
         <translation>显示或隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="141"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="150"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="145"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="154"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation>正在编辑消息：发送后将创建一个新分支。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="146"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="147"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="156"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="142"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="151"/>
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="186"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="187"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="195"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="196"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="188"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="197"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="180"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="181"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="189"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="190"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="182"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="191"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="239"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
         <source>The images are still being prepared; send again in a moment.</source>
         <translation>图片仍在处理中，请稍后再发送。</translation>
     </message>
@@ -235,24 +274,29 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/documents.py" line="26"/>
+        <location filename="../../desktop/ui/chat_view/documents.py" line="30"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="77"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="82"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="78"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="83"/>
         <source>↓  Jump to latest</source>
         <translation>↓  跳到最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="79"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="84"/>
         <source>Jump to latest message</source>
         <translation>跳到最新消息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagrams.py" line="78"/>
+        <source>Diagram not shown: {0}</source>
+        <translation>未显示图表：{0}</translation>
     </message>
 </context>
 <context>
@@ -391,16 +435,179 @@
     </message>
 </context>
 <context>
+    <name>DiagramViewer</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="47"/>
+        <source>Save diagram as</source>
+        <translation>图表另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="61"/>
+        <source>Diagram not saved</source>
+        <translation>图表未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="95"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="133"/>
+        <source>Copy source</source>
+        <translation>复制源代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="97"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="134"/>
+        <source>Save as SVG…</source>
+        <translation>另存为 SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="99"/>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="135"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="111"/>
+        <source>Diagram</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="129"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="136"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChip</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="91"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <source>{0} pages</source>
+        <translation>{0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="96"/>
+        <source>{0} characters</source>
+        <translation>{0} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="97"/>
+        <source>{0} · ≈{1} tokens</source>
+        <translation>{0} · 约 {1} 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="107"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="108"/>
+        <source>Remove {0}</source>
+        <translation>移除 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="111"/>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="112"/>
+        <source>Reading {0}</source>
+        <translation>正在读取 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="114"/>
+        <source>{0}
+{1}, {2}</source>
+        <translation>{0}
+{1}，{2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="116"/>
+        <source>Document {0}</source>
+        <translation>文档 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRefusal</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="29"/>
+        <source>{0} is protected by a password; remove the password and attach it again.</source>
+        <translation>{0} 受密码保护；请去掉密码后重新附加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="32"/>
+        <source>{0} cannot be read: the file is damaged or incomplete ({1})</source>
+        <translation>无法读取 {0}：文件已损坏或不完整（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="35"/>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="37"/>
+        <source>{0} cannot be attached: {1}</source>
+        <translation>无法附加 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="42"/>
+        <source>it is a scan without a text layer, and {0} is not known to read images; choose a vision model to send its pages as images.</source>
+        <translation>它是没有文字层的扫描件，而 {0} 不支持读取图片；请选择支持视觉的模型，以图片形式发送其页面。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="45"/>
+        <source>the chosen model</source>
+        <translation>所选模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="50"/>
+        <source>it has no text layer, and its page images are in a format that cannot be extracted (only JPEG and 8-bit grey or RGB scans can).</source>
+        <translation>它没有文字层，且页面图片的格式无法提取（只支持 JPEG 以及 8 位灰度或 RGB 扫描）。</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeRunner</name>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="175"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="190"/>
         <source>The images could not be stored: {0}</source>
         <translation>无法保存图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="273"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="301"/>
         <source>Waiting for the provider ({0})… retry {1} of {2} in {3} s</source>
         <translation>正在等待服务商（{0}）… 第 {1}/{2} 次重试，{3} 秒后开始</translation>
+    </message>
+</context>
+<context>
+    <name>FileStrip</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="107"/>
+        <source>Attached files</source>
+        <translation>附加的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="128"/>
+        <source>1 page</source>
+        <translation>1 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="129"/>
+        <source>{0} pages</source>
+        <translation>{0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="187"/>
+        <source>Open {0}</source>
+        <translation>打开 {0}</translation>
     </message>
 </context>
 <context>
@@ -910,6 +1117,34 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>LargeDocumentQuestion</name>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="77"/>
+        <source>Attach a large document?</source>
+        <translation>附加大型文档？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="78"/>
+        <source>{0} is about {1} tokens; the limit is {2}.</source>
+        <translation>{0} 约有 {1} 个 token；上限为 {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="81"/>
+        <source>The model may refuse it or cut it off, and every message of this conversation will send it again.</source>
+        <translation>模型可能拒绝或截断它，而且此对话的每条消息都会再次发送它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="83"/>
+        <source>Attach anyway</source>
+        <translation>仍然附加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/attachments/document_checks.py" line="84"/>
+        <source>Remove it</source>
+        <translation>移除它</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="174"/>
@@ -917,148 +1152,153 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>正在打开历史记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>&amp;Import conversations…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Export &amp;all conversations…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Search history</source>
         <translation>搜索历史(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Show or hide the si&amp;debar</source>
         <translation>显示或隐藏侧边栏(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>Show or hide the &amp;parameters</source>
         <translation>显示或隐藏参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Enter sends the message</source>
         <translation>Enter 发送消息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Providers…</source>
         <translation>服务商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <source>&amp;Tools (MCP servers)…</source>
+        <translation>工具（MCP 服务器）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Read &amp;aloud…</source>
         <translation>朗读(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>&amp;About Switchboard</source>
         <translation>关于 Switchboard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Read-only: nothing can be saved</source>
         <translation>只读：无法保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>The history could not be opened: %1</source>
         <translation>无法打开历史记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1077,105 +1317,163 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>MessageCost</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="36"/>
+        <source>Cost: {0}</source>
+        <translation>费用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="40"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="41"/>
+        <source>Cached input</source>
+        <translation>缓存输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="42"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="43"/>
+        <source>Reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="45"/>
+        <source>{0}: {1} tokens × {2}/M = {3}</source>
+        <translation>{0}：{1} 个 token × {2}/百万 = {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="55"/>
+        <source>Prices: set for this provider</source>
+        <translation>价格：此提供商的自定义价格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="57"/>
+        <source>Prices: {0}</source>
+        <translation>价格：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="60"/>
+        <source>Provider multiplier: ×{0:g}</source>
+        <translation>提供商倍率：×{0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="64"/>
+        <source>Exchange rate: {0:g} {1} per USD</source>
+        <translation>汇率：每美元 {0:g} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/cost_text.py" line="67"/>
+        <source>Estimated: the provider sent no token counts.</source>
+        <translation>估算值：提供商未返回 token 数。</translation>
+    </message>
+</context>
+<context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="239"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="240"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="241"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="242"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="243"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="244"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="194"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="245"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="246"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="196"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="247"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="248"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="198"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="262"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="329"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="331"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="350"/>
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="370"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="373"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="354"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="376"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation>已停止。点击“继续”可从中断处接着生成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="394"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="19"/>
         <source>{0} in · {1} out tokens</source>
         <translation>输入 {0} · 输出 {1} tokens</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="400"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="26"/>
         <source>first token {0:.2f} s</source>
         <translation>首个 token {0:.2f} 秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="402"/>
+        <location filename="../../desktop/ui/chat_view/footer.py" line="29"/>
         <source>{0:.1f} tokens/s</source>
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="445"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
         <source>Stop reading</source>
         <translation>停止朗读</translation>
     </message>
@@ -1598,59 +1896,59 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>PrepareImage</name>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="56"/>
+        <location filename="../../desktop/media/image_prepare.py" line="55"/>
         <source>The image</source>
         <translation>该图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="58"/>
+        <location filename="../../desktop/media/image_prepare.py" line="57"/>
         <source>{0} cannot be attached: {1}</source>
         <translation>无法附加 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="104"/>
+        <location filename="../../desktop/media/image_prepare.py" line="103"/>
         <source>The image could not be encoded as {0}.</source>
         <translation>无法将图片编码为 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="125"/>
-        <location filename="../../desktop/media/image_prepare.py" line="197"/>
+        <location filename="../../desktop/media/image_prepare.py" line="124"/>
+        <location filename="../../desktop/media/image_prepare.py" line="196"/>
         <source>the file is {0} MB; the limit is {1} MB.</source>
         <translation>文件大小为 {0} MB，上限为 {1} MB。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="129"/>
+        <location filename="../../desktop/media/image_prepare.py" line="128"/>
         <source>the file is empty.</source>
         <translation>文件为空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="137"/>
+        <location filename="../../desktop/media/image_prepare.py" line="136"/>
         <source>it is not an image in a known format (JPEG, PNG, GIF, WebP, BMP or TIFF).</source>
         <translation>这不是受支持格式的图片（JPEG、PNG、GIF、WebP、BMP 或 TIFF）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="142"/>
-        <location filename="../../desktop/media/image_prepare.py" line="211"/>
+        <location filename="../../desktop/media/image_prepare.py" line="141"/>
+        <location filename="../../desktop/media/image_prepare.py" line="210"/>
         <source>it has {0} megapixels; the limit is {1}.</source>
         <translation>图片有 {0} 百万像素，上限为 {1}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="147"/>
+        <location filename="../../desktop/media/image_prepare.py" line="146"/>
         <source>it is animated ({0} frames); attach a still image.</source>
         <translation>这是动图（{0} 帧），请附加静态图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="151"/>
+        <location filename="../../desktop/media/image_prepare.py" line="150"/>
         <source>the file is cut off (incomplete or corrupt).</source>
         <translation>文件不完整或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="163"/>
+        <location filename="../../desktop/media/image_prepare.py" line="162"/>
         <source>it could not be decoded ({0}).</source>
         <translation>无法解码（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/media/image_prepare.py" line="209"/>
+        <location filename="../../desktop/media/image_prepare.py" line="208"/>
         <source>the clipboard held no readable image.</source>
         <translation>剪贴板中没有可读取的图片。</translation>
     </message>
@@ -1689,241 +1987,286 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>ProviderBalance</name>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="56"/>
+        <source>Refresh balance</source>
+        <translation>刷新余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="58"/>
+        <location filename="../../desktop/ui/provider_balance.py" line="75"/>
+        <source>Balance: not checked yet.</source>
+        <translation>余额：尚未查询。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="73"/>
+        <location filename="../../desktop/ui/provider_balance.py" line="116"/>
+        <source>Balance: not offered by this provider.</source>
+        <translation>余额：此提供商不提供余额查询。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="91"/>
+        <source>Balance: checking…</source>
+        <translation>余额：正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="113"/>
+        <source>Balance: %1</source>
+        <translation>余额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_balance.py" line="118"/>
+        <source>Balance: failed: %1</source>
+        <translation>余额：查询失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="254"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>Provider name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="305"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="255"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="306"/>
         <source>Base &amp;URL</source>
         <translation>基础 URL(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="256"/>
+        <location filename="../../desktop/ui/provider_form.py" line="258"/>
         <source>API style</source>
         <translation>API 类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="300"/>
+        <location filename="../../desktop/ui/provider_form.py" line="307"/>
         <source>API &amp;style</source>
         <translation>API 类型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="257"/>
+        <location filename="../../desktop/ui/provider_form.py" line="259"/>
         <source>Where the key comes from</source>
         <translation>密钥来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="260"/>
+        <location filename="../../desktop/ui/provider_form.py" line="262"/>
         <source>System keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="261"/>
+        <location filename="../../desktop/ui/provider_form.py" line="263"/>
         <source>Environment variable</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="262"/>
+        <location filename="../../desktop/ui/provider_form.py" line="264"/>
         <source>No key (local server)</source>
         <translation>无密钥（本地服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="301"/>
+        <location filename="../../desktop/ui/provider_form.py" line="308"/>
         <source>&amp;Key from</source>
         <translation>密钥来源(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="266"/>
+        <location filename="../../desktop/ui/provider_form.py" line="268"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="375"/>
-        <location filename="../../desktop/ui/provider_form.py" line="385"/>
+        <location filename="../../desktop/ui/provider_form.py" line="383"/>
+        <location filename="../../desktop/ui/provider_form.py" line="393"/>
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="267"/>
+        <location filename="../../desktop/ui/provider_form.py" line="269"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="268"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>Show the key while typing</source>
         <translation>输入时显示密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="302"/>
+        <location filename="../../desktop/ui/provider_form.py" line="309"/>
         <source>API &amp;key</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="269"/>
+        <location filename="../../desktop/ui/provider_form.py" line="271"/>
         <source>Environment variable name</source>
         <translation>环境变量名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="303"/>
+        <location filename="../../desktop/ui/provider_form.py" line="310"/>
         <source>&amp;Variable</source>
         <translation>变量(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="272"/>
+        <location filename="../../desktop/ui/provider_form.py" line="274"/>
         <source>Connection options</source>
         <translation>连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="273"/>
+        <location filename="../../desktop/ui/provider_form.py" line="275"/>
         <source>Show connection options</source>
         <translation>显示连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="274"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation>在流式响应中请求 token 用量（stream_options）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="276"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation>部分中转站不接受 stream_options；对它们请关闭此项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="278"/>
-        <location filename="../../desktop/ui/provider_form.py" line="304"/>
+        <location filename="../../desktop/ui/provider_form.py" line="280"/>
+        <source>Send PDFs natively</source>
+        <translation>以原生方式发送 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <source>Attached PDFs go to the model as files (OpenAI file part, Anthropic document, Responses input_file) instead of their extracted text. Only for gateways and models that read PDFs.</source>
+        <translation>附加的 PDF 以文件形式发送给模型（OpenAI file 部分、Anthropic document、Responses input_file），而不是发送提取出的文本。仅适用于能读取 PDF 的网关和模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="285"/>
+        <location filename="../../desktop/ui/provider_form.py" line="311"/>
         <source>Extra headers</source>
         <translation>额外请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="279"/>
-        <location filename="../../desktop/ui/provider_form.py" line="305"/>
+        <location filename="../../desktop/ui/provider_form.py" line="286"/>
+        <location filename="../../desktop/ui/provider_form.py" line="312"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
         <source>System / environment</source>
         <translation>系统 / 环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
         <source>This proxy:</source>
         <translation>使用此代理：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="284"/>
+        <location filename="../../desktop/ui/provider_form.py" line="291"/>
         <source>Proxy URL</source>
         <translation>代理 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="285"/>
+        <location filename="../../desktop/ui/provider_form.py" line="292"/>
         <source>Verify TLS certificates</source>
         <translation>验证 TLS 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="286"/>
+        <location filename="../../desktop/ui/provider_form.py" line="293"/>
         <source>Custom CA bundle</source>
         <translation>自定义 CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="287"/>
+        <location filename="../../desktop/ui/provider_form.py" line="294"/>
         <source>System trust store</source>
         <translation>系统信任存储</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="295"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="289"/>
+        <location filename="../../desktop/ui/provider_form.py" line="296"/>
         <source>Choose a CA bundle file</source>
         <translation>选择 CA 证书包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="306"/>
-        <location filename="../../desktop/ui/provider_form.py" line="478"/>
+        <location filename="../../desktop/ui/provider_form.py" line="313"/>
+        <location filename="../../desktop/ui/provider_form.py" line="487"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="290"/>
-        <location filename="../../desktop/ui/provider_form.py" line="307"/>
+        <location filename="../../desktop/ui/provider_form.py" line="297"/>
+        <location filename="../../desktop/ui/provider_form.py" line="314"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="291"/>
-        <location filename="../../desktop/ui/provider_form.py" line="308"/>
+        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="315"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="292"/>
-        <location filename="../../desktop/ui/provider_form.py" line="309"/>
+        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="316"/>
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="272"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="271"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="382"/>
         <source>Checking the system keyring…</source>
         <translation>正在检查系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="378"/>
+        <location filename="../../desktop/ui/provider_form.py" line="386"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation>系统密钥环中已存有密钥。粘贴新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="380"/>
+        <location filename="../../desktop/ui/provider_form.py" line="388"/>
         <source>(stored)</source>
         <translation>（已保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="383"/>
+        <location filename="../../desktop/ui/provider_form.py" line="391"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation>只保存在系统密钥环中，绝不写入 Switchboard 的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="465"/>
+        <location filename="../../desktop/ui/provider_form.py" line="474"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation>请输入网关的基础 URL，通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="467"/>
+        <location filename="../../desktop/ui/provider_form.py" line="476"/>
         <source>Chat requests go to %1</source>
         <translation>聊天请求将发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="480"/>
+        <location filename="../../desktop/ui/provider_form.py" line="489"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -1955,7 +2298,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../desktop/ui/provider_list.py" line="123"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="142"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -1995,17 +2338,17 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="145"/>
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation>还没有服务商。点击“添加”从模板开始：云端 API、MaxAPI、ModelMax 或 MaxToken 等中转网关，或本地服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="149"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="150"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2030,79 +2373,79 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>%1（新）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="234"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="235"/>
         <source>Save the changes to this provider?</source>
         <translation>保存对此服务商的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="308"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="307"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation>请把示例基础 URL 换成你的网关地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="344"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="358"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="357"/>
         <source>Storing the key in the system keyring…</source>
         <translation>正在将密钥存入系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="368"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="367"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation>已保存；密钥在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="377"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="376"/>
         <source>The key was not kept: %1</source>
         <translation>密钥未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="382"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="381"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation>密钥将保存在内存中，直到 Switchboard 退出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="387"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="386"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation>密钥将从环境变量 %1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="420"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="419"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation>移除 %1？它的密钥将从系统密钥环中删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="423"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="422"/>
         <source>Remove provider</source>
         <translation>移除服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="436"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="435"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation>服务商已移除，但无法删除其密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="460"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="459"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="489"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="488"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>已连接。可用模型 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="497"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="496"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2164,6 +2507,40 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <location filename="../../desktop/ui/read_aloud.py" line="262"/>
         <source>Audio (*%1)</source>
         <translation>音频 (*%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyExtras</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="82"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="86"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="84"/>
+        <source>The model declined to answer.</source>
+        <translation>模型拒绝回答。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="111"/>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="165"/>
+        <source>{0} cached</source>
+        <translation>{0} 缓存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="168"/>
+        <source>{0} reasoning</source>
+        <translation>{0} 推理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="190"/>
+        <source>Token usage</source>
+        <translation>Token 用量</translation>
     </message>
 </context>
 <context>
@@ -2229,12 +2606,12 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="39"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="45"/>
         <source>Open image address</source>
         <translation>打开图片地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="40"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="46"/>
         <source>The reply names this image. Switchboard does not load images from replies.
 
 {0}
@@ -2247,29 +2624,39 @@ Open it with the system&apos;s default application?</source>
 要用系统默认程序打开它吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="313"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="353"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="315"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="355"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="319"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="363"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="321"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="365"/>
         <source>Copy image address</source>
         <translation>复制图片地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="326"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="370"/>
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="376"/>
+        <source>Copy LaTeX</source>
+        <translation>复制 LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="377"/>
+        <source>Copy as MathML</source>
+        <translation>复制为 MathML</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2665,99 @@ Open it with the system&apos;s default application?</source>
         <location filename="../../desktop/ui/search_results.py" line="326"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFormDialog</name>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="46"/>
+        <source>Add an MCP server</source>
+        <translation>添加 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="54"/>
+        <source>e.g. time</source>
+        <translation>例如 time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="55"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="57"/>
+        <source>A command on this computer (stdio)</source>
+        <translation>本机上的命令（stdio）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="58"/>
+        <source>A URL (Streamable HTTP)</source>
+        <translation>URL（Streamable HTTP）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="59"/>
+        <source>&amp;Runs as</source>
+        <translation>运行方式(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="68"/>
+        <source>&amp;Command</source>
+        <translation>命令(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="70"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="71"/>
+        <source>&amp;Working directory</source>
+        <translation>工作目录(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="73"/>
+        <source>KEY=VALUE, one per line (optional)</source>
+        <translation>KEY=VALUE，每行一个（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="75"/>
+        <source>&amp;Environment</source>
+        <translation>环境变量(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="76"/>
+        <source>The server sees only these variables and a safe minimum (PATH, HOME…), never your providers&apos; keys.</source>
+        <translation>服务器只能看到这些变量和最少的安全变量（PATH、HOME…），永远看不到你的提供商密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="86"/>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="89"/>
+        <source>optional; kept in the system keyring</source>
+        <translation>可选；保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="90"/>
+        <source>Bearer &amp;token</source>
+        <translation>Bearer 令牌(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="110"/>
+        <source>A server named %1 exists already.</source>
+        <translation>已存在名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="116"/>
+        <source>The command cannot be read: %1</source>
+        <translation>无法解析该命令：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/server_form.py" line="119"/>
+        <source>Enter the command that starts the server.</source>
+        <translation>请输入启动服务器的命令。</translation>
     </message>
 </context>
 <context>
@@ -2411,6 +2891,300 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>ToolCard</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="143"/>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="144"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="145"/>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="146"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="147"/>
+        <source>Deny</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="148"/>
+        <source>Always allow this tool</source>
+        <translation>始终允许此工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="170"/>
+        <source>tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="174"/>
+        <source>Tool call {0}</source>
+        <translation>工具调用 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="208"/>
+        <source>Waiting for approval</source>
+        <translation>等待批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="209"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="210"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="211"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="212"/>
+        <source>Denied</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="213"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="214"/>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/tool_card.py" line="219"/>
+        <source>Running · {0}</source>
+        <translation>运行中 · {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ToolChoiceButton</name>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="56"/>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="58"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="56"/>
+        <source>Tools · {0}</source>
+        <translation>工具 · {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="57"/>
+        <source>Tools the model may call in this conversation</source>
+        <translation>此对话中模型可以调用的工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="59"/>
+        <source>Tools: {0} servers on</source>
+        <translation>工具：已启用 {0} 个服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="87"/>
+        <source>No MCP servers yet</source>
+        <translation>还没有 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="98"/>
+        <source>Manage servers…</source>
+        <translation>管理服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tool_choice_button.py" line="102"/>
+        <source>Tools of {0}</source>
+        <translation>{0} 的工具</translation>
+    </message>
+</context>
+<context>
+    <name>ToolTurns</name>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="184"/>
+        <source>None of the chosen tools is available: sending without tools.</source>
+        <translation>所选工具均不可用：将不带工具发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="206"/>
+        <source>Send without tools</source>
+        <translation>不带工具发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tool_exchange.py" line="305"/>
+        <source>“Always allow” could not be saved: {0}</source>
+        <translation>无法保存“始终允许”：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="343"/>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="85"/>
+        <source>MCP servers give models tools. Nothing runs without your approval: each call is shown with its arguments first, unless you chose “Always allow” for that tool.</source>
+        <translation>MCP 服务器为模型提供工具。未经你批准，任何工具都不会运行：每次调用都会先显示其参数，除非你为该工具选择了“始终允许”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="102"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="103"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="105"/>
+        <source>Servers from an mcp.json or claude_desktop_config.json file</source>
+        <translation>从 mcp.json 或 claude_desktop_config.json 文件导入服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="106"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="423"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="132"/>
+        <source>Use this server</source>
+        <translation>使用此服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="133"/>
+        <source>Start and list tools</source>
+        <translation>启动并列出工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="141"/>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="141"/>
+        <source>Offered</source>
+        <translation>提供给模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="142"/>
+        <source>Always allow</source>
+        <translation>始终允许</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="151"/>
+        <source>Select a tool to see what it does and the arguments it takes.</source>
+        <translation>选择一个工具，查看它的用途和所需参数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="210"/>
+        <source>Turned off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="201"/>
+        <source>Not running — starts when a model first needs it</source>
+        <translation>未运行——模型首次需要时启动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="208"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="209"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="203"/>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="299"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="208"/>
+        <source>Not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="209"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="235"/>
+        <source>No MCP server yet</source>
+        <translation>还没有 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="236"/>
+        <source>Add one by its command or URL, or import the mcp.json you already use with another client.</source>
+        <translation>通过命令或 URL 添加，或导入你在其他客户端中使用的 mcp.json。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="243"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="243"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="258"/>
+        <source>Start the server to see its tools.</source>
+        <translation>启动服务器以查看其工具。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="359"/>
+        <source>The token of %1 was not stored: %2</source>
+        <translation>%1 的令牌未能保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="389"/>
+        <source>Import MCP servers</source>
+        <translation>导入 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="390"/>
+        <source>MCP configuration (*.json);;All files (*)</source>
+        <translation>MCP 配置 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="419"/>
+        <source>Remove MCP server</source>
+        <translation>移除 MCP 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/tools/tools_dialog.py" line="420"/>
+        <source>Remove %1? Its token, if any, is deleted from the system keyring.</source>
+        <translation>移除 %1？如有令牌，也会从系统密钥环中删除。</translation>
+    </message>
+</context>
+<context>
     <name>UndoBar</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="99"/>
@@ -2427,27 +3201,27 @@ Start one with Ctrl+N.</source>
 <context>
     <name>VisionCheck</name>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="72"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="83"/>
         <source>Send images?</source>
         <translation>发送图片？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="73"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="84"/>
         <source>{0} is not known to understand images.</source>
         <translation>未知 {0} 是否能理解图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="75"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="86"/>
         <source>The provider may refuse the request or the model may ignore the images.</source>
         <translation>服务商可能拒绝该请求，或模型可能忽略图片。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="76"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="87"/>
         <source>Send anyway</source>
         <translation>仍然发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachment_sender.py" line="79"/>
+        <location filename="../../desktop/ui/attachment_sender.py" line="90"/>
         <source>Don&apos;t ask again for this model</source>
         <translation>此模型不再询问</translation>
     </message>
@@ -2535,7 +3309,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/window_assembly.py" line="180"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="204"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
