@@ -33,7 +33,7 @@ def clean_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def wheel(tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path) -> Iterator[Path]:
     """The wheel built from this checkout as `pip install .` builds it."""
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
@@ -41,7 +41,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
          "--quiet"], capture_output=True, text=True, timeout=600, env=clean_env())
     assert built.returncode == 0, built.stderr[-3000:]
     (path,) = out.glob("switchboard_desktop-*.whl")
-    print(f"wheel: {path.name} {path.stat().st_size / 1e3:.0f} kB")
+    size = f"{path.name}: {path.stat().st_size / 1e3:.0f} kB"
+    print(f"wheel: {size}")
+    (artifacts_dir / "wheel-size.txt").write_text(size + "\n", encoding="utf-8")
     yield path
     shutil.rmtree(out, ignore_errors=True)
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from desktop.core.documents.extract import ExtractedDocument
-from desktop.ui.attachments.file_glyph import glyph_rect, paint_file_glyph
-from desktop.ui.resources import icon
+from desktop.ui.attachments.file_glyph import chip_remove_button, glyph_rect, paint_file_glyph
 
 CHIP_HEIGHT = 60
 CHIP_WIDTH = 236
@@ -70,13 +69,8 @@ class DocumentChip(QFrame):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setGeometry(50, CHIP_HEIGHT - 16, CHIP_WIDTH - 74, 5)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setObjectName("chipRemove")
-        self.remove_button.setIcon(icon("close"))
-        self.remove_button.setIconSize(QSize(10, 10))
-        self.remove_button.setGeometry(CHIP_WIDTH - 21, 3, 18, 18)
-        self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.key))
+        self.remove_button = chip_remove_button(
+            self, CHIP_WIDTH - 21, 3, lambda: self.remove_requested.emit(self.item.key))
         self.update_state()
 
     def changeEvent(self, event: QEvent) -> None:

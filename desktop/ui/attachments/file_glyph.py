@@ -6,12 +6,15 @@ theme (the page takes the palette's surface and border colours).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import PurePath
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.ui import theme
+from desktop.ui.resources import icon
 
 _BADGES = {"PDF": "#d93f3f", "DOCX": "#2f6fd6", "DOC": "#2f6fd6", "MD": "#6e56cf",
            "CSV": "#1f9d55", "JSON": "#c97a00", "HTML": "#e06c2a", "HTM": "#e06c2a"}
@@ -71,3 +74,16 @@ def paint_file_glyph(painter: QPainter, rect: QRectF, name: str, mime: str = "")
 def glyph_rect(left: float, top: float, height: float) -> QRectF:
     """A page-shaped rectangle (3:4) at this place."""
     return QRectF(QPointF(left, top), QPointF(left + height * 0.78, top + height))
+
+
+def chip_remove_button(parent: QWidget, x: int, y: int,
+                       on_click: Callable[[], None]) -> QToolButton:
+    """The small x of an attachment chip (image or document) at (`x`, `y`)."""
+    button = QToolButton(parent)
+    button.setObjectName("chipRemove")
+    button.setIcon(icon("close"))
+    button.setIconSize(QSize(10, 10))
+    button.setGeometry(x, y, 18, 18)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.clicked.connect(on_click)
+    return button

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QScrollArea,
-    QToolButton,
     QWidget,
 )
 
@@ -35,8 +34,8 @@ from desktop.ui.attachments.document_checks import (
     scan_refusal,
 )
 from desktop.ui.attachments.document_chip import DocumentChip, PendingDocument
+from desktop.ui.attachments.file_glyph import chip_remove_button
 from desktop.ui.attachments.intake import DocumentSource, ImageSource
-from desktop.ui.resources import icon
 
 CHIP_SIDE = 60
 THUMBNAIL_SIDE = 120  # decoded at twice the chip's size: sharp on high-DPI screens
@@ -100,13 +99,8 @@ class AttachmentChip(QFrame):
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setGeometry(10, CHIP_SIDE // 2 - 3, CHIP_SIDE - 20, 6)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setObjectName("chipRemove")
-        self.remove_button.setIcon(icon("close"))
-        self.remove_button.setIconSize(QSize(10, 10))
-        self.remove_button.setGeometry(CHIP_SIDE - 20, 2, 18, 18)
-        self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item.key))
+        self.remove_button = chip_remove_button(
+            self, CHIP_SIDE - 20, 2, lambda: self.remove_requested.emit(self.item.key))
         self.update_state()
 
     def changeEvent(self, event: QEvent) -> None:
