@@ -88,10 +88,13 @@ def test_reply_with_two_diagrams(
         assert "flowchart LR" not in body.html  # the code gave way to the picture
         area = view.area
         area.verticalScrollBar().setValue(0)
-        chat.wait(lambda: True, timeout=0.3)
-        card = area.bound_widget(reply.id)
-        assert card is not None
-        assert card.body.height() >= int(body.height())  # the card grew to the pictures
+
+        def grown() -> bool:
+            """The card grew to the pictures (it is rebound once they arrive)."""
+            card = area.bound_widget(reply.id)
+            return card is not None and card.body.height() >= int(body.height())
+
+        chat.wait(grown, timeout=10)
         SHOTS.mkdir(exist_ok=True)
         target = SHOTS / f"mermaid-{scheme}.png"
         assert chat.window.grab().save(str(target))
