@@ -240,6 +240,9 @@ class MessageWidget(QFrame):
         self.bubble.setVisible(not ((message.images or message.files or message.tool_calls)
                                     and not message.text.strip()
                                     and message.status != MessageStatus.STREAMING))
+        # A step that only asked for tools: its cards below say it all (no empty action row).
+        self.actions_bar.setVisible(not (message.tool_calls and not message.text.strip()
+                                         and message.status == MessageStatus.COMPLETE))
         self.body_row.setStretch(0, 1 if is_user else 0)
         self.body_row.setStretch(1, 0 if is_user else 1)
         self.actions_layout.setStretch(0, 1 if is_user else 0)
