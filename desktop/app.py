@@ -92,7 +92,7 @@ def run_gui(
     single = SingleInstance(instance_name, session) if screenshot is None else None
     if single is not None:
         single.raise_requested.connect(session.bring_to_front)
-    window = session.start(_started)
+    session.start(_started)
     log.info("main window shown after %.0f ms (log: %s)", (time.monotonic() - _started) * 1000,
              log_path)
 
@@ -110,6 +110,5 @@ def run_gui(
         loop.run_until_complete(quit_event.wait())
     session.window.tasks.cancel_all()
     session.close_stores()
-    del window
     log.info("%s stopped", APP_NAME)
     return 0

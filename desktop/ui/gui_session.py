@@ -14,13 +14,14 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from desktop.core.paths import DataDir
 from desktop.core.progress import Progress
 from desktop.core.settings import Settings
 from desktop.core.store.backup_files import SAFETY_PREFIX, new_backup_path
 from desktop.core.store.store import Store
+from desktop.core.tools.hub import McpHub
 from desktop.core.window_state import WindowState
 from desktop.ui.main_window import MainWindow
 from desktop.ui.progress_dialog import ProgressRun
@@ -41,6 +42,7 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     store = await asyncio.to_thread(Store.open, data_dir)
     opened.append(store)
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
+    tool_hub = await asyncio.to_thread(McpHub.open, data_dir.root)  # reads mcp_servers.json
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(QCoreApplication.translate(
             "GuiSession",
@@ -48,7 +50,7 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     # KeyAccess: keyring reads with a timeout, plus keys kept for this session only.
     service = ChatService(store, providers, secrets=KeyAccess(),
                           limits=ResponseLimits.from_settings(settings))
-    parts = assemble(window, store, service, settings, window_state)
+    parts = assemble(window, store, service, settings, window_state, tool_hub=tool_hub)
     # Core's own sentences (loading problems, a read-only directory, a failed backup), all
     # shown at once: one notice each would replace the one before.
     notices = [*providers.warnings, store.read_only, store.backup_problem]
@@ -61,9 +63,6 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
 
 class GuiSession(QObject):
     """Owns the main window (one at a time) and the stores it opened."""
-
-    history_opened = Signal(object)  # WindowParts of the current window
-    restore_finished = Signal(str)  # what the status bar says after a restore
 
     def __init__(self, data_dir: DataDir, settings: Settings, window_state: WindowState,
                  parent: QObject | None = None) -> None:
@@ -108,7 +107,6 @@ class GuiSession(QObject):
             if after:
                 window.statusBar().showMessage(after, 20000)
                 window.chat.show_notice(after)
-            self.history_opened.emit(parts)
 
         def failed(exc: BaseException) -> None:
             window.history_failed(str(exc))
@@ -197,4 +195,3 @@ class GuiSession(QObject):
         self.restoring = False
         log.info("history reopened after a restore: %s", message)
         self._open_history(after=message)
-        self.restore_finished.emit(message)

@@ -83,7 +83,7 @@ class WindowParts:
 
 
 def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
-             window_state: WindowState) -> WindowParts:
+             window_state: WindowState, *, tool_hub: McpHub | None = None) -> WindowParts:
     """Build the controllers for an opened history and connect them to the window."""
     pane, view, sidebar, tasks = window.chat, window.chat.chat_view, window.sidebar, window.tasks
 
@@ -136,7 +136,8 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     conversation_list = ConversationListRefresher(store, sidebar.model, sidebar.list_view,
                                                   tasks, parent=window)
     history = HistoryTools(store, tasks, status, window, window)
-    tool_hub = McpHub.open(store.data_dir.root)  # servers start when first needed
+    if tool_hub is None:  # the app reads mcp_servers.json off the UI thread (gui_session)
+        tool_hub = McpHub.open(store.data_dir.root)  # servers start when first needed
     tool_turns = ToolTurns(
         state, store, service, tool_hub, tool_hub, tasks,
         max_steps=lambda: int(settings.get("tools.max_steps")),
