@@ -208,6 +208,20 @@ class ChatService:
                                             request_settings, listener, continuing=reply)
         return ExchangeResult(None, replies, error)
 
+    async def prepare(self, settings: ChatSettings) -> tuple[ApiClient, ChatSettings]:
+        """The client and checked settings of a request (ChatSetupError before any write);
+        for callers that run several replies at once (core/compare_service.py)."""
+        return await self._prepare(settings)
+
+    async def reply_under(
+        self, conversation_id: int, parent_id: int, client: ApiClient, settings: ChatSettings,
+        listener: ExchangeListener, *, make_active: bool = True, remember: bool = True,
+    ) -> tuple[list[Message], APIError | None]:
+        """Stream a reply under `parent_id` with a prepared client; `make_active=False`
+        leaves the active leaf alone, `remember=False` the conversation's settings."""
+        return await self._stream(conversation_id, parent_id, client, settings, listener,
+                                  make_active=make_active, remember=remember)
+
     # ----------------------------------------------------------------- internals
 
     async def _user_turn(
@@ -286,6 +300,8 @@ class ChatService:
         listener: ExchangeListener,
         *,
         continuing: Message | None = None,
+        make_active: bool = True,
+        remember: bool = True,
     ) -> tuple[list[Message], APIError | None]:
         path = await asyncio.to_thread(self.store.path_to, parent_id)
         messages = await asyncio.to_thread(
@@ -311,7 +327,7 @@ class ChatService:
                     message = await asyncio.to_thread(
                         self.store.begin_reply, conversation_id, parent_id=parent_id,
                         model=settings.model, provider=settings.provider,
-                        make_active=index == 0,
+                        make_active=make_active and index == 0,
                     )
                 checkpointer = self.store.checkpointer(message.id)
                 state = _ReplyState(message, checkpointer, started, conversation_id)
@@ -354,7 +370,7 @@ class ChatService:
             price_finished, self.store, client.profile.pricing, finals, messages)
         for message in finals:
             listener.reply_finished(message)
-        if error is None and not cancelled:
+        if error is None and not cancelled and remember:
             await asyncio.to_thread(
                 remember_settings, self.store, conversation_id, provider=settings.provider,
                 model=settings.model, params=settings.params,

@@ -260,6 +260,23 @@ _V8_CONVERSATION_TOOLS: tuple[str, ...] = (
     "ALTER TABLE conversations ADD COLUMN tools TEXT NOT NULL DEFAULT '{}'",
 )
 
+# Compare (issue 18): one user message answered by 2-4 targets at once. The replies are
+# siblings under that message (the "fork"); `compare_columns` says which target each column
+# is and in which position. A conversation keeps its compare targets (JSON, NULL: single
+# mode) and the fork whose columns are open (NULL: shown as one path). Self-contained.
+_V9_COMPARE: tuple[str, ...] = (
+    "ALTER TABLE conversations ADD COLUMN compare_targets TEXT",
+    "ALTER TABLE conversations ADD COLUMN compare_fork INTEGER "
+    "REFERENCES messages(id) ON DELETE SET NULL",
+    """CREATE TABLE compare_columns (
+        reply_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+        fork_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        target TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX compare_columns_by_fork ON compare_columns(fork_id, position)",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -270,6 +287,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V6_REPLY_FIELDS,
     _V7_MESSAGE_COST,
     _V8_CONVERSATION_TOOLS,
+    _V9_COMPARE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

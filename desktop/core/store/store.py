@@ -14,6 +14,7 @@ from desktop.core.store import backup as backups
 from desktop.core.store import search as fts
 from desktop.core.store.attachments import DEFAULT_MAX_ATTACHMENT_BYTES
 from desktop.core.store.changes import StoreChanges
+from desktop.core.store.compare_ops import CompareOps
 from desktop.core.store.cost_ops import CostOps
 from desktop.core.store.data_lock import SharedDataDirLock
 from desktop.core.store.database import (
@@ -37,7 +38,7 @@ __all__ = ["ACTIVE_LEAF", "UNSET", "ActiveLeaf", "Store"]
 log = logging.getLogger(__name__)
 
 
-class Store(ToolOps, CostOps):
+class Store(ToolOps, CostOps, CompareOps):
     """The conversation history of one data directory.
 
     Threading contract: a Store may be called from any thread. Every call takes the Store's
