@@ -16,8 +16,8 @@ from typing import Any
 
 from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.errors import NotFoundError
-from desktop.core.store.models import Message
 from desktop.core.store.message_ops import MessageOps
+from desktop.core.store.models import Message
 from desktop.core.store.tree_queries import NEWEST_LEAF_SQL
 
 MIN_TARGETS = 2
