@@ -139,6 +139,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
             notes.append(m.model)
         if m.tool is not None:
             notes.append(tool_label(m.tool))
+        if item.column:
+            notes.append(item.column)
         note = f' <span class="note">{html.escape(" · ".join(notes))}</span>' if notes else ""
         out.append(f'<section class="msg {m.role.value}" id="m{item.number}">'
                    f'<div class="role">{m.role.value}{note}</div>')

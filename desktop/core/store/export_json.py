@@ -89,6 +89,24 @@ def _conversation_json(
         "system_prompt": conv.system_prompt,
         "active_leaf": conv.active_leaf_id,
         "messages": [_message_json(m) for m in store.messages(conv.id)],
+        **_compare_json(store, conv.id),
+    }
+
+
+def _compare_json(store: Store, conversation_id: int) -> dict[str, Any]:
+    """Compared messages (each column's reply and target) and compare mode, when any."""
+    forks = store.compare_forks(conversation_id)
+    targets = store.compare_targets(conversation_id)
+    if not forks and targets is None:
+        return {}
+    return {
+        "compare": [
+            {"message": fork, "columns": [
+                {"position": c.position, "reply": c.reply_id, **c.target.to_json()}
+                for c in columns]}
+            for fork, columns in forks.items()],
+        "compare_open": store.open_compare(conversation_id),
+        "compare_targets": None if targets is None else [t.to_json() for t in targets],
     }
 
 

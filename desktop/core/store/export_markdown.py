@@ -83,6 +83,10 @@ def export_markdown(
                 notes.append(f"alternative {item.alternative}")
             if notes:
                 heading += " — " + ", ".join(notes)
+        if item.column and not whole_tree:
+            heading += f" — {item.column}"
+        elif item.column:
+            heading += f" [{item.column}]"
         lines += [f"## {heading}", ""]
         if m.reasoning:
             lines += ["<details><summary>Reasoning</summary>", "", m.reasoning, "",
