@@ -1,7 +1,7 @@
 """`switchboard ask`: one chat request from the shell; the reply streams to stdout.
 
-    switchboard ask -p PROVIDER -m MODEL [-s SYSTEM] [--image FILE]... [--file PATH]...
-                    [-o key=value]...
+    switchboard ask (-p PROVIDER -m MODEL | --compare P1:M1,P2:M2) [-s SYSTEM]
+                    [--image FILE]... [--file PATH]... [-o key=value]...
                     [--no-stream] [--json] [--no-save | -c ID] PROMPT
 
 PROMPT `-` reads the prompt from stdin. Each exchange is saved in the history as a new
@@ -321,6 +321,13 @@ def _fail(args: argparse.Namespace, error: APIError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.compare is not None:  # several models at once: desktop/commands/ask_compare.py
+        from desktop.commands.ask_compare import run_compare_command
+
+        return run_compare_command(args)
+    if not args.provider or not args.model:
+        print("switchboard: ask needs -p PROVIDER and -m MODEL (or --compare)", file=sys.stderr)
+        return EXIT_USAGE
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
     try:
         if not prompt.strip() and not args.image and not args.file:
@@ -400,8 +407,12 @@ def register(subparsers: Any) -> None:
         description="Send one chat request; the reply streams to stdout, reasoning to stderr.",
         epilog=EXIT_CODES_HELP,
     )
-    parser.add_argument("-p", "--provider", required=True, help="provider name")
-    parser.add_argument("-m", "--model", required=True, help="model id")
+    parser.add_argument("-p", "--provider", help="provider name (required without --compare)")
+    parser.add_argument("-m", "--model", help="model id (required without --compare)")
+    parser.add_argument(
+        "--compare", metavar="P1:M1,P2:M2",
+        help="send the prompt to 2-4 models at once and print each reply under a header "
+        "when it is done (saved as side-by-side columns; exit 0 unless all fail)")
     parser.add_argument("-s", "--system", help="system prompt")
     parser.add_argument(
         "--image", action="append", metavar="FILE", help="attach an image (repeatable)"
