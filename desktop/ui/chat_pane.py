@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from desktop.ui.attachments.drop_zone import DropZone
 from desktop.ui.attachments.intake import source_for_path
 from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
+from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
@@ -34,6 +36,9 @@ class ChatPane(QWidget):
     notice_action_requested = Signal()  # the notice's action button (e.g. "Send without tools")
     toggle_sidebar = Signal()
     toggle_parameters = Signal()
+    compare_requested = Signal()  # the composer's Compare: this message to several models
+    compare_mode_requested = Signal()  # compare mode for the conversation (choose targets)
+    single_mode_requested = Signal()  # compare mode off
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +52,9 @@ class ChatPane(QWidget):
         layout.addWidget(self._build_header())
         self.chat_view = ChatView()
         layout.addWidget(self.chat_view, 1)
+        self.compare_view = CompareColumns()  # a compared exchange's columns (compare/)
+        self.compare_view.hide()
+        layout.addWidget(self.compare_view, 3)
         bottom = QVBoxLayout()
         bottom.setContentsMargins(16, 6, 16, 14)
         bottom.setSpacing(6)
@@ -137,11 +145,50 @@ class ChatPane(QWidget):
         self.tool_choice = ToolChoiceButton(self)
         frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
+        self._build_compare_button(frame_layout)
         self.send_button = QPushButton(icon("send"), "")
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(composer_frame)
+
+    def _build_compare_button(self, frame_layout: QHBoxLayout) -> None:
+        self.compare_button = self._flat_button("compare")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setCheckable(True)
+        self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.compare_button.clicked.connect(self._on_compare_button)
+        menu = QMenu(self.compare_button)
+        self.compare_once_action = menu.addAction("")
+        self.compare_once_action.triggered.connect(self.compare_requested)
+        self.compare_mode_action = menu.addAction("")
+        self.compare_mode_action.triggered.connect(self.compare_mode_requested)
+        self.single_mode_action = menu.addAction("")
+        self.single_mode_action.triggered.connect(self.single_mode_requested)
+        self.single_mode_action.setEnabled(False)
+        self.compare_button.setMenu(menu)
+        frame_layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+    def _on_compare_button(self) -> None:
+        self.compare_button.setChecked(self.single_mode_action.isEnabled())  # shows the mode
+        self.compare_requested.emit()
+
+    def set_compare_mode(self, models: list[str] | None) -> None:
+        """Show whether the conversation is in compare mode (with these models) or not."""
+        self.compare_models = models
+        self.compare_button.setChecked(models is not None)
+        self.single_mode_action.setEnabled(models is not None)
+        self._compare_tips()
+
+    def _compare_tips(self) -> None:
+        models = getattr(self, "compare_models", None)
+        tip = (self.tr("Compare: send this message to several models") if models is None
+               else self.tr("Compare mode: {0}").format(", ".join(models)))
+        self.compare_button.setToolTip(tip)
+        self.compare_button.setAccessibleName(self.tr("Compare"))
+        self.compare_once_action.setText(self.tr("Compare this message…"))
+        self.compare_mode_action.setText(self.tr("Compare mode for this conversation…"))
+        self.single_mode_action.setText(self.tr("Back to one model"))
 
     def retranslate_ui(self) -> None:
         """Every text of the pane (the title is the conversation's, set by its controller)."""
@@ -154,6 +201,7 @@ class ChatPane(QWidget):
         self.edit_banner_text.setText(self.tr("Editing a message: sending makes a new branch."))
         self.cancel_edit_button.setText(self.tr("Cancel"))
         self.cancel_edit_button.setAccessibleName(self.tr("Cancel editing"))
+        self._compare_tips()
         self._show_send_or_stop()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -48,6 +48,9 @@ class ConversationOpener(QObject):
         self._drafts = drafts
         self._editing = editing
         self._status = status
+        # The open compare's user message (store.open_compare), read with the path: the
+        # path is shown up to it, its columns below (ui/compare). None: no compares.
+        self.fork_of: Callable[[int], int | None] | None = None
 
     def _run(self, coro: Coroutine[Any, Any, T], name: str,
              on_success: Callable[[T], None]) -> None:
@@ -93,18 +96,27 @@ class ConversationOpener(QObject):
         generation = self._state.generation
         store = self._store
 
-        async def load() -> tuple[LoadedConversation, bool]:
+        fork_of = self.fork_of
+
+        async def load() -> tuple[LoadedConversation, bool, int | None]:
+            fork = None if fork_of is None else await asyncio.to_thread(fork_of,
+                                                                         conversation_id)
             if message_id is None:  # the end first: a long conversation paints at once
-                return await asyncio.to_thread(load_conversation_tail, store, conversation_id)
+                loaded, complete = await asyncio.to_thread(load_conversation_tail, store,
+                                                           conversation_id)
+                return loaded, complete, fork
             loaded = await asyncio.to_thread(load_for_message, store, conversation_id,
                                              message_id)
-            return loaded, True
+            return loaded, True, fork
 
-        def show(result: tuple[LoadedConversation, bool]) -> None:
-            loaded, complete = result
+        def show(result: tuple[LoadedConversation, bool, int | None]) -> None:
+            loaded, complete, fork = result
             if not self._current(conversation_id, generation):
                 return  # the user opened something else meanwhile
             path = self._with_live_replies(conversation_id, loaded)
+            ids = [m.id for m in path]
+            if fork in ids:  # the columns show the rest
+                path = path[:ids.index(fork) + 1]
             self._state.show_path(path, loaded.siblings)
             log.info("conversation %d shown: %d messages", conversation_id, len(path))
             self._state.set_title(loaded.conversation.title)

@@ -14,11 +14,14 @@ from PySide6.QtCore import Qt
 
 from desktop import APP_NAME
 from desktop.core.chat_service import ChatService
+from desktop.core.compare_service import CompareService
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
+from desktop.core.model_choices import RowKind
 from desktop.core.paths import DataDir
 from desktop.core.settings import Settings
 from desktop.core.store.changes import ConversationField, StoreChanges
+from desktop.core.store.compare_ops import CompareTarget
 from desktop.core.store.errors import NotFoundError
 from desktop.core.store.models import Conversation
 from desktop.core.store.store import Store
@@ -27,6 +30,7 @@ from desktop.core.window_state import WindowState
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
 from desktop.ui.chat_target import ChatTarget
+from desktop.ui.compare.compare_controller import CompareController
 from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
@@ -69,6 +73,7 @@ class WindowParts:
     history: HistoryTools
     tool_hub: McpHub
     tool_turns: ToolTurns
+    compare: CompareController | None = None
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -145,10 +150,12 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
         send_without_tools=exchanges.regenerate_without_tools,
         servers=hub_servers(tool_hub), parent=window)
     exchanges.tool_turns = tool_turns
+    compare = _compare_controller(window, state, service, exchanges, opener)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub, tool_turns)
+                        history, tool_hub, tool_turns, compare)
     view.set_image_source(store.attachment_path)
+    pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
     _connect_requests(window, parts)
@@ -163,6 +170,28 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     _reopen_last(parts, store, window_state)
     conversation_list.reload()
     return parts
+
+
+def _compare_controller(window: MainWindow, state: OpenConversation, service: ChatService,
+                        exchanges: ExchangeRunner, opener: ConversationOpener
+                        ) -> CompareController:
+    """Compare (issue 18): the composer's Compare, compare mode and the columns."""
+    pane, panel = window.chat, window.parameters
+
+    def choices() -> list[tuple[str, str]]:
+        rows = pane.model_picker.shown_rows()
+        found = [(r.provider, r.model) for r in rows if r.kind is RowKind.MODEL]
+        return list(dict.fromkeys(found))
+
+    def current() -> CompareTarget | None:
+        selected = pane.selected_target()
+        if selected is None or not selected[0] or not selected[1]:
+            return None
+        return CompareTarget(selected[0], selected[1], panel.parameters())
+
+    return CompareController(state, CompareService(service), exchanges, pane, opener,
+                             window.tasks, choices=choices, current=current,
+                             system_prompt=panel.system_prompt_text, parent=window)
 
 
 def _reopen_last(parts: WindowParts, store: Store, window_state: WindowState) -> None:

@@ -1,0 +1,271 @@
+"""The side-by-side columns of a compared exchange: one per target, each its own chat view.
+
+Each column is a `ChatView` of its own (so streaming goes through the same per-frame
+coalescer and incremental Markdown, and each reply's footer shows tokens, time to first
+token, tokens/s and cost) under a header with the model, its own Stop and "Continue with
+this one". The view only shows what it is handed; `CompareController` decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.api.events import StreamEvent
+from desktop.core.store.compare_ops import CompareTarget
+from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.chat_view import ChatView
+from desktop.ui.resources import icon
+from desktop.ui.theme import current_colors
+
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+class CompareColumn(QFrame):
+    """One target's column: header (model, provider, state, Stop, choose) over its replies."""
+
+    stop_requested = Signal(int)  # position
+    choose_requested = Signal(int)  # the reply heading the column
+
+    def __init__(self, position: int, target: CompareTarget,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareColumn")
+        self.position = position
+        self.target = target
+        self.head_id: int | None = None  # the reply that heads the column
+        self.running = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QFrame()
+        header.setObjectName("compareColumnHeader")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(12, 8, 8, 8)
+        row.setSpacing(6)
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        self.model_label = QLabel(target.model)
+        self.model_label.setObjectName("compareModel")
+        self.model_label.setToolTip(target.label)
+        self.detail_label = QLabel()
+        self.detail_label.setObjectName("compareDetail")
+        names.addWidget(self.model_label)
+        names.addWidget(self.detail_label)
+        row.addLayout(names, 1)
+        self.stop_button = QToolButton()
+        self.stop_button.setObjectName("compareStop")
+        self.stop_button.setIcon(icon("stop"))
+        self.stop_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.stop_button.clicked.connect(lambda: self.stop_requested.emit(self.position))
+        row.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.choose_button = QPushButton()
+        self.choose_button.setObjectName("compareChoose")
+        self.choose_button.clicked.connect(self._choose)
+        row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(header)
+        self.chat_view = ChatView()
+        layout.addWidget(self.chat_view, 1)
+        self.retranslate_ui()
+        self.set_running(False)
+
+    def retranslate_ui(self) -> None:
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop this model's reply"))
+        self.stop_button.setAccessibleName(self.tr("Stop {0}").format(self.target.model))
+        self.choose_button.setText(self.tr("Continue with this one"))
+        self.choose_button.setToolTip(self.tr(
+            "Make this reply's branch the conversation and go back to one model"))
+        self._show_detail()
+
+    def _choose(self) -> None:
+        if self.head_id is not None:
+            self.choose_requested.emit(self.head_id)
+
+    def set_running(self, running: bool) -> None:
+        self.running = running
+        self.stop_button.setVisible(running)
+        self.choose_button.setEnabled(not running and self.head_id is not None)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        detail = self.target.provider
+        params = ", ".join(f"{k} {v}" for k, v in sorted(self.target.params.items())
+                           if isinstance(v, int | float | str))
+        if params:
+            detail += f" · {params}"
+        last = self.last()
+        if self.running:
+            detail += " · " + self.tr("streaming…")
+        elif last is not None and last.status is MessageStatus.ERROR:
+            detail += " · " + self.tr("failed")
+        elif last is not None and last.status is MessageStatus.INTERRUPTED:
+            detail += " · " + self.tr("stopped")
+        self.detail_label.setText(detail)
+
+    def last(self) -> Message | None:
+        rows = self.chat_view.model.rows()
+        return rows[-1].message if rows else None
+
+    def show_messages(self, messages: list[Message]) -> None:
+        self.head_id = next((m.id for m in messages if m.role is Role.ASSISTANT), None)
+        self.chat_view.set_conversation(messages, {m.id: (1, 1, [m.id]) for m in messages})
+        self.set_running(self.running)
+
+    def append(self, message: Message) -> None:
+        if self.head_id is None and message.role is Role.ASSISTANT:
+            self.head_id = message.id
+        self.chat_view.append_message(message)
+
+    def has(self, message_id: int) -> bool:
+        return self.chat_view.model.row_of(message_id) is not None
+
+
+class CompareColumns(QWidget):
+    """The columns of the open compare, side by side, with a line that says what they are."""
+
+    stop_requested = Signal(int)  # a column's position
+    choose_requested = Signal(int)  # the reply heading the chosen column
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareColumns")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.columns: list[CompareColumn] = []
+        self._image_source: Callable[[str], Path] | None = None
+        self._colours = current_colors()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 0)
+        layout.setSpacing(6)
+        self.hint = QLabel()
+        self.hint.setObjectName("compareHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.row = QHBoxLayout()
+        self.row.setSpacing(10)
+        layout.addLayout(self.row, 1)
+        self.setStyleSheet(compare_stylesheet(self._colours))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.hint.setText(self.tr(
+            "Comparing {0} models. A new message goes to each of them on its own branch; "
+            "“Continue with this one” keeps one and returns to a single model.").format(
+            len(self.columns)))
+        for column in self.columns:
+            column.retranslate_ui()
+
+    def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
+        self._image_source = path_for
+        for column in self.columns:
+            column.chat_view.set_image_source(path_for)
+
+    # --- what is shown ------------------------------------------------------------------
+    def show_columns(self, columns: list[tuple[CompareTarget, list[Message]]]) -> None:
+        """Show these columns (target and messages each), replacing what was shown."""
+        if [c.target for c in self.columns] != [t for t, _m in columns]:
+            self._rebuild([t for t, _m in columns])
+        for column, (_target, messages) in zip(self.columns, columns, strict=True):
+            column.show_messages(messages)
+        self.retranslate_ui()
+        self.show()
+
+    def _rebuild(self, targets: list[CompareTarget]) -> None:
+        for column in self.columns:
+            self.row.removeWidget(column)
+            column.deleteLater()
+        self.columns = []
+        for position, target in enumerate(targets):
+            column = CompareColumn(position, target, self)
+            column.chat_view.set_image_source(self._image_source)
+            column.stop_requested.connect(self.stop_requested)
+            column.choose_requested.connect(self.choose_requested)
+            self.row.addWidget(column, 1)
+            self.columns.append(column)
+
+    def clear(self) -> None:
+        self._rebuild([])
+        self.hide()
+
+    def column(self, position: int) -> CompareColumn | None:
+        return next((c for c in self.columns if c.position == position), None)
+
+    def column_of(self, message_id: int) -> CompareColumn | None:
+        return next((c for c in self.columns if c.has(message_id)), None)
+
+    def append(self, position: int, message: Message) -> None:
+        column = self.column(position)
+        if column is not None:
+            column.append(message)
+
+    def update_message(self, message: Message) -> None:
+        column = self.column_of(message.id)
+        if column is not None:
+            column.chat_view.update_message(message)
+            column.set_running(column.running)
+
+    def stream(self, message_id: int, event: StreamEvent) -> None:
+        column = self.column_of(message_id)
+        if column is not None:
+            column.chat_view.apply_event(message_id, event)
+
+    def set_reply_status(self, message_id: int, text: str) -> None:
+        column = self.column_of(message_id)
+        if column is not None:
+            column.chat_view.set_reply_status(message_id, text)
+
+    def set_running(self, position: int, running: bool) -> None:
+        column = self.column(position)
+        if column is not None:
+            column.set_running(running)
+
+    def flush(self) -> None:
+        for column in self.columns:
+            column.chat_view.flush()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _PALETTE_EVENTS and current_colors() is not self._colours:
+            self._colours = current_colors()
+            self.setStyleSheet(compare_stylesheet(self._colours))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def compare_stylesheet(c: dict[str, str]) -> str:
+    """The columns' frames and headers on this palette (the chat views style themselves)."""
+    return f"""
+QWidget#compareColumns {{ background: {c['bg']}; }}
+QLabel#compareHint {{ color: {c['muted']}; padding: 2px 2px; }}
+QFrame#compareColumn {{
+    background: {c['bg']}; border: 1px solid {c['border']}; border-radius: 10px;
+}}
+QFrame#compareColumnHeader {{
+    background: {c['sidebar']}; border: none; border-bottom: 1px solid {c['border']};
+    border-top-left-radius: 10px; border-top-right-radius: 10px;
+}}
+QLabel#compareModel {{ font-weight: 600; color: {c['text']}; background: transparent; }}
+QLabel#compareDetail {{ color: {c['muted']}; font-size: 8.5pt; background: transparent; }}
+QToolButton#compareStop {{
+    border: 1px solid {c['border']}; border-radius: 6px; padding: 3px 8px;
+    color: {c['text']}; background: {c['surface']};
+}}
+QToolButton#compareStop:hover {{ background: {c['hover']}; }}
+QPushButton#compareChoose {{
+    border: 1px solid {c['accent']}; border-radius: 6px; padding: 3px 10px;
+    color: {c['accent']}; background: transparent;
+}}
+QPushButton#compareChoose:hover {{ background: {c['hover']}; }}
+QPushButton#compareChoose:disabled {{ border-color: {c['border']}; color: {c['muted']}; }}
+"""
