@@ -40,6 +40,7 @@ from desktop.commands.api_access import (
     report_error,
     run_api_command,
 )
+from desktop.commands.ask_compare import compare_problem, compare_saved
 from desktop.commands.ask_inputs import (
     CliImage,
     document_part,
@@ -321,12 +322,11 @@ def _fail(args: argparse.Namespace, error: APIError) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.compare is not None:  # several models at once: desktop/commands/ask_compare.py
-        from desktop.commands.ask_compare import run_compare_command
-
-        return run_compare_command(args)
-    if not args.provider or not args.model:
-        print("switchboard: ask needs -p PROVIDER and -m MODEL (or --compare)", file=sys.stderr)
+    problem = compare_problem(args) if args.compare is not None else (
+        None if args.provider and args.model else
+        "ask needs -p PROVIDER and -m MODEL (or --compare P1:M1,P2:M2)")
+    if problem is not None:
+        print(f"switchboard: {problem}", file=sys.stderr)
         return EXIT_USAGE
     prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
     try:
@@ -335,9 +335,10 @@ def _run(args: argparse.Namespace) -> int:
         options = parse_options(args.option or [])
         images = prepare_images([Path(p) for p in args.image or []], _max_image_side(args))
         documents = read_documents([Path(p) for p in args.file or []])
-        messages = build_messages(args.system, prompt, images, documents,
-                                  native_pdf=bool(documents) and _native_pdf(args))
-        request = ChatRequest.from_options(args.model, messages, options)
+        if args.compare is None:
+            messages = build_messages(args.system, prompt, images, documents,
+                                      native_pdf=bool(documents) and _native_pdf(args))
+            request = ChatRequest.from_options(args.model, messages, options)
     except RequestValidationError as error:
         return report_error(error)
     if args.tools:
@@ -355,6 +356,8 @@ def _run(args: argparse.Namespace) -> int:
             content = _content_parts(store, prompt, images, documents)
         except (OSError, StoreError) as error:
             return report_error(RequestValidationError(f"Cannot attach the file: {error}"))
+        if args.compare is not None:  # several models at once (ask_compare.py)
+            return run_api_command(compare_saved(args, store, content, options))
         return run_api_command(_ask_saved(args, store, content, options))
 
     return run_with_store(args, saved)

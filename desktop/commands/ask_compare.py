@@ -17,20 +17,10 @@ import argparse
 import asyncio
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from desktop.commands.api_access import (
-    limits_for,
-    open_data_dir,
-    open_registry,
-    report_error,
-    run_api_command,
-)
-from desktop.commands.ask_inputs import prepare_images, read_documents
-from desktop.commands.exit_codes import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, exit_code_for
-from desktop.commands.store_access import run_with_store
-from desktop.core.api.requests_openai import RequestValidationError
+from desktop.commands.api_access import limits_for, open_data_dir, open_registry, report_error
+from desktop.commands.exit_codes import EXIT_FAILURE, EXIT_OK, exit_code_for
 from desktop.core.chat_service import ChatService, ChatSetupError
 from desktop.core.compare_service import (
     ColumnOutcome,
@@ -39,7 +29,7 @@ from desktop.core.compare_service import (
     targets_from_spec,
 )
 from desktop.core.safe_text import SafeOutput, json_safe
-from desktop.core.store import Store, StoreError
+from desktop.core.store import Store
 from desktop.core.store.compare_ops import CompareTarget
 from desktop.core.store.models import ContentPart, Message
 
@@ -140,37 +130,20 @@ async def _compare(args: argparse.Namespace, store: Store, content: list[Content
     return exit_code_for(first.api_error) if first.api_error is not None else EXIT_FAILURE
 
 
-def run_compare_command(args: argparse.Namespace) -> int:
-    """`ask --compare`: parse the targets and inputs, then compare in the history."""
-    from desktop.commands.ask import _content_parts, _max_image_side, parse_options
-
-    problem = None
+def compare_problem(args: argparse.Namespace) -> str | None:
+    """Why this `ask --compare` command line cannot run, or None."""
     if args.provider or args.model:
-        problem = "--compare names the models itself; leave out -p and -m"
-    elif args.no_save or args.tools:
-        problem = "--compare saves the exchange and offers no tools"
+        return "--compare names the models itself; leave out -p and -m"
+    if args.no_save or args.tools:
+        return "--compare saves the exchange and offers no tools"
     try:
-        targets = targets_from_spec(args.compare) if problem is None else []
+        targets_from_spec(args.compare)
     except ValueError as error:
-        problem = f"--compare: {error}"
-    if problem is not None:
-        print(f"switchboard: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    prompt = sys.stdin.read() if args.prompt == "-" else args.prompt
-    try:
-        if not prompt.strip() and not args.image and not args.file:
-            raise RequestValidationError("The prompt is empty.")
-        options = parse_options(args.option or [])
-        images = prepare_images([Path(p) for p in args.image or []], _max_image_side(args))
-        documents = read_documents([Path(p) for p in args.file or []])
-    except RequestValidationError as error:
-        return report_error(error)
+        return f"--compare: {error}"
+    return None
 
-    def saved(store: Store) -> int:
-        try:
-            content = _content_parts(store, prompt, images, documents)
-        except (OSError, StoreError) as error:
-            return report_error(RequestValidationError(f"Cannot attach the file: {error}"))
-        return run_api_command(_compare(args, store, content, targets, options))
 
-    return run_with_store(args, saved)
+async def compare_saved(args: argparse.Namespace, store: Store, content: list[ContentPart],
+                        options: dict[str, Any]) -> int:
+    """Compare in the history (`compare_problem` has checked the command line)."""
+    return await _compare(args, store, content, targets_from_spec(args.compare), options)
