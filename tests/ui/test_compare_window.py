@@ -1,0 +1,101 @@
+"""Compare in the real window: three columns (one failing), continue with one, reopening."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.core.store.compare_ops import CompareTarget
+from desktop.core.store.models import Message, MessageStatus, Role
+from desktop.ui.compare.chooser import CompareChooser
+from desktop.ui.compare.columns import CompareColumn
+from tests.helpers.chat_window import ChatWindow
+from tests.helpers.fake_compare import reply_text, route_by_model
+from tests.helpers.fake_provider import FakeProvider
+
+THREE = [CompareTarget("fake", "alpha", {"temperature": 0.5}),
+         CompareTarget("fake", "broken-x"), CompareTarget("fake", "beta")]
+
+
+def messages(column: CompareColumn) -> list[Message]:
+    return [row.message for row in column.chat_view.model.rows()]
+
+
+def compare_three(chat: ChatWindow, text: str = "Which is best?") -> None:
+    """Type `text`, press Compare, choose three models in the real dialog, and wait."""
+    pane = chat.window.chat
+    pane.composer.setPlainText(text)
+    pane.compare_button.click()
+    chat.wait(lambda: chat.window.findChild(CompareChooser) is not None)
+    dialog = chat.window.findChild(CompareChooser)
+    assert isinstance(dialog, CompareChooser)
+    dialog.add_button.click()
+    for row, target in zip(dialog.rows, THREE, strict=True):
+        row.set_target(target)
+    assert dialog.targets() == THREE
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    chat.wait(lambda: chat.idle() and len(chat.window.chat.compare_view.columns) == 3
+              and all(not c.running for c in chat.window.chat.compare_view.columns))
+
+
+def test_three_columns_with_one_failing_then_each_goes_on(
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    route_by_model(fake_provider)
+    compare_three(chat)
+    pane = chat.window.chat
+    view = pane.compare_view
+    assert view.isVisible() and pane.composer.toPlainText() == ""
+    alpha, broken, beta = view.columns
+    assert [c.model_label.text() for c in view.columns] == ["alpha", "broken-x", "beta"]
+    assert [m.text for m in messages(alpha)] == [reply_text("alpha")]
+    assert messages(beta)[0].status is MessageStatus.COMPLETE
+    (failed,) = messages(broken)
+    assert failed.status is MessageStatus.ERROR and "down for maintenance" in (failed.error or "")
+    assert "failed" in broken.detail_label.text()
+    assert "temperature 0.5" in alpha.detail_label.text()
+    assert messages(alpha)[0].usage is not None  # the footer's tokens
+    # the shared path ends with the question; the replies are siblings under it
+    shown = [row.message for row in pane.chat_view.model.rows()]
+    assert [m.role for m in shown] == [Role.USER] and shown[0].text == "Which is best?"
+    assert len(chat.store.children(shown[0].id)) == 3
+    # a plain Send goes on in every column, each on its own branch
+    chat.type_and_send("And why?")
+    chat.wait(lambda: chat.idle() and all(len(messages(c)) == 3 for c in view.columns)
+              and not any(c.running for c in view.columns))
+    assert [m.text for m in messages(beta)] == [reply_text("beta"), "And why?",
+                                               reply_text("beta")]
+    assert [row.message.text for row in pane.chat_view.model.rows()] == ["Which is best?"]
+
+
+def test_continue_with_this_one_returns_to_one_model(
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    route_by_model(fake_provider)
+    compare_three(chat)
+    pane = chat.window.chat
+    beta = pane.compare_view.columns[2]
+    assert beta.choose_button.isEnabled()
+    beta.choose_button.click()
+    chat.wait(lambda: chat.idle() and not pane.compare_view.isVisible())
+    shown = [row.message.text for row in pane.chat_view.model.rows()]
+    assert shown == ["Which is best?", reply_text("beta")]
+    assert pane.selected_target() == ("fake", "beta")
+    assert not pane.compare_button.isChecked()
+    chat.type_and_send("Thanks")  # one model again: one reply on the chosen branch
+    chat.wait(lambda: chat.idle() and len(pane.chat_view.model.rows()) == 4)
+    assert [m.text for m in chat.path()][:2] == ["Which is best?", reply_text("beta")]
+
+
+def test_a_compared_exchange_reopens_in_columns(
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    route_by_model(fake_provider)
+    compare_three(chat)
+    cid = chat.parts.state.conversation_id
+    assert cid is not None
+    pane = chat.window.chat
+    chat.parts.opener.new_conversation()
+    chat.wait(chat.idle)
+    assert not pane.compare_view.isVisible() and not pane.compare_view.columns
+    chat.parts.opener.open_conversation(cid)
+    chat.wait(lambda: chat.idle() and len(pane.compare_view.columns) == 3)
+    assert [messages(c)[0].text for c in pane.compare_view.columns] == [
+        reply_text("alpha"), "", reply_text("beta")]
+    assert [row.message.text for row in pane.chat_view.model.rows()] == ["Which is best?"]
