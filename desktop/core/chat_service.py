@@ -196,16 +196,20 @@ class ChatService:
         return ExchangeResult(None, replies, error)
 
     async def continue_reply(
-        self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None
+        self, reply_id: int, settings: ChatSettings, *, listener: ExchangeListener | None = None,
+        remember: bool = True,
     ) -> ExchangeResult:
-        """Ask the model to go on with an interrupted reply; the new text is appended to it."""
+        """Ask the model to go on with an interrupted reply; the new text is appended to it.
+
+        `remember=False` leaves the conversation's settings alone (a compared column)."""
         listener = listener or ExchangeListener()
         client, request_settings = await self._prepare(settings)
         reply = await asyncio.to_thread(self.store.get_message, reply_id)
         if reply.role is not Role.ASSISTANT:
             raise ChatSetupError("Only a reply can be continued.")
         replies, error = await self._stream(reply.conversation_id, reply.id, client,
-                                            request_settings, listener, continuing=reply)
+                                            request_settings, listener, continuing=reply,
+                                            remember=remember)
         return ExchangeResult(None, replies, error)
 
     async def prepare(self, settings: ChatSettings) -> tuple[ApiClient, ChatSettings]:

@@ -137,6 +137,7 @@ class _Column:
     setup_error: str | None = None
     parent_id: int = 0  # the message the column's reply answers
     head: int | None = field(default=None)  # set: a new fork, the column is recorded
+    replace_head: bool = False  # a regenerated head: the column's row moves to the new reply
 
 
 class CompareService:
@@ -210,6 +211,69 @@ class CompareService:
                 params=chosen.target.params, system_prompt=None)
         return leaf
 
+    async def regenerate_column(
+        self, reply_id: int, *, system_prompt: str = "", stream: bool = True,
+        listener: CompareListener | None = None, run: CompareRun | None = None,
+    ) -> CompareResult:
+        """A new reply of the column's own target beside `reply_id` (a reply in a column of
+        the open compare); a failed empty reply is replaced, a column's head moves to it."""
+        listener = listener or CompareListener()
+        store = self.store
+        column = await asyncio.to_thread(store.column_holding, reply_id)
+        reply = await asyncio.to_thread(store.get_message, reply_id)
+        if column is None or reply.parent_id is None:
+            raise ChatSetupError("This reply is not in a column of the open compare.")
+        one = _Column(column.position, column.target, parent_id=reply.parent_id)
+        await self._prepare([one], system_prompt, stream)
+        if reply.status is MessageStatus.ERROR and not reply.parts and not reply.reasoning:
+            await asyncio.to_thread(store.delete_message, reply.id)
+        if column.reply_id == reply_id:
+            one.head = column.fork_id
+            one.replace_head = True
+        return await self._one(reply.conversation_id, column.fork_id, one, listener, run)
+
+    async def continue_column(
+        self, reply_id: int, *, system_prompt: str = "", stream: bool = True,
+        listener: CompareListener | None = None, run: CompareRun | None = None,
+    ) -> CompareResult:
+        """Ask a column's target to go on with its interrupted reply `reply_id`."""
+        listener = listener or CompareListener()
+        store = self.store
+        column = await asyncio.to_thread(store.column_holding, reply_id)
+        if column is None:
+            raise ChatSetupError("This reply is not in a column of the open compare.")
+        target = column.target
+        settings = ChatSettings(target.provider, target.model, dict(target.params),
+                                system_prompt, stream=stream)
+        run = run or CompareRun()
+        column_listener = _ColumnListener(listener, column.position)
+        outcome = ColumnOutcome(column.position, target)
+
+        async def go() -> ColumnOutcome:
+            try:
+                result = await self.chat.continue_reply(reply_id, settings,
+                                                        listener=column_listener,
+                                                        remember=False)
+            except asyncio.CancelledError:
+                outcome.stopped = True
+                outcome.reply = await asyncio.to_thread(store.get_message, reply_id)
+                return outcome
+            outcome.reply = result.replies[0] if result.replies else None
+            if result.error is not None:
+                outcome.api_error, outcome.error = result.error, result.error.explanation
+            return outcome
+
+        run._tasks[column.position] = asyncio.ensure_future(go())
+        return CompareResult(column.fork_id, None, [await run._tasks[column.position]])
+
+    async def _one(self, conversation_id: int, fork_id: int, column: _Column,
+                   listener: CompareListener, run: CompareRun | None) -> CompareResult:
+        run = run or CompareRun()
+        task = asyncio.ensure_future(self._column(conversation_id, column, listener,
+                                                  make_active=False))
+        run._tasks[column.position] = task
+        return CompareResult(fork_id, None, [await task])
+
     # ----------------------------------------------------------------- internals
 
     async def _prepare(self, columns: list[_Column], system_prompt: str, stream: bool) -> None:
@@ -262,8 +326,9 @@ class CompareService:
             nonlocal recorded
             if column.head is not None and listener.started and not recorded:
                 recorded = True
-                await asyncio.to_thread(store.add_compare_column, column.head, column.position,
-                                        listener.started[0].id, column.target)
+                await asyncio.to_thread(
+                    store.set_compare_column if column.replace_head else store.add_compare_column,
+                    column.head, column.position, listener.started[0].id, column.target)
 
         if column.prepared is None:  # no client (no key, unknown provider): an error reply
             reply = await asyncio.to_thread(

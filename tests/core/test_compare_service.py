@@ -192,3 +192,46 @@ def test_targets_from_the_command_line() -> None:
     for bad in ("a:m1", "a:m1,b", "a:1,b:2,c:3,d:4,e:5"):
         with pytest.raises(ValueError):
             targets_from_spec(bad)
+
+
+def test_retrying_a_failed_column_replaces_its_reply_with_the_columns_target(
+        compare: CompareService, fake_provider: FakeProvider) -> None:
+    store = compare.store
+    conversation = store.create_conversation()
+    targets = [CompareTarget("fake", "alpha"), CompareTarget("fake", "broken-b")]
+    first = drive(compare, compare.send(conversation.id, "Hi", targets))
+    failed = first.columns[1].reply
+    assert failed is not None and failed.status is MessageStatus.ERROR
+    route_by_model(fake_provider, failing=("nothing",))  # the model is back
+    again = drive(compare, compare.regenerate_column(failed.id))
+    (outcome,) = again.columns
+    assert outcome.ok and outcome.reply is not None and outcome.position == 1
+    assert outcome.reply.text == reply_text("broken-b")
+    assert [c.reply_id for c in store.compare_columns(first.fork_id)] == [
+        first.columns[0].reply.id if first.columns[0].reply else 0, outcome.reply.id]
+    kept = store.messages(conversation.id)  # the failed empty reply went (ids may be reused)
+    assert len(kept) == 3 and all(m.status is MessageStatus.COMPLETE for m in kept)
+
+
+def test_a_stopped_column_continues_with_its_own_target(compare: CompareService) -> None:
+    store = compare.store
+    conversation = store.create_conversation(provider="fake", model="solo")
+    run = CompareRun()
+
+    class StopSlow(Recorder):
+        def column_event(self, position: int, message_id: int, event: StreamEvent) -> None:
+            super().column_event(position, message_id, event)
+            if position == 0 and self.text.get(0, "").count("word") == 1:
+                run.stop(0)
+
+    targets = [CompareTarget("fake", "slow-a"), CompareTarget("fake", "alpha")]
+    first = drive(compare, compare.send(conversation.id, "Go", targets, listener=StopSlow(),
+                                        run=run))
+    stopped = first.columns[0].reply
+    assert stopped is not None and first.columns[0].stopped
+    result = drive(compare, compare.continue_column(stopped.id))
+    (outcome,) = result.columns
+    assert outcome.ok and outcome.reply is not None and outcome.reply.id == stopped.id
+    assert outcome.reply.status is MessageStatus.COMPLETE
+    assert outcome.reply.text.count("word") > 1
+    assert store.get_conversation(conversation.id).model == "solo"  # not remembered

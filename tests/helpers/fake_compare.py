@@ -30,19 +30,24 @@ def _events(model: str, words: list[str]) -> list[str | dict[str, Any]]:
     return events
 
 
-def compare_reply(request: RecordedRequest) -> Reply:
+def compare_reply(request: RecordedRequest, texts: dict[str, str] | None = None,
+                  failing: tuple[str, ...] = ("broken",)) -> Reply:
     body = request.json if isinstance(request.json, dict) else {}
     model = str(body.get("model", "fake-model"))
-    if model.startswith("broken"):
+    if model.startswith(failing):
         return Reply.error(500, f"{model} is down for maintenance", "server_error")
     if model.startswith("slow"):
         words = ["word "] * SLOW_WORDS
         return Reply.sse(_events(model, words), delay=SLOW_DELAY)
-    text = reply_text(model)
+    text = (texts or {}).get(model) or reply_text(model)
     words = [w if i == 0 else " " + w for i, w in enumerate(text.split(" "))]
     return Reply.sse(_events(model, words))
 
 
-def route_by_model(provider: FakeProvider) -> FakeProvider:
-    provider.route("/chat/completions", compare_reply)
+def route_by_model(provider: FakeProvider, texts: dict[str, str] | None = None,
+                   failing: tuple[str, ...] = ("broken",)) -> FakeProvider:
+    """Answer by model; `texts` gives some models their own reply, `failing` the name
+    prefixes of models that fail."""
+    provider.route("/chat/completions",
+                   lambda request: compare_reply(request, texts, failing))
     return provider

@@ -149,6 +149,26 @@ class CompareOps(MessageOps):
                 (reply_id, fork_id, position, json.dumps(target.to_json(), ensure_ascii=False)))
         return CompareColumn(fork_id, position, reply_id, target)
 
+    def set_compare_column(self, fork_id: int, position: int, reply_id: int,
+                           target: CompareTarget) -> None:
+        """Column `position` of the fork is now headed by `reply_id` (a regenerated reply)."""
+        with self._write():
+            self._conn.execute("DELETE FROM compare_columns WHERE fork_id = ? AND position = ?",
+                               (fork_id, position))
+            self._conn.execute(
+                "INSERT OR REPLACE INTO compare_columns (reply_id, fork_id, position, target) "
+                "VALUES (?, ?, ?, ?)",
+                (reply_id, fork_id, position, json.dumps(target.to_json(), ensure_ascii=False)))
+
+    def column_holding(self, message_id: int) -> CompareColumn | None:
+        """The column of the open compare whose branch holds `message_id`, or None."""
+        message = self.get_message(message_id)
+        fork = self.open_compare(message.conversation_id)
+        if fork is None:
+            return None
+        heads = {c.reply_id: c for c in self.compare_columns(fork)}
+        return next((heads[m.id] for m in self.path_to(message_id) if m.id in heads), None)
+
     def compare_columns(self, fork_id: int) -> list[CompareColumn]:
         """The columns of a fork in position order (empty: not a compared message)."""
         with self._lock:
