@@ -158,6 +158,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
+    _connect_compare(window, parts)
     _connect_requests(window, parts)
     window.saving_state.connect(drafts.save)
     window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
@@ -192,6 +193,15 @@ def _compare_controller(window: MainWindow, state: OpenConversation, service: Ch
     return CompareController(state, CompareService(service), exchanges, pane, opener,
                              window.tasks, choices=choices, current=current,
                              system_prompt=panel.system_prompt_text, parent=window)
+
+
+def _connect_compare(window: MainWindow, parts: WindowParts) -> None:
+    """A message's actions in a compare column do what they do in the chat view."""
+    columns, reading = window.chat.compare_view, parts.read_aloud.read_aloud
+    columns.copy_requested.connect(parts.messages.copy)
+    columns.delete_requested.connect(parts.messages.delete)
+    columns.read_aloud_requested.connect(reading.toggle)
+    reading.reading_changed.connect(columns.set_reading)
 
 
 def _reopen_last(parts: WindowParts, store: Store, window_state: WindowState) -> None:

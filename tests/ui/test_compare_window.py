@@ -57,6 +57,15 @@ def test_three_columns_with_one_failing_then_each_goes_on(
     shown = [row.message for row in pane.chat_view.model.rows()]
     assert [m.role for m in shown] == [Role.USER] and shown[0].text == "Which is best?"
     assert len(chat.store.children(shown[0].id)) == 3
+    # Retry in the failed column asks that column's model again, in its place
+    route_by_model(fake_provider, failing=("nothing",))
+    card = broken.chat_view.area.bound_widget(failed.id)
+    assert card is not None and card.retry_button.isVisible()
+    card.retry_button.click()
+    chat.wait(lambda: chat.idle() and not broken.running
+              and [m.text for m in messages(broken)] == [reply_text("broken-x")])
+    assert broken.head_id == messages(broken)[0].id
+    assert "failed" not in broken.detail_label.text()
     # a plain Send goes on in every column, each on its own branch
     chat.type_and_send("And why?")
     chat.wait(lambda: chat.idle() and all(len(messages(c)) == 3 for c in view.columns)

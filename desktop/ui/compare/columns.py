@@ -128,6 +128,18 @@ class CompareColumn(QFrame):
             self.head_id = message.id
         self.chat_view.append_message(message)
 
+    def message(self, message_id: int) -> Message | None:
+        number = self.chat_view.model.row_of(message_id)
+        return None if number is None else self.chat_view.model.row_at(number).message
+
+    def replace_from(self, old_id: int, message: Message) -> None:
+        messages = []
+        for row in self.chat_view.model.rows():
+            if row.message.id == old_id:
+                break
+            messages.append(row.message)
+        self.show_messages([*messages, message])
+
     def has(self, message_id: int) -> bool:
         return self.chat_view.model.row_of(message_id) is not None
 
@@ -137,6 +149,13 @@ class CompareColumns(QWidget):
 
     stop_requested = Signal(int)  # a column's position
     choose_requested = Signal(int)  # the reply heading the chosen column
+    # A message's actions in a column (message id): as the chat view's, for that column.
+    copy_requested = Signal(int)
+    delete_requested = Signal(int)
+    edit_requested = Signal(int)
+    regenerate_requested = Signal(int)  # Regenerate and Retry: that column's target again
+    continue_requested = Signal(int)
+    read_aloud_requested = Signal(int, str)  # message id, its text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,8 +210,33 @@ class CompareColumns(QWidget):
             column.chat_view.set_image_source(self._image_source)
             column.stop_requested.connect(self.stop_requested)
             column.choose_requested.connect(self.choose_requested)
+            view = column.chat_view
+            view.copy_requested.connect(self.copy_requested)
+            view.delete_requested.connect(self.delete_requested)
+            view.edit_requested.connect(self.edit_requested)
+            view.regenerate_requested.connect(self.regenerate_requested)
+            view.retry_requested.connect(self.regenerate_requested)
+            view.continue_requested.connect(self.continue_requested)
+            view.read_aloud_requested.connect(
+                lambda message_id, c=column: self._read_aloud(c, message_id))
             self.row.addWidget(column, 1)
             self.columns.append(column)
+
+    def _read_aloud(self, column: CompareColumn, message_id: int) -> None:
+        message = column.message(message_id)
+        if message is not None:
+            self.read_aloud_requested.emit(message_id, message.text)
+
+    def set_reading(self, message_id: int | None) -> None:
+        """The reply being read aloud (its card's button says Stop), in whichever column."""
+        for column in self.columns:
+            column.chat_view.set_reading(message_id)
+
+    def replace_from(self, old_id: int, message: Message) -> None:
+        """A regenerated reply: it takes `old_id`'s place (and what followed goes)."""
+        column = self.column_of(old_id)
+        if column is not None:
+            column.replace_from(old_id, message)
 
     def clear(self) -> None:
         self._rebuild([])

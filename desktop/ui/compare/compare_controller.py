@@ -10,14 +10,20 @@ loaded, so a compared exchange reopens in columns from the history.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from desktop.core.api.events import StreamEvent
 from desktop.core.api.retry import RetryWait
-from desktop.core.compare_service import CompareListener, CompareRun, CompareService
+from desktop.core.compare_service import (
+    CompareListener,
+    CompareResult,
+    CompareRun,
+    CompareService,
+)
 from desktop.core.store.compare_ops import ColumnBranch, CompareTarget
 from desktop.core.store.errors import StoreError
 from desktop.core.store.models import Conversation, FilePart, ImagePart, Message, MessageStatus
@@ -47,10 +53,11 @@ class _Columns(CompareListener):
     """One running compare's callbacks: into the columns while its conversation is open."""
 
     def __init__(self, controller: CompareController, conversation_id: int,
-                 targets: Sequence[CompareTarget] | None) -> None:
+                 targets: Sequence[CompareTarget] | None, replacing: int | None = None) -> None:
         self.controller = controller
         self.conversation_id = conversation_id
         self.targets = targets  # a new compare: columns start empty; None: they go on
+        self.replacing = replacing  # a regenerated reply: the new one takes its place
         self.run = CompareRun()
 
     @property
@@ -72,7 +79,14 @@ class _Columns(CompareListener):
     def column_started(self, position: int, message: Message) -> None:
         if self.shown:
             view = self.controller.view
-            view.append(position, replace(message, status=MessageStatus.STREAMING))
+            streaming = replace(message, status=MessageStatus.STREAMING)
+            column = view.column(position)
+            if self.replacing is not None and column is not None and column.has(self.replacing):
+                view.replace_from(self.replacing, streaming)
+            elif column is not None and column.has(message.id):  # a continued reply
+                view.update_message(streaming)
+            else:
+                view.append(position, streaming)
             view.set_running(position, True)
 
     def column_event(self, position: int, message_id: int, event: StreamEvent) -> None:
@@ -122,6 +136,11 @@ class CompareController(QObject):
         state.conversation_loaded.connect(self._loaded)
         self.view.stop_requested.connect(self.stop_column)
         self.view.choose_requested.connect(self.continue_with)
+        self.view.regenerate_requested.connect(self.regenerate_column)
+        self.view.continue_requested.connect(self.continue_column)
+        self.view.edit_requested.connect(lambda _id: pane.show_notice(self.tr(
+            "A message in a column cannot be edited: send a new one, and it goes to every "
+            "column.")))
         pane.compare_requested.connect(self.compare_once)
         pane.compare_mode_requested.connect(self.choose_mode)
         pane.single_mode_requested.connect(self.single_mode)
@@ -282,6 +301,39 @@ class CompareController(QObject):
                 del self.running[cid]
         if created and exchange.setup_failed:
             await self.exchanges.drop_empty(cid)
+
+    def regenerate_column(self, reply_id: int) -> None:
+        """Regenerate (or retry) a reply in a column with that column's own target."""
+        self._column_action(reply_id, "regenerate a column", lambda listener:
+                            self.compare.regenerate_column(
+                                reply_id, system_prompt=self.system_prompt(),
+                                listener=listener, run=listener.run))
+
+    def continue_column(self, reply_id: int) -> None:
+        """Ask a column's target to go on with its stopped reply."""
+        self._column_action(reply_id, "continue a column", lambda listener:
+                            self.compare.continue_column(
+                                reply_id, system_prompt=self.system_prompt(),
+                                listener=listener, run=listener.run), replacing=False)
+
+    def _column_action(self, reply_id: int, name: str,
+                       make: Callable[[_Columns], Coroutine[Any, Any, CompareResult]],
+                       *, replacing: bool = True) -> None:
+        cid = self.state.conversation_id
+        if cid is None or self.exchanges.busy(cid):
+            return
+        listener = _Columns(self, cid, None, reply_id if replacing else None)
+        exchange = Exchange(self.exchanges, cid, reload=False)
+
+        async def run() -> None:
+            self.running[cid] = listener
+            try:
+                await self.exchanges.run_exchange(exchange, make(listener))
+            finally:
+                if self.running.get(cid) is listener:
+                    del self.running[cid]
+
+        self.exchanges.run(run(), name)
 
     def stop_column(self, position: int) -> None:
         """A column's own Stop: that reply ends (what arrived is kept), the others go on."""
