@@ -154,8 +154,8 @@ class ChatPane(QWidget):
 
     def _build_compare_button(self, frame_layout: QHBoxLayout) -> None:
         self.compare_button = self._flat_button("compare")
-        self.compare_button.setObjectName("compareButton")
         self.compare_button.setCheckable(True)
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.compare_button.clicked.connect(self._on_compare_button)
         menu = QMenu(self.compare_button)
@@ -185,6 +185,8 @@ class ChatPane(QWidget):
         tip = (self.tr("Compare: send this message to several models") if models is None
                else self.tr("Compare mode: {0}").format(", ".join(models)))
         self.compare_button.setToolTip(tip)
+        self.compare_button.setText("" if models is None
+                                    else self.tr("%n model(s)", "", len(models)))
         self.compare_button.setAccessibleName(self.tr("Compare"))
         self.compare_once_action.setText(self.tr("Compare this message…"))
         self.compare_mode_action.setText(self.tr("Compare mode for this conversation…"))

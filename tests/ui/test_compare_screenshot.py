@@ -65,6 +65,7 @@ def test_three_columns_one_failed_light_and_dark(
     chat = open_window(data, qasync_loop)
     try:
         chat.window.resize(1440, 900)
+        chat.window.parameters.hide()  # room for three columns
         pane = chat.window.chat
         pane.composer.setPlainText("How do I sum one column of a large CSV file in Python?")
         pane.compare_button.click()

@@ -165,7 +165,7 @@ class CompareColumns(QWidget):
         self._image_source: Callable[[str], Path] | None = None
         self._colours = current_colors()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 4, 12, 0)
+        layout.setContentsMargins(12, 4, 12, 8)
         layout.setSpacing(6)
         self.hint = QLabel()
         self.hint.setObjectName("compareHint")

@@ -59,6 +59,7 @@ class _Columns(CompareListener):
         self.targets = targets  # a new compare: columns start empty; None: they go on
         self.replacing = replacing  # a regenerated reply: the new one takes its place
         self.run = CompareRun()
+        self.waiting: set[int] = set()  # replies whose card says they wait for a retry
 
     @property
     def shown(self) -> bool:
@@ -90,11 +91,15 @@ class _Columns(CompareListener):
             view.set_running(position, True)
 
     def column_event(self, position: int, message_id: int, event: StreamEvent) -> None:
+        if message_id in self.waiting:  # the retry wait is over: its line goes
+            self.waiting.discard(message_id)
+            if self.shown:
+                self.controller.view.set_reply_status(message_id, "")
         if self.shown:
-            self.controller.view.set_reply_status(message_id, "")
             self.controller.view.stream(message_id, event)
 
     def column_waiting(self, position: int, message_id: int, wait: RetryWait) -> None:
+        self.waiting.add(message_id)
         if self.shown:
             self.controller.view.set_reply_status(
                 message_id, self.controller.exchanges.wait_text(wait))
