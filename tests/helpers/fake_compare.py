@@ -31,7 +31,7 @@ def _events(model: str, words: list[str]) -> list[str | dict[str, Any]]:
 
 
 def compare_reply(request: RecordedRequest, texts: dict[str, str] | None = None,
-                  failing: tuple[str, ...] = ("broken",)) -> Reply:
+                  failing: tuple[str, ...] = ("broken",), delay: float = 0.0) -> Reply:
     body = request.json if isinstance(request.json, dict) else {}
     model = str(body.get("model", "fake-model"))
     if model.startswith(failing):
@@ -41,13 +41,13 @@ def compare_reply(request: RecordedRequest, texts: dict[str, str] | None = None,
         return Reply.sse(_events(model, words), delay=SLOW_DELAY)
     text = (texts or {}).get(model) or reply_text(model)
     words = [w if i == 0 else " " + w for i, w in enumerate(text.split(" "))]
-    return Reply.sse(_events(model, words))
+    return Reply.sse(_events(model, words), delay=delay)
 
 
 def route_by_model(provider: FakeProvider, texts: dict[str, str] | None = None,
-                   failing: tuple[str, ...] = ("broken",)) -> FakeProvider:
+                   failing: tuple[str, ...] = ("broken",), delay: float = 0.0) -> FakeProvider:
     """Answer by model; `texts` gives some models their own reply, `failing` the name
-    prefixes of models that fail."""
+    prefixes of models that fail, `delay` the seconds before each word."""
     provider.route("/chat/completions",
-                   lambda request: compare_reply(request, texts, failing))
+                   lambda request: compare_reply(request, texts, failing, delay))
     return provider

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,15 @@ def test_three_columns_one_failed_light_and_dark(
         save(chat, artifacts_dir, "compare-light.png")
         theme.apply_theme(app, "dark")
         save(chat, artifacts_dir, "compare-dark.png")
+        # the next message goes on in every column: streaming, each with its own Stop
+        route_by_model(fake_provider, TEXTS, failing=("nothing",), delay=0.05)
+        chat.type_and_send("And with pandas?")
+        columns = pane.compare_view.columns
+        chat.wait(lambda: all(c.running for c in columns), timeout=20)
+        shot_at = time.monotonic() + 0.8  # some words in (a picture, not an assertion)
+        chat.wait(lambda: time.monotonic() > shot_at)
+        save(chat, artifacts_dir, "compare-streaming-dark.png")
+        chat.wait(chat.idle, timeout=30)
     finally:
         chat.close()
         chat.store.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,8 @@ from desktop.core.api.events import StreamEvent
 from desktop.core.store.compare_ops import CompareTarget
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import ChatView
+from desktop.ui.chat_view.cost_text import cost_tooltip
+from desktop.ui.chat_view.footer import footer_text
 from desktop.ui.resources import icon
 from desktop.ui.theme import current_colors
 
@@ -42,12 +45,15 @@ class CompareColumn(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareColumn")
+        # Equal widths whatever the headers hold (stretch decides, not the size hints).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(200)
         self.position = position
         self.target = target
         self.head_id: int | None = None  # the reply that heads the column
         self.running = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(1, 1, 1, 1)  # the frame's border stays visible
         layout.setSpacing(0)
         header = QFrame()
         header.setObjectName("compareColumnHeader")
@@ -77,6 +83,11 @@ class CompareColumn(QFrame):
         layout.addWidget(header)
         self.chat_view = ChatView()
         layout.addWidget(self.chat_view, 1)
+        self.footer = QLabel()  # the column's last reply: tokens, first token, speed, cost
+        self.footer.setObjectName("compareFooter")
+        self.footer.setWordWrap(True)
+        self.footer.hide()
+        layout.addWidget(self.footer)
         self.retranslate_ui()
         self.set_running(False)
 
@@ -96,7 +107,8 @@ class CompareColumn(QFrame):
     def set_running(self, running: bool) -> None:
         self.running = running
         self.stop_button.setVisible(running)
-        self.choose_button.setEnabled(not running and self.head_id is not None)
+        self.choose_button.setVisible(not running)
+        self.choose_button.setEnabled(self.head_id is not None)
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -113,6 +125,13 @@ class CompareColumn(QFrame):
         elif last is not None and last.status is MessageStatus.INTERRUPTED:
             detail += " · " + self.tr("stopped")
         self.detail_label.setText(detail)
+        self._show_footer(last)
+
+    def _show_footer(self, last: Message | None) -> None:
+        text = footer_text(last) if last is not None and last.role is Role.ASSISTANT else ""
+        self.footer.setText(text)
+        self.footer.setToolTip(cost_tooltip(last.cost) if last is not None else "")
+        self.footer.setVisible(bool(text) and not self.running)
 
     def last(self) -> Message | None:
         rows = self.chat_view.model.rows()
@@ -301,6 +320,11 @@ QFrame#compareColumnHeader {{
 }}
 QLabel#compareModel {{ font-weight: 600; color: {c['text']}; background: transparent; }}
 QLabel#compareDetail {{ color: {c['muted']}; font-size: 8.5pt; background: transparent; }}
+QLabel#compareFooter {{
+    color: {c['muted']}; font-size: 8.5pt; background: {c['sidebar']};
+    border: none; border-top: 1px solid {c['border']}; padding: 6px 12px;
+    border-bottom-left-radius: 10px; border-bottom-right-radius: 10px;
+}}
 QToolButton#compareStop {{
     border: 1px solid {c['border']}; border-radius: 6px; padding: 3px 8px;
     color: {c['text']}; background: {c['surface']};
