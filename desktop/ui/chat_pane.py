@@ -186,7 +186,7 @@ class ChatPane(QWidget):
                else self.tr("Compare mode: {0}").format(", ".join(models)))
         self.compare_button.setToolTip(tip)
         self.compare_button.setText("" if models is None
-                                    else self.tr("%n model(s)", "", len(models)))
+                                    else self.tr("{0} models").format(len(models)))  # 2 to 4
         self.compare_button.setAccessibleName(self.tr("Compare"))
         self.compare_once_action.setText(self.tr("Compare this message…"))
         self.compare_mode_action.setText(self.tr("Compare mode for this conversation…"))

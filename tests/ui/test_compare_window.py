@@ -108,3 +108,35 @@ def test_a_compared_exchange_reopens_in_columns(
     assert [messages(c)[0].text for c in pane.compare_view.columns] == [
         reply_text("alpha"), "", reply_text("beta")]
     assert [row.message.text for row in pane.chat_view.model.rows()] == ["Which is best?"]
+
+
+def test_compare_mode_of_a_new_conversation_and_one_columns_stop(
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    route_by_model(fake_provider)
+    pane = chat.window.chat
+    controller = chat.parts.compare
+    assert controller is not None
+    pane.compare_mode_action.trigger()
+    chat.wait(lambda: chat.window.findChild(CompareChooser) is not None)
+    dialog = chat.window.findChild(CompareChooser)
+    assert isinstance(dialog, CompareChooser)
+    for row, target in zip(dialog.rows, [CompareTarget("fake", "alpha"),
+                                         CompareTarget("fake", "slow-b")], strict=True):
+        row.set_target(target)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert pane.compare_button.isChecked() and pane.compare_button.text() == "2 models"
+    chat.type_and_send("Race")  # compare mode: a plain Send goes to both
+    view = pane.compare_view
+    chat.wait(lambda: len(view.columns) == 2 and view.columns[1].running
+              and not view.columns[0].running)
+    view.columns[1].stop_button.click()
+    chat.wait(lambda: chat.idle() and not view.columns[1].running)
+    alpha, slow = (messages(c)[-1] for c in view.columns)
+    assert alpha.status is MessageStatus.COMPLETE
+    assert slow.status is MessageStatus.INTERRUPTED
+    assert "stopped" in view.columns[1].detail_label.text()
+    cid = chat.parts.state.conversation_id
+    assert cid is not None and chat.store.compare_targets(cid) is not None
+    pane.single_mode_action.trigger()
+    chat.wait(lambda: chat.idle() and chat.store.compare_targets(cid) is None)
+    assert not pane.compare_button.isChecked()
