@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.api.client import ApiClient
@@ -114,9 +114,11 @@ class _ColumnListener(ExchangeListener):
         self.outer = outer
         self.position = position
         self.started: list[Message] = []
+        self.on_started: Callable[[], None] = lambda: None
 
     def reply_started(self, message: Message) -> None:
         self.started.append(message)
+        self.on_started()
         self.outer.column_started(self.position, message)
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
@@ -320,15 +322,30 @@ class CompareService:
         store = self.store
         listener = _ColumnListener(outer, column.position)
         outcome = ColumnOutcome(column.position, column.target)
-        recorded = False
+        recording: list[asyncio.Future[None]] = []
+
+        def start_recording() -> None:
+            """The column's row, written as soon as its reply exists (a window reopening
+            the conversation mid-stream finds the columns)."""
+            head = column.head
+            if head is None or not listener.started or recording:
+                return
+            reply_id = listener.started[0].id
+
+            def write() -> None:
+                if column.replace_head:
+                    store.set_compare_column(head, column.position, reply_id, column.target)
+                else:
+                    store.add_compare_column(head, column.position, reply_id, column.target)
+
+            recording.append(asyncio.ensure_future(asyncio.to_thread(write)))
 
         async def record() -> None:
-            nonlocal recorded
-            if column.head is not None and listener.started and not recorded:
-                recorded = True
-                await asyncio.to_thread(
-                    store.set_compare_column if column.replace_head else store.add_compare_column,
-                    column.head, column.position, listener.started[0].id, column.target)
+            start_recording()
+            if recording:
+                await recording[0]
+
+        listener.on_started = start_recording
 
         if column.prepared is None:  # no client (no key, unknown provider): an error reply
             reply = await asyncio.to_thread(

@@ -129,14 +129,21 @@ def test_compare_mode_of_a_new_conversation_and_one_columns_stop(
     view = pane.compare_view
     chat.wait(lambda: len(view.columns) == 2 and view.columns[1].running
               and not view.columns[0].running)
+    # left and reopened while the slow column streams: its columns come back, still running
+    cid = chat.parts.state.conversation_id
+    assert cid is not None
+    chat.parts.opener.new_conversation()
+    chat.wait(lambda: not view.columns)
+    chat.parts.opener.open_conversation(cid)
+    chat.wait(lambda: len(view.columns) == 2 and view.columns[1].running
+              and messages(view.columns[0])[-1].status is MessageStatus.COMPLETE)
     view.columns[1].stop_button.click()
     chat.wait(lambda: chat.idle() and not view.columns[1].running)
     alpha, slow = (messages(c)[-1] for c in view.columns)
     assert alpha.status is MessageStatus.COMPLETE
     assert slow.status is MessageStatus.INTERRUPTED
     assert "stopped" in view.columns[1].detail_label.text()
-    cid = chat.parts.state.conversation_id
-    assert cid is not None and chat.store.compare_targets(cid) is not None
+    assert chat.store.compare_targets(cid) is not None
     pane.single_mode_action.trigger()
     chat.wait(lambda: chat.idle() and chat.store.compare_targets(cid) is None)
     assert not pane.compare_button.isChecked()
