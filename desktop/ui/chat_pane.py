@@ -45,6 +45,7 @@ class ChatPane(QWidget):
         self.setObjectName("chatPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.streaming = False
+        self.compare_models: list[str] | None = None  # compare mode's models (None: off)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -181,7 +182,7 @@ class ChatPane(QWidget):
         self._compare_tips()
 
     def _compare_tips(self) -> None:
-        models = getattr(self, "compare_models", None)
+        models = self.compare_models
         tip = (self.tr("Compare: send this message to several models") if models is None
                else self.tr("Compare mode: {0}").format(", ".join(models)))
         self.compare_button.setToolTip(tip)

@@ -147,3 +147,16 @@ def test_compare_mode_of_a_new_conversation_and_one_columns_stop(
     pane.single_mode_action.trigger()
     chat.wait(lambda: chat.idle() and chat.store.compare_targets(cid) is None)
     assert not pane.compare_button.isChecked()
+
+
+def test_editing_the_compared_message_leaves_the_columns(
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    route_by_model(fake_provider)
+    compare_three(chat)
+    pane = chat.window.chat
+    fork = pane.chat_view.model.rows()[-1].message
+    chat.parts.editing.edit(fork.id)
+    chat.type_and_send("Which is cheapest?")  # a new branch, answered by one model
+    chat.wait(lambda: chat.idle() and not pane.compare_view.isVisible()
+              and len(pane.chat_view.model.rows()) == 2)
+    assert pane.chat_view.model.rows()[0].message.text == "Which is cheapest?"

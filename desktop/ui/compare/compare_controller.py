@@ -172,6 +172,8 @@ class CompareController(QObject):
             if not self.state.is_open(cid):
                 return
             targets, fork, branches = result
+            if fork not in self.state.messages:  # an edit moved the path elsewhere
+                fork, branches = None, []
             self.shown = _Shown(targets, fork)
             self.pane.set_compare_mode(self._names(targets))
             if fork is None or not branches:
@@ -250,7 +252,10 @@ class CompareController(QObject):
     # ----------------------------------------------------------------- running
 
     def _send_hook(self, text: str) -> bool:
-        """A plain Send: to the open compare's columns, or to the compare mode's targets."""
+        """A plain Send: to the open compare's columns, or to the compare mode's targets
+        (an edited message is resent as an edit, by the runner)."""
+        if self.state.editing_id is not None:
+            return False
         if self.shown.fork is not None and self.state.conversation_id is not None:
             self.start(text, None)
             return True
