@@ -76,8 +76,11 @@ def test_three_columns_one_failed_light_and_dark(
         dialog.add_button.click()
         for row, target in zip(dialog.rows, TARGETS, strict=True):
             row.set_target(target)
-        save(chat, artifacts_dir, "compare-chooser-light.png")
-        assert dialog.grab().save(str(artifacts_dir / "compare-chooser-dialog-light.png"))
+        chat.wait(lambda: True, timeout=0.3)
+        assert dialog.grab().save(str(artifacts_dir / "compare-chooser-light.png"))
+        if os.environ.get("SWITCHBOARD_SHOTS"):
+            shutil.copy(artifacts_dir / "compare-chooser-light.png",
+                        Path(os.environ["SWITCHBOARD_SHOTS"]) / "compare-chooser-light.png")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         chat.wait(lambda: chat.idle() and len(pane.compare_view.columns) == 3
                   and not any(c.running for c in pane.compare_view.columns))

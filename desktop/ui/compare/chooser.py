@@ -99,6 +99,7 @@ class CompareChooser(QDialog):
                  *, mode: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareChooser")
+        self.setMinimumWidth(600)
         self.setWindowTitle(self.tr("Compare models") if not mode
                             else self.tr("Compare mode for this conversation"))
         self._choices = list(choices)
