@@ -141,8 +141,8 @@ class StudioForm(QWidget):
     def _update_hint(self) -> None:
         empty = self.provider.count() == 0
         self.no_provider.setText(self.tr(
-            "No provider offers %1 yet. Turn it on under Settings → Providers → "
-            "Task APIs.").replace("%1", self.current.title().split(" — ")[0]))
+            "No provider offers %1 yet. Turn it on in Settings → Providers → "
+            "Connection options → Task APIs.").replace("%1", self.current.title().split(" — ")[0]))
         self.no_provider.setVisible(empty)
         self.provider.setEnabled(not empty)
         self.create_button.setEnabled(not empty)
