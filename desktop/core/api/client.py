@@ -180,13 +180,16 @@ class ApiClient:
 
     async def _send(
         self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
-        on_retry: RetryListener | None = None,
+        on_retry: RetryListener | None = None, extra_headers: dict[str, str] | None = None,
     ) -> httpx.Response:
         """Send with retries; returns a successful response whose body is not read yet.
 
-        `on_retry` hears of each wait before a retry (the window shows it on the reply)."""
+        `on_retry` hears of each wait before a retry (the window shows it on the reply);
+        `extra_headers` are added unless the profile sets the same header (task routes)."""
         url = path if "://" in path else self.profile.request_url(path)
         headers = self._headers(accept)
+        present = {name.lower() for name in headers}
+        headers.update({k: v for k, v in (extra_headers or {}).items() if k.lower() not in present})
         retries = 0
         repaired = False
         while True:

@@ -11,7 +11,9 @@ The public API the window and the CLI use:
 - typed errors (`errors`), all `APIError`s: `TaskSubmitError` (+ `TaskQueueFullError`,
   `TaskBannedPromptError`, `TaskRejectedError`), `TaskFailedError`, `TaskTimeoutError`,
   `TaskCancelledError`, `TaskStateError`, `TaskUnsupportedError`, `TaskNotFoundError`,
-  `TaskReplyError`.
+  `TaskReplyError`; `task_error(task)` rebuilds the error a stored task ended with;
+- the options of each kind (`requests`): `PARAMS`, `check_params`, `encode_image`,
+  `BOT_TYPES`, `ASPECT_RATIOS`, `BLEND_DIMENSIONS`.
 
 Storage is `Store`'s: `create_task`, `update_task`, `get_task`, `list_tasks`,
 `active_tasks`, `task_files`, `delete_task` (desktop/core/store/task_ops.py). The relay
@@ -32,6 +34,7 @@ from desktop.core.tasks.errors import (
     TaskSubmitError,
     TaskTimeoutError,
     TaskUnsupportedError,
+    task_error,
 )
 from desktop.core.tasks.models import (
     MjButton,
@@ -43,9 +46,24 @@ from desktop.core.tasks.models import (
     TaskRecord,
     TaskStatus,
 )
-from desktop.core.tasks.runner import ClientFactory, PollPolicy, TaskListener, TaskRunner
+from desktop.core.tasks.policy import DEFAULT_TIMEOUTS, PollPolicy
+from desktop.core.tasks.probe import probe_task_apis
+from desktop.core.tasks.requests import (
+    ASPECT_RATIOS,
+    BLEND_DIMENSIONS,
+    BOT_TYPES,
+    PARAMS,
+    check_params,
+    encode_image,
+)
+from desktop.core.tasks.runner import ClientFactory, TaskListener, TaskRunner
 
 __all__ = [
+    "ASPECT_RATIOS",
+    "BLEND_DIMENSIONS",
+    "BOT_TYPES",
+    "DEFAULT_TIMEOUTS",
+    "PARAMS",
     "ClientFactory",
     "MjButton",
     "MjMode",
@@ -72,5 +90,9 @@ __all__ = [
     "TaskSubmitError",
     "TaskTimeoutError",
     "TaskUnsupportedError",
+    "check_params",
+    "encode_image",
+    "probe_task_apis",
+    "task_error",
     "task_root",
 ]

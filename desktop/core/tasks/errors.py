@@ -20,6 +20,7 @@ from desktop.core.api.errors import (
     MalformedResponseError,
     RateLimitError,
 )
+from desktop.core.tasks.models import TaskRecord, TaskStatus
 
 # midjourney-proxy's submit codes (ReturnCode): see docs/task-apis.md.
 MJ_OK = 1
@@ -88,3 +89,30 @@ class TaskUnsupportedError(TaskError):
 
 class TaskReplyError(TaskError, MalformedResponseError):
     """The relay answered 200 with a body that is not a valid task reply."""
+
+
+def task_error(task: TaskRecord) -> TaskError | None:
+    """The typed error a stored task ended with (FAILED or CANCELLED), else None.
+
+    Built from the task's `error_code`, so the CLI reports a task that failed in an
+    earlier run (or in the window) with the same exit code as one it watched fail.
+    """
+    if task.status is TaskStatus.CANCELLED:
+        return TaskCancelledError(task.error or "The task was cancelled.", task_id=task.id,
+                                  provider=task.provider)
+    if task.status is not TaskStatus.FAILED:
+        return None
+    code = task.error_code or "failure"
+    message = task.error or "The task failed without a reason."
+    common: dict[str, Any] = {"task_id": task.id, "provider": task.provider}
+    if code == "timeout":
+        return TaskTimeoutError(message, **common)
+    if code in ("banned", f"mj.{MJ_BANNED}"):
+        return TaskBannedPromptError(message, code=code, submit_code=MJ_BANNED, **common)
+    if code == f"mj.{MJ_QUEUE_FULL}":
+        return TaskQueueFullError(message, code=code, submit_code=MJ_QUEUE_FULL, **common)
+    if code.startswith("mj.") or code == "submit":
+        return TaskRejectedError(message, code=code, **common)
+    if code == "lost":
+        return TaskNotFoundError(message, **common)
+    return TaskFailedError(message, code=code, **common)
