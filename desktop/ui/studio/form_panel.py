@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ class StudioForm(QWidget):
         super().__init__(parent)
         self.setObjectName("studioForm")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setMinimumWidth(280)
         self._providers = providers
         self.forms: list[KindForm] = [MjImagineForm(), MjBlendForm(), MjDescribeForm(),
                                       SunoForm(), LumaForm(), FluxForm()]
@@ -50,7 +52,8 @@ class StudioForm(QWidget):
         outer.addWidget(self.heading)
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        top.setVerticalSpacing(10)
+        top.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        top.setVerticalSpacing(6)
         self.kind = QComboBox()
         self.kind.setObjectName("studioKind")
         for form in self.forms:
@@ -76,6 +79,7 @@ class StudioForm(QWidget):
         scroll.setObjectName("studioFormScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.stack)
         outer.addWidget(scroll, 1)
         self.error = QLabel()
@@ -134,7 +138,13 @@ class StudioForm(QWidget):
         self._update_hint()
 
     def _kind_changed(self) -> None:
+        # The stack takes the height of the form shown, not of the tallest one.
+        for form in self.forms:
+            policy = (QSizePolicy.Policy.Preferred if form is self.current
+                      else QSizePolicy.Policy.Ignored)
+            form.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(self.current)
+        self.stack.adjustSize()
         self.show_error("")
         self.refresh_providers()
 

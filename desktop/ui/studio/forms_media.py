@@ -1,10 +1,10 @@
 """The Suno, Luma and Flux forms (new-api's relay bodies; see docs/task-apis.md).
 
-Suno: either a description it writes lyrics for (`gpt_description_prompt`) or custom lyrics
-with a title and style tags (`prompt`, `title`, `tags`), `make_instrumental`, model `mv`.
-Luma: `user_prompt` with `aspect_ratio`, `loop`, `expand_prompt` and optional start/end
-frames (`image_url`, `image_end_url`, sent as data URLs). Flux: the OpenAI images endpoint
-with a Flux model and a size.
+Option names are the core's (`desktop.core.tasks.requests.PARAMS`). Suno: a description it
+writes lyrics for (the prompt), or custom `lyrics` with a `title` and style `tags`;
+`instrumental`; `model` (sent as `mv`). Luma: the prompt with `aspect_ratio`, `loop`,
+`expand_prompt` and optional start/end frames (`image_url`, `image_end_url`, data URLs).
+Flux: the OpenAI images endpoint with a Flux `model` and a `size`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLineEdit, QRadioButton, QWidget
 
 from desktop.core.tasks import TaskFamily, TaskKind
+from desktop.core.tasks.requests import ASPECT_RATIOS
 from desktop.ui.studio.form_base import (
-    ASPECT_RATIOS,
     FormError,
     KindForm,
     TaskRequest,
@@ -22,7 +22,7 @@ from desktop.ui.studio.form_base import (
 )
 from desktop.ui.studio.image_picker import ImagePicker
 
-SUNO_MODELS = ("chirp-v4", "chirp-v3-5", "chirp-v3-0", "chirp-auk")
+SUNO_MODELS = ("chirp-v3-5", "chirp-v4", "chirp-v3-0", "chirp-auk")
 FLUX_MODELS = ("flux-schnell", "flux-dev", "flux-pro", "flux-1.1-pro", "flux-kontext-pro")
 FLUX_SIZES = ("1024x1024", "1024x768", "768x1024", "1536x1024", "1024x1536", "1920x1080")
 MAX_FIELD_CHARS = 200
@@ -87,15 +87,14 @@ class SunoForm(KindForm):
 
     def request(self) -> TaskRequest:
         text = self.required_prompt(self.prompt)
-        params: dict[str, object] = {"mv": self.model.currentText().strip()[:MAX_FIELD_CHARS]
+        params: dict[str, object] = {"model": self.model.currentText().strip()[:MAX_FIELD_CHARS]
                                      or SUNO_MODELS[0],
-                                     "make_instrumental": self.instrumental.isChecked()}
-        if self.by_lyrics.isChecked():
-            params.update(prompt=text, title=self.song_title.text().strip(),
-                          tags=self.tags.text().strip())
-        else:
-            params["gpt_description_prompt"] = text
-        return TaskRequest(self.kind, text, params)
+                                     "instrumental": self.instrumental.isChecked()}
+        if not self.by_lyrics.isChecked():
+            return TaskRequest(self.kind, text, params)
+        title = self.song_title.text().strip()
+        params.update(lyrics=text, title=title, tags=self.tags.text().strip())
+        return TaskRequest(self.kind, title or text.splitlines()[0][:80], params)
 
 
 class LumaForm(KindForm):

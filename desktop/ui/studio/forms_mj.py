@@ -1,8 +1,8 @@
 """The Midjourney forms: Imagine, Blend and Describe (midjourney-proxy's submit bodies).
 
-Parameter names follow the relay (`botType`, `base64Array`, `dimensions`, `base64`); the
-aspect ratio goes into the prompt as Midjourney's own `--ar W:H`, and the speed mode is the
-path prefix the core adds (`mode`: relax, fast, turbo; "" keeps the provider's setting).
+Parameter names are the core's (`desktop.core.tasks.requests.PARAMS`: `bot_type`, `images`,
+`dimensions`, `image`); the aspect ratio goes into the prompt as Midjourney's own `--ar W:H`,
+and the speed (relax, fast, turbo) is the provider's path prefix, set in its profile.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from desktop.core.tasks import TaskFamily, TaskKind
+from desktop.core.tasks.requests import ASPECT_RATIOS
 from desktop.ui.studio.form_base import (
-    ASPECT_RATIOS,
     FormError,
     KindForm,
     TaskRequest,
@@ -21,15 +21,10 @@ from desktop.ui.studio.form_base import (
 from desktop.ui.studio.image_picker import ImagePicker
 
 BOT_TYPES = ("MID_JOURNEY", "NIJI_JOURNEY")
-MODES = ("", "relax", "fast", "turbo")
 
 
 def _bot_combo() -> QComboBox:
     return combo([("Midjourney", "MID_JOURNEY"), ("Niji Journey", "NIJI_JOURNEY")])
-
-
-def _mode_combo() -> QComboBox:
-    return combo([(mode, mode) for mode in MODES])  # texts set in retranslate_ui
 
 
 class MjImagineForm(KindForm):
@@ -43,8 +38,6 @@ class MjImagineForm(KindForm):
         self.row("bot", self.bot)
         self.aspect = combo([(ratio, ratio) for ratio in ASPECT_RATIOS])
         self.row("aspect", self.aspect)
-        self.mode = _mode_combo()
-        self.row("mode", self.mode)
         self.images = ImagePicker(most=5)
         self.images.problem.connect(self.problem)
         self.row("images", self.images)
@@ -56,21 +49,17 @@ class MjImagineForm(KindForm):
         self.labels["prompt"].setText(self.tr("Prompt"))
         self.labels["bot"].setText(self.tr("Bot"))
         self.labels["aspect"].setText(self.tr("Aspect ratio"))
-        self.labels["mode"].setText(self.tr("Speed"))
         self.labels["images"].setText(self.tr("Reference images"))
         self.prompt.setPlaceholderText(self.tr("A lighthouse at dusk, oil painting"))
-        _mode_texts(self, self.mode)
 
     def request(self) -> TaskRequest:
         prompt = self.required_prompt(self.prompt)
         ratio = str(self.aspect.currentData())
         if ratio != "1:1" and "--ar" not in prompt and "--aspect" not in prompt:
             prompt = f"{prompt} --ar {ratio}"
-        params: dict[str, object] = {"botType": self.bot.currentData()}
-        if self.mode.currentData():
-            params["mode"] = self.mode.currentData()
+        params: dict[str, object] = {"bot_type": self.bot.currentData()}
         if self.images.images():
-            params["base64Array"] = self.images.images()
+            params["images"] = self.images.images()
         return TaskRequest(self.kind, prompt, params)
 
 
@@ -87,8 +76,6 @@ class MjBlendForm(KindForm):
         self.row("dimensions", self.dimensions)
         self.bot = _bot_combo()
         self.row("bot", self.bot)
-        self.mode = _mode_combo()
-        self.row("mode", self.mode)
 
     def title(self) -> str:
         return self.tr("Midjourney — Blend")
@@ -97,18 +84,14 @@ class MjBlendForm(KindForm):
         self.labels["images"].setText(self.tr("Images (2–5)"))
         self.labels["dimensions"].setText(self.tr("Shape"))
         self.labels["bot"].setText(self.tr("Bot"))
-        self.labels["mode"].setText(self.tr("Speed"))
-        _mode_texts(self, self.mode)
 
     def request(self) -> TaskRequest:
         images = self.images.images()
         if len(images) < 2:
             raise FormError(self.tr("Blend needs two to five images."))
-        params: dict[str, object] = {"base64Array": images,
+        params: dict[str, object] = {"images": images,
                                      "dimensions": self.dimensions.currentData(),
-                                     "botType": self.bot.currentData()}
-        if self.mode.currentData():
-            params["mode"] = self.mode.currentData()
+                                     "bot_type": self.bot.currentData()}
         return TaskRequest(self.kind, "", params)
 
 
@@ -134,12 +117,6 @@ class MjDescribeForm(KindForm):
         images = self.images.images()
         if not images:
             raise FormError(self.tr("Choose the image to describe."))
-        return TaskRequest(self.kind, "", {"base64": images[0],
-                                           "botType": self.bot.currentData()})
+        return TaskRequest(self.kind, "", {"image": images[0],
+                                           "bot_type": self.bot.currentData()})
 
-
-def _mode_texts(form: KindForm, box: QComboBox) -> None:
-    texts = {"": form.tr("The provider's setting"), "relax": form.tr("Relax"),
-             "fast": form.tr("Fast"), "turbo": form.tr("Turbo")}
-    for index in range(box.count()):
-        box.setItemText(index, texts[str(box.itemData(index))])

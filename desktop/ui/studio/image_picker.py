@@ -59,6 +59,7 @@ class ImagePicker(QWidget):
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
         self.list.setIconSize(QSize(56, 56))
         self.list.setFixedHeight(76)
+        self.list.setMinimumWidth(100)
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

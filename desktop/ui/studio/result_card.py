@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCursor, QImage, QMouseEvent, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCursor, QFont, QFontMetrics, QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import ImagePart
-from desktop.core.tasks import TaskFile, TaskRecord, TaskStatus
+from desktop.core.tasks import MjButton, TaskFile, TaskRecord, TaskStatus
 from desktop.ui.chat_view.images import ChatImages
 from desktop.ui.studio.media_players import MediaPlayer
 from desktop.ui.studio.queue_model import (
@@ -38,6 +38,21 @@ from desktop.ui.studio.result_files import ResultFiles
 
 THUMB_SIDE = 360
 BUTTON_COLUMNS = 5
+
+
+def button_text(button: MjButton, *, push_font: QFont) -> str:
+    """The button's caption; an emoji the font cannot draw gets a word instead (🔄 Reroll)."""
+    caption = button.caption
+    metrics = QFontMetrics(push_font)
+    if button.label or all(metrics.inFontUcs4(ord(ch)) for ch in caption if ord(ch) > 0xFF):
+        return caption
+    words = {"reroll": QCoreApplication.translate("ResultCard", "Reroll"),
+             "upsample": QCoreApplication.translate("ResultCard", "Upscale"),
+             "variation": QCoreApplication.translate("ResultCard", "Vary"),
+             "outpaint": QCoreApplication.translate("ResultCard", "Zoom out"),
+             "pan": QCoreApplication.translate("ResultCard", "Pan")}
+    lowered = button.custom_id.lower()
+    return next((word for key, word in words.items() if key in lowered), caption)
 
 
 def _image_part(item: TaskFile) -> ImagePart:
@@ -237,7 +252,7 @@ class ResultCard(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for index, button in enumerate(record.buttons[:40]):
-            push = QPushButton(button.caption[:40])
+            push = QPushButton(button_text(button, push_font=self.font())[:40])
             push.setObjectName("mjButton")
             push.setToolTip(button.label or button.custom_id[:120])
             push.clicked.connect(lambda _=False, b=button: self.action_requested.emit(
