@@ -53,6 +53,7 @@ import pytest
 
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
+from tests.helpers.fake_tasks import TaskRelay
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
@@ -203,6 +204,7 @@ class FakeProvider:
         self.default_delay = 0.0  # seconds before each event of the built-in streamed replies
         self.require_key: str | None = None  # when set, other keys get a 401
         self.billing: Billing | None = None  # balance endpoints (tests/helpers/fake_billing.py)
+        self.tasks: TaskRelay | None = None  # Midjourney/Suno/Luma routes (fake_tasks.py)
         # Added to the built-in chat replies' usage, e.g. cached and reasoning token details.
         self.usage_extra: dict[str, Any] = {}
         self.disconnected = threading.Event()
@@ -426,7 +428,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 def _auth_failure(provider: FakeProvider, request: RecordedRequest) -> Reply | None:
-    if provider.require_key is None or request.path.startswith("/files/"):
+    if provider.require_key is None or request.path.startswith(("/files/", "/task-files/")):
         return None
     bearer = request.headers.get("authorization", "")
     given = request.headers.get("x-api-key") or bearer.removeprefix("Bearer ").strip()
@@ -643,6 +645,9 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         billed = provider.billing.answer(f"{request.path}?{request.query}")
     if billed is not None:
         return Reply.json(billed[1], status=billed[0])
+    tasked = provider.tasks.answer(provider, request) if provider.tasks is not None else None
+    if tasked is not None:
+        return tasked
     if path.endswith("/chat/completions"):
         return _chat_reply(provider, request, legacy=False)
     if path.endswith("/completions"):

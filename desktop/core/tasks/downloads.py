@@ -7,17 +7,25 @@ must fit the file's role, and its first bytes must be a known image, audio or vi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 
 from desktop.core.api.body_reader import read_capped, read_prefix, too_large_error
 from desktop.core.api.connection import connection_error
-from desktop.core.api.errors import APIStatusError, MalformedResponseError, error_from_status
+from desktop.core.api.errors import (
+    APIStatusError,
+    MalformedResponseError,
+    ResponseTooLargeError,
+    error_from_status,
+)
 from desktop.core.api.image_download import (
     MAX_ERROR_BODY,
     MAX_REDIRECTS,
     ImageDownloader,
     image_type,
 )
+from desktop.core.api.limits import describe_size
 from desktop.core.tasks.replies import RemoteFile
 
 _GENERIC = ("application/octet-stream", "binary/octet-stream", "")
@@ -111,15 +119,31 @@ class TaskFileDownloader(ImageDownloader):
         allowed = _ANNOUNCED.get(role, ())
         if declared not in _GENERIC and not declared.startswith(allowed):
             raise self._wrong(url, role, f"its type is {declared}")
-        data = await read_capped(response, limit, too_large_error(
-            response, self.who, f"a {role} file", limit, "limits.image_mb"))
+        data = await read_capped(response, limit, self._too_large(response, role, limit))
         mime = media_type(data)
         if mime is None or not fits_role(mime, role):
             raise self._wrong(url, role, "its bytes are no known format for it")
         return data, mime
 
+    def _too_large(
+        self, response: httpx.Response, role: str, limit: int
+    ) -> Callable[[int], ResponseTooLargeError]:
+        if role in ("image", "cover"):
+            return too_large_error(response, self.who, "an image", limit, "limits.image_mb")
+
+        def make(received: int) -> ResponseTooLargeError:
+            return ResponseTooLargeError(
+                f"{self.who} sent an {role} file larger than the limit of "
+                f"{describe_size(limit)} for task results ({describe_size(received)} or "
+                "more); reading stopped there.",
+                provider=self.who, limit=limit, received=received,
+                status=response.status_code)
+
+        return make
+
     def _wrong(self, url: httpx.URL, role: str, why: str) -> MalformedResponseError:
         return MalformedResponseError(
-            f"{self.who} named a {role} file at {url} that was not one: {why}.",
+            f"{self.who} named {'an' if role[0] in 'aeiou' else 'a'} {role} file at {url} "
+            f"that was not one: {why}.",
             provider=self.who,
         )

@@ -248,8 +248,9 @@ def _mj_state(data: dict[str, Any]) -> RemoteState:
         for item in raw_buttons[:MAX_BUTTONS]:
             if not isinstance(item, dict):
                 continue
-            custom = text(item.get("customId"), 300)
-            if custom and all(33 <= ord(c) <= 126 for c in custom):
+            custom = item.get("customId")
+            if isinstance(custom, str) and 0 < len(custom) <= 300 and all(
+                    33 <= ord(c) <= 126 for c in custom):
                 buttons.append(MjButton(custom, text(item.get("emoji"), 16),
                                         text(item.get("label"), 80)))
     if status is TaskStatus.SUCCEEDED:

@@ -412,7 +412,7 @@ class TaskRunner:
             if changes:
                 task = await self._update(task.id, **changes)
                 changes = {}
-            problems = await self._download(task, relay, state.files)
+            problems = [*state.problems, *await self._download(task, relay, state.files)]
             changes.update(progress=100, error="; ".join(problems) or None,
                            error_code="download" if problems else None)
         elif status is TaskStatus.FAILED:
