@@ -425,6 +425,8 @@ class TaskRunner:
             changes["status"] = status
             if status.is_final:
                 changes["finished_at"] = self._clock()
+            elif task.status.is_final:  # a timed-out task the server still runs
+                changes.update(finished_at=None, error=None, error_code=None)
         if changes:
             return await self._update(task.id, next_poll_at=next_poll_at, **changes)
         if next_poll_at is not None:  # nothing new to report: only the next poll time
