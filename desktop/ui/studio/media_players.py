@@ -35,8 +35,9 @@ def _clock(ms: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def playback_problem(path: Path, *, video: bool = False) -> str:
-    """Why this build cannot play `path` ("" when it can), in the user's words."""
+def playback_problem(path: Path, *, video: bool = False, file_type: str = "") -> str:
+    """Why this build cannot play `path` ("" when it can), in the user's words;
+    `file_type` names the format (MP3), as stored files have no extension."""
     from PySide6.QtCore import QCoreApplication
 
     def tr(text: str) -> str:
@@ -47,7 +48,7 @@ def playback_problem(path: Path, *, video: bool = False) -> str:
                   "Save the file or open it with the system player.").replace(
                       "%1", audio_output.load_problem())
     if not audio_output.can_decode_compressed():
-        kind = path.suffix.lstrip(".").upper() or "this file"
+        kind = file_type or path.suffix.lstrip(".").upper() or tr("this file")
         return tr("This build cannot play %1; save it or open it with the system player.").replace(
             "%1", kind)
     if video and _video_widget_class() is None:
@@ -69,9 +70,11 @@ class _Transport(QWidget):
     finished = Signal()  # played to the end
     failed = Signal(str)
 
-    def __init__(self, path: Path, *, video: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, *, video: bool, file_type: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.file_type = file_type
         self.video = video
         self.player: Any = None
         self.video_widget: QWidget | None = None
@@ -131,13 +134,14 @@ class _Transport(QWidget):
             self.player.stop()
 
     def _make_player(self) -> bool:
-        problem = playback_problem(self.path, video=self.video)
+        problem = playback_problem(self.path, video=self.video, file_type=self.file_type)
         if problem:
             self.failed.emit(problem)
             return False
         qm = audio_output.multimedia()
         assert qm is not None
         player = qm.QMediaPlayer(self)
+        self.player = player  # before setSource: its signals may come at once
         player.setAudioOutput(qm.QAudioOutput(player))
         if self.video:
             widget_class = _video_widget_class()
@@ -154,7 +158,6 @@ class _Transport(QWidget):
         player.errorOccurred.connect(lambda: self.failed.emit(
             self.tr("The file could not be played: %1").replace("%1", player.errorString())))
         player.setSource(QUrl.fromLocalFile(str(self.path)))
-        self.player = player
         self.created()
         return True
 
@@ -198,14 +201,14 @@ class MediaPlayer(QWidget):
 
     finished = Signal()
 
-    def __init__(self, path: Path, *, video: bool = False,
+    def __init__(self, path: Path, *, video: bool = False, file_type: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("videoPlayer" if video else "clipPlayer")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(4)
-        self.transport = _Transport(path, video=video)
+        self.transport = _Transport(path, video=video, file_type=file_type)
         self.transport.created = self._place_video  # type: ignore[method-assign]
         self.transport.finished.connect(self.finished)
         self.transport.failed.connect(self._show_problem)

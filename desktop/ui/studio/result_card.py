@@ -34,7 +34,7 @@ from desktop.ui.studio.queue_model import (
     status_text,
     task_title,
 )
-from desktop.ui.studio.result_files import ResultFiles
+from desktop.ui.studio.result_files import ResultFiles, file_name
 
 THUMB_SIDE = 360
 BUTTON_COLUMNS = 5
@@ -230,7 +230,8 @@ class ResultCard(QFrame):
         name = QLabel(item.name or item.role)
         name.setObjectName("studioMediaName")
         layout.addWidget(name)
-        player = MediaPlayer(Path(item.path), video=item.role == "video")
+        player = MediaPlayer(Path(item.path), video=item.role == "video",
+                             file_type=Path(file_name(item)).suffix.lstrip(".").upper())
         self.players.append(player)
         layout.addWidget(player)
         buttons = QHBoxLayout()

@@ -31,7 +31,8 @@ SavePathChooser = Callable[[QWidget, str], "Path | None"]
 
 def file_name(item: TaskFile) -> str:
     """A safe, readable name with the extension the file's type calls for."""
-    stem = re.sub(r"[^\w.\- ]+", "_", Path(item.name or item.role or "result").stem)[:80]
+    clean = re.sub(r"[^\w.\- ]+", "_", item.name or item.role or "result")
+    stem = Path(clean).stem[:80]
     extension = EXTENSIONS.get(item.mime) or mimetypes.guess_extension(item.mime) or ""
     return f"{stem.strip() or 'result'}{extension}"
 
