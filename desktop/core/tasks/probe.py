@@ -26,9 +26,11 @@ _TASK_WORDS = re.compile(r"task|任务|generation|not exist|no such|不存在", 
 
 
 def _route_exists(error: APIStatusError) -> bool:
-    """Whether an error answer still shows the route is there (it talks about the task)."""
+    """Whether an error answer still shows the route is there (it talks about the task,
+    not about the address: words of the echoed path do not count)."""
     status = error.status or 0
-    message = error.provider_message or ""
+    message = " ".join(w for w in (error.provider_message or "").split()
+                       if "/" not in w and PROBE_ID not in w)
     if status in (404, 405):
         return bool(_TASK_WORDS.search(message)) and "invalid url" not in message.lower()
     return 400 <= status < 500 and status != 401

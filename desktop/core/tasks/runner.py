@@ -278,6 +278,24 @@ class TaskRunner:
             resumed.append(task)
         return resumed
 
+    async def delete(self, task_id: int) -> None:
+        """Stop polling a task and forget it (its files go unless another task uses them)."""
+        task = await self._get(task_id)
+        poll = self._polls.pop(task_id, None)
+        if poll is not None:
+            poll.cancel()
+            await asyncio.gather(poll, return_exceptions=True)
+        await asyncio.to_thread(self.store.delete_task, task_id)
+        self._emit(TaskEventKind.REMOVED, task)
+
+    async def image_seed(self, task_id: int) -> str:
+        """The seed of a finished Midjourney task's image (to reuse with `--seed`)."""
+        task = await self._get(task_id)
+        if task.family is not TaskFamily.MIDJOURNEY or task.remote_id is None:
+            raise TaskStateError("Only Midjourney tasks have an image seed.", task_id=task_id)
+        relay = RelayClient(await self._client_for(task.provider))
+        return await relay.image_seed(task.remote_id)
+
     async def refresh(self, task_id: int) -> TaskRecord:
         """Ask the server about a task now (one fetch) and store what changed; a finished
         task whose files are missing gets them downloaded."""

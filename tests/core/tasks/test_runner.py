@@ -25,7 +25,7 @@ from desktop.core.tasks import (
 )
 from tests.helpers.fake_tasks import Plan
 
-from .conftest import FAST, Studio, run
+from .conftest import Studio, run
 
 
 def test_imagine_polls_to_success_and_stores_the_image_once(studio: Studio) -> None:
@@ -212,5 +212,17 @@ def test_rerun_sends_the_same_prompt_and_params(studio: Studio) -> None:
                                       "loop": True, "expand_prompt": True}
 
 
-def test_fast_policy_is_what_the_fixture_uses() -> None:
-    assert FAST.delay(5) == 0.01
+
+def test_image_seed_and_delete(studio: Studio) -> None:
+    async def scenario() -> None:
+        runner = studio.runner()
+        done = await runner.wait((await runner.submit("Relay", "mj.imagine", "fox")).id)
+        assert await runner.image_seed(done.id) == "1234567"
+        await runner.delete(done.id)
+        assert studio.events[-1].kind is TaskEventKind.REMOVED
+        await studio.close_clients()
+        return done
+
+    done = run(scenario)
+    assert studio.store.list_tasks() == []
+    assert not studio.store.attachment_path(done.files[0].hash).exists()
