@@ -5,7 +5,7 @@ The public API the window and the CLI use:
 - value types (`models`): `TaskKind`, `TaskFamily`, `TaskStatus`, `TaskRecord`, `TaskFile`,
   `MjButton`, `TaskEvent`, `TaskEventKind`;
 - `TaskRunner` (`runner`): submit, action, modal, rerun, cancel, resume_pending, refresh,
-  wait, add_listener; `PollPolicy` for its timing;
+  wait, delete, image_seed, add_listener; `PollPolicy` for its timing;
 - `TaskApis`, `MjMode`, `task_root` (`capabilities`): what a provider offers, kept in
   `ProviderProfile.task_apis`; `probe_task_apis` finds out;
 - typed errors (`errors`), all `APIError`s: `TaskSubmitError` (+ `TaskQueueFullError`,
