@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -29,6 +30,7 @@ class TaskApiFields(QWidget):
     """Check boxes per task API, the MJ mode and the Flux model; `edited` on any change."""
 
     edited = Signal()
+    detect_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +62,13 @@ class TaskApiFields(QWidget):
         self.flux_model.textChanged.connect(self._changed)
         self.model_label.setBuddy(self.flux_model)
         grid.addWidget(self.flux_model, 2, 1, 1, 3)
+        self.detect_button = QPushButton()
+        self.detect_button.clicked.connect(self.detect_requested)
+        grid.addWidget(self.detect_button, 3, 0)
+        self.detect_result = QLabel()
+        self.detect_result.setObjectName("hint")
+        self.detect_result.setWordWrap(True)
+        grid.addWidget(self.detect_result, 3, 1, 1, 3)
         self.retranslate_ui()
         self._update_enabled()
 
@@ -73,6 +82,8 @@ class TaskApiFields(QWidget):
         for index in range(self.mj_mode.count()):
             self.mj_mode.setItemText(index, texts[MjMode(self.mj_mode.itemData(index))])
         self.setToolTip(self.tr("The aggregator task APIs this provider offers (Studio)"))
+        self.detect_button.setText(self.tr("Detect"))
+        self.detect_button.setToolTip(self.tr("Ask the provider which task APIs it answers"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -81,6 +92,7 @@ class TaskApiFields(QWidget):
 
     def load(self, profile: ProviderProfile) -> None:
         apis = TaskApis.of(profile)
+        self.detect_result.clear()
         self._loaded = apis
         self._loading = True
         try:
@@ -91,6 +103,27 @@ class TaskApiFields(QWidget):
         finally:
             self._loading = False
         self._update_enabled()
+
+    def show_detected(self, apis: TaskApis) -> None:
+        """What probing found: shown, and kept as found (not "set by hand")."""
+        self._loaded = apis
+        self._loading = True
+        try:
+            for family, box in self.boxes.items():
+                box.setChecked(apis.offers(family))
+            self.flux_model.setText(apis.flux_model)
+        finally:
+            self._loading = False
+        self._update_enabled()
+        names = [FAMILY_NAMES[f] for f in apis.families]
+        self.detect_result.setText(self.tr("Found: %1").replace("%1", ", ".join(names))
+                                   if names else self.tr("No task API answered."))
+        self.detect_button.setEnabled(True)
+        self.edited.emit()
+
+    def show_detect_failed(self, reason: str) -> None:
+        self.detect_result.setText(self.tr("Detection failed: %1").replace("%1", reason))
+        self.detect_button.setEnabled(True)
 
     def apis(self) -> TaskApis:
         """What the fields say (set by hand when they differ from what was loaded)."""
