@@ -3,6 +3,7 @@ buttons, stored tasks in each state, and records that are running (for the queue
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import replace
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.store.store import Store
+from desktop.core.wav_audio import tone_wav
 from desktop.core.tasks import MjButton, TaskKind, TaskRecord, TaskStatus
 from tests.helpers.sample_images import encode, landscape
 
@@ -56,7 +58,24 @@ def seed_finished(store: Store, provider: str) -> dict[str, int]:
     store.add_task_file(flux.id, 0, encode(landscape(512, 512), "PNG"), "image/png",
                         "frost.png", "image")
     store.update_task(flux.id, status=TaskStatus.SUCCEEDED, progress=100, finished_at=now)
-    return {"imagine": imagine.id, "luma": luma.id, "flux": flux.id}
+    suno = store.create_task(provider, TaskKind.SUNO_MUSIC, "a calm song about the sea at night",
+                             {"model": "chirp-v3-5"})
+    for position, title in enumerate(("Night Tide", "Night Tide (take 2)")):
+        store.add_task_file(suno.id, position, tone_wav(1.5, 8000, 330.0 + 110 * position),
+                            "audio/wav", title, "audio")
+    store.update_task(suno.id, status=TaskStatus.SUCCEEDED, progress=100, finished_at=now)
+    ids = {"imagine": imagine.id, "luma": luma.id, "flux": flux.id, "suno": suno.id}
+    _age(store, {imagine.id: 71, luma.id: 312, flux.id: 9, suno.id: 95})
+    return ids
+
+
+def _age(store: Store, seconds: dict[int, float]) -> None:
+    """Move the tasks' creation back, so the queue shows how long each one took (no store
+    API sets `created_at`: it is written once, when a task is made)."""
+    with sqlite3.connect(store.path) as db:
+        for task_id, took in seconds.items():
+            db.execute("UPDATE tasks SET created_at = created_at - ? WHERE id = ?",
+                       (took, task_id))
 
 
 def running_records(provider: str, first_id: int = 9000) -> list[TaskRecord]:

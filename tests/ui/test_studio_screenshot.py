@@ -62,7 +62,7 @@ def test_studio_light_and_dark(
         assert studio is not None
         chat.window.sidebar.sections.buttons["studio"].click()
         assert chat.window.splitter.widget(1) is studio.view
-        chat.wait(lambda: studio.view.model.rowCount() == 3)
+        chat.wait(lambda: studio.view.model.rowCount() == 4)
         for record in running_records("MaxAPI"):
             studio.view.show_task(record)
         studio.view.form.current.prompt.setPlainText(  # type: ignore[attr-defined]
@@ -78,6 +78,10 @@ def test_studio_light_and_dark(
         studio.view.queue.select_task(ids["luma"])
         assert card.error.isVisible() and "moderation" in card.error.text()
         save(chat, artifacts_dir, "studio-failed-dark.png")
+        studio.view.queue.select_task(ids["suno"])
+        assert len(card.players) == 2
+        theme.apply_theme(app, "light")
+        save(chat, artifacts_dir, "studio-suno-light.png")
     finally:
         chat.close()
         chat.store.close()

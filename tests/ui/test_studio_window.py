@@ -106,6 +106,12 @@ def test_imagine_then_u2(studio_window: tuple[ChatWindow, StudioWiring],
     u2 = next(b for b in imagine.buttons if b.label == "U2")
     assert sent == [{"customId": u2.custom_id, "taskId": imagine.remote_id}]
     assert studio.view.model.rowCount() == 2
+    studio.view.queue.select_task(imagine.id)
+    studio.view.card.rerun_button.click()  # the same prompt and options, a new task
+    chat.wait(lambda: studio.view.model.rowCount() == 3)
+    again = final(chat, studio, TaskKind.MJ_IMAGINE)
+    assert again.id != imagine.id
+    assert (again.prompt, again.params) == (imagine.prompt, imagine.params)
 
 
 def test_modal_reply_asks_for_the_prompt(studio_window: tuple[ChatWindow, StudioWiring],
