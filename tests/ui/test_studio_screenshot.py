@@ -72,6 +72,7 @@ def test_studio_light_and_dark(
         chat.wait(lambda: bool(card.thumbnails) and all(
             t.pixmap() is not None and not t.pixmap().isNull() for t in card.thumbnails.values()))
         assert [b.text() for b in card.mj_buttons][:4] == ["U1", "U2", "U3", "U4"]
+        studio.view.queue.scrollToTop()  # the tasks in flight, with their progress
         save(chat, artifacts_dir, "studio-light.png")
         theme.apply_theme(app, "dark")
         save(chat, artifacts_dir, "studio-dark.png")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import ImagePart
-from desktop.core.tasks import MjButton, TaskFile, TaskRecord, TaskStatus
+from desktop.core.tasks import MjButton, TaskFile, TaskKind, TaskRecord, TaskStatus
 from desktop.ui.chat_view.images import ChatImages
 from desktop.ui.studio.media_players import MediaPlayer
 from desktop.ui.studio.queue_model import (
@@ -53,6 +53,16 @@ def button_text(button: MjButton, *, push_font: QFont) -> str:
              "pan": QCoreApplication.translate("ResultCard", "Pan")}
     lowered = button.custom_id.lower()
     return next((word for key, word in words.items() if key in lowered), caption)
+
+
+def _described(record: TaskRecord) -> str:
+    """What the server wrote back: Describe's prompts, Flux's revised prompt."""
+    details = record.details
+    if record.kind is TaskKind.MJ_DESCRIBE:
+        return str(details.get("prompt_en") or details.get("final_prompt")
+                   or details.get("description") or "")
+    revised = details.get("revised_prompt")
+    return str(revised) if revised else ""
 
 
 def _image_part(item: TaskFile) -> ImagePart:
@@ -159,7 +169,7 @@ class ResultCard(QFrame):
         self.progress.setValue(record.progress)
         self.error.setVisible(record.status is TaskStatus.FAILED)
         self.error.setText(self.tr("Failed: %1").replace(
-            "%1", record.error or self.tr("the server gave no reason")))
+            "%1", (record.error or self.tr("the server gave no reason"))[:1000]))
 
     def _clear_body(self) -> None:
         for player in self.players:
@@ -182,11 +192,10 @@ class ResultCard(QFrame):
         for item in record.files:
             if item.role in ("audio", "video"):
                 self.body_layout.addWidget(self._media_row(item, record))
-        described = record.details.get("prompts") or record.details.get("description")
+        described = _described(record)
         if described:
-            text = "\n\n".join(map(str, described)) if isinstance(described, list) \
-                else str(described)
-            label = QLabel(text[:4000])
+            label = QLabel(described[:4000])
+            label.setObjectName("studioDescribed")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.body_layout.addWidget(label)

@@ -121,6 +121,7 @@ class StudioView(QWidget):
         self.model.rowsRemoved.connect(self._update_counts)
         self.model.modelReset.connect(self._update_counts)
         self.model.dataChanged.connect(self._update_counts)
+        self.queue.timer.timeout.connect(self._tick_card)  # the shown task's elapsed time
         QShortcut(QKeySequence("Ctrl+Return"), self, self.form.submit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate_ui()
@@ -166,6 +167,11 @@ class StudioView(QWidget):
             return
         self.card.show_record(record)
         self.results_stack.setCurrentWidget(self.results)
+
+    def _tick_card(self) -> None:
+        record = self.card.record
+        if record is not None and not record.status.is_final:
+            self.card.show_record(record)
 
     def _update_counts(self) -> None:
         records = self.model.records()
