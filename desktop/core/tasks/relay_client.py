@@ -73,10 +73,12 @@ class RelayClient:
     async def _json(
         self, method: str, path: str, family: TaskFamily, body: dict[str, Any] | None = None
     ) -> tuple[Any, float | None]:
-        """The parsed reply and the server's wait hint (Retry-After), if any."""
+        """The parsed reply and the server's wait hint (Retry-After), if any. A POST (a
+        submit, which may be charged) is retried only when it surely did not arrive."""
         url = f"{self.root}/{path}"
         response = await self.api._send(method, url, body=body, accept="application/json",
-                                        extra_headers=self._headers(family))
+                                        extra_headers=self._headers(family),
+                                        once=method == "POST")
         hint = retry_after(response.headers, 0.0)
         raw = await self.api._read_body(response)
         try:

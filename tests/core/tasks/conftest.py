@@ -26,6 +26,10 @@ __all__ = ["fake_provider"]
 FAST = PollPolicy(first=0.01, factor=1.0, longest=0.01, longest_hint=30.0, lost_after=3)
 
 
+async def _no_wait(seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
 @dataclass
 class Studio:
     """A provider profile on the fake server, the store, and what runners heard and waited."""
@@ -40,6 +44,7 @@ class Studio:
     waits: list[float] = field(default_factory=list)
     clients: list[ApiClient] = field(default_factory=list)
     now: float = field(default_factory=time.time)
+    retries: int = 0  # the client's own retries (its waits are skipped)
     _woken: asyncio.Event | None = None
 
     def profile(self) -> ProviderProfile:
@@ -48,7 +53,8 @@ class Studio:
 
     async def client_for(self, name: str) -> ApiClient:
         assert name == "Relay"
-        client = ApiClient(self.profile(), self.key, retry=RetryPolicy(max_retries=0))
+        client = ApiClient(self.profile(), self.key, retry=RetryPolicy(
+            max_retries=self.retries, sleep=_no_wait, random=lambda: 0.0))
         self.clients.append(client)
         return client
 

@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from desktop.core.api.errors import ContentPolicyError, RateLimitError
+from desktop.core.api.errors import ContentPolicyError, InternalServerError, RateLimitError
 from desktop.core.tasks import (
     PollPolicy,
     TaskBannedPromptError,
@@ -23,6 +23,7 @@ from desktop.core.tasks import (
     TaskUnsupportedError,
     task_error,
 )
+from tests.helpers.fake_provider import Reply
 from tests.helpers.fake_tasks import Plan
 
 from .conftest import Studio, run
@@ -226,3 +227,23 @@ def test_image_seed_and_delete(studio: Studio) -> None:
     done = run(scenario)
     assert studio.store.list_tasks() == []
     assert not studio.store.attachment_path(done.files[0].hash).exists()
+
+
+def test_a_submit_is_not_sent_twice_unless_it_surely_did_not_arrive(studio: Studio) -> None:
+    studio.retries = 2
+    studio.provider.script("/mj/submit/imagine", Reply.error(502, "bad gateway"),
+                           Reply.error(429, "slow down", **{"Retry-After": "0"}))
+    studio.provider.script("/fetch", Reply.error(503, "busy"))
+
+    async def scenario() -> None:
+        runner = studio.runner()
+        with pytest.raises(InternalServerError):  # a 502 may come after the job started
+            await runner.submit("Relay", TaskKind.MJ_IMAGINE, "fox")
+        task = await runner.submit("Relay", TaskKind.MJ_IMAGINE, "fox")  # 429: retried
+        done = await runner.wait(task.id)  # the 503 of a poll is retried by the client
+        await studio.close_clients()
+        return done
+
+    assert run(scenario).status is TaskStatus.SUCCEEDED
+    paths = [r.path for r in studio.provider.requests]
+    assert paths.count("/mj/submit/imagine") == 3
