@@ -22,8 +22,9 @@ Hostile servers (gzip bombs, endless SSE lines, huge images, redirects to local 
 are built by `tests/helpers/hostile_replies.py` as ordinary replies whose chunks are
 generated while they are sent. The script file is JSON:
 `{"routes": {"/chat/completions": [REPLY, ...]}, "repeat": false, "default_text": "...",
-"default_delay": 0.0, "require_key": null}` (`default_delay`: seconds before each word of
-the built-in streamed replies, to pace them like a real model) where REPLY is
+"default_delay": 0.0, "require_key": null, "tasks": false}` (`default_delay`: seconds
+before each word of the built-in streamed replies, to pace them like a real model; `tasks`:
+true or "wrapped" serves the task relay of fake_tasks.py) where REPLY is
 `{"status", "headers", "json": ...}`,
 `{"sse": [event, ...], "delay": s, "done": true}` (an event is a JSON object sent as
 `data: ...` or a raw string) or `{"chunks": [{"data": "...", "delay": s}], "drop": false}`.
@@ -265,6 +266,8 @@ class FakeProvider:
         self.default_text = spec.get("default_text", self.default_text)
         self.default_delay = float(spec.get("default_delay", self.default_delay))
         self.require_key = spec.get("require_key", self.require_key)
+        if spec.get("tasks"):  # the task relay (fake_tasks.py); "wrapped" wraps its replies
+            self.tasks = TaskRelay(wrapped=spec["tasks"] == "wrapped")
         if "tool_script" in spec:  # the scripted tool-calling model (fake_tool_model.py)
             from tests.helpers.fake_tool_model import tool_script_from_spec
 
