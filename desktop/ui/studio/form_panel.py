@@ -95,6 +95,7 @@ class StudioForm(QWidget):
         row.addWidget(self.create_button)
         outer.addLayout(row)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.provider.currentIndexChanged.connect(self._provider_changed)
         self.retranslate_ui()
         self._kind_changed()
 
@@ -147,6 +148,17 @@ class StudioForm(QWidget):
         self.stack.adjustSize()
         self.show_error("")
         self.refresh_providers()
+        self._provider_changed()
+
+    def _provider_changed(self) -> None:
+        """Flux: the model the provider's settings name (found by probing or typed)."""
+        form = self.current
+        if not isinstance(form, FluxForm):
+            return
+        name = self.provider.currentData()
+        for profile in self._providers():
+            if profile.name == name and TaskApis.of(profile).flux_model:
+                form.model.setCurrentText(TaskApis.of(profile).flux_model)
 
     def _update_hint(self) -> None:
         empty = self.provider.count() == 0
