@@ -44,7 +44,7 @@ from desktop.ui.studio.queue_model import (
 )
 from desktop.ui.studio.result_files import ResultFiles, file_name
 
-THUMB_SIDE = 360
+THUMB_SIDE = 300
 BUTTON_COLUMNS = 5
 
 
