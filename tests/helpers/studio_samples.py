@@ -11,8 +11,8 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.store.store import Store
-from desktop.core.wav_audio import tone_wav
 from desktop.core.tasks import MjButton, TaskKind, TaskRecord, TaskStatus
+from desktop.core.wav_audio import tone_wav
 from tests.helpers.sample_images import encode, landscape
 
 MJ_BUTTONS = tuple(

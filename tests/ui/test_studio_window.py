@@ -16,6 +16,7 @@ from desktop.core.tasks import PollPolicy, TaskApis, TaskKind, TaskRecord, TaskS
 from desktop.ui.studio.forms_media import LumaForm, SunoForm
 from desktop.ui.studio.forms_mj import MjImagineForm
 from desktop.ui.studio.modal_dialog import ModalInputDialog
+from desktop.ui.studio.queue_model import TaskRoles
 from desktop.ui.studio.wiring import StudioWiring
 from tests.helpers.chat_window import (
     KEY_ENV,
@@ -172,6 +173,10 @@ def test_failed_task_shows_its_reason(studio_window: tuple[ChatWindow, StudioWir
     assert not card.mj_buttons
     row = studio.view.model.index(0)
     assert "banned image" in row.data(0x03)  # the queue row's tooltip names the reason
+    failed_id = row.data(TaskRoles.TASK_ID)
+    studio.view.queue.delete_requested.emit(failed_id)  # its menu's Delete
+    chat.wait(lambda: studio.view.model.rowCount() == 0 and card.record is None)
+    assert chat.store.list_tasks() == []
 
 
 def test_tasks_resume_after_the_window_is_reopened(

@@ -98,10 +98,8 @@ class StudioTasks(QObject):
         self._run(self.runner.cancel(task_id), "cancel a task")
 
     def delete(self, task_id: int) -> None:
-        async def delete() -> None:
-            await asyncio.to_thread(self.store.delete_task, task_id)
-
-        self.tasks.start(delete(), name="delete a task",
+        """Stop polling the task and forget it (with files no other task uses)."""
+        self.tasks.start(self.runner.delete(task_id), name="delete a task",
                          on_success=lambda _none: self.task_removed.emit(task_id),
                          on_failure=lambda exc: self.failed.emit(error_text(exc)))
 
