@@ -135,6 +135,7 @@ class ProviderProfile:
     send_pdfs_natively: bool = False  # attached PDFs as file parts, not their extracted text
     pricing: dict[str, Any] = field(default_factory=dict)  # see core/pricing/overrides.py
     balance_api: str | None = None  # which balance endpoint answered (core/balance.py)
+    task_apis: dict[str, Any] = field(default_factory=dict)  # see core/tasks/capabilities.py
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():

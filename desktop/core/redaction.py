@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie"}
+    {"authorization", "proxy-authorization", "x-api-key", "api-key", "x-goog-api-key", "cookie",
+     "mj-api-secret"}
 )
 REDACTED = "[redacted]"
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import KeySource, ProviderError, ProviderProfile
 from desktop.ui.parameter_panel import error_color
+from desktop.ui.studio.provider_fields import TaskApiFields
 
 STYLE_LABELS = {
     ApiStyle.OPENAI_CHAT: "OpenAI Chat Completions",
@@ -228,6 +229,8 @@ class ProviderForm(QWidget):
         self.max_retries = QSpinBox()
         self.max_retries.setRange(0, 10)
         self._row(adv, "max_retries", self.max_retries, None)
+        self.task_apis = TaskApiFields()  # Studio (issue 17)
+        self._row(adv, "task_apis", self.task_apis, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
         return box
@@ -250,6 +253,7 @@ class ProviderForm(QWidget):
         for spin in (self.connect_timeout, self.read_timeout):
             spin.valueChanged.connect(self._on_edited)
         self.max_retries.valueChanged.connect(self._on_edited)
+        self.task_apis.edited.connect(self._on_edited)
 
     def retranslate_ui(self) -> None:
         self._retranslate_labels()
@@ -314,6 +318,7 @@ class ProviderForm(QWidget):
             ("connect_timeout", self.tr("Connect timeout")),
             ("read_timeout", self.tr("Read timeout")),
             ("max_retries", self.tr("Retries")),
+            ("task_apis", self.tr("Task APIs")),
         ):
             self.labels[field].setText(text)
 
@@ -357,6 +362,7 @@ class ProviderForm(QWidget):
             self.connect_timeout.setValue(profile.connect_timeout)
             self.read_timeout.setValue(profile.read_timeout)
             self.max_retries.setValue(profile.max_retries)
+            self.task_apis.load(profile)
             self.test_result.clear()
             self.show_error(None)
             self.set_key_stored(key_stored)
@@ -432,7 +438,7 @@ class ProviderForm(QWidget):
         ):
             raise ProviderError("The environment variable name may hold letters, digits and _.")
         try:
-            return replace(self._profile, **changes)
+            return self.task_apis.apply(replace(self._profile, **changes))
         except ProviderError:
             raise
         except (TypeError, ValueError) as exc:

@@ -51,6 +51,7 @@ from desktop.ui.provider_balance import ProviderBalance
 from desktop.ui.provider_editor import ProviderEditor, left_keyring
 from desktop.ui.provider_form import ProviderForm
 from desktop.ui.provider_list import NEW_MARK, ProfileRole, ProviderListPanel
+from desktop.ui.studio.task_api_detect import TaskApiDetector
 from desktop.ui.task_runner import TaskRunner
 
 __all__ = ["NEW_MARK", "ProfileRole", "ProvidersDialog"]
@@ -98,6 +99,7 @@ class ProvidersDialog(QDialog):
         self.form = ProviderForm()
         self.form.edited.connect(self._on_edited)
         self.form.test_requested.connect(lambda: self.test_connection())
+        self.task_api_detector = TaskApiDetector(self.form, keys, tasks, self)  # Studio
         self.empty_hint = QLabel()
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setObjectName("hint")

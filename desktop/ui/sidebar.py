@@ -19,11 +19,13 @@ from desktop.core.store.models import SearchResults
 from desktop.ui.conversation_list import ConversationListModel, ConversationListView
 from desktop.ui.resources import icon
 from desktop.ui.search_results import SearchResultsModel, SearchResultsView, SearchRoles
+from desktop.ui.studio.section_tabs import SectionTabs
 
 
 class Sidebar(QWidget):
     new_chat_requested = Signal()
     search_changed = Signal(str)
+    section_requested = Signal(str)  # "chats" or "studio" (the tabs under the title)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,16 @@ class Sidebar(QWidget):
         self.new_button.clicked.connect(self.new_chat_requested)
         top.addWidget(self.new_button)
         layout.addLayout(top)
+        self.sections = SectionTabs()
+        self.sections.chosen.connect(self.section_requested)
+        layout.addWidget(self.sections)
+        self.pages = QStackedWidget()
+        chats_page = QWidget()
+        outer, layout = layout, QVBoxLayout(chats_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.pages.addWidget(chats_page)
+        outer.addWidget(self.pages, 1)
 
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
@@ -79,6 +91,15 @@ class Sidebar(QWidget):
         self.model.modelReset.connect(self._update_hint)
         self._update_hint()
         self.retranslate_ui()
+
+    def set_studio_page(self, page: QWidget) -> None:
+        """The Studio tab's content (built with the Studio by the composition root)."""
+        self.pages.addWidget(page)
+
+    def show_section(self, section: str) -> None:
+        """Show the chats' or the Studio's page (the main area follows `section_requested`)."""
+        self.sections.set_current(section)
+        self.pages.setCurrentIndex(1 if section == "studio" and self.pages.count() > 1 else 0)
 
     def retranslate_ui(self) -> None:
         self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))

@@ -46,10 +46,10 @@ from desktop.ui.read_aloud_wiring import ReadAloudWiring
 from desktop.ui.search_results import SearchBridge
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
+from desktop.ui.studio.wiring import StudioWiring
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.tool_exchange import ToolTurns, hub_servers
 from desktop.ui.tools.tools_dialog import ToolsDialog
-from desktop.ui.welcome_view import chat_or_welcome
 
 
 @dataclass
@@ -74,6 +74,7 @@ class WindowParts:
     tool_hub: McpHub
     tool_turns: ToolTurns
     compare: CompareController | None = None
+    studio: StudioWiring | None = None
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -84,6 +85,8 @@ class WindowParts:
         await self.exchanges.shutdown()
         await self.sidebar.shutdown()
         await self.tool_hub.close()  # MCP servers stop with the window
+        if self.studio is not None:
+            await self.studio.shutdown()  # Studio polling stops; it resumes next time
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
 
 
@@ -106,7 +109,11 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
         catalog=ModelCatalog(registry.path.parent), store=store, tasks=tasks,
         settings=settings, dialog_parent=window, parent=window)
     providers.status_message.connect(window.statusBar().showMessage)
-    providers.welcome_changed.connect(chat_or_welcome(window.splitter, pane, pane.composer))
+    studio = StudioWiring(store=store, client_for=service.client_for, registry=registry,
+                          tasks=tasks, sidebar=sidebar, splitter=window.splitter, chat=pane,
+                          focus=pane.composer, side_panel=window.parameters, status=status,
+                          window=window)
+    providers.welcome_changed.connect(studio.area.welcome_changed)
     window.providers_action.triggered.connect(lambda: providers.open_providers())
     target = ChatTarget(pane, window.parameters, registry,
                         pane.model_picker.open_popup, window)
@@ -153,7 +160,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     compare = _compare_controller(window, state, service, exchanges, opener)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub, tool_turns, compare)
+                        history, tool_hub, tool_turns, compare, studio)
     view.set_image_source(store.attachment_path)
     pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
@@ -170,6 +177,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     opener.new_conversation()
     _reopen_last(parts, store, window_state)
     conversation_list.reload()
+    studio.start()
     return parts
 
 

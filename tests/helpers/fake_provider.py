@@ -22,8 +22,9 @@ Hostile servers (gzip bombs, endless SSE lines, huge images, redirects to local 
 are built by `tests/helpers/hostile_replies.py` as ordinary replies whose chunks are
 generated while they are sent. The script file is JSON:
 `{"routes": {"/chat/completions": [REPLY, ...]}, "repeat": false, "default_text": "...",
-"default_delay": 0.0, "require_key": null}` (`default_delay`: seconds before each word of
-the built-in streamed replies, to pace them like a real model) where REPLY is
+"default_delay": 0.0, "require_key": null, "tasks": false}` (`default_delay`: seconds
+before each word of the built-in streamed replies, to pace them like a real model; `tasks`:
+true or "wrapped" serves the task relay of fake_tasks.py) where REPLY is
 `{"status", "headers", "json": ...}`,
 `{"sse": [event, ...], "delay": s, "done": true}` (an event is a JSON object sent as
 `data: ...` or a raw string) or `{"chunks": [{"data": "...", "delay": s}], "drop": false}`.
@@ -53,6 +54,7 @@ import pytest
 
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
+from tests.helpers.fake_tasks import TaskRelay
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
@@ -203,6 +205,7 @@ class FakeProvider:
         self.default_delay = 0.0  # seconds before each event of the built-in streamed replies
         self.require_key: str | None = None  # when set, other keys get a 401
         self.billing: Billing | None = None  # balance endpoints (tests/helpers/fake_billing.py)
+        self.tasks: TaskRelay | None = None  # Midjourney/Suno/Luma routes (fake_tasks.py)
         # Added to the built-in chat replies' usage, e.g. cached and reasoning token details.
         self.usage_extra: dict[str, Any] = {}
         self.disconnected = threading.Event()
@@ -263,6 +266,8 @@ class FakeProvider:
         self.default_text = spec.get("default_text", self.default_text)
         self.default_delay = float(spec.get("default_delay", self.default_delay))
         self.require_key = spec.get("require_key", self.require_key)
+        if spec.get("tasks"):  # the task relay (fake_tasks.py); "wrapped" wraps its replies
+            self.tasks = TaskRelay(wrapped=spec["tasks"] == "wrapped")
         if "tool_script" in spec:  # the scripted tool-calling model (fake_tool_model.py)
             from tests.helpers.fake_tool_model import tool_script_from_spec
 
@@ -426,7 +431,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 def _auth_failure(provider: FakeProvider, request: RecordedRequest) -> Reply | None:
-    if provider.require_key is None or request.path.startswith("/files/"):
+    if provider.require_key is None or request.path.startswith(("/files/", "/task-files/")):
         return None
     bearer = request.headers.get("authorization", "")
     given = request.headers.get("x-api-key") or bearer.removeprefix("Bearer ").strip()
@@ -643,6 +648,9 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         billed = provider.billing.answer(f"{request.path}?{request.query}")
     if billed is not None:
         return Reply.json(billed[1], status=billed[0])
+    tasked = provider.tasks.answer(provider, request) if provider.tasks is not None else None
+    if tasked is not None:
+        return tasked
     if path.endswith("/chat/completions"):
         return _chat_reply(provider, request, legacy=False)
     if path.endswith("/completions"):

@@ -180,13 +180,18 @@ class ApiClient:
 
     async def _send(
         self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
-        on_retry: RetryListener | None = None,
+        on_retry: RetryListener | None = None, extra_headers: dict[str, str] | None = None,
+        once: bool = False,
     ) -> httpx.Response:
         """Send with retries; returns a successful response whose body is not read yet.
 
-        `on_retry` hears of each wait before a retry (the window shows it on the reply)."""
+        `on_retry` hears of each wait before a retry (the window shows it on the reply);
+        `extra_headers` are added unless the profile sets the same header (task routes);
+        `once`: retried only when the request surely did not arrive (a paid task submit)."""
         url = path if "://" in path else self.profile.request_url(path)
         headers = self._headers(accept)
+        present = {name.lower() for name in headers}
+        headers.update({k: v for k, v in (extra_headers or {}).items() if k.lower() not in present})
         retries = 0
         repaired = False
         while True:
@@ -198,7 +203,9 @@ class ApiClient:
                 response = await self.http.send(request, stream=True)
             except httpx.HTTPError as exc:
                 error = connection_error(exc, url, self.profile)
-                if not (should_retry_exception(exc) and self.retry.can_retry(retries)):
+                unsent = isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                if not (should_retry_exception(exc) and self.retry.can_retry(retries)
+                        and (unsent or not once)):
                     raise error from exc
                 delay = self.retry.delay(retries)
                 retry_reason = "connection"
@@ -215,6 +222,7 @@ class ApiClient:
                     should_retry_status(response.status_code, response.headers)
                     and status_error.retryable
                     and self.retry.can_retry(retries)
+                    and (response.status_code == 429 or not once)
                 )
                 delay = self.retry.delay(retries, response.headers) if retryable else None
                 if delay is None:

@@ -55,8 +55,9 @@ class AttachmentOps(StoreBase):
         for digest in hashes:
             cur = self._conn.execute(
                 "DELETE FROM attachments WHERE hash = ? AND created_at <= ? AND NOT EXISTS "
-                "(SELECT 1 FROM message_attachments WHERE hash = ?)",
-                (digest, cutoff, digest),
+                "(SELECT 1 FROM message_attachments WHERE hash = ?) AND NOT EXISTS "
+                "(SELECT 1 FROM task_files WHERE hash = ?)",
+                (digest, cutoff, digest, digest),
             )
             if cur.rowcount:
                 gone.append(digest)
@@ -80,7 +81,8 @@ class AttachmentOps(StoreBase):
         with self._write() as tx:
             orphans = self._hashes_of(
                 "SELECT hash FROM attachments a WHERE created_at <= ? AND NOT EXISTS "
-                "(SELECT 1 FROM message_attachments m WHERE m.hash = a.hash)", (cutoff,)
+                "(SELECT 1 FROM message_attachments m WHERE m.hash = a.hash) AND NOT EXISTS "
+                "(SELECT 1 FROM task_files t WHERE t.hash = a.hash)", (cutoff,)
             )
             gone = self._drop_unreferenced(tx, orphans, grace)
             tx.report(StoreChanges(attachments_removed=gone))

@@ -60,6 +60,7 @@ class StoreChanges:
     messages_deleted: frozenset[MessageRef] = frozenset()
     attachments_added: frozenset[str] = frozenset()
     attachments_removed: frozenset[str] = frozenset()
+    tasks: frozenset[int] = frozenset()  # Studio tasks added, changed or deleted
     folders: bool = False
     presets: bool = False
     everything: bool = False

@@ -275,6 +275,44 @@ _V9_COMPARE: tuple[str, ...] = (
         target TEXT NOT NULL DEFAULT '{}'
     )""",
     "CREATE INDEX compare_columns_by_fork ON compare_columns(fork_id, position)",
+# Studio tasks (issue 17): Midjourney/Suno/Luma/Flux jobs of the aggregators' task APIs,
+# kept so polling resumes after a restart (see desktop/core/store/task_ops.py). Result files
+# are attachments (stored once by content); `task_files` keeps them from the attachment
+# collector. Self-contained: two new tables and their indexes, nothing else touched.
+_V10_STUDIO_TASKS: tuple[str, ...] = (
+    """CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        prompt TEXT NOT NULL DEFAULT '',
+        params TEXT NOT NULL DEFAULT '{}',
+        status TEXT NOT NULL,
+        progress INTEGER NOT NULL DEFAULT 0,
+        remote_id TEXT,
+        remote_status TEXT NOT NULL DEFAULT '',
+        error TEXT,
+        error_code TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL,
+        submitted_at REAL,
+        finished_at REAL,
+        next_poll_at REAL,
+        parent_id INTEGER REFERENCES tasks(id) ON DELETE SET NULL,
+        buttons TEXT NOT NULL DEFAULT '[]',
+        details TEXT NOT NULL DEFAULT '{}'
+    )""",
+    "CREATE INDEX tasks_by_status ON tasks(status)",
+    "CREATE INDEX tasks_by_created ON tasks(created_at DESC)",
+    """CREATE TABLE task_files (
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        hash TEXT NOT NULL REFERENCES attachments(hash),
+        role TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        source_url TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (task_id, position)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX task_files_by_hash ON task_files(hash)",
 )
 
 # MIGRATIONS[i] brings a database from version i to version i + 1.
@@ -288,6 +326,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V7_MESSAGE_COST,
     _V8_CONVERSATION_TOOLS,
     _V9_COMPARE,
+    _V10_STUDIO_TASKS,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -31,6 +31,7 @@ from desktop.core.store.models import TOOL_NOT_FINISHED, FilePart, ImagePart, Se
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
 from desktop.core.store.store_base import ACTIVE_LEAF, UNSET, ActiveLeaf
 from desktop.core.store.stream_lock import exclusive_if_nobody_streams
+from desktop.core.store.task_ops import TaskOps
 from desktop.core.store.tool_ops import ToolOps
 
 __all__ = ["ACTIVE_LEAF", "UNSET", "ActiveLeaf", "Store"]
@@ -38,7 +39,7 @@ __all__ = ["ACTIVE_LEAF", "UNSET", "ActiveLeaf", "Store"]
 log = logging.getLogger(__name__)
 
 
-class Store(ToolOps, CostOps, CompareOps):
+class Store(ToolOps, CostOps, CompareOps, TaskOps):
     """The conversation history of one data directory.
 
     Threading contract: a Store may be called from any thread. Every call takes the Store's
