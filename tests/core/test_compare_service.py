@@ -20,6 +20,7 @@ from desktop.core.compare_service import (
 )
 from desktop.core.providers import KeySource, ProviderProfile, ProviderRegistry
 from desktop.core.store.compare_ops import CompareTarget
+from desktop.core.store.migrations import SCHEMA_VERSION
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.core.store.schema_check import schema_problems
 from desktop.core.store.store import Store
@@ -105,7 +106,7 @@ def test_three_targets_are_sibling_replies_and_one_failure_stays_in_its_column(
     assert store.get_conversation(conversation.id).active_leaf_id == alpha.id
     updated = store.get_conversation(conversation.id)
     assert (updated.model, updated.title) == ("solo", "Which is best?")  # not remembered
-    assert schema_problems(store._conn, 9) == []
+    assert schema_problems(store._conn, SCHEMA_VERSION) == []
 
 
 def test_stopping_one_column_keeps_its_text_and_the_others_finish(

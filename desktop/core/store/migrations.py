@@ -275,6 +275,8 @@ _V9_COMPARE: tuple[str, ...] = (
         target TEXT NOT NULL DEFAULT '{}'
     )""",
     "CREATE INDEX compare_columns_by_fork ON compare_columns(fork_id, position)",
+)
+
 # Studio tasks (issue 17): Midjourney/Suno/Luma/Flux jobs of the aggregators' task APIs,
 # kept so polling resumes after a restart (see desktop/core/store/task_ops.py). Result files
 # are attachments (stored once by content); `task_files` keeps them from the attachment
