@@ -86,7 +86,7 @@ def test_embed_refusals(run_cli: Any, fake_provider: FakeProvider) -> None:
 def test_content_blocked_exits_15_after_one_request(
     run_cli: Any, fake_provider: FakeProvider, command: list[str]
 ) -> None:
-    fake_provider.route(command[0] == "embed" and "/embeddings" or "/chat/completions",
+    fake_provider.route("/embeddings" if command[0] == "embed" else "/chat/completions",
                         content_blocked())
     code, _out, err = run_cli(*command)
     assert code == 15, err
