@@ -32,6 +32,7 @@ from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
 from desktop.ui.exchange_runner import ExchangeRunner
 from desktop.ui.history_tools import HistoryTools
+from desktop.ui.image_edit.controller import ImageEditController
 from desktop.ui.image_generation_controller import ImageGenerationController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_actions import MessageActions
@@ -69,6 +70,7 @@ class WindowParts:
     history: HistoryTools
     tool_hub: McpHub
     tool_turns: ToolTurns
+    image_edits: ImageEditController | None = None  # "Edit image…" / "Variations…"
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -118,6 +120,9 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                opener, vision, window)
     images = ImageGenerationController(exchanges, state, pane, settings,
                                        lambda: providers.catalog, window)
+    image_edits = ImageEditController(exchanges, state, pane, view.area.images,
+                                      lambda: [p.name for p in registry.list()],
+                                      images.image_model, window)
     messages = MessageActions(state, store, tasks, opener, exchanges, status, window)
     actions = SidebarActions(store, tasks, sidebar.model, opener, exchanges, drafts, status,
                              window.undo_bar.offer, lambda: dict(sidebar.list_view.folders),
@@ -147,7 +152,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     exchanges.tool_turns = tool_turns
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub, tool_turns)
+                        history, tool_hub, tool_turns, image_edits)
     view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
