@@ -69,8 +69,9 @@ class ImageEditController(QObject):
         chosen = self._image_model()
         provider = chosen[0] if chosen else providers[0]
         model = chosen[1] if chosen else ""
-        if not model or (variations and model not in VARIATION_MODELS):
-            model = VARIATION_MODELS[0] if variations else EDIT_MODELS[0]
+        known = VARIATION_MODELS if variations else EDIT_MODELS  # dall-e-3 cannot edit
+        if model not in known and not (not variations and "gpt-image" in model):
+            model = known[0]
         name = f"{Path(part.name).stem or 'image'}.png"
         parent = self.pane.window()
         dialog = ImageEditDialog(image, variations=variations, providers=providers,

@@ -11,6 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSiz
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QImageWriter,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -27,7 +28,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    QImageWriter(buffer, b"png").write(image)
     buffer.close()
     return bytes(data.data())
 
@@ -135,7 +136,7 @@ class MaskPainter(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         self._hover = event.position()
-        if self._last is not None and event.buttons() & Qt.MouseButton.LeftButton:
+        if self._last is not None:  # pressed: between press and release
             self.stroke(self._last, event.position())
             self._last = event.position()
         self.update()
