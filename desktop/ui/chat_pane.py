@@ -20,6 +20,7 @@ from desktop.ui.attachments.intake import source_for_path
 from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
+from desktop.ui.dictation.button import DictationButton
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
@@ -136,6 +137,8 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
         self.tool_choice = ToolChoiceButton(self)
         frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
+        self.dictation_button = DictationButton(self)  # run by DictationController
+        frame_layout.addWidget(self.dictation_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
         self.send_button = QPushButton(icon("send"), "")
         self.send_button.setObjectName("primary")

@@ -30,6 +30,7 @@ from desktop.ui.chat_target import ChatTarget
 from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
+from desktop.ui.dictation.controller import DictationController
 from desktop.ui.exchange_runner import ExchangeRunner
 from desktop.ui.history_tools import HistoryTools
 from desktop.ui.image_edit.controller import ImageEditController
@@ -71,6 +72,7 @@ class WindowParts:
     tool_hub: McpHub
     tool_turns: ToolTurns
     image_edits: ImageEditController | None = None  # "Edit image…" / "Variations…"
+    dictation: DictationController | None = None  # the composer's microphone button
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -133,6 +135,8 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
         selected = pane.selected_target()
         return selected[0] if selected else ""
 
+    dictation = DictationController(pane.dictation_button, pane.composer, service, settings,
+                                    tasks, provider_of_chat, pane.show_notice, window)
     read_aloud = ReadAloudWiring(view=view, state=state, store=store, service=service,
                                  settings=settings, tasks=tasks, provider=provider_of_chat,
                                  status=status, settings_action=window.speech_action,
@@ -152,7 +156,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     exchanges.tool_turns = tool_turns
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub, tool_turns, image_edits)
+                        history, tool_hub, tool_turns, image_edits, dictation)
     view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)

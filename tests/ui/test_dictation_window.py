@@ -1,0 +1,98 @@
+"""Dictation in the real window: the microphone button records (a WAV file fed as the
+microphone through the test hook), the fake provider transcribes, the text lands at the
+composer's cursor; a missing microphone and a refused transcription are told plainly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtGui import QTextCursor
+
+from desktop.core.wav_audio import tone_wav
+from desktop.ui.dictation import recorder as recorder_module
+from desktop.ui.dictation.button import DictationState
+from desktop.ui.dictation.controller import DictationController
+from desktop.ui.dictation.recorder import TEST_MICROPHONE_ENV, MicrophoneRecorder
+from tests.helpers.chat_window import ChatWindow
+from tests.helpers.fake_media import content_blocked, parse_multipart
+from tests.helpers.fake_provider import FakeProvider, fake_provider
+
+__all__ = ["fake_provider"]
+
+
+@pytest.fixture
+def spoken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    wav = tone_wav(0.3, sample_rate=16_000)
+    (tmp_path / "spoken.wav").write_bytes(wav)
+    monkeypatch.setenv(TEST_MICROPHONE_ENV, str(tmp_path / "spoken.wav"))
+    return wav
+
+
+def _dictation(chat: ChatWindow) -> DictationController:
+    dictation = chat.parts.dictation
+    assert dictation is not None
+    return dictation
+
+
+def test_dictated_text_goes_in_at_the_cursor(
+    chat: ChatWindow, fake_provider: FakeProvider, spoken: bytes
+) -> None:
+    pane = chat.window.chat
+    assert chat.window.settings is not None
+    chat.window.settings.set("dictation.language", "de")
+    button = pane.dictation_button
+    assert button.isVisible() and button.accessibleName() == "Dictate"
+    composer = pane.composer
+    composer.setPlainText("Before after")
+    cursor = composer.textCursor()
+    cursor.setPosition(len("Before"))
+    composer.setTextCursor(cursor)
+    button.click()
+    assert button.state is DictationState.RECORDING and button.text().startswith("● 0:0")
+    assert button.accessibleName() == "Stop recording"
+    button.click()
+    assert button.state is DictationState.TRANSCRIBING and not button.isEnabled()
+    chat.wait(lambda: button.state is DictationState.IDLE)
+    heard = f"heard {len(spoken)} bytes of dictation.wav in de"
+    assert composer.toPlainText() == f"Before {heard} after"
+    assert composer.textCursor().position() == len(f"Before {heard}")
+    request = fake_provider.requests[-1]
+    assert request.path == "/v1/audio/transcriptions"
+    parts = parse_multipart(request)
+    assert parts["file"].data == spoken and parts["file"].content_type == "audio/wav"
+    assert (parts["model"].text, parts["language"].text) == ("whisper-1", "de")
+    assert pane.notice.isHidden()
+
+
+def test_a_refused_transcription_leaves_the_composer_alone(
+    chat: ChatWindow, fake_provider: FakeProvider, spoken: bytes
+) -> None:
+    pane = chat.window.chat
+    pane.composer.setPlainText("draft")
+    pane.composer.moveCursor(QTextCursor.MoveOperation.End)
+    fake_provider.script("/audio/transcriptions", content_blocked())
+    pane.dictation_button.click()
+    pane.dictation_button.click()
+    chat.wait(lambda: pane.dictation_button.state is DictationState.IDLE)
+    assert pane.composer.toPlainText() == "draft"
+    assert "content filter" in pane.notice_label.text() and not pane.notice.isHidden()
+    assert len(fake_provider.bodies("/audio/transcriptions")) == 1  # not retried
+
+
+def test_no_microphone_is_said_plainly(
+    chat: ChatWindow, fake_provider: FakeProvider, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real recorder on a system without an audio input (QMediaDevices lists none)."""
+    monkeypatch.delenv(TEST_MICROPHONE_ENV, raising=False)
+    devices = SimpleNamespace(audioInputs=lambda: [])
+    monkeypatch.setattr(recorder_module, "multimedia",
+                        lambda: SimpleNamespace(QMediaDevices=devices))
+    dictation = _dictation(chat)
+    dictation.make_recorder = MicrophoneRecorder
+    pane = chat.window.chat
+    pane.dictation_button.click()
+    assert pane.dictation_button.state is DictationState.IDLE
+    assert "No microphone was found" in pane.notice_label.text()
+    assert fake_provider.bodies("/audio/transcriptions") == []
