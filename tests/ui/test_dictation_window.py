@@ -96,3 +96,28 @@ def test_no_microphone_is_said_plainly(
     assert pane.dictation_button.state is DictationState.IDLE
     assert "No microphone was found" in pane.notice_label.text()
     assert fake_provider.bodies("/audio/transcriptions") == []
+
+
+def test_real_recording_from_a_pulseaudio_pipe_source(tmp_path: Path) -> None:
+    """MicrophoneRecorder records what a PulseAudio source delivers (a pipe fed with a tone,
+    paced like a microphone), as 16 kHz mono WAV."""
+    import subprocess
+    import sys
+
+    from desktop.core.wav_audio import read_wav
+    from tests.helpers.pulse_microphone import private_pulse_microphone
+
+    pcm = tmp_path / "tone.pcm"
+    pcm.write_bytes(read_wav(tone_wav(1.0, sample_rate=16_000)).frames)
+    repo = Path(__file__).resolve().parents[2]
+    with private_pulse_microphone(tmp_path) as (env, fifo):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.ui.record_microphone", "0.8", str(fifo), str(pcm)],
+            cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines() if " " in line)
+    assert lines.get("inputs") == "1", result.stdout + result.stderr
+    assert "failed" not in lines, result.stdout + result.stderr
+    assert lines["rate"] == "16000"
+    assert 0.5 < float(lines["seconds"]) < 1.5
+    assert int(lines["peak"]) > 4000  # the tone, not silence

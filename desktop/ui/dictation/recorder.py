@@ -50,7 +50,11 @@ class Recorder(QObject):
         return True
 
     def elapsed_ms(self) -> int:
+        self._check()
         return int(self._clock.elapsed()) if self._clock.isValid() else 0
+
+    def _check(self) -> None:
+        """Emit `failed` when the input stopped working (the real recorder checks)."""
 
     def stop(self) -> bytes:
         """Stop and return the WAV recorded so far (b"" when nothing was)."""
@@ -139,7 +143,6 @@ class MicrophoneRecorder(Recorder):
         self._channels = max(1, audio_format.channelCount())
         self._rate = audio_format.sampleRate() or SAMPLE_RATE
         source = module.QAudioSource(device, audio_format, self)
-        source.stateChanged.connect(self._on_state)
         self._pcm.clear()
         self._device = source.start()
         self._source = source
@@ -154,11 +157,16 @@ class MicrophoneRecorder(Recorder):
         if self._device is None:
             return
         self._pcm += bytes(self._device.readAll().data())
+        self._check()
         limit = MAX_SECONDS * self._rate * self._channels * (4 if self._float else 2)
         if len(self._pcm) > limit:
             del self._pcm[limit:]
 
-    def _on_state(self, _state: object) -> None:
+    def _check(self) -> None:
+        """A device that stopped (unplugged, taken away) ends the recording with a message.
+
+        Polled with each read and by the controller's clock: PySide cannot pass
+        QAudioSource.stateChanged's QAudio::State to Python."""
         module = multimedia()
         source = self._source
         if module is None or source is None:
@@ -173,7 +181,6 @@ class MicrophoneRecorder(Recorder):
     def _close(self) -> None:
         source, self._source, self._device = self._source, None, None
         if source is not None:
-            source.stateChanged.disconnect(self._on_state)  # type: ignore[attr-defined]
             source.stop()  # type: ignore[attr-defined]
             source.deleteLater()  # type: ignore[attr-defined]
 
