@@ -10,6 +10,7 @@ while recording, as a microphone would deliver it. Prints `inputs N`, then `wav 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -36,10 +37,8 @@ def main(seconds: float, fifo: str = "", pcm_file: str = "") -> int:
         nonlocal pcm
         if sink is not None and pcm:
             chunk, pcm = pcm[:step], pcm[step:]
-            try:
+            with contextlib.suppress(BlockingIOError):
                 os.write(sink, chunk)
-            except BlockingIOError:
-                pass
 
     def finish() -> None:
         wav = recorder.stop()
