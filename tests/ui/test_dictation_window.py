@@ -50,7 +50,7 @@ def test_dictated_text_goes_in_at_the_cursor(
     cursor.setPosition(len("Before"))
     composer.setTextCursor(cursor)
     button.click()
-    assert button.state is DictationState.RECORDING and button.text().startswith("● 0:0")
+    assert button.state is DictationState.RECORDING and button.text().startswith("● 0:00")
     assert button.accessibleName() == "Stop recording"
     button.click()
     assert button.state is DictationState.TRANSCRIBING and not button.isEnabled()
@@ -64,6 +64,11 @@ def test_dictated_text_goes_in_at_the_cursor(
     assert parts["file"].data == spoken and parts["file"].content_type == "audio/wav"
     assert (parts["model"].text, parts["language"].text) == ("whisper-1", "de")
     assert pane.notice.isHidden()
+    composer.setPlainText("end")  # the cursor at the start: a space keeps the words apart
+    button.click()
+    button.click()
+    chat.wait(lambda: button.state is DictationState.IDLE)
+    assert composer.toPlainText() == f"{heard} end"
 
 
 def test_a_refused_transcription_leaves_the_composer_alone(

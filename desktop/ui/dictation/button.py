@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop.ui.resources import icon
@@ -39,11 +40,11 @@ class DictationButton(QToolButton):
     def retranslate_ui(self) -> None:
         recording = self.state is DictationState.RECORDING
         self.setObjectName("recording" if recording else "flat")
-        self.setIcon(icon("stop" if recording else "microphone"))
+        self.setIcon(QIcon() if recording else icon("microphone"))
         self.setEnabled(self.state is not DictationState.TRANSCRIBING)
         if recording:
-            self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            self.setText(f"● {self.time_text()}")
+            self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.setText(self.tr("● {0}  Stop").format(self.time_text()))
             tip = self.tr("Recording {0}: click to stop and transcribe").format(self.time_text())
         elif self.state is DictationState.TRANSCRIBING:
             self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -117,9 +117,12 @@ class DictationController(QObject):
             self._notice(self.tr("No speech was heard in the recording."))
             return
         cursor = self.composer.textCursor()
-        before = self.composer.toPlainText()[:cursor.position()]
+        whole = self.composer.toPlainText()
+        before, after = whole[:cursor.selectionStart()], whole[cursor.selectionEnd():]
         if before and not before[-1].isspace():
             text = " " + text
+        if after and not after[0].isspace():
+            text += " "
         cursor.insertText(text)
         self.composer.setTextCursor(cursor)
         self.composer.moveCursor(QTextCursor.MoveOperation.NoMove)

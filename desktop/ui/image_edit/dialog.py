@@ -99,6 +99,7 @@ class ImageEditDialog(QDialog):
         self.eraser_button = QToolButton()
         group = QButtonGroup(row)
         for button in (self.brush_button, self.eraser_button):
+            button.setObjectName("maskTool")
             button.setCheckable(True)
             group.addButton(button)
             tools.addWidget(button)
