@@ -124,7 +124,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                        lambda: providers.catalog, window)
     image_edits = ImageEditController(exchanges, state, pane, view.area.images,
                                       lambda: [p.name for p in registry.list()],
-                                      images.image_model, window)
+                                      images.image_model, images.is_image_reply, window)
     messages = MessageActions(state, store, tasks, opener, exchanges, status, window)
     actions = SidebarActions(store, tasks, sidebar.model, opener, exchanges, drafts, status,
                              window.undo_bar.offer, lambda: dict(sidebar.list_view.folders),

@@ -125,3 +125,21 @@ def test_variations_and_a_content_filter_refusal(
     assert user.text == "Variations of this image" and len(user.images) == 1
     assert reply.status is MessageStatus.ERROR and "content filter" in (reply.error or "")
     assert "prompt" not in parse_multipart(fake_provider.requests[-1])
+
+
+def test_regenerate_of_an_edit_opens_the_dialog_again(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    reply_id, part = _generated(chat, fake_provider)
+    dialog = _open_dialog(chat, reply_id, part, "Edit image…")
+    dialog.prompt.setPlainText("A boat")
+    dialog.ok_button.click()
+    chat.wait(lambda: chat.idle() and chat.parts.image_edits is not None
+              and chat.parts.image_edits.dialog is None)
+    reply = chat.path()[-1]
+    edits = chat.parts.image_edits
+    assert edits is not None
+    chat.parts.exchanges.regenerate(reply.id)
+    chat.wait(lambda: edits.dialog is not None)
+    assert edits.dialog is not None and edits.dialog.prompt.toPlainText() == "A boat"
+    assert len(fake_provider.bodies("/images/generations")) == 1  # not generated from text

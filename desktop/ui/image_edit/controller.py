@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core.image_edits import ImageEdit, ImageEditService
 from desktop.core.image_generation import ImageSettings
-from desktop.core.store.models import ImagePart
+from desktop.core.store.models import ImagePart, Message, Role
 from desktop.ui.chat_pane import ChatPane
 from desktop.ui.chat_view.images import ChatImages, read_image
 from desktop.ui.exchange_runner import ExchangeRunner
@@ -34,6 +34,7 @@ class ImageEditController(QObject):
     def __init__(self, runner: ExchangeRunner, state: OpenConversation, pane: ChatPane,
                  images: ChatImages, providers: Callable[[], list[str]],
                  image_model: Callable[[], tuple[str, str] | None],
+                 is_image_reply: Callable[[Message], bool],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -42,12 +43,27 @@ class ImageEditController(QObject):
         self.images = images
         self._providers = providers
         self._image_model = image_model
+        self._is_image_reply = is_image_reply
         self.service = ImageEditService(runner.service)
         self.dialog: ImageEditDialog | None = None  # the open one (tests drive it)
         images.edit_requested.connect(self.open)
+        runner.reply_hooks.insert(0, self.redo)  # before image generation's own hook
 
-    def open(self, part: ImagePart, variations: bool) -> None:
-        """Read the image, then show the dialog for it."""
+    def redo(self, reply_id: int) -> bool:
+        """Regenerate or Retry of an edit's reply opens the dialog again on the same image and
+        prompt (the mask was not kept); False: not an edit's reply."""
+        reply = self.state.messages.get(reply_id)
+        if reply is None or reply.role is not Role.ASSISTANT or reply.parent_id is None:
+            return False
+        user = self.state.messages.get(reply.parent_id)
+        if user is None or len(user.images) != 1 or not self._is_image_reply(reply):
+            return False
+        variations = not user.text or user.text == self.tr("Variations of this image")
+        self.open(user.images[0], variations, "" if variations else user.text)
+        return True
+
+    def open(self, part: ImagePart, variations: bool, prompt: str = "") -> None:
+        """Read the image, then show the dialog for it (`prompt` filled in)."""
         path = self.images.path_of(part)
         if path is None:
             self.pane.show_notice(self.tr("The image file is missing."))
@@ -55,10 +71,10 @@ class ImageEditController(QObject):
         conversation_id = self.state.conversation_id
         self.images.jobs.submit(lambda: read_image(path, MAX_SIDE),
                                 lambda image: self._show(image, part, variations,
-                                                         conversation_id))
+                                                         conversation_id, prompt))
 
     def _show(self, image: QImage, part: ImagePart, variations: bool,
-              conversation_id: int | None) -> None:
+              conversation_id: int | None, prompt: str) -> None:
         if image.isNull():
             self.pane.show_notice(self.tr("The image could not be read."))
             return
@@ -77,6 +93,7 @@ class ImageEditController(QObject):
         dialog = ImageEditDialog(image, variations=variations, providers=providers,
                                  provider=provider, model=model, name=name,
                                  parent=parent if isinstance(parent, QWidget) else None)
+        dialog.prompt.setPlainText(prompt)
         dialog.submitted.connect(
             lambda edit, settings: self.run(conversation_id, edit, settings))
         dialog.finished.connect(lambda _result: self._forget(dialog))
