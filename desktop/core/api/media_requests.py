@@ -50,12 +50,12 @@ class Upload:
         """The file at `path`, refused when missing, empty or larger than `limit` bytes."""
         try:
             size = path.stat().st_size
+            if size > limit:
+                raise RequestValidationError(
+                    f"{path.name} is {describe_size(size)}; the limit is {describe_size(limit)}.")
+            data = path.read_bytes()
         except OSError as exc:
             raise RequestValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-        if size > limit:
-            raise RequestValidationError(
-                f"{path.name} is {describe_size(size)}; the limit is {describe_size(limit)}.")
-        data = path.read_bytes()
         if not data:
             raise RequestValidationError(f"{path.name} is empty.")
         guessed = content_type or image_type(data) or _AUDIO_TYPES.get(path.suffix.lower(), "")

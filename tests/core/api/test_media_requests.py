@@ -138,6 +138,8 @@ def test_upload_from_path_caps_the_size(tmp_path: Path) -> None:
         Upload.from_path(big, 1024)
     with pytest.raises(RequestValidationError, match="Cannot read"):
         Upload.from_path(tmp_path / "missing.wav", 1024)
+    with pytest.raises(RequestValidationError, match="Cannot read"):
+        Upload.from_path(tmp_path, 1 << 20)  # a folder
     assert Upload.from_path(big, 4096).content_type == "audio/wav"
 
 
