@@ -126,3 +126,24 @@ def test_real_recording_from_a_pulseaudio_pipe_source(tmp_path: Path) -> None:
     assert lines["rate"] == "16000"
     assert 0.5 < float(lines["seconds"]) < 1.5
     assert int(lines["peak"]) > 4000  # the tone, not silence
+
+
+def test_settings_dialog_sets_model_and_language_of_the_next_dictation(
+    chat: ChatWindow, fake_provider: FakeProvider, spoken: bytes
+) -> None:
+    dictation = _dictation(chat)
+    dictation.open_settings()
+    dialog = dictation.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.provider.currentData() == "" and dialog.model.currentText() == "whisper-1"
+    dialog.provider.setCurrentIndex(dialog.provider.findData("fake"))
+    dialog.model.setCurrentText("gpt-4o-transcribe")
+    dialog.language.setText("fr")
+    dialog.accept()
+    button = chat.window.chat.dictation_button
+    button.click()
+    button.click()
+    chat.wait(lambda: button.state is DictationState.IDLE)
+    parts = parse_multipart(fake_provider.requests[-1])
+    assert (parts["model"].text, parts["language"].text) == ("gpt-4o-transcribe", "fr")
+    assert chat.window.chat.composer.toPlainText().endswith(" in fr")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from desktop.core.api.errors import APIError
 from desktop.core.api.media_requests import Transcription, TranscriptionRequest, Upload
@@ -21,6 +21,7 @@ from desktop.core.chat_service import ChatService, ChatSetupError
 from desktop.core.settings import Settings
 from desktop.ui.dictation.button import DictationButton, DictationState
 from desktop.ui.dictation.recorder import MAX_SECONDS, Recorder, make_recorder
+from desktop.ui.dictation.settings_dialog import DictationSettingsDialog
 from desktop.ui.task_runner import TaskRunner
 
 
@@ -44,6 +45,23 @@ class DictationController(QObject):
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self._tick)
         button.clicked.connect(self.toggle)
+        button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        button.customContextMenuRequested.connect(self._menu)
+        self.settings_dialog: DictationSettingsDialog | None = None  # the open one
+
+    def _menu(self, position: QPoint) -> None:
+        menu = QMenu(self.button)
+        menu.addAction(self.tr("Dictation settings…"), self.open_settings)
+        menu.exec(self.button.mapToGlobal(position))
+        menu.deleteLater()
+
+    def open_settings(self) -> None:
+        """Provider, model and language of dictation."""
+        providers = [profile.name for profile in self.service.providers.list()]
+        dialog = DictationSettingsDialog(self.settings, providers, self.button.window())
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
 
     @property
     def recording(self) -> bool:
