@@ -31,10 +31,6 @@ SAMPLE_RATE = 16_000
 MAX_SECONDS = 600  # 10 min of 16 kHz mono 16-bit is 19 MB, under the 25 MB upload limit
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("MicrophoneRecorder", text)
-
-
 class Recorder(QObject):
     """What the dictation controller needs of a recorder (the real one or the test file)."""
 
@@ -74,8 +70,8 @@ class WavFileRecorder(Recorder):
         try:
             return self.path.read_bytes()
         except OSError as exc:
-            self.failed.emit(_translate("The test microphone file cannot be read: {0}")
-                             .format(exc.strerror or exc))
+            self.failed.emit(self.tr("The test microphone file cannot be read: {0}").format(
+                exc.strerror or exc))
             return b""
 
 
@@ -95,11 +91,11 @@ class MicrophoneRecorder(Recorder):
         """Why recording cannot start, or None."""
         module = multimedia()
         if module is None:
-            return _translate("Dictation needs QtMultimedia, which does not load here ({0}).") \
-                .format(load_problem())
+            return self.tr("Dictation needs QtMultimedia, which does not load here ({0}).").format(
+                load_problem())
         if not module.QMediaDevices.audioInputs():
-            return _translate("No microphone was found. Connect one (or enable it in the "
-                              "system's sound settings) and try again.")
+            return self.tr("No microphone was found. Connect one (or enable it in the system's "
+                           "sound settings) and try again.")
         return self._permission_problem()
 
     def _permission_problem(self) -> str | None:
@@ -114,12 +110,12 @@ class MicrophoneRecorder(Recorder):
         if status == Qt.PermissionStatus.Denied:
             where = ("System Settings → Privacy & Security → Microphone" if sys.platform ==
                      "darwin" else "Settings → Privacy → Microphone")
-            return _translate("Switchboard may not use the microphone. Allow it in {0}, then "
-                              "try again.").format(where)
+            return self.tr("Switchboard may not use the microphone. Allow it in {0}, then try "
+                           "again.").format(where)
         if status == Qt.PermissionStatus.Undetermined:
             app.requestPermission(QMicrophonePermission(), self, lambda _p: None)
-            return _translate("Allow Switchboard to use the microphone, then press the "
-                              "microphone button again.")
+            return self.tr("Allow Switchboard to use the microphone, then press the microphone "
+                           "button again.")
         return None
 
     def start(self) -> bool:
@@ -148,7 +144,7 @@ class MicrophoneRecorder(Recorder):
         self._source = source
         if self._device is None:
             self._source = None
-            self.failed.emit(_translate("The microphone could not be opened."))
+            self.failed.emit(self.tr("The microphone could not be opened."))
             return False
         self._device.readyRead.connect(self._read)
         return super().start()
@@ -175,7 +171,7 @@ class MicrophoneRecorder(Recorder):
         if error != module.QtAudio.Error.NoError:
             log.warning("microphone stopped: %s", error)
             self._close()
-            self.failed.emit(_translate("The microphone stopped working ({0}).").format(
+            self.failed.emit(self.tr("The microphone stopped working ({0}).").format(
                 getattr(error, "name", str(error))))
 
     def _close(self) -> None:
