@@ -13,7 +13,7 @@ from desktop.core.paths import DATA_DIR_ENV
 # Modules under desktop.commands that add subcommands, in the order `--help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "provider", "ask", "image", "history", "search", "export", "importing", "backup", "mcp",
-    "usage", "task",
+    "usage", "task", "image_edit", "embed", "transcribe",
 )
 
 
@@ -49,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.commands.image_edit import rewrite_argv
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(rewrite_argv(list(sys.argv[1:] if argv is None else argv)))
     if args.install_desktop_entry:
         from desktop.desktop_entry import install_desktop_entry
 

@@ -1,6 +1,8 @@
 """`switchboard image`: generate images from the shell and save them.
 
     switchboard image -p PROVIDER -m MODEL [--size WxH] [-n N] PROMPT --out FILE.png
+    switchboard image edit IMAGE PROMPT [--mask MASK] ...    (see image_edit.py)
+    switchboard image variations IMAGE ...
 
 With n > 1 the files are FILE-1.png, FILE-2.png, ... `--size` takes `1024x1024` or
 `1024*1024`; it is sent in the form the provider profile asks for. Exit codes as for `ask`
@@ -17,7 +19,7 @@ from typing import Any
 from desktop.commands.api_access import client_for, report_error, run_api_command
 from desktop.commands.ask import parse_options
 from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK
-from desktop.core.api.endpoints import ImageRequest, parse_image_size
+from desktop.core.api.endpoints import GeneratedImage, ImageRequest, parse_image_size
 from desktop.core.api.requests_openai import RequestValidationError
 
 
@@ -31,7 +33,12 @@ def output_paths(out: Path, count: int) -> list[Path]:
 async def _generate(args: argparse.Namespace, request: ImageRequest) -> int:
     async with client_for(args, args.provider) as client:
         images = await client.generate_images(request)
-    out = Path(args.out)
+    return save_images(images, Path(args.out), request.n)
+
+
+def save_images(images: list[GeneratedImage], out: Path, asked: int | None) -> int:
+    """Write the images to `out` (numbered when several), print each path; also used by
+    `image edit` and `image variations`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     for image, path in zip(images, output_paths(out, len(images)), strict=True):
         path.write_bytes(image.data)
@@ -44,9 +51,9 @@ async def _generate(args: argparse.Namespace, request: ImageRequest) -> int:
                 file=sys.stderr,
             )
         print(path)
-    if request.n is not None and len(images) < request.n:
+    if asked is not None and len(images) < asked:
         print(
-            f"switchboard: the provider returned {len(images)} of {request.n} images",
+            f"switchboard: the provider returned {len(images)} of {asked} images",
             file=sys.stderr,
         )
     return EXIT_OK

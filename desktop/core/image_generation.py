@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.endpoints import GeneratedImage, ImageRequest
@@ -158,6 +159,10 @@ class ImageGenerationService:
             raise ChatSetupError(str(exc)) from exc
         return request
 
+    async def _fetch(self, client: ApiClient, request: Any) -> list[GeneratedImage]:
+        """The images for `request` (image edits override this: `image_edits.py`)."""
+        return await client.generate_images(request)
+
     async def _client(self, settings: ImageSettings) -> ApiClient:
         return await self.chat.client_for(settings.provider)
 
@@ -166,7 +171,7 @@ class ImageGenerationService:
         conversation_id: int,
         parent_id: int,
         client: ApiClient,
-        request: ImageRequest,
+        request: Any,  # ImageRequest, or an edit's request (image_edits.py)
         settings: ImageSettings,
         listener: ExchangeListener,
     ) -> tuple[Message, APIError | None]:
@@ -180,7 +185,7 @@ class ImageGenerationService:
         error: APIError | None = None
         cancelled = False
         try:
-            images = await client.generate_images(request)
+            images = await self._fetch(client, request)
             parts = await asyncio.to_thread(image_parts, store.add_attachment, images)
         except asyncio.CancelledError:
             cancelled = True

@@ -48,6 +48,10 @@ SCHEMA: tuple[Setting, ...] = (
             ("wav", "pcm", "mp3", "opus", "aac", "flac")),
     Setting("speech.cache_mb", int, 200, "Megabytes of read-aloud audio kept in the cache",
             bounds=(0, 100_000)),
+    Setting("dictation.provider", str, "", "Provider for dictation (empty: the conversation's)"),
+    Setting("dictation.model", str, "whisper-1", "Speech-to-text model for dictation"),
+    Setting("dictation.language", str, "", "Spoken language for dictation, e.g. en (empty: "
+            "detected)"),
     Setting("images.size", str, "auto", "Size of generated images (WxH; auto: not sent)"),
     Setting("images.n", int, 1, "Images per generation", (1, 2, 3, 4)),
     Setting("images.quality", str, "", "Quality of generated images (empty: not sent)",

@@ -22,6 +22,7 @@ from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
+from desktop.ui.dictation.button import DictationButton
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
@@ -145,6 +146,8 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
         self.tool_choice = ToolChoiceButton(self)
         frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
+        self.dictation_button = DictationButton(self)  # run by DictationController
+        frame_layout.addWidget(self.dictation_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
         self._build_compare_button(frame_layout)
         self.send_button = QPushButton(icon("send"), "")

@@ -231,6 +231,10 @@ class ProviderForm(QWidget):
         self._row(adv, "max_retries", self.max_retries, None)
         self.task_apis = TaskApiFields()  # Studio (issue 17)
         self._row(adv, "task_apis", self.task_apis, None)
+        self.size_separator = QComboBox()  # OpenAPI-style gateways want 1024*1024
+        for text in ("1024x1024", "1024*1024"):
+            self.size_separator.addItem(text, text[4])  # the separator is the data
+        self._row(adv, "size_separator", self.size_separator, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
         return box
@@ -246,7 +250,7 @@ class ProviderForm(QWidget):
         ):
             widget.textChanged.connect(self._on_edited)
         self.extra_headers.textChanged.connect(self._on_edited)
-        for combo in (self.api_style, self.key_source, self.proxy_mode):
+        for combo in (self.api_style, self.key_source, self.proxy_mode, self.size_separator):
             combo.currentIndexChanged.connect(self._on_edited)
         for box in (self.include_usage, self.native_pdfs, self.verify_tls):
             box.toggled.connect(self._on_edited)
@@ -301,6 +305,7 @@ class ProviderForm(QWidget):
         self.connect_timeout.setAccessibleName(self.tr("Connect timeout"))
         self.read_timeout.setAccessibleName(self.tr("Read timeout"))
         self.max_retries.setAccessibleName(self.tr("Retries"))
+        self.size_separator.setAccessibleName(self.tr("How image sizes are written"))
         self.set_key_stored(self._key_state)
         self._update_visibility()
 
@@ -319,6 +324,7 @@ class ProviderForm(QWidget):
             ("read_timeout", self.tr("Read timeout")),
             ("max_retries", self.tr("Retries")),
             ("task_apis", self.tr("Task APIs")),
+            ("size_separator", self.tr("Image sizes")),
         ):
             self.labels[field].setText(text)
 
@@ -363,6 +369,7 @@ class ProviderForm(QWidget):
             self.read_timeout.setValue(profile.read_timeout)
             self.max_retries.setValue(profile.max_retries)
             self.task_apis.load(profile)
+            self.size_separator.setCurrentIndex(int(profile.image_size_separator == "*"))
             self.test_result.clear()
             self.show_error(None)
             self.set_key_stored(key_stored)
@@ -430,6 +437,7 @@ class ProviderForm(QWidget):
             "connect_timeout": self.connect_timeout.value(),
             "read_timeout": self.read_timeout.value(),
             "max_retries": self.max_retries.value(),
+            "image_size_separator": self.size_separator.currentData(),
         }
         if (
             source is KeySource.ENV

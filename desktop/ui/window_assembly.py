@@ -34,8 +34,10 @@ from desktop.ui.compare.compare_controller import CompareController
 from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
 from desktop.ui.conversation_opener import ConversationOpener
+from desktop.ui.dictation.controller import DictationController
 from desktop.ui.exchange_runner import ExchangeRunner
 from desktop.ui.history_tools import HistoryTools
+from desktop.ui.image_edit.controller import ImageEditController
 from desktop.ui.image_generation_controller import ImageGenerationController
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_actions import MessageActions
@@ -75,6 +77,8 @@ class WindowParts:
     tool_turns: ToolTurns
     compare: CompareController | None = None
     studio: StudioWiring | None = None
+    image_edits: ImageEditController | None = None  # "Edit image…" / "Variations…"
+    dictation: DictationController | None = None  # the composer's microphone button
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -130,6 +134,9 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                                opener, vision, window)
     images = ImageGenerationController(exchanges, state, pane, settings,
                                        lambda: providers.catalog, window)
+    image_edits = ImageEditController(exchanges, state, pane, view.area.images,
+                                      lambda: [p.name for p in registry.list()],
+                                      images.image_model, images.is_image_reply, window)
     messages = MessageActions(state, store, tasks, opener, exchanges, status, window)
     actions = SidebarActions(store, tasks, sidebar.model, opener, exchanges, drafts, status,
                              window.undo_bar.offer, lambda: dict(sidebar.list_view.folders),
@@ -140,6 +147,8 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
         selected = pane.selected_target()
         return selected[0] if selected else ""
 
+    dictation = DictationController(pane.dictation_button, pane.composer, service, settings,
+                                    tasks, provider_of_chat, pane.show_notice, window)
     read_aloud = ReadAloudWiring(view=view, state=state, store=store, service=service,
                                  settings=settings, tasks=tasks, provider=provider_of_chat,
                                  status=status, settings_action=window.speech_action,
@@ -160,7 +169,8 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     compare = _compare_controller(window, state, service, exchanges, opener)
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
-                        history, tool_hub, tool_turns, compare, studio)
+                        history, tool_hub, tool_turns, compare, studio, image_edits,
+                        dictation)
     view.set_image_source(store.attachment_path)
     pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open

@@ -55,6 +55,7 @@ import pytest
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
 from tests.helpers.fake_tasks import TaskRelay
+from tests.helpers.fake_media import media_reply
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
@@ -691,6 +692,9 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
                 "usage": {"prompt_tokens": 3, "total_tokens": 3},
             }
         )
+    media = media_reply(provider, request)  # edits, variations, transcriptions (fake_media.py)
+    if media is not None:
+        return media
     return Reply.error(404, f"Unknown endpoint {request.path}", "not_found")
 
 

@@ -288,3 +288,18 @@ def test_the_dialog_follows_changes_made_elsewhere(
     assert dialog.names() == ["Relay"]
     assert dialog.form.name.text() == "Relay"
     run_until(qasync_loop, lambda: harness.tasks.running == 0)
+
+
+def test_image_size_separator_is_set_in_the_form(
+    harness: Harness, qasync_loop: asyncio.AbstractEventLoop
+) -> None:
+    """OpenAPI-style gateways want 1024*1024: the window's form sets it, not only the CLI."""
+    dialog = harness.dialog
+    dialog.add_from_template("openrouter")
+    form = dialog.form
+    assert form.size_separator.currentData() == "x"
+    form.size_separator.setCurrentIndex(form.size_separator.findData("*"))
+    assert dialog.save_current() is True
+    assert ProviderRegistry(harness.tmp_path).get("OpenRouter").image_size_separator == "*"
+    form.load(ProviderRegistry(harness.tmp_path).get("OpenRouter"))
+    assert form.size_separator.currentText() == "1024*1024"

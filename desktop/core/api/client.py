@@ -40,7 +40,6 @@ from desktop.core.api.endpoints import (
 from desktop.core.api.errors import (
     APIError,
     APIStatusError,
-    BadRequestError,
     MalformedResponseError,
     ResponseTooLargeError,
     error_from_status,
@@ -50,9 +49,19 @@ from desktop.core.api.errors import (
 from desktop.core.api.events import ChatResult, ErrorEvent
 from desktop.core.api.image_download import ImageDownloader
 from desktop.core.api.limits import ResponseLimits
+from desktop.core.api.media_requests import (
+    FormFiles,
+    ImageEditRequest,
+    ImageVariationRequest,
+    Transcription,
+    TranscriptionRequest,
+    images_from_reply,
+    parse_transcription,
+)
 from desktop.core.api.parsers.provider_json import MalformedResponseError as ParseError
 from desktop.core.api.parsers.provider_json import ResponseBodyError, parse_chat_response
 from desktop.core.api.parsers.stream_parser import make_stream_parser
+from desktop.core.api.request_repair import repaired_body
 from desktop.core.api.requests_anthropic import anthropic_headers, anthropic_messages_body
 from desktop.core.api.requests_openai import (
     ChatRequest,
@@ -87,28 +96,6 @@ MODEL_LIST_VALUES_PER_ENTRY = 64
 def prompt_from_messages(request: ChatRequest) -> str:
     """A legacy completion prompt from chat messages: their texts, one paragraph each."""
     return "\n\n".join(t for t in (content_text(m.get("content")) for m in request.messages) if t)
-
-
-def repaired_body(body: dict[str, Any] | None, error: APIStatusError) -> dict[str, Any] | None:
-    """A corrected body for the two 400s that have a known fix, else None.
-
-    Some relays reject `stream_options` (which we send by default to get usage), and newer
-    OpenAI models refuse `max_tokens` and want `max_completion_tokens` instead.
-    """
-    if body is None or not isinstance(error, BadRequestError):
-        return None
-    message = (error.provider_message or "").lower()
-    if "stream_options" in message and "stream_options" in body:
-        return {k: v for k, v in body.items() if k != "stream_options"}
-    if (
-        "max_completion_tokens" in message
-        and "max_tokens" in body
-        and "max_completion_tokens" not in body
-    ):
-        fixed = {k: v for k, v in body.items() if k != "max_tokens"}
-        fixed["max_completion_tokens"] = body["max_tokens"]
-        return fixed
-    return None
 
 
 def _looks_like_sse(content_type: str, body: bytes) -> bool:
@@ -181,13 +168,15 @@ class ApiClient:
     async def _send(
         self, method: str, path: str, *, body: dict[str, Any] | None, accept: str,
         on_retry: RetryListener | None = None, extra_headers: dict[str, str] | None = None,
-        once: bool = False,
+        once: bool = False, form: tuple[dict[str, str], FormFiles] | None = None,
     ) -> httpx.Response:
         """Send with retries; returns a successful response whose body is not read yet.
 
         `on_retry` hears of each wait before a retry (the window shows it on the reply);
         `extra_headers` are added unless the profile sets the same header (task routes);
-        `once`: retried only when the request surely did not arrive (a paid task submit)."""
+        `once`: retried only when the request surely did not arrive (a paid task submit).
+        `form` (fields, files) sends a multipart body instead of JSON."""
+        fields, files = form if form is not None else (None, None)
         url = path if "://" in path else self.profile.request_url(path)
         headers = self._headers(accept)
         present = {name.lower() for name in headers}
@@ -195,7 +184,8 @@ class ApiClient:
         retries = 0
         repaired = False
         while True:
-            request = self.http.build_request(method, url, json=body, headers=headers)
+            request = self.http.build_request(method, url, json=body, data=fields, files=files,
+                                              headers=headers)
             log.debug("%s %s headers=%s", method, url, redact_headers(request.headers))
             delay: float | None
             retry_reason: str | None = None
@@ -282,9 +272,11 @@ class ApiClient:
     async def _request_json(
         self, method: str, path: str, body: dict[str, Any] | None = None,
         check: Callable[[bytes, httpx.Response], None] | None = None,
+        form: tuple[dict[str, str], FormFiles] | None = None,
     ) -> tuple[Any, httpx.Response]:
         """The parsed JSON body; `check(raw, response)` may refuse the raw bytes first."""
-        response = await self._send(method, path, body=body, accept="application/json")
+        response = await self._send(method, path, body=body, accept="application/json",
+                                    form=form)
         if path.startswith("models"):
             raw = await self._read_body(response, self.limits.model_list_bytes,
                                         "limits.model_list_mb", "a model list")
@@ -451,33 +443,43 @@ class ApiClient:
     async def generate_images(self, request: ImageRequest) -> list[GeneratedImage]:
         """Generated images as bytes; `url` results are downloaded (without our key)."""
         body = request.body(self.profile.image_size_separator)
-        data, response = await self._request_json("POST", "images/generations", body)
-        items = data.get("data") if isinstance(data, dict) else None
-        if not isinstance(items, list) or not items:
-            raise self._malformed(
-                "The image reply holds no images", json.dumps(data).encode(), response
-            )
-        images: list[GeneratedImage] = []
+        return await self._images("images/generations", body=body)
+
+    async def edit_image(self, request: ImageEditRequest) -> list[GeneratedImage]:
+        """POST /images/edits (multipart): the image changed where the mask is transparent."""
+        return await self._images("images/edits",
+                                  form=request.form(self.profile.image_size_separator))
+
+    async def image_variations(self, request: ImageVariationRequest) -> list[GeneratedImage]:
+        """POST /images/variations (multipart): new images like the given one."""
+        return await self._images("images/variations",
+                                  form=request.form(self.profile.image_size_separator))
+
+    async def _images(self, path: str, *, body: dict[str, Any] | None = None,
+                      form: tuple[dict[str, str], FormFiles] | None = None
+                      ) -> list[GeneratedImage]:
+        data, response = await self._request_json("POST", path, body, form=form)
         downloader = ImageDownloader(self.http, self.profile, self.limits)
         cap = self.limits.images_per_reply
-        usable = [item for item in items if isinstance(item, dict)]
-        if len(usable) > cap:
+        images, usable = await images_from_reply(data, downloader, cap)
+        if usable > cap:
             log.warning("%s returned %d images; keeping the first %d (limits.images_per_reply)",
-                        self.provider_name, len(usable), cap)
-        for item in usable[:cap]:
-            revised = item.get("revised_prompt")
-            revised = revised if isinstance(revised, str) else None
-            if isinstance(item.get("b64_json"), str) and item["b64_json"]:
-                data_url = f"data:image/png;base64,{item['b64_json']}"
-                blob, mime = downloader.decode_data_url(data_url)
-                images.append(GeneratedImage(blob, mime, None, revised))
-            elif isinstance(item.get("url"), str) and item["url"]:
-                images.append(await downloader.fetch(item["url"], revised))
+                        self.provider_name, usable, cap)
         if not images:
             raise self._malformed(
-                "The image reply holds no images", json.dumps(data).encode(), response
+                "The image reply holds no images", json.dumps(data).encode()[:400], response
             )
         return images
+
+    async def transcribe(self, request: TranscriptionRequest) -> Transcription:
+        """Speech to text: POST /audio/transcriptions (multipart) and the text heard."""
+        response = await self._send("POST", "audio/transcriptions", body=None,
+                                    accept="application/json, text/plain", form=request.form())
+        raw = await self._read_body(response)
+        try:
+            return parse_transcription(raw, response.headers.get("content-type", ""))
+        except ValueError as exc:
+            raise self._malformed(str(exc), raw, response) from None
 
     async def speech(self, request: SpeechRequest) -> SpeechResult:
         """Text to speech: the audio bytes and their content type."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.api.embedding_vectors import MAX_VALUES, vector_of
 from desktop.core.api.requests_openai import RequestValidationError
 
 _SIZE_RE = re.compile(r"^\s*(\d{2,5})\s*[xX*×]\s*(\d{2,5})\s*$")
@@ -168,6 +169,10 @@ class EmbeddingRequest:
     user: str | None = None
 
     def body(self) -> dict[str, Any]:
+        if self.encoding_format not in (None, "float", "base64"):
+            raise RequestValidationError("encoding_format must be float or base64.")
+        if self.dimensions is not None and not 1 <= self.dimensions <= 65_536:
+            raise RequestValidationError(f"dimensions must be positive (got {self.dimensions}).")
         body: dict[str, Any] = {"model": self.model, "input": self.input}
         for name in ("dimensions", "encoding_format", "user"):
             value = getattr(self, name)
@@ -191,16 +196,22 @@ def parse_embeddings(data: Any) -> EmbeddingsResult:
     rows = [item for item in data["data"] if isinstance(item, dict)]
     rows.sort(key=lambda item: item.get("index", 0) if isinstance(item.get("index"), int) else 0)
     vectors: list[list[float]] = []
+    total = 0
     for row in rows:
-        vector = row.get("embedding")
-        if not isinstance(vector, list):
-            raise ValueError("An embedding is not a list of numbers (base64 is not supported).")
-        vectors.append([float(x) for x in vector])
+        vector = vector_of(row.get("embedding"))  # numbers, or base64 float32
+        total += len(vector)
+        if total > MAX_VALUES:
+            raise ValueError(f"The embeddings reply holds more than {MAX_VALUES} values.")
+        vectors.append(vector)
     usage = data.get("usage") if isinstance(data.get("usage"), dict) else {}
     assert isinstance(usage, dict)
     return EmbeddingsResult(
         vectors=vectors,
         model=_str_or_none(data.get("model")),
-        prompt_tokens=usage.get("prompt_tokens"),
-        total_tokens=usage.get("total_tokens"),
+        prompt_tokens=_int_or_none(usage.get("prompt_tokens")),
+        total_tokens=_int_or_none(usage.get("total_tokens")),
     )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

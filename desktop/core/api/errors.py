@@ -38,9 +38,13 @@ CONTENT_POLICY_MARKERS = (
     "responsibleaipolicyviolation",
     "sensitive_words_detected",
 )
+# MaxToken documents "Content blocked due to safety concerns" as a 503 (its "content policy
+# violation"); relays word the same thing in many ways, under any status.
 _POLICY_TEXT = re.compile(
-    r"content[ _-]?(policy|filter|management)|safety (system|policy)|inappropriate content|"
-    r"data[ _-]inspection",
+    r"content[ _-]?(policy|filter|management)|safety (system|policy|concerns?|filter)|"
+    r"inappropriate content|data[ _-]inspection|(content|prompt|request) (was )?blocked|"
+    r"blocked (due to|for|by) (safety|the safety|content|moderation)|policy violation|"
+    r"flagged by (the )?moderation",
     re.IGNORECASE,
 )
 _BALANCE_TEXT = re.compile(
@@ -123,7 +127,10 @@ class RateLimitError(APIStatusError):
 
 
 class ContentPolicyError(APIStatusError):
-    """The provider's content filter blocked the prompt or the reply."""
+    """The provider's content filter blocked the prompt or the reply; sending it again is
+    pointless, so it is never retried (whatever status it came with)."""
+
+    retryable = False
 
 
 class InternalServerError(APIStatusError):
@@ -250,7 +257,7 @@ def _is_content_policy(status: int, message: str, code: str | None) -> bool:
     code_text = (code or "").lower()
     if any(marker in code_text for marker in CONTENT_POLICY_MARKERS):
         return True
-    if status in (400, 403, 422, 451, 503) and _POLICY_TEXT.search(message):
+    if _POLICY_TEXT.search(message):  # under any status: never retried, exit code 15
         return True
     return status == 451
 

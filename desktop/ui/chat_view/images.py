@@ -86,6 +86,7 @@ class ChatImages(QObject):
     thumbnail_ready = Signal(str, int)  # hash, side
     failed = Signal(str)  # a message for the user (save or copy went wrong)
     saved = Signal(str)  # the path an image was saved to
+    edit_requested = Signal(object, bool)  # ImagePart, variations (the image edit controller)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -381,4 +382,7 @@ class ImageStrip(QWidget):
         menu.addAction(self.tr("Open"), lambda: images.open_image(part, self.window()))
         menu.addAction(self.tr("Save image as…"), lambda: images.save_image(part, self.window()))
         menu.addAction(self.tr("Copy image"), lambda: images.copy_image(part))
+        menu.addSeparator()
+        menu.addAction(self.tr("Edit image…"), lambda: images.edit_requested.emit(part, False))
+        menu.addAction(self.tr("Variations…"), lambda: images.edit_requested.emit(part, True))
         return menu

@@ -150,7 +150,7 @@ def test_context_menu_saves_and_copies(
     strip = strip_of(view, 1)
     menu = strip.context_menu(part)
     labels = [action.text() for action in menu.actions()]
-    assert labels == ["Open", "Save image as…", "Copy image"]
+    assert labels == ["Open", "Save image as…", "Copy image", "", "Edit image…", "Variations…"]
 
     target = tmp_path / "out" / "saved.png"
     target.parent.mkdir()
