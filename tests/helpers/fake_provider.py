@@ -54,8 +54,8 @@ import pytest
 
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
-from tests.helpers.fake_tasks import TaskRelay
 from tests.helpers.fake_media import media_reply
+from tests.helpers.fake_tasks import TaskRelay
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
