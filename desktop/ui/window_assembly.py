@@ -40,11 +40,13 @@ from desktop.ui.open_conversation import OpenConversation
 from desktop.ui.provider_wiring import ProviderWiring
 from desktop.ui.read_aloud_wiring import ReadAloudWiring
 from desktop.ui.search_results import SearchBridge
+from desktop.ui.send_estimate import SendEstimate
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.tool_exchange import ToolTurns, hub_servers
 from desktop.ui.tools.tools_dialog import ToolsDialog
+from desktop.ui.usage.tools import UsageTools
 from desktop.ui.welcome_view import chat_or_welcome
 
 
@@ -69,6 +71,7 @@ class WindowParts:
     history: HistoryTools
     tool_hub: McpHub
     tool_turns: ToolTurns
+    usage: UsageTools | None = None
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -148,6 +151,16 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
                         history, tool_hub, tool_turns)
+    parts.usage = usage = UsageTools(store, registry, tasks, status, window, window)
+    window.usage_action.triggered.connect(lambda: usage.show_usage())
+    usage.open_conversation.connect(opener.open_conversation)
+    store_events.changed.connect(usage.store_changed)
+    estimate = SendEstimate(pane.estimate, pane.composer, pane.attachments,
+                            lambda: list(state.messages.values()), pane.selected_target,
+                            window.parameters.system_prompt_text, registry, tasks, window)
+    state.path_shown.connect(estimate.schedule)
+    pane.model_picker.selection_changed.connect(estimate.schedule)
+    providers.editor.providers_changed.connect(estimate.forget_prices)
     view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
