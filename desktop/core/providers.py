@@ -135,6 +135,7 @@ class ProviderProfile:
     send_pdfs_natively: bool = False  # attached PDFs as file parts, not their extracted text
     pricing: dict[str, Any] = field(default_factory=dict)  # see core/pricing/overrides.py
     balance_api: str | None = None  # which balance endpoint answered (core/balance.py)
+    low_balance: float | None = None  # warn when the balance falls below this; None: never
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():
@@ -153,6 +154,10 @@ class ProviderProfile:
             raise ProviderError("max_retries must be between 0 and 10.")
         if self.connect_timeout <= 0 or self.read_timeout <= 0:
             raise ProviderError("Timeouts must be positive numbers of seconds.")
+        if self.low_balance is not None and (
+                isinstance(self.low_balance, bool) or not isinstance(self.low_balance, int | float)
+                or not 0 <= self.low_balance <= 1e9):
+            raise ProviderError("The low-balance warning must be a number from 0 to 1e9.")
         try:
             object.__setattr__(self, "pricing", check_pricing(self.pricing))
         except PricingError as exc:

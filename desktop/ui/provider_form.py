@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import KeySource, ProviderError, ProviderProfile
 from desktop.ui.parameter_panel import error_color
+from desktop.ui.provider_costs import ProviderCostFields
 
 STYLE_LABELS = {
     ApiStyle.OPENAI_CHAT: "OpenAI Chat Completions",
@@ -230,6 +231,8 @@ class ProviderForm(QWidget):
         self._row(adv, "max_retries", self.max_retries, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
+        self.costs = ProviderCostFields()  # prices and the low-balance warning
+        adv.addRow(self.costs)
         return box
 
     def _connect_edits(self) -> None:
@@ -250,6 +253,7 @@ class ProviderForm(QWidget):
         for spin in (self.connect_timeout, self.read_timeout):
             spin.valueChanged.connect(self._on_edited)
         self.max_retries.valueChanged.connect(self._on_edited)
+        self.costs.edited.connect(self._on_edited)
 
     def retranslate_ui(self) -> None:
         self._retranslate_labels()
@@ -357,6 +361,7 @@ class ProviderForm(QWidget):
             self.connect_timeout.setValue(profile.connect_timeout)
             self.read_timeout.setValue(profile.read_timeout)
             self.max_retries.setValue(profile.max_retries)
+            self.costs.load(profile)
             self.test_result.clear()
             self.show_error(None)
             self.set_key_stored(key_stored)
@@ -424,6 +429,7 @@ class ProviderForm(QWidget):
             "connect_timeout": self.connect_timeout.value(),
             "read_timeout": self.read_timeout.value(),
             "max_retries": self.max_retries.value(),
+            **self.costs.changes(),
         }
         if (
             source is KeySource.ENV

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from desktop import APP_NAME
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.chat_service import ChatService
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
@@ -26,6 +27,7 @@ from desktop.core.tools.hub import McpHub
 from desktop.core.window_state import WindowState
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
+from desktop.ui.balance_watch import BalanceWatch
 from desktop.ui.chat_target import ChatTarget
 from desktop.ui.composer_drafts import ComposerDrafts
 from desktop.ui.conversation_list.refresher import ConversationListRefresher
@@ -72,6 +74,7 @@ class WindowParts:
     tool_hub: McpHub
     tool_turns: ToolTurns
     usage: UsageTools | None = None
+    balances: BalanceWatch | None = None
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -158,6 +161,15 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     estimate = SendEstimate(pane.estimate, pane.composer, pane.attachments,
                             lambda: list(state.messages.values()), pane.selected_target,
                             window.parameters.system_prompt_text, registry, tasks, window)
+    parts.balances = balances = BalanceWatch(
+        registry, keys, tasks, pane.model_picker, pane.balance_warning,
+        providers.editor.remember_balance_api, pane.show_notice,
+        limits=ResponseLimits.from_settings(settings), parent=window)
+    exchanges.streaming_changed.connect(balances.after_send)
+    exchanges.balance_exhausted.connect(balances.balance_exhausted)
+    pane.notice_action_requested.connect(balances.notice_action)
+    balances.show_balance_requested.connect(lambda name: _show_balance(providers, name))
+    providers.editor.providers_changed.connect(balances.update_views)
     state.path_shown.connect(estimate.schedule)
     pane.model_picker.selection_changed.connect(estimate.schedule)
     providers.editor.providers_changed.connect(estimate.forget_prices)
@@ -253,6 +265,14 @@ def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
         parts.opener.refresh_title(open_id)
     if changes.everything and open_id is not None and not parts.exchanges.busy(open_id):
         parts.opener.reload(open_id)
+
+
+def _show_balance(providers: ProviderWiring, name: str) -> None:
+    """Open Providers at `name` and ask for its balance (the low-balance warning, a 403)."""
+    dialog = providers.open_providers()
+    if name in dialog.names():
+        dialog.select(name)
+        dialog.balance.refresh()
 
 
 def _show_about(window: MainWindow, data_dir: DataDir, tasks: TaskRunner) -> None:
