@@ -1,8 +1,9 @@
 """Balances in the model picker and the low-balance warning in the chat header.
 
 A provider's balance is asked (through the one TaskRunner, core/balance.py) when it is first
-chosen and after each finished send, at most once a minute per provider; providers found to
-offer no balance are not asked again. When the chosen provider's balance is below the
+chosen and after each finished send, at most once a minute per provider, once its balance
+endpoint is known (Providers → Refresh balance) or a low-balance threshold is set; providers
+found to offer no balance are not asked again. When the chosen provider's balance is below the
 threshold set in its profile (`ProviderProfile.low_balance`), the header shows a warning; a
 click on it (or on a 403 "no balance" notice) opens the balance under Providers.
 """
@@ -90,8 +91,9 @@ class BalanceWatch(QObject):
         profile = self._profile(provider)
         if profile is None or provider in self.running:
             return None
-        if profile.balance_api == BalanceApi.NONE and not force:
-            return None
+        if not force and (profile.balance_api == BalanceApi.NONE or (
+                profile.balance_api is None and profile.low_balance is None)):
+            return None  # offers none, or not asked for: detection waits for the user
         last = self.asked_at.get(provider)
         if not force and last is not None and self.clock() - last < MIN_INTERVAL_S:
             return None

@@ -4,7 +4,7 @@ currency at a time, with the costliest conversations and a CSV form of it all.
 Built from the store's hourly roll-ups (`Store.usage_cells`, `top_conversations_by_cost`) in
 a worker thread; the view only draws what `load_report` returns. Costs in different
 currencies are never added: the report holds one currency's figures (the one chosen, else the
-one that cost most) and lists the others so the view can offer them.
+one most replies were priced in) and lists the others so the view can offer them.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class UsageReport:
 
     query: UsageQuery
     currency: str  # NO_PRICE when only unpriced replies exist
-    currencies: list[str]  # every currency with use in the range, costliest first
+    currencies: list[str]  # every currency with use in the range, most used first
     periods: list[str]  # the bars' categories, ascending
     series: list[str]  # the stacked sets, costliest first (OTHER last when present)
     cost: dict[tuple[str, str], float] = field(default_factory=dict)  # (period, series)
@@ -107,12 +107,14 @@ def _currency_of(cell: UsageCell) -> str:
 
 
 def _pick_currency(cells: Iterable[UsageCell], wanted: str | None) -> tuple[str, list[str]]:
-    spent: dict[str, float] = {}
+    """The currency to show (the one asked for, else the one most replies were priced in) and
+    every currency present in that order (amounts in different currencies do not compare)."""
+    used: dict[str, int] = {}
     for cell in cells:
         key = _currency_of(cell)
-        spent[key] = spent.get(key, 0.0) + cell.cost
-    ordered = sorted(spent, key=lambda c: (c == NO_PRICE, -spent[c], c))
-    if wanted in spent:
+        used[key] = used.get(key, 0) + cell.replies
+    ordered = sorted(used, key=lambda c: (c == NO_PRICE, -used[c], c))
+    if wanted in used:
         return str(wanted), ordered
     return (ordered[0] if ordered else "USD"), ordered
 
