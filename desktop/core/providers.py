@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop.core.api.styles import ApiStyle
-from desktop.core.pricing.overrides import PricingError, check_pricing
+from desktop.core.pricing.overrides import PricingError, check_low_balance, check_pricing
 from desktop.core.redaction import SECRET_HEADERS, register_secret
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
@@ -154,12 +154,9 @@ class ProviderProfile:
             raise ProviderError("max_retries must be between 0 and 10.")
         if self.connect_timeout <= 0 or self.read_timeout <= 0:
             raise ProviderError("Timeouts must be positive numbers of seconds.")
-        if self.low_balance is not None and (
-                isinstance(self.low_balance, bool) or not isinstance(self.low_balance, int | float)
-                or not 0 <= self.low_balance <= 1e9):
-            raise ProviderError("The low-balance warning must be a number from 0 to 1e9.")
         try:
             object.__setattr__(self, "pricing", check_pricing(self.pricing))
+            object.__setattr__(self, "low_balance", check_low_balance(self.low_balance))
         except PricingError as exc:
             raise ProviderError(str(exc)) from exc
         for header in self.extra_headers:

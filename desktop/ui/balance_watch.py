@@ -14,7 +14,8 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolButton
 
 from desktop.core.api.client import ApiClient
@@ -31,6 +32,7 @@ from desktop.core.model_fetch import EXPECTED_FAILURES, resolve_key
 from desktop.core.providers import ProviderError, ProviderProfile, ProviderRegistry
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.task_runner import TaskRunner
+from desktop.ui.theme import current_colors
 
 MIN_INTERVAL_S = 60.0
 
@@ -40,6 +42,16 @@ Remember = Callable[[str, BalanceApi], None]
 def is_low(balance: Balance | None, threshold: float | None) -> bool:
     return (balance is not None and threshold is not None and balance.remaining is not None
             and balance.remaining < threshold)
+
+
+def warning_style() -> str:
+    """An amber pill that reads on the light and the dark theme."""
+    dark = QColor(current_colors()["bg"]).lightness() < 128
+    fill, text, edge = (("#3b2c10", "#ffc45c", "#6b4e17") if dark
+                        else ("#fff4e0", "#8a4f00", "#f2c57c"))
+    return (f"QToolButton#balanceWarning {{ background: {fill}; color: {text}; "
+            f"border: 1px solid {edge}; border-radius: 11px; padding: 2px 10px; "
+            "font-weight: 600; }")
 
 
 class BalanceWatch(QObject):
@@ -64,7 +76,10 @@ class BalanceWatch(QObject):
         self.asked_at: dict[str, float] = {}  # provider: when its last check started
         self.running: dict[str, asyncio.Task[Balance | BaseException]] = {}
         warning.clicked.connect(self._warning_clicked)
+        warning.installEventFilter(self)  # a theme change restyles the pill
         picker.selection_changed.connect(lambda provider, _model: self.selected(provider))
+        if (shown := picker.current_selection()) is not None:
+            self.selected(shown[0])
 
     def _profile(self, name: str) -> ProviderProfile | None:
         try:
@@ -146,6 +161,8 @@ class BalanceWatch(QObject):
         low = is_low(balance, profile.low_balance if profile else None)
         self.warning.setVisible(low)
         if low and balance is not None and profile is not None:
+            if (style := warning_style()) != self.warning.styleSheet():
+                self.warning.setStyleSheet(style)
             self.warning.setText(self.tr("⚠ Low balance: %1").replace(
                 "%1", format_balance(balance).split(" of ", 1)[0]))
             self.warning.setToolTip(self.tr(
@@ -173,6 +190,12 @@ class BalanceWatch(QObject):
 
     def notice_cleared(self) -> None:
         self.offer = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.warning and event.type() == QEvent.Type.PaletteChange and (
+                style := warning_style()) != self.warning.styleSheet():
+            self.warning.setStyleSheet(style)
+        return super().eventFilter(watched, event)
 
     def _warning_clicked(self) -> None:
         provider = self.warning.property("provider")

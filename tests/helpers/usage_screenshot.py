@@ -60,7 +60,61 @@ def main(argv: list[str] | None = None) -> int:
             for scheme, series in (("light", "provider"), ("dark", "provider"),
                                    ("light", "model")):
                 print(shoot(app, loop, store, args.out, scheme, series))
+    for scheme in ("light", "dark"):
+        print(shoot_picker(args.out, scheme))
     return 0
+
+
+def shoot_picker(out: Path, scheme: str) -> Path:
+    """The window on a relay with $2 of $50 left (warned below $5), its picker open."""
+    import os
+
+    from PySide6.QtGui import QPainter
+
+    from desktop.core.providers import ProviderRegistry
+    from tests.helpers.chat_window import KEY_ENV, add_provider, data_dir_at, fake_key
+    from tests.helpers.chat_window import open_window as open_chat
+    from tests.helpers.fake_billing import Billing
+    from tests.helpers.fake_provider import FakeProvider
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    loop = asyncio.get_event_loop()
+    apply_theme(app, scheme)
+    os.environ[KEY_ENV] = fake_key()
+    with tempfile.TemporaryDirectory() as tmp, FakeProvider() as fake, \
+            FakeProvider() as other:
+        fake.billing = Billing("openai", limit_usd=50.0, used_usd=48.0)
+        other.billing = Billing("openrouter", limit_usd=100.0, used_usd=12.5)
+        data = data_dir_at(Path(tmp) / "data")
+        add_provider(data, other.base_url, name="OpenRouter")
+        add_provider(data, fake.base_url, name="Relay")
+        registry = ProviderRegistry(data.root)
+        registry.update("Relay", low_balance=5.0)
+        registry.update("OpenRouter", balance_api="openrouter")
+        chat = open_chat(data, loop)
+        chat.window.resize(1180, 720)
+        pane = chat.window.chat
+        balances = chat.parts.balances
+        assert balances is not None
+        balances.refresh("OpenRouter")
+        chat.wait(lambda: pane.balance_warning.isVisible()
+                  and "OpenRouter" in balances.balances)
+        pane.model_picker.open_popup()
+        chat.wait(lambda: pane.model_picker.popup.isVisible())
+        app.processEvents()
+        image = chat.window.grab().toImage()
+        popup = pane.model_picker.popup
+        at = chat.window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+        painter = QPainter(image)
+        painter.drawImage(at, popup.grab().toImage())
+        painter.end()
+        path = out / f"usage-picker-{scheme}.png"
+        image.save(str(path))
+        popup.hide()
+        chat.close()
+        chat.store.close()
+    return path
 
 
 if __name__ == "__main__":

@@ -121,7 +121,7 @@ def test_csv_has_every_currency_and_defuses_formulas(store: Store) -> None:
                        "completion_tokens", "replies"]
     currencies = {row[2] for row in rows[1:]}
     assert currencies == {"USD", "CNY", ""}
-    assert ["'=cmd()"] == [row[1] for row in rows[1:] if "cmd" in row[1]]
+    assert [row[1] for row in rows[1:] if "cmd" in row[1]] == ["'=cmd()"]
     relay = [row for row in rows[1:] if row[1] == "relay"]
     assert sum(float(r[3]) for r in relay) == pytest.approx(0.76)
 
