@@ -63,7 +63,7 @@ class SendEstimate(QObject):
         text = self.composer.toPlainText()
         documents = self.attachments.documents()
         images = len(self.attachments.images())
-        if not text.strip() and not documents and not images:
+        if self.composer.image_mode or (not text.strip() and not documents and not images):
             self.estimate = None
             self.label.hide()
             return

@@ -163,8 +163,9 @@ class TimeChart(QChartView):
         period = report.periods[index]
         cost = report.cost.get((period, series), 0.0)
         tokens = report.tokens.get((period, series), 0)
-        QToolTip.showText(QCursor.pos(), f"{period} · {names.get(series, series)}\n"
-                          f"{amount_text(cost, report.currency)} · {tokens_text(tokens)} tok",
+        amounts = self.tr("%1 · %2 tokens").replace(
+            "%1", amount_text(cost, report.currency)).replace("%2", tokens_text(tokens))
+        QToolTip.showText(QCursor.pos(), f"{period} · {names.get(series, series)}\n{amounts}",
                           self)
 
 

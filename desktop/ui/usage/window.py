@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -37,6 +37,7 @@ from desktop.core.pricing.usage_report import (
     OTHER,
     UsageQuery,
     UsageReport,
+    UsageSource,
     load_report,
     report_csv,
 )
@@ -66,7 +67,8 @@ class UsageWindow(QDialog):
     open_conversation = Signal(int)
     recalculate_requested = Signal()
 
-    def __init__(self, store: object, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, store: UsageSource, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usageWindow")
         self.store, self.tasks = store, tasks
@@ -286,7 +288,7 @@ class UsageWindow(QDialog):
 
         def work() -> tuple[UsageReport, float]:
             started = time.perf_counter()
-            report = load_report(store, query)  # type: ignore[arg-type]
+            report = load_report(store, query)
             return report, (time.perf_counter() - started) * 1000
 
         async def run() -> tuple[UsageReport, float]:
@@ -383,7 +385,7 @@ class UsageWindow(QDialog):
         if self.report is None:
             return None
         if path is None:
-            stamp = (datetime.now() - timedelta(0)).strftime("%Y-%m-%d")
+            stamp = datetime.now().strftime("%Y-%m-%d")
             path, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Export usage as CSV"), f"switchboard-usage-{stamp}.csv",
                 self.tr("CSV files (*.csv)"))
