@@ -85,6 +85,7 @@ class ProviderCostFields(QWidget):
         self.multiplier.setValue(1.0)
         self.currency = QComboBox()
         self.currency.addItems(list(CURRENCIES))
+        self.currency.setMinimumWidth(90)
         self.rate = QDoubleSpinBox()
         self.rate.setRange(0.0001, 100_000)
         self.rate.setDecimals(4)
@@ -95,7 +96,8 @@ class ProviderCostFields(QWidget):
         row.addWidget(self.currency)
         self.rate_label = QLabel()
         row.addWidget(self.rate_label)
-        row.addWidget(self.rate, 1)
+        row.addWidget(self.rate)
+        row.addStretch(1)
         self.model_prices = QPlainTextEdit()
         self.model_prices.setPlaceholderText("my-model = 1.0, 2.0\nother-model = 1.0, 2.0, 0.1")
         self.model_prices.setTabChangesFocus(True)
@@ -109,7 +111,8 @@ class ProviderCostFields(QWidget):
         warn_layout = QHBoxLayout(warn_row)
         warn_layout.setContentsMargins(0, 0, 0, 0)
         warn_layout.addWidget(self.warn)
-        warn_layout.addWidget(self.threshold, 1)
+        warn_layout.addWidget(self.threshold)
+        warn_layout.addStretch(1)
         self.labels = [QLabel() for _ in range(4)]
         for label, field in zip(self.labels, (self.multiplier, currency_row, self.model_prices,
                                               warn_row), strict=True):
