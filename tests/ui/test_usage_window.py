@@ -8,6 +8,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from desktop.core.pricing.cost import MessageCost
 from desktop.core.pricing.estimate import estimate_text_tokens
@@ -70,7 +72,9 @@ def test_usage_view_figures_equal_the_store_and_open_conversations(
     index = top.model().index(0, 0)
     expected = index.data(ConversationIdRole)
     assert isinstance(expected, int)
-    top.doubleClicked.emit(index)
+    centre = top.visualRect(index).center()
+    QTest.mouseClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(top.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     chat.wait(lambda: chat.parts.state.conversation_id == expected)
     window.close()
 

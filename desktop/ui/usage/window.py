@@ -185,8 +185,7 @@ class UsageWindow(QDialog):
         for column in (1, 2):
             self.top_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.ResizeToContents)
-        self.top_table.doubleClicked.connect(self._open_row)
-        self.top_table.activated.connect(self._open_row)
+        self.top_table.activated.connect(self._open_row)  # double-click or Enter
         self.tabs = QTabWidget()
         self.tabs.addTab(self.top_table, "")
         self.tabs.addTab(self.table, "")
