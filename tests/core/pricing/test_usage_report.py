@@ -158,3 +158,19 @@ def test_pre_send_estimate_uses_the_last_usage_and_counts_attachments(store: Sto
     assert estimate.cost == pytest.approx(expected * 2.0 / 1e6)
     assert estimate.currency == "CNY"
     assert estimate_next_prompt([], "hi").cost is None
+
+
+@pytest.mark.parametrize("offset", [0, 8 * 3600, -5 * 3600, 19800])
+@pytest.mark.parametrize("period", ["day", "week", "month"])
+def test_cells_sum_to_the_cli_groups_in_any_time_zone(store: Store, offset: int,
+                                                      period: str) -> None:
+    conv = store.create_conversation("tz").id
+    for hour in range(0, 24 * 40, 7):  # across day, week and month boundaries
+        reply(store, conv, f"p{hour % 3}", "m", T0 + hour * 3600, 10, 1, 0.001 * (hour % 5))
+    cells = store.usage_cells(period, "provider", offset=offset)
+    summed: dict[str, tuple[float, int]] = {}
+    for cell in cells:
+        cost, replies = summed.get(cell.period, (0.0, 0))
+        summed[cell.period] = (cost + cell.cost, replies + cell.replies)
+    rows = store.usage_by(period, offset=offset)
+    assert {r.key: (pytest.approx(r.cost), r.replies) for r in rows} == summed
