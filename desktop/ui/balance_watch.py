@@ -63,6 +63,7 @@ class BalanceWatch(QObject):
     def __init__(self, registry: ProviderRegistry, keys: KeyAccess, tasks: TaskRunner,
                  picker: ModelPicker, warning: QToolButton, remember: Remember,
                  notice: Callable[[str, str], None], *,
+                 shown_action: Callable[[], str] | None = None,
                  limits: ResponseLimits | None = None, clock: Callable[[], float] = time.time,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,8 +71,9 @@ class BalanceWatch(QObject):
         self.picker, self.warning, self.remember = picker, warning, remember
         self.limits = limits or ResponseLimits()
         self.clock = clock
-        self.notice = notice
+        self.notice, self.shown_action = notice, shown_action
         self.offer = ""  # the provider whose balance the notice's button shows
+        self.offer_text = ""  # ...while the notice's button says this (the button is shared)
         self.balances: dict[str, Balance] = {}
         self.asked_at: dict[str, float] = {}  # provider: when its last check started
         self.running: dict[str, asyncio.Task[Balance | BaseException]] = {}
@@ -179,17 +181,15 @@ class BalanceWatch(QObject):
             return
         self.offer = provider
         self.refresh(provider, force=True)
-        self.notice(self.tr("%1 has no balance left for this request.").replace("%1", provider),
-                    self.tr("Show balance"))
+        self.offer_text = self.tr("Show balance")
+        self.notice(self.tr("%1 has no balance left for this request.").replace(
+            "%1", provider), self.offer_text)
 
     def notice_action(self) -> None:
         """The notice's "Show balance" (the pane has one notice button; others share it)."""
         provider, self.offer = self.offer, ""
-        if provider:
+        if provider and (self.shown_action is None or self.shown_action() == self.offer_text):
             self.show_balance_requested.emit(provider)
-
-    def notice_cleared(self) -> None:
-        self.offer = ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.warning and event.type() == QEvent.Type.PaletteChange and (

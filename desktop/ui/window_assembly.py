@@ -154,25 +154,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     parts = WindowParts(state, drafts, editing, opener, exchanges, images, messages, actions,
                         providers, search, read_aloud, tasks, store_events, conversation_list,
                         history, tool_hub, tool_turns)
-    parts.usage = usage = UsageTools(store, registry, tasks, status, window, window)
-    window.usage_action.triggered.connect(lambda: usage.show_usage())
-    usage.open_conversation.connect(opener.open_conversation)
-    store_events.changed.connect(usage.store_changed)
-    estimate = SendEstimate(pane.estimate, pane.composer, pane.attachments,
-                            lambda: list(state.messages.values()), pane.selected_target,
-                            window.parameters.system_prompt_text, registry, tasks, window)
-    parts.balances = balances = BalanceWatch(
-        registry, keys, tasks, pane.model_picker, pane.balance_warning,
-        providers.editor.remember_balance_api, pane.show_notice,
-        limits=ResponseLimits.from_settings(settings), parent=window)
-    exchanges.streaming_changed.connect(balances.after_send)
-    exchanges.balance_exhausted.connect(balances.balance_exhausted)
-    pane.notice_action_requested.connect(balances.notice_action)
-    balances.show_balance_requested.connect(lambda name: _show_balance(providers, name))
-    providers.editor.providers_changed.connect(balances.update_views)
-    state.path_shown.connect(estimate.schedule)
-    pane.model_picker.selection_changed.connect(estimate.schedule)
-    providers.editor.providers_changed.connect(estimate.forget_prices)
+    _add_costs(window, parts, store, service, keys, settings)
     view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
     _connect_state(window, parts)
@@ -265,6 +247,35 @@ def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
         parts.opener.refresh_title(open_id)
     if changes.everything and open_id is not None and not parts.exchanges.busy(open_id):
         parts.opener.reload(open_id)
+
+
+def _add_costs(window: MainWindow, parts: WindowParts, store: Store, service: ChatService,
+               keys: KeyAccess, settings: Settings) -> None:
+    """The usage view, the composer's pre-send estimate and the balances (issue 18)."""
+    pane, tasks, state, registry = window.chat, parts.tasks, parts.state, service.providers
+    providers, exchanges = parts.providers, parts.exchanges
+    parts.usage = usage = UsageTools(
+        store, registry, tasks, lambda text: window.statusBar().showMessage(text, 8000),
+        window, window)
+    window.usage_action.triggered.connect(lambda: usage.show_usage())
+    usage.open_conversation.connect(parts.opener.open_conversation)
+    parts.store_events.changed.connect(usage.store_changed)
+    estimate = SendEstimate(pane.estimate, pane.composer, pane.attachments,
+                            lambda: list(state.messages.values()), pane.selected_target,
+                            window.parameters.system_prompt_text, registry, tasks, window)
+    state.path_shown.connect(estimate.schedule)
+    pane.model_picker.selection_changed.connect(estimate.schedule)
+    providers.editor.providers_changed.connect(estimate.forget_prices)
+    parts.balances = balances = BalanceWatch(
+        registry, keys, tasks, pane.model_picker, pane.balance_warning,
+        providers.editor.remember_balance_api, pane.show_notice,
+        shown_action=pane.notice_action.text, limits=ResponseLimits.from_settings(settings),
+        parent=window)
+    exchanges.streaming_changed.connect(balances.after_send)
+    exchanges.balance_exhausted.connect(balances.balance_exhausted)
+    pane.notice_action_requested.connect(balances.notice_action)
+    balances.show_balance_requested.connect(lambda name: _show_balance(providers, name))
+    providers.editor.providers_changed.connect(balances.update_views)
 
 
 def _show_balance(providers: ProviderWiring, name: str) -> None:
