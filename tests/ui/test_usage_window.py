@@ -58,8 +58,8 @@ def test_usage_view_figures_equal_the_store_and_open_conversations(
     window.series_box.setCurrentIndex(window.series_box.findData(str(UsageGrouping.MODEL)))
     chat.wait(lambda: window.report is not None
               and window.report.query.series is UsageGrouping.MODEL)
-    window.metric_box.setCurrentIndex(1)  # tokens
     chat.wait(lambda: window.loading is not None and window.loading.done())
+    window.metric_box.setCurrentIndex(1)  # tokens: drawn again from the same report
     tokens = sum(sum(s.at(i) for i in range(s.count())) for s in window.time_chart.sets.values())
     assert tokens == window.report.total_tokens
 

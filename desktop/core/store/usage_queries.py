@@ -125,16 +125,10 @@ def usage_cells(conn: sqlite3.Connection, period: UsageGrouping, series: UsageGr
     """Sums per (period, provider or model, currency) in [since, until), periods ascending."""
     if period not in _PERIODS or series not in _SERIES:
         raise ValueError(f"usage cells need a period and a series, not {period}/{series}")
-    # Local days first (integer arithmetic), then one date format per day and series rather
-    # than per hourly row: a year by week and model reads ~18,000 roll-up rows.
-    day_key = _KEYS[period].replace("hour * 3600 + :offset", "d * 86400")
     rows = conn.execute(
-        f"SELECT {day_key} AS period, series, currency, total(c), total(p), total(ct), "
-        f"total(n) FROM (SELECT (hour * 3600 + :offset) / 86400 AS d, {_KEYS[series]} "
-        "AS series, currency, total(cost) AS c, total(prompt_tokens) AS p, "
-        "total(completion_tokens) AS ct, total(replies) AS n FROM usage_hourly "
-        f"WHERE {_HOURS} GROUP BY d, series, currency) "
-        "GROUP BY period, series, currency ORDER BY period, series",
+        f"SELECT {_KEYS[period]} AS period, {_KEYS[series]} AS series, currency, total(cost), "
+        f"total(prompt_tokens), total(completion_tokens), total(replies) FROM usage_hourly "
+        f"WHERE {_HOURS} GROUP BY period, series, currency ORDER BY period, series",
         _window(since, until, offset),
     ).fetchall()
     return [UsageCell(str(p), str(s), cur or None, float(cost), int(pt), int(ct), int(n))

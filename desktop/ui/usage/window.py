@@ -133,9 +133,9 @@ class UsageWindow(QDialog):
         controls.addWidget(self.recalculate_button)
         controls.addWidget(self.export_button)
         layout.addLayout(controls)
-        for box in (self.range_box, self.period_box, self.series_box, self.metric_box,
-                    self.currency_box):
+        for box in (self.range_box, self.period_box, self.series_box, self.currency_box):
             box.currentIndexChanged.connect(lambda _i: self._controls_changed())
+        self.metric_box.currentIndexChanged.connect(lambda _i: self._redraw())  # no query
 
         cards = QHBoxLayout()
         cards.setSpacing(10)
@@ -306,6 +306,10 @@ class UsageWindow(QDialog):
         self.loading = self.tasks.start(run(), name="usage report", on_success=done,
                                         on_failure=failed)
         return self.loading
+
+    def _redraw(self) -> None:
+        if self.report is not None:
+            self.show_report(self.report)
 
     def store_changed(self, changes: StoreChanges) -> None:
         """Replies saved or priced elsewhere: reload once things settle (if shown)."""
