@@ -149,6 +149,7 @@ class ChatPane(QWidget):
         self.estimate = QLabel()  # the pre-send estimate (desktop/ui/send_estimate.py)
         self.estimate.setObjectName("hint")
         self.estimate.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.estimate.hide()
         bottom.addWidget(self.estimate)
 
     def retranslate_ui(self) -> None:
