@@ -90,7 +90,8 @@ def shoot_picker(out: Path, scheme: str) -> Path:
         add_provider(data, other.base_url, name="OpenRouter")
         add_provider(data, fake.base_url, name="Relay")
         registry = ProviderRegistry(data.root)
-        registry.update("Relay", low_balance=5.0)
+        registry.update("Relay", low_balance=5.0, pricing={
+            "models": {"fake-model": {"input": 3.0, "output": 15.0}}})
         registry.update("OpenRouter", balance_api="openrouter")
         chat = open_chat(data, loop)
         chat.window.resize(1180, 720)
@@ -100,6 +101,8 @@ def shoot_picker(out: Path, scheme: str) -> Path:
         balances.refresh("OpenRouter")
         chat.wait(lambda: pane.balance_warning.isVisible()
                   and "OpenRouter" in balances.balances)
+        pane.composer.setPlainText("Compare the three drafts above and suggest one title.")
+        chat.wait(lambda: "$" in pane.estimate.text())
         pane.model_picker.open_popup()
         chat.wait(lambda: pane.model_picker.popup.isVisible())
         app.processEvents()
