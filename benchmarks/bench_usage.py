@@ -3,7 +3,9 @@
 Builds a database of one million messages through the real schema and its triggers (half of
 them priced replies spread over a year, 10,000 conversations one after another, each with one
 of 8 providers and 40 models, two currencies), then times each query of
-`desktop/core/store/usage_queries.py` through the Store. Target: ≤ 200 ms each. Run::
+`desktop/core/store/usage_queries.py` through the Store, and what the usage view loads when it
+opens or a control changes (`usage_report.load_report`: its bars' cells and the top
+conversations). Target: ≤ 200 ms each. Run::
 
     .venv/bin/python benchmarks/bench_usage.py                  # one million, about a minute
     .venv/bin/python benchmarks/bench_usage.py --messages 100000
@@ -22,8 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.paths import DataDir
+from desktop.core.pricing.usage_report import UsageQuery, load_report
 from desktop.core.store import Store
 from desktop.core.store.database import connect
+from desktop.core.store.usage_queries import UsageGrouping
 
 YEAR = 365 * 86400.0
 TARGET_MS = 200.0
@@ -103,7 +107,8 @@ def main() -> int:
         per_conv = conn.execute("SELECT count(*) FROM usage_conversation_hourly").fetchone()[0]
         conn.close()
         print(f"roll-up rows: {rollup:,} by hour/provider/model, {per_conv:,} by conversation")
-        month_ago = time.time() - 30 * 86400
+        now = time.time()
+        month_ago, year_ago = now - 30 * 86400, now - 365 * 86400
         failed = False
         with Store.open(data_dir) as store:
             cases: list[tuple[str, Callable[[], object]]] = [
@@ -118,6 +123,16 @@ def main() -> int:
                 ("top 10 conversations, last 30 days",
                  lambda: store.top_conversations_by_cost(since=month_ago, limit=10)),
             ]
+            # What the usage view asks when it opens or a control changes: the cells of its
+            # stacked bars and the top conversations, built into its report (one worker call).
+            for period, series, since, label in (
+                    ("day", "provider", month_ago, "30 days"),
+                    ("day", "model", month_ago, "30 days"),
+                    ("week", "model", year_ago, "12 months"),
+                    ("month", "provider", None, "all time")):
+                query = UsageQuery(UsageGrouping(period), UsageGrouping(series), since, now)
+                cases.append((f"view: {period} × {series}, {label}",
+                              lambda q=query: load_report(store, q)))  # type: ignore[misc]
             print(f"{'query':38} {'median ms':>10} {'max ms':>8}  target ≤ {TARGET_MS:.0f} ms")
             for name, fn in cases:
                 values = timed(fn, args.runs)

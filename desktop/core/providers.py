@@ -1,10 +1,9 @@
 """Provider profiles (where and how to reach a gateway) and the registry that keeps them.
 
-A profile never holds the key itself: it says where the key lives (an OS keyring item, or the
-name of an environment variable). Profiles are stored in `<data_dir>/providers.json`, written
-atomically; a file that cannot be read is moved aside (kept, never silently overwritten).
-Other credentials (secret extra headers, a proxy password) go to the keyring too: the file
-holds STORED_SECRET in their place (see "Credentials" below).
+A profile never holds the key itself: it says where the key lives (an OS keyring item, or an
+environment variable's name). Profiles are stored atomically in `<data_dir>/providers.json`; a
+file that cannot be read is moved aside (kept, never overwritten). Other credentials (secret
+headers, a proxy password) go to the keyring too: the file holds STORED_SECRET in their place.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop.core.api.styles import ApiStyle
-from desktop.core.pricing.overrides import PricingError, check_pricing
+from desktop.core.pricing.overrides import PricingError, check_low_balance, check_pricing
 from desktop.core.redaction import SECRET_HEADERS, register_secret
 from desktop.core.secrets import KeyringUnavailableError, SecretStore
 
@@ -136,6 +135,7 @@ class ProviderProfile:
     pricing: dict[str, Any] = field(default_factory=dict)  # see core/pricing/overrides.py
     balance_api: str | None = None  # which balance endpoint answered (core/balance.py)
     task_apis: dict[str, Any] = field(default_factory=dict)  # see core/tasks/capabilities.py
+    low_balance: float | None = None  # warn when the balance falls below this; None: never
 
     def __post_init__(self) -> None:
         if not _NAME_RE.match(self.name.strip()) or self.name != self.name.strip():
@@ -156,6 +156,7 @@ class ProviderProfile:
             raise ProviderError("Timeouts must be positive numbers of seconds.")
         try:
             object.__setattr__(self, "pricing", check_pricing(self.pricing))
+            object.__setattr__(self, "low_balance", check_low_balance(self.low_balance))
         except PricingError as exc:
             raise ProviderError(str(exc)) from exc
         for header in self.extra_headers:

@@ -87,6 +87,10 @@ class ChatPane(QWidget):
         self.title.setObjectName("conversationTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         header_layout.addWidget(self.title, 1)
+        self.balance_warning = QToolButton()  # a low balance (desktop/ui/balance_watch.py)
+        self.balance_warning.setObjectName("balanceWarning")
+        self.balance_warning.hide()
+        header_layout.addWidget(self.balance_warning)
         self.model_picker = ModelPicker()  # configured by ProviderWiring once history is open
         header_layout.addWidget(self.model_picker)
         self.parameters_button = self._flat_button("sliders")
@@ -155,6 +159,11 @@ class ChatPane(QWidget):
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(composer_frame)
+        self.estimate = QLabel()  # the pre-send estimate (desktop/ui/send_estimate.py)
+        self.estimate.setObjectName("hint")
+        self.estimate.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.estimate.hide()
+        bottom.addWidget(self.estimate)
 
     def _build_compare_button(self, frame_layout: QHBoxLayout) -> None:
         self.compare_button = self._flat_button("compare")

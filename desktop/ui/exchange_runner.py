@@ -105,6 +105,7 @@ class ExchangeRunner(QObject):
 
     streaming_changed = Signal(int, bool)  # conversation id, streaming
     key_missing = Signal(str, str)  # provider, message: ask the user for the key
+    balance_exhausted = Signal(str)  # provider: a 402/403/429 said its balance is used up
 
     def __init__(self, state: OpenConversation, store: Store, service: ChatService,
                  tasks: TaskRunner, pane: ChatPane, target: ChatTarget, drafts: ComposerDrafts,
@@ -261,6 +262,8 @@ class ExchangeRunner(QObject):
             self._set_streaming(conversation_id, False)
         if result.error is not None:  # shown inline on the reply; the text goes back
             self._failed(exchange, result.error.explanation, inline=True)
+            if getattr(result.error, "balance_exhausted", False):
+                self.balance_exhausted.emit(result.error.provider)
         elif self._given_back is not None and self._given_back[0] == conversation_id:
             self._take_back()  # a retry of the failed send went through: no second copy
         if len(result.replies) > 1:  # n > 1: the choices are siblings, shown as ‹ 1/n ›

@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
         self.parameters_action = view_menu.addAction("")
         self.parameters_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.parameters_action.triggered.connect(self.toggle_parameters)
+        # Connected by the composition root (desktop/ui/usage/tools.py).
+        self.usage_action = view_menu.addAction("")
+        self.usage_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         view_menu.addSeparator()
         self.theme_menu = view_menu.addMenu("")
         self.theme_group = _choice_group(self.theme_menu, ("system", "light", "dark"),
@@ -268,6 +271,7 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("&Search history"))
         self.sidebar_action.setText(self.tr("Show or hide the si&debar"))
         self.parameters_action.setText(self.tr("Show or hide the &parameters"))
+        self.usage_action.setText(self.tr("&Usage and costs…"))
         self.theme_menu.setTitle(self.tr("&Theme"))
         themes = {"system": self.tr("Follow the system"), "light": self.tr("Light"),
                   "dark": self.tr("Dark")}

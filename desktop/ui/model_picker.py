@@ -9,6 +9,7 @@ Enter to pick, Ctrl+D to star, F5 to refresh, Escape to close.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import time
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 from desktop.core.api.limits import ResponseLimits
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import Capability, ModelCatalog, capability_names
-from desktop.core.model_choices import PickerRow, RowKind, arrange
+from desktop.core.model_choices import PickerRow, RowKind, Section, arrange
 from desktop.core.model_fetch import (
     EXPECTED_FAILURES,
     describe_failure,
@@ -62,6 +63,7 @@ class ModelPicker(QWidget):
         self._failures: dict[str, str] = {}  # provider: why its last fetch failed
         self._refreshing: dict[str, int] = {}  # provider: the generation being fetched
         self._generation: dict[str, int] = {}  # bumped when a provider's profile or key changes
+        self.balance_notes: dict[str, str] = {}  # provider: "$37.50 left" (BalanceWatch)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.button = QToolButton()
@@ -214,7 +216,18 @@ class ModelPicker(QWidget):
         rows = arrange(
             self.provider_names(), self._catalog, self.popup.search.text(), status=self._statuses()
         )
-        self.popup.set_rows(rows)
+        self.popup.set_rows([self._with_balance(row) for row in rows])
+
+    def set_balance_notes(self, notes: dict[str, str]) -> None:
+        """Each provider's balance, shown beside its name in the list (desktop/ui/balance_watch)."""
+        self.balance_notes = dict(notes)
+        self.update_rows()
+
+    def _with_balance(self, row: PickerRow) -> PickerRow:
+        note = self.balance_notes.get(row.provider) if row.kind is RowKind.HEADER else None
+        if not note or row.section is not Section.PROVIDER:
+            return row
+        return dataclasses.replace(row, text=f"{row.text}  ·  {note}")
 
     def _statuses(self) -> dict[str, str]:
         status = {

@@ -41,6 +41,7 @@ def phase_text(phase: str) -> str:
         "writing": QCoreApplication.translate("ProgressDialog", "Saving the conversations…"),
         "copying": QCoreApplication.translate("ProgressDialog", "Copying the history…"),
         "exporting": QCoreApplication.translate("ProgressDialog", "Writing the export…"),
+        "recalculate": QCoreApplication.translate("ProgressDialog", "Pricing the replies…"),
     }
     return texts.get(phase, "")
 

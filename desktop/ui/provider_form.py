@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import KeySource, ProviderError, ProviderProfile
 from desktop.ui.parameter_panel import error_color
+from desktop.ui.provider_costs import ProviderCostFields
+from desktop.ui.provider_form_parts import format_headers, parse_headers, stacked
 from desktop.ui.studio.provider_fields import TaskApiFields
 
 STYLE_LABELS = {
@@ -40,37 +42,6 @@ STYLE_LABELS = {
     ApiStyle.OPENAI_COMPLETIONS: "Legacy completions",
 }
 PROXY_SYSTEM, PROXY_DIRECT, PROXY_CUSTOM = "system", "direct", "custom"
-
-
-def parse_headers(text: str) -> dict[str, str]:
-    """`Name: value` lines into a dict; ProviderError names the bad line."""
-    headers: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        name, sep, value = line.partition(":")
-        if not sep or not name.strip() or any(c.isspace() for c in name.strip()):
-            raise ProviderError(f"Extra headers, line {number}: write it as “Name: value”.")
-        headers[name.strip()] = value.strip()
-    return headers
-
-
-def _stacked(top: QWidget | QHBoxLayout, below: QLabel) -> QWidget:
-    """A field with its hint line right under it, as one form row."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(3)
-    if isinstance(top, QHBoxLayout):
-        column.addLayout(top)
-    else:
-        column.addWidget(top)
-    column.addWidget(below)
-    return box
-
-
-def format_headers(headers: dict[str, str]) -> str:
-    return "\n".join(f"{name}: {value}" for name, value in headers.items())
 
 
 class ProviderForm(QWidget):
@@ -146,7 +117,7 @@ class ProviderForm(QWidget):
         self.url_hint.setObjectName("hint")
         self.url_hint.setWordWrap(True)
         self.url_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._row(form, "base_url", _stacked(self.base_url, self.url_hint), self.base_url)
+        self._row(form, "base_url", stacked(self.base_url, self.url_hint), self.base_url)
         self.api_style = QComboBox()
         for style, label in STYLE_LABELS.items():
             self.api_style.addItem(label, str(style))
@@ -171,7 +142,7 @@ class ProviderForm(QWidget):
         self.key_status = QLabel()
         self.key_status.setObjectName("hint")
         self.key_status.setWordWrap(True)
-        self.key_box = _stacked(key_row, self.key_status)
+        self.key_box = stacked(key_row, self.key_status)
         self._row(form, "key", self.key_box, self.key)
         self.key_label = self.labels["key"]
         self.key_env = QLineEdit()
@@ -237,6 +208,8 @@ class ProviderForm(QWidget):
         self._row(adv, "size_separator", self.size_separator, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
+        self.costs = ProviderCostFields()  # prices and the low-balance warning
+        adv.addRow(self.costs)
         return box
 
     def _connect_edits(self) -> None:
@@ -258,6 +231,7 @@ class ProviderForm(QWidget):
             spin.valueChanged.connect(self._on_edited)
         self.max_retries.valueChanged.connect(self._on_edited)
         self.task_apis.edited.connect(self._on_edited)
+        self.costs.edited.connect(self._on_edited)
 
     def retranslate_ui(self) -> None:
         self._retranslate_labels()
@@ -370,6 +344,7 @@ class ProviderForm(QWidget):
             self.max_retries.setValue(profile.max_retries)
             self.task_apis.load(profile)
             self.size_separator.setCurrentIndex(int(profile.image_size_separator == "*"))
+            self.costs.load(profile)
             self.test_result.clear()
             self.show_error(None)
             self.set_key_stored(key_stored)
@@ -438,6 +413,7 @@ class ProviderForm(QWidget):
             "read_timeout": self.read_timeout.value(),
             "max_retries": self.max_retries.value(),
             "image_size_separator": self.size_separator.currentData(),
+            **self.costs.changes(),
         }
         if (
             source is KeySource.ENV

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 
 from desktop import APP_NAME
+from desktop.core.api.limits import ResponseLimits
 from desktop.core.chat_service import ChatService
 from desktop.core.compare_service import CompareService
 from desktop.core.key_access import KeyAccess
@@ -29,6 +30,7 @@ from desktop.core.tools.hub import McpHub
 from desktop.core.window_state import WindowState
 from desktop.ui.about_dialog import AboutDialog
 from desktop.ui.attachment_sender import VisionCheck
+from desktop.ui.balance_watch import BalanceWatch
 from desktop.ui.chat_target import ChatTarget
 from desktop.ui.compare.compare_controller import CompareController
 from desktop.ui.composer_drafts import ComposerDrafts
@@ -46,12 +48,14 @@ from desktop.ui.open_conversation import OpenConversation
 from desktop.ui.provider_wiring import ProviderWiring
 from desktop.ui.read_aloud_wiring import ReadAloudWiring
 from desktop.ui.search_results import SearchBridge
+from desktop.ui.send_estimate import SendEstimate
 from desktop.ui.sidebar_actions import SidebarActions
 from desktop.ui.store_events import StoreEvents
 from desktop.ui.studio.wiring import StudioWiring
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.tool_exchange import ToolTurns, hub_servers
 from desktop.ui.tools.tools_dialog import ToolsDialog
+from desktop.ui.usage.tools import UsageTools
 
 
 @dataclass
@@ -79,6 +83,8 @@ class WindowParts:
     studio: StudioWiring | None = None
     image_edits: ImageEditController | None = None  # "Edit image…" / "Variations…"
     dictation: DictationController | None = None  # the composer's microphone button
+    usage: UsageTools | None = None
+    balances: BalanceWatch | None = None
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -171,6 +177,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                         providers, search, read_aloud, tasks, store_events, conversation_list,
                         history, tool_hub, tool_turns, compare, studio, image_edits,
                         dictation)
+    _add_costs(window, parts, store, service, keys, settings)
     view.set_image_source(store.attachment_path)
     pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open
@@ -297,6 +304,43 @@ def _follow_store(parts: WindowParts, changes: StoreChanges) -> None:
         parts.opener.refresh_title(open_id)
     if changes.everything and open_id is not None and not parts.exchanges.busy(open_id):
         parts.opener.reload(open_id)
+
+
+def _add_costs(window: MainWindow, parts: WindowParts, store: Store, service: ChatService,
+               keys: KeyAccess, settings: Settings) -> None:
+    """The usage view, the composer's pre-send estimate and the balances (issue 18)."""
+    pane, tasks, state, registry = window.chat, parts.tasks, parts.state, service.providers
+    providers, exchanges = parts.providers, parts.exchanges
+    parts.usage = usage = UsageTools(
+        store, registry, tasks, lambda text: window.statusBar().showMessage(text, 8000),
+        window, window)
+    window.usage_action.triggered.connect(lambda: usage.show_usage())
+    usage.open_conversation.connect(parts.opener.open_conversation)
+    parts.store_events.changed.connect(usage.store_changed)
+    estimate = SendEstimate(pane.estimate, pane.composer, pane.attachments,
+                            lambda: list(state.messages.values()), pane.selected_target,
+                            window.parameters.system_prompt_text, registry, tasks, window)
+    state.path_shown.connect(estimate.schedule)
+    pane.model_picker.selection_changed.connect(estimate.schedule)
+    providers.editor.providers_changed.connect(estimate.forget_prices)
+    parts.balances = balances = BalanceWatch(
+        registry, keys, tasks, pane.model_picker, pane.balance_warning,
+        providers.editor.remember_balance_api, pane.show_notice,
+        shown_action=pane.notice_action.text, limits=ResponseLimits.from_settings(settings),
+        parent=window)
+    exchanges.streaming_changed.connect(balances.after_send)
+    exchanges.balance_exhausted.connect(balances.balance_exhausted)
+    pane.notice_action_requested.connect(balances.notice_action)
+    balances.show_balance_requested.connect(lambda name: _show_balance(providers, name))
+    providers.editor.providers_changed.connect(balances.update_views)
+
+
+def _show_balance(providers: ProviderWiring, name: str) -> None:
+    """Open Providers at `name` and ask for its balance (the low-balance warning, a 403)."""
+    dialog = providers.open_providers()
+    if name in dialog.names():
+        dialog.select(name)
+        dialog.balance.refresh()
 
 
 def _show_about(window: MainWindow, data_dir: DataDir, tasks: TaskRunner) -> None:

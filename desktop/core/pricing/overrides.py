@@ -135,3 +135,13 @@ class PricingOverrides:
 def check_pricing(data: Any) -> dict[str, Any]:
     """The normalised stored form of a profile's `pricing` field (raises PricingError)."""
     return PricingOverrides.from_json(data).to_json()
+
+
+MAX_LOW_BALANCE = 1e9
+
+
+def check_low_balance(value: Any) -> float | None:
+    """A profile's low-balance threshold (None: never warn); raises PricingError."""
+    if value is None:
+        return None
+    return _number(value, "The low-balance warning", 0.0, MAX_LOW_BALANCE)

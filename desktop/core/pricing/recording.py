@@ -16,6 +16,7 @@ from desktop.core.pricing.cost import CostBreakdown, MessageCost, cost_of
 from desktop.core.pricing.estimate import estimate_prompt_tokens, estimate_reply_tokens
 from desktop.core.pricing.overrides import PricingError, PricingOverrides
 from desktop.core.pricing.prices import price_sheet
+from desktop.core.progress import Progress, step
 from desktop.core.reply_parts import Usage
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.core.store.store import Store
@@ -117,3 +118,20 @@ def recalculate(store: Store, pricing_of: Mapping[str, Mapping[str, Any]],
         costs[message_id] = MessageCost.of(breakdown) if breakdown else None
     store.set_message_costs(costs)
     return sum(1 for cost in costs.values() if cost is not None)
+
+
+RECALCULATE_BATCH = 500
+
+
+def recalculate_with_progress(store: Store, pricing_of: Mapping[str, Mapping[str, Any]],
+                              message_ids: Sequence[int],
+                              progress: Progress | None = None) -> int:
+    """`recalculate` in batches, reporting to `progress` (cancelling keeps finished batches:
+    each batch is one transaction and prices are recomputed, never half-written)."""
+    priced = 0
+    step(progress, 0, len(message_ids), "recalculate")
+    for start in range(0, len(message_ids), RECALCULATE_BATCH):
+        priced += recalculate(store, pricing_of,
+                              message_ids[start:start + RECALCULATE_BATCH])
+        step(progress, min(len(message_ids), start + RECALCULATE_BATCH))
+    return priced

@@ -9,10 +9,12 @@ from desktop.core.store.changes import MessageRef, StoreChanges
 from desktop.core.store.store_base import StoreBase
 from desktop.core.store.usage_queries import (
     ConversationCost,
+    UsageCell,
     UsageGrouping,
     UsageRow,
     top_conversations,
     usage_by,
+    usage_cells,
 )
 
 
@@ -47,6 +49,14 @@ class CostOps(StoreBase):
         with self._lock:
             return usage_by(self._conn, UsageGrouping(grouping), since=since, until=until,
                             offset=offset)
+
+    def usage_cells(self, period: UsageGrouping | str, series: UsageGrouping | str, *,
+                    since: float | None = None, until: float | None = None,
+                    offset: int | None = None) -> list[UsageCell]:
+        """Cost and tokens per day/week/month and provider/model (the usage view's bars)."""
+        with self._lock:
+            return usage_cells(self._conn, UsageGrouping(period), UsageGrouping(series),
+                               since=since, until=until, offset=offset)
 
     def top_conversations_by_cost(self, *, since: float | None = None,
                                   until: float | None = None,

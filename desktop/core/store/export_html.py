@@ -23,6 +23,7 @@ from desktop.core.rendering.math_html import export_math_html
 from desktop.core.rendering.math_spans import math_plugin
 from desktop.core.rendering.mermaid_html import add_mermaid_diagrams
 from desktop.core.store.errors import StoreError
+from desktop.core.store.export_costs import any_estimated, cost_text, cost_totals, totals_text
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -126,7 +127,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
     if conv.system_prompt:
         out.append(f"<details><summary>System prompt</summary>"
                    f"<pre>{html.escape(conv.system_prompt)}</pre></details>")
-    for item in messages_for_export(store, conversation_id, whole_tree=whole_tree):
+    exported = messages_for_export(store, conversation_id, whole_tree=whole_tree)
+    for item in exported:
         m = item.message
         notes = []
         if whole_tree:
@@ -141,6 +143,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
             notes.append(tool_label(m.tool))
         if item.column:
             notes.append(item.column)
+        if cost := cost_text(m):
+            notes.append(cost)
         note = f' <span class="note">{html.escape(" · ".join(notes))}</span>' if notes else ""
         out.append(f'<section class="msg {m.role.value}" id="m{item.number}">'
                    f'<div class="role">{m.role.value}{note}</div>')
@@ -176,5 +180,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
             detail = f": {m.error}" if m.error else ""
             out.append(f'<p class="status">{html.escape(m.status.value + detail)}</p>')
         out.append("</section>")
+    shown = [item.message for item in exported]
+    if total := totals_text(cost_totals(shown), any_estimated(shown)):
+        out.append(f'<p class="meta total-cost">Total cost: {html.escape(total)}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -14,6 +14,7 @@ from desktop import __version__
 from desktop.core.atomic_file import write_bytes_atomic
 from desktop.core.citations import encode_citations
 from desktop.core.progress import Progress, step
+from desktop.core.store.export_costs import cost_json, cost_totals
 from desktop.core.store.models import Conversation, FilePart, Message, TextPart
 from desktop.core.store.store import Store
 
@@ -69,12 +70,14 @@ def _message_json(message: Message) -> dict[str, Any]:
         }} if message.tool is not None else {}),
         "refusal": message.refusal,
         "citations": json.loads(encode_citations(message.citations) or "[]"),
+        "cost": cost_json(message),
     }
 
 
 def _conversation_json(
     store: Store, conv: Conversation, folders: dict[int, str]
 ) -> dict[str, Any]:
+    messages = store.messages(conv.id)
     return {
         "id": conv.id,
         "title": conv.title,
@@ -88,7 +91,8 @@ def _conversation_json(
         "params": conv.params,
         "system_prompt": conv.system_prompt,
         "active_leaf": conv.active_leaf_id,
-        "messages": [_message_json(m) for m in store.messages(conv.id)],
+        "messages": [_message_json(m) for m in messages],
+        "total_cost": cost_totals(messages),
         **_compare_json(store, conv.id),
     }
 

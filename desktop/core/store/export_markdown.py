@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desktop.core.citations import numbered_sources, place_markers
+from desktop.core.store.export_costs import any_estimated, cost_text, cost_totals, totals_text
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -67,7 +68,8 @@ def export_markdown(
     lines += ["*" + " · ".join(facts) + "*", ""]
     if conv.system_prompt:
         lines += ["**System prompt**", "", _quote(conv.system_prompt), ""]
-    for item in messages_for_export(store, conversation_id, whole_tree=whole_tree):
+    exported = messages_for_export(store, conversation_id, whole_tree=whole_tree)
+    for item in exported:
         m = item.message
         heading = m.role.value.capitalize()
         if m.model and m.role.value == "assistant":
@@ -117,6 +119,11 @@ def export_markdown(
         if m.status is not MessageStatus.COMPLETE:
             detail = f": {m.error}" if m.error else ""
             lines += [f"*({m.status.value}{detail})*", ""]
+        if cost := cost_text(m):
+            lines += [f"*Cost: {cost}*", ""]
+    shown = [item.message for item in exported]
+    if total := totals_text(cost_totals(shown), any_estimated(shown)):
+        lines += ["---", "", f"**Total cost:** {total}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

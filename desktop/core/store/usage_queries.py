@@ -100,3 +100,36 @@ def top_conversations(conn: sqlite3.Connection, *, since: float | None = None,
     ).fetchall()
     return [ConversationCost(int(i), str(t), str(cur), float(cost), int(n))
             for i, t, cur, cost, n in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class UsageCell:
+    """One period's sums for one provider or model (the usage view's stacked bars)."""
+
+    period: str
+    series: str
+    currency: str | None
+    cost: float
+    prompt_tokens: int
+    completion_tokens: int
+    replies: int
+
+
+_PERIODS = (UsageGrouping.DAY, UsageGrouping.WEEK, UsageGrouping.MONTH)
+_SERIES = (UsageGrouping.PROVIDER, UsageGrouping.MODEL)
+
+
+def usage_cells(conn: sqlite3.Connection, period: UsageGrouping, series: UsageGrouping, *,
+                since: float | None = None, until: float | None = None,
+                offset: int | None = None) -> list[UsageCell]:
+    """Sums per (period, provider or model, currency) in [since, until), periods ascending."""
+    if period not in _PERIODS or series not in _SERIES:
+        raise ValueError(f"usage cells need a period and a series, not {period}/{series}")
+    rows = conn.execute(
+        f"SELECT {_KEYS[period]} AS period, {_KEYS[series]} AS series, currency, total(cost), "
+        f"total(prompt_tokens), total(completion_tokens), total(replies) FROM usage_hourly "
+        f"WHERE {_HOURS} GROUP BY period, series, currency ORDER BY period, series",
+        _window(since, until, offset),
+    ).fetchall()
+    return [UsageCell(str(p), str(s), cur or None, float(cost), int(pt), int(ct), int(n))
+            for p, s, cur, cost, pt, ct, n in rows]

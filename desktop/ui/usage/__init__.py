@@ -1,0 +1,1 @@
+"""The usage view: what replies cost, per period, provider and model."""
