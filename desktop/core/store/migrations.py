@@ -260,6 +260,14 @@ _V8_CONVERSATION_TOOLS: tuple[str, ...] = (
     "ALTER TABLE conversations ADD COLUMN tools TEXT NOT NULL DEFAULT '{}'",
 )
 
+# Knowledge bases (issue 15): the names of the bases a conversation searches, as a JSON list,
+# and the passages a reply was sent with, as JSON (desktop/core/passages.py). Self-contained:
+# adds two columns.
+_V9_KNOWLEDGE: tuple[str, ...] = (
+    "ALTER TABLE conversations ADD COLUMN knowledge_bases TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE messages ADD COLUMN knowledge_sources TEXT",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -270,6 +278,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V6_REPLY_FIELDS,
     _V7_MESSAGE_COST,
     _V8_CONVERSATION_TOOLS,
+    _V9_KNOWLEDGE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,55 @@
+"""The one hook between chat and knowledge bases: sources for a user message.
+
+`ChatService` (window) and `ask --kb` (command line) both call `KnowledgeHook.sources_for`
+with the conversation's attached knowledge bases and the user's text, send the passages
+with the request (`prompt.add_passages`) and store them with the reply
+(`Store.set_message_sources`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.core.knowledge.manager import KnowledgeBases
+from desktop.core.knowledge.models import DEFAULT_THRESHOLD, DEFAULT_TOP_K
+from desktop.core.passages import Passage
+
+TOP_K_SETTING = "knowledge.top_k"
+THRESHOLD_SETTING = "knowledge.min_score_percent"
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    """How many chunks a message gets (k) and the least cosine similarity one needs."""
+
+    k: int = DEFAULT_TOP_K
+    threshold: float = DEFAULT_THRESHOLD
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> RetrievalSettings:
+        """From the user settings `knowledge.top_k` and `knowledge.min_score_percent`."""
+        return cls(int(settings.get(TOP_K_SETTING)),
+                   int(settings.get(THRESHOLD_SETTING)) / 100.0)
+
+
+class KnowledgeHook:
+    """What ChatService is given to add knowledge-base sources to a user's turn."""
+
+    def __init__(self, bases: KnowledgeBases,
+                 settings: Callable[[], RetrievalSettings] = RetrievalSettings) -> None:
+        """`settings` is read at each turn (so a changed setting applies at once)."""
+        self.bases = bases
+        self._settings = settings
+
+    async def sources_for(self, names: Sequence[str], text: str) -> list[Passage]:
+        """The passages for `text` from the bases `names` ([] when there are none to search).
+
+        Embedding errors are raised as the chat's typed APIError (the reply shows them).
+        """
+        if not names or not text.strip():
+            return []
+        chosen = self._settings()
+        return await self.bases.retrieve_for_prompt(names, text, k=chosen.k,
+                                                    threshold=chosen.threshold)
