@@ -21,6 +21,7 @@ from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.composer import Composer
 from desktop.ui.image_mode import ImageMode
+from desktop.ui.knowledge.kb_choice_button import KbChoiceButton
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
 from desktop.ui.tools.tool_choice_button import ToolChoiceButton
@@ -136,6 +137,8 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.image_mode.button, 0, Qt.AlignmentFlag.AlignBottom)
         self.tool_choice = ToolChoiceButton(self)
         frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
+        self.kb_choice = KbChoiceButton(self)  # the knowledge bases this conversation searches
+        frame_layout.addWidget(self.kb_choice, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
         self.send_button = QPushButton(icon("send"), "")
         self.send_button.setObjectName("primary")
