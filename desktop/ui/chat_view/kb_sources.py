@@ -307,7 +307,7 @@ class PassageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("kbPassageDialog")
         self.source = source
-        self.resize(560, 420)
+        self.resize(560, 380)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 12)
         layout.setSpacing(8)
@@ -363,6 +363,7 @@ class PassageDialog(QDialog):
         source = self.source
         self.setWindowTitle(self.tr("Source {0}").format(source.number))
         self.file_label.setText(source.file_name)
+        self.file_label.setToolTip(source.passage.path)
         bits = [self.tr("Knowledge base: {0}").format(source.passage.knowledge_base)]
         if source.page:
             bits.append(self.tr("page {0}").format(source.page))

@@ -57,18 +57,22 @@ class KbChoiceButton(QToolButton):
         return [name for name in self.attached if not self.bases or name in known]
 
     def retranslate_ui(self) -> None:
+        """Only the icon (the composer is narrow) until bases are attached: then their count;
+        the tooltip names them."""
         count = len(self.attached_names())
-        self.setText(self.tr("Knowledge") if not count
-                     else self.tr("Knowledge · {0}").format(count))
+        self.setText(str(count) if count else "")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if count
+                                else Qt.ToolButtonStyle.ToolButtonIconOnly)
         names = self.attached_names()
         if names:
             shown = ", ".join(names[:MAX_NAMES_IN_TOOLTIP]) + (
                 "…" if len(names) > MAX_NAMES_IN_TOOLTIP else "")
-            self.setToolTip(self.tr("Searched for each message: {0}").format(shown))
+            self.setToolTip(self.tr("Knowledge bases searched for each message: {0}")
+                            .format(shown))
         else:
-            self.setToolTip(self.tr("Knowledge bases searched for each message"))
-        self.setAccessibleName(self.tr("Knowledge") if not count
-                               else self.tr("Knowledge: {0} attached").format(count))
+            self.setToolTip(self.tr("Knowledge bases: none attached to this conversation"))
+        self.setAccessibleName(self.tr("Knowledge bases") if not count
+                               else self.tr("Knowledge bases: {0} attached").format(count))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
