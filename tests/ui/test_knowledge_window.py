@@ -1,0 +1,278 @@
+"""Knowledge bases in the real window, against the fake provider's `/embeddings`.
+
+A base is made and filled through Settings → Knowledge bases (indexing in the background,
+the window usable meanwhile), attached to a new conversation with the composer's Knowledge
+button, and a question brings its passages into the request; the reply shows numbered
+source chips, a chip shows its passage with file and page, and Open file opens only a file
+of the base. Reopening the history shows the chips again. Cancel stops indexing and keeps
+the part embedded; a 401 says so and keeps it too.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.core.passages import Passage
+from desktop.core.paths import DataDir
+from desktop.ui.chat_view.kb_sources import PassageDialog
+from desktop.ui.knowledge.create_form import CreateForm
+from desktop.ui.knowledge.kb_dialog import KnowledgeDialog
+from desktop.ui.knowledge.wiring import KnowledgeWiring
+from tests.helpers.chat_window import ChatWindow, open_window
+from tests.helpers.fake_provider import FakeProvider, RecordedRequest, Reply
+from tests.helpers.sample_documents import make_pdf
+
+DIM = 64
+REFUNDS = ("Refunds: customers may return a product within thirty days of delivery. "
+           "The refund goes back to the original payment method.")
+PAGES: list[str | None] = ["Warranty terms. Batteries are covered for one year.",
+         "Shipping times. Parcels leave the warehouse within two working days.",
+         "Repairs. A faulty display is replaced free of charge during the warranty."]
+
+
+def bag_of_words(text: str) -> list[float]:
+    """A deterministic embedding: words hashed into DIM buckets, normalised."""
+    values = [0.0] * DIM
+    for word in re.findall(r"[a-z]+", text.lower()):
+        values[zlib.crc32(word.encode()) % DIM] += 1.0
+    norm = math.sqrt(sum(v * v for v in values)) or 1.0
+    return [v / norm for v in values]
+
+
+def embeddings(request: RecordedRequest, delay: float = 0.0) -> Reply:
+    body: Any = request.json if isinstance(request.json, dict) else {}
+    inputs = body.get("input", [])
+    texts = inputs if isinstance(inputs, list) else [inputs]
+    reply = Reply.json({"object": "list", "model": body.get("model"), "data": [
+        {"object": "embedding", "index": i, "embedding": bag_of_words(str(t))}
+        for i, t in enumerate(texts)], "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+    reply.delay = delay
+    return reply
+
+
+@pytest.fixture
+def docs(tmp_path: Path, fake_provider: FakeProvider) -> list[Path]:
+    fake_provider.route("/embeddings", embeddings)
+    folder = tmp_path / "handbook"
+    folder.mkdir()
+    (folder / "refunds.md").write_text(REFUNDS, encoding="utf-8")
+    pdf = folder / "Service guide.pdf"
+    pdf.write_bytes(make_pdf(PAGES))
+    return [folder / "refunds.md", pdf]
+
+
+def wiring(chat: ChatWindow) -> KnowledgeWiring:
+    assert chat.parts.knowledge is not None
+    return chat.parts.knowledge
+
+
+def open_dialog(chat: ChatWindow) -> KnowledgeDialog:
+    chat.window.knowledge_action.trigger()
+    dialog = wiring(chat).dialog
+    assert isinstance(dialog, KnowledgeDialog) and dialog.isVisible()
+    chat.wait(lambda: dialog.loading == 0)
+    return dialog
+
+
+def create_base(chat: ChatWindow, dialog: KnowledgeDialog, name: str) -> None:
+    dialog.new_button.click()
+    form = dialog.ops.form
+    assert isinstance(form, CreateForm)
+    ok = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no name yet
+    form.name.setText(name)
+    form.model.setCurrentText("fake-embed")
+    form.chunk_size.setValue(60)
+    form.overlap.setValue(0)
+    assert ok.isEnabled(), form.problem_text()
+    ok.click()
+    chat.wait(lambda: name in dialog.infos and dialog.current() == name and dialog.loading == 0)
+
+
+def add_files(chat: ChatWindow, dialog: KnowledgeDialog, paths: list[Path]) -> None:
+    dialog.ops.choose_files = lambda _parent: [str(p) for p in paths]
+    dialog.add_files_button.click()
+    chat.wait(lambda: wiring(chat).indexing.busy, timeout=10)
+
+
+def indexed(chat: ChatWindow, name: str) -> bool:
+    indexing = wiring(chat).indexing
+    return not indexing.busy and name in indexing.last
+
+
+def record(opened: list[QUrl], url: QUrl) -> bool:
+    opened.append(url)
+    return True
+
+
+def chip_centre(chat: ChatWindow, message_id: int, number: int) -> QPoint:
+    widget = chat.window.chat.chat_view.area.bound_widget(message_id)
+    assert widget is not None
+    return widget.kb_chips.chip_rects(widget.kb_chips.width())[number - 1].center()
+
+
+def test_a_knowledge_base_answer_has_clickable_sources_that_survive_reopening(
+        chat: ChatWindow, data: DataDir, docs: list[Path], fake_provider: FakeProvider) -> None:
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Handbook")
+    add_files(chat, dialog, docs)
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    assert wiring(chat).indexing.last["Handbook"].ok
+    chat.wait(lambda: dialog.loading == 0 and dialog.files.topLevelItemCount() == 2)
+    info = dialog.infos["Handbook"]
+    assert (info.files, info.indexed_files) == (2, 2) and info.chunks >= 4
+    assert "Up to date" in dialog.status.text()
+    dialog.close()
+
+    # Attach it to the new conversation before its first send: the send keeps the choice.
+    button = chat.window.chat.kb_choice
+    chat.wait(lambda: ("Handbook", info.chunks) in button.bases)
+    button.build_menu()
+    [attach] = [a for a in button.kb_menu.actions() if a.data() == "Handbook"]
+    attach.trigger()
+    assert button.text() == "1" and "Handbook" in button.toolTip()
+    chat.type_and_send("How many days do customers have for a refund of a product?")
+    chat.wait(chat.idle, timeout=20)
+    cid = chat.parts.state.conversation_id
+    assert cid is not None and chat.store.conversation_knowledge_bases(cid) == ("Handbook",)
+    sent = str(fake_provider.bodies("/chat/completions")[-1]["messages"])
+    assert "thirty days of delivery" in sent and "refunds.md" in sent
+
+    reply = chat.path()[-1]
+    book = chat.window.chat.chat_view.area.kb_sources
+    chat.wait(lambda: bool(book.of(reply.id)))
+    passages = book.of(reply.id)
+    assert passages[0].file_name == "refunds.md"
+    widget = chat.window.chat.chat_view.area.bound_widget(reply.id)
+    assert widget is not None and widget.kb_chips.isVisible()
+
+    # A click shows the passage; Open file opens the base's own file.
+    knowledge = wiring(chat)
+    opened: list[QUrl] = []
+    knowledge.open_url = lambda url: record(opened, url)
+    QTest.mouseClick(widget.kb_chips, Qt.MouseButton.LeftButton, pos=chip_centre(chat, reply.id, 1))
+    popup = knowledge.passage_dialog
+    assert isinstance(popup, PassageDialog) and popup.isVisible()
+    assert popup.file_label.text() == "refunds.md"
+    assert "thirty days" in popup.text.toPlainText()
+    assert "Handbook" in popup.where.text()
+    popup.open_button.click()
+    chat.wait(lambda: bool(opened))
+    assert opened[0].toLocalFile() == str(docs[0])
+    popup.close()
+
+    # Reopened from the history, the reply shows its chips again.
+    chat.close()
+    chat.store.close()
+    again = open_window(data, chat.loop)
+    try:
+        again.parts.opener.open_conversation(cid)
+        reopened = again.window.chat.chat_view.area.kb_sources
+        again.wait(lambda: bool(reopened.of(reply.id)))
+        assert [p.path for p in reopened.of(reply.id)] == [p.path for p in passages]
+        again.wait(lambda: again.window.chat.kb_choice.text() == "1")
+    finally:
+        again.close()
+        again.store.close()
+
+
+def test_a_source_outside_its_base_is_not_opened(
+        chat: ChatWindow, docs: list[Path], tmp_path: Path) -> None:
+    knowledge = wiring(chat)
+    knowledge.bases.create("Handbook", "fake", "fake-embed")
+    knowledge.bases.add_paths("Handbook", [docs[0]])
+    stranger = tmp_path / "secret.txt"
+    stranger.write_text("not part of any base", encoding="utf-8")
+    opened: list[QUrl] = []
+    knowledge.open_url = lambda url: record(opened, url)
+    notices: list[str] = []
+    knowledge.failed.connect(notices.append)
+    from desktop.ui.chat_view.kb_sources import ShownSource
+
+    knowledge.open_source_file(ShownSource(1, Passage("x", 0.9, "Handbook", str(stranger))))
+    chat.wait(lambda: bool(notices))
+    assert not opened and "secret.txt" in notices[0]
+
+
+def test_cancel_stops_indexing_keeps_the_part_done_and_refresh_finishes(
+        chat: ChatWindow, tmp_path: Path, fake_provider: FakeProvider) -> None:
+    fake_provider.route("/embeddings", lambda request: embeddings(request, delay=0.15))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(40):
+        (folder / f"note-{number:02d}.txt").write_text(
+            " ".join(f"Note {number} line {k} about warranty and refunds." for k in range(60)),
+            encoding="utf-8")
+    knowledge = wiring(chat)
+    knowledge.bases.batch_size = 8
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Notes")
+    dialog.ops.choose_folder = lambda _parent: str(folder)
+    dialog.add_folder_button.click()
+    chat.wait(lambda: knowledge.indexing.busy)
+    run = knowledge.indexing.running("Notes")
+    assert run is not None
+    chat.wait(lambda: run.progress.done > 0, timeout=20)
+    assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
+    assert not dialog.refresh_button.isEnabled()
+    chat.window.chat.composer.setPlainText("the window stays usable")  # not modal
+    assert chat.window.chat.composer.toPlainText() == "the window stays usable"
+    dialog.cancel_button.click()
+    chat.wait(lambda: not knowledge.indexing.busy, timeout=20)
+    outcome = knowledge.indexing.last["Notes"]
+    assert outcome.cancelled
+    chat.wait(lambda: dialog.loading == 0)
+    assert "cancelled" in dialog.status.text() and "kept" in dialog.status.text()
+    kept = knowledge.bases.get("Notes")
+    assert kept.chunks > 0 and not kept.ready
+
+    fake_provider.route("/embeddings", embeddings)
+    dialog.refresh_button.click()
+    chat.wait(lambda: indexed(chat, "Notes"), timeout=60)
+    assert knowledge.indexing.last["Notes"].ok
+    assert knowledge.bases.get("Notes").ready
+
+
+def test_a_401_stops_indexing_says_why_and_keeps_the_part_done(
+        chat: ChatWindow, docs: list[Path], fake_provider: FakeProvider) -> None:
+    fake_provider.script("/embeddings", embeddings,
+                         Reply.error(401, "Incorrect API key provided", "invalid_api_key"))
+    knowledge = wiring(chat)
+    knowledge.bases.batch_size = 1
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Handbook")
+    add_files(chat, dialog, docs)
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    outcome = knowledge.indexing.last["Handbook"]
+    assert "401" in outcome.problem
+    chat.wait(lambda: dialog.loading == 0)
+    assert dialog.status.objectName() == "kbProblem"
+    assert "401" in dialog.status.text() and "kept" in dialog.status.text()
+    assert knowledge.bases.get("Handbook").chunks >= 1
+
+
+def test_delete_asks_first(chat: ChatWindow, docs: list[Path]) -> None:
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Old")
+    dialog.delete_button.click()
+    box = dialog.ops.confirm
+    assert box is not None and box.isVisible()
+    box.button(box.StandardButton.Cancel).click()
+    chat.wait(lambda: dialog.loading == 0)
+    assert "Old" in dialog.infos
+    dialog.delete_button.click()
+    box = dialog.ops.confirm
+    assert box is not None
+    [delete] = [b for b in box.buttons() if b.text() == "Delete"]
+    delete.click()
+    chat.wait(lambda: dialog.loading == 0 and "Old" not in dialog.infos)
+    assert dialog.title.text() == "No knowledge base yet"
