@@ -39,6 +39,7 @@ from desktop.core.knowledge import (
     IndexedFile,
     KnowledgeBaseInfo,
     KnowledgeBases,
+    ReindexPlan,
 )
 from desktop.core.knowledge.chat_hook import THRESHOLD_SETTING, TOP_K_SETTING
 from desktop.core.settings import Settings
@@ -349,6 +350,22 @@ class KnowledgeDialog(QDialog):
 
         self.read(lambda: self.bases.files(name), loaded, "list knowledge base files",
                   failed=lambda exc: self.files.clear())
+        if self.indexing.running(name) is None:
+            self.read(lambda: self.bases.plan_reindex(name),
+                      lambda plan: self._show_plan(name, plan), "check a knowledge base",
+                      failed=lambda exc: None)
+
+    def _show_plan(self, name: str, plan: object) -> None:
+        """Files changed or removed on disk since the last indexing: say so (Refresh)."""
+        if (self.current() != name or self.indexing.running(name) is not None
+                or name in self.indexing.last  # its outcome says it already
+                or not isinstance(plan, ReindexPlan) or not plan):
+            return
+        self.status.setText(self.tr(
+            "{0} files are new or changed and {1} were removed since the last indexing: "
+            "Refresh brings the index up to date.").format(len(plan.changed), len(plan.removed)))
+        self._restyle_status("kbStatus")
+        self.status.show()
 
     def _fill_files(self, files: list[IndexedFile]) -> None:
         states = {FileState.INDEXED: self.tr("Indexed"), FileState.PENDING: self.tr("Waiting"),
