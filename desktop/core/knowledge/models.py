@@ -53,16 +53,18 @@ class KnowledgeBaseInfo:
     overlap: int  # estimated tokens shared by neighbouring chunks
     dimension: int  # of the vectors; 0 until the first batch is embedded
     roots: tuple[str, ...]  # files and folders added (absolute paths)
-    files: int  # files found under the roots
+    files: int  # files read so far (found under the roots by the last `index()`)
     indexed_files: int
     failed_files: int
     chunks: int  # chunks with a vector (searchable now)
     created_at: float
+    waiting_chunks: int = 0  # chunks read but not embedded yet
 
     @property
     def ready(self) -> bool:
-        """Every file found is indexed or failed (nothing waits for `index()`)."""
-        return self.indexed_files + self.failed_files >= self.files
+        """Every file read is indexed or failed and no chunk waits for its vector (new or
+        changed files on disk are told by `needs_reindex`, which looks at the disk)."""
+        return self.indexed_files + self.failed_files >= self.files and not self.waiting_chunks
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,15 @@ class IndexedFile:
 
 @dataclass(frozen=True)
 class ReindexPlan:
-    """What `index()` would do now: files new or changed, and files gone from disk."""
+    """What `index()` would do now: files new or changed, files gone from disk, and chunks
+    read but not embedded yet (an earlier run stopped by an error or a cancel)."""
 
     changed: tuple[str, ...]
     removed: tuple[str, ...]
+    waiting_chunks: int = 0
 
     def __bool__(self) -> bool:
-        return bool(self.changed or self.removed)
+        return bool(self.changed or self.removed or self.waiting_chunks)
 
 
 @dataclass(frozen=True)
