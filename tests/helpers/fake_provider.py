@@ -53,6 +53,7 @@ import pytest
 
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
+from tests.helpers.fake_embeddings import FakeEmbeddings
 
 DEFAULT_TEXT = "Hello from the fake provider."
 
@@ -203,6 +204,7 @@ class FakeProvider:
         self.default_delay = 0.0  # seconds before each event of the built-in streamed replies
         self.require_key: str | None = None  # when set, other keys get a 401
         self.billing: Billing | None = None  # balance endpoints (tests/helpers/fake_billing.py)
+        self.embeddings: FakeEmbeddings | None = None  # tests/helpers/fake_embeddings.py
         # Added to the built-in chat replies' usage, e.g. cached and reasoning token details.
         self.usage_extra: dict[str, Any] = {}
         self.disconnected = threading.Event()
@@ -263,6 +265,8 @@ class FakeProvider:
         self.default_text = spec.get("default_text", self.default_text)
         self.default_delay = float(spec.get("default_delay", self.default_delay))
         self.require_key = spec.get("require_key", self.require_key)
+        if "embeddings" in spec:  # deterministic vectors (fake_embeddings.py)
+            self.embeddings = FakeEmbeddings.from_spec(spec["embeddings"])
         if "tool_script" in spec:  # the scripted tool-calling model (fake_tool_model.py)
             from tests.helpers.fake_tool_model import tool_script_from_spec
 
@@ -667,6 +671,9 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         return Reply.text(tiny_png(), content_type="image/png")
     if path.endswith("/audio/speech"):
         return _speech_reply(request)
+    if path.endswith("/embeddings") and provider.embeddings is not None:
+        status, answer, headers = provider.embeddings.answer(request.json)
+        return Reply.json(answer, status, headers)
     if path.endswith("/embeddings"):
         body = request.json if isinstance(request.json, dict) else {}
         inputs = body.get("input", "")
