@@ -44,7 +44,7 @@ class Passage:
         return self.file_name if self.page is None else f"{self.file_name}, page {self.page}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "score": round(self.score, 6), "kb": self.knowledge_base,
+        return {"text": self.text, "score": self.score, "kb": self.knowledge_base,
                 "path": self.path, "page": self.page, "chunk": self.chunk}
 
     @classmethod

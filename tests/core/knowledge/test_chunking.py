@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from desktop.core.documents.tokens import estimate_tokens
 from desktop.core.knowledge.chunking import chunk_pages, chunk_text
 
@@ -23,7 +25,7 @@ def test_chunks_stay_within_size_and_cover_the_text() -> None:
 
 def test_neighbours_share_the_overlap() -> None:
     chunks = chunk_text(" ".join(f"w{n}" for n in range(3000)), 100, 20)
-    for first, second in zip(chunks, chunks[1:], strict=False):
+    for first, second in itertools.pairwise(chunks):
         assert first.text.split()[-1] in second.text.split()[:40]
 
 
