@@ -20,9 +20,9 @@ from tests.ui.test_knowledge_window import (
     chip_centre,
     create_base,
     docs,
-    embeddings,
     indexed,
     open_dialog,
+    slow_embeddings,
     wiring,
 )
 
@@ -52,7 +52,7 @@ def test_dialog_while_indexing_chips_and_passage_light_and_dark(
         chat.wait(lambda: indexed(chat, "Support handbook"), timeout=30)
 
         # A second, larger base indexed slowly: the dialog shows its progress.
-        fake_provider.route("/embeddings", lambda request: embeddings(request, delay=0.4))
+        slow_embeddings(fake_provider, 0.4)
         folder = tmp_path / "manuals"
         folder.mkdir()
         for number in range(12):
@@ -67,7 +67,7 @@ def test_dialog_while_indexing_chips_and_passage_light_and_dark(
         chat.wait(lambda: knowledge.indexing.busy)
         run = knowledge.indexing.running("Product manuals")
         assert run is not None
-        chat.wait(lambda: run.progress.done > 0 and dialog.files.topLevelItemCount() > 0,
+        chat.wait(lambda: run.progress.phase == "Embedding" and run.progress.done > 8,
                   timeout=20)
         for scheme in ("light", "dark"):
             theme.apply_theme(app, scheme)
@@ -76,7 +76,7 @@ def test_dialog_while_indexing_chips_and_passage_light_and_dark(
         dialog.cancel_button.click()
         chat.wait(lambda: not knowledge.indexing.busy, timeout=20)
         dialog.close()
-        fake_provider.route("/embeddings", embeddings)
+        slow_embeddings(fake_provider, 0.0)
 
         button = chat.window.chat.kb_choice
         chat.wait(lambda: any(name == "Support handbook" for name, _n in button.bases))

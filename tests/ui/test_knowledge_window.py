@@ -10,11 +10,8 @@ the part embedded; a 401 says so and keeps it too.
 
 from __future__ import annotations
 
-import math
-import re
-import zlib
+import asyncio
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
@@ -28,10 +25,10 @@ from desktop.ui.knowledge.create_form import CreateForm
 from desktop.ui.knowledge.kb_dialog import KnowledgeDialog
 from desktop.ui.knowledge.wiring import KnowledgeWiring
 from tests.helpers.chat_window import ChatWindow, open_window
+from tests.helpers.fake_embeddings import FakeEmbeddings
 from tests.helpers.fake_provider import FakeProvider, RecordedRequest, Reply
 from tests.helpers.sample_documents import make_pdf
 
-DIM = 64
 REFUNDS = ("Refunds: customers may return a product within thirty days of delivery. "
            "The refund goes back to the original payment method.")
 PAGES: list[str | None] = ["Warranty terms. Batteries are covered for one year.",
@@ -39,29 +36,23 @@ PAGES: list[str | None] = ["Warranty terms. Batteries are covered for one year."
          "Repairs. A faulty display is replaced free of charge during the warranty."]
 
 
-def bag_of_words(text: str) -> list[float]:
-    """A deterministic embedding: words hashed into DIM buckets, normalised."""
-    values = [0.0] * DIM
-    for word in re.findall(r"[a-z]+", text.lower()):
-        values[zlib.crc32(word.encode()) % DIM] += 1.0
-    norm = math.sqrt(sum(v * v for v in values)) or 1.0
-    return [v / norm for v in values]
+def slow_embeddings(provider: FakeProvider, delay: float) -> None:
+    """Each /embeddings answer waits `delay` seconds first (indexing long enough to watch)."""
+    fake = provider.embeddings
+    assert fake is not None
 
+    def answer(request: RecordedRequest) -> Reply:
+        status, body, headers = fake.answer(request.json)
+        reply = Reply.json(body, status, headers)
+        reply.delay = delay
+        return reply
 
-def embeddings(request: RecordedRequest, delay: float = 0.0) -> Reply:
-    body: Any = request.json if isinstance(request.json, dict) else {}
-    inputs = body.get("input", [])
-    texts = inputs if isinstance(inputs, list) else [inputs]
-    reply = Reply.json({"object": "list", "model": body.get("model"), "data": [
-        {"object": "embedding", "index": i, "embedding": bag_of_words(str(t))}
-        for i, t in enumerate(texts)], "usage": {"prompt_tokens": 1, "total_tokens": 1}})
-    reply.delay = delay
-    return reply
+    provider.route("/embeddings", answer)
 
 
 @pytest.fixture
 def docs(tmp_path: Path, fake_provider: FakeProvider) -> list[Path]:
-    fake_provider.route("/embeddings", embeddings)
+    fake_provider.embeddings = FakeEmbeddings()
     folder = tmp_path / "handbook"
     folder.mkdir()
     (folder / "refunds.md").write_text(REFUNDS, encoding="utf-8")
@@ -121,7 +112,31 @@ def chip_centre(chat: ChatWindow, message_id: int, number: int) -> QPoint:
 
 
 def test_a_knowledge_base_answer_has_clickable_sources_that_survive_reopening(
-        chat: ChatWindow, data: DataDir, docs: list[Path], fake_provider: FakeProvider) -> None:
+        data: DataDir, qasync_loop: asyncio.AbstractEventLoop, docs: list[Path],
+        fake_provider: FakeProvider) -> None:
+    chat = open_window(data, qasync_loop)
+    try:
+        reply_id, cid, paths = answer_with_sources(chat, docs, fake_provider)
+    finally:
+        chat.close()
+        chat.store.close()
+
+    # Reopened from the history, the reply shows its chips again.
+    again = open_window(data, qasync_loop)
+    try:
+        again.parts.opener.open_conversation(cid)
+        reopened = again.window.chat.chat_view.area.kb_sources
+        again.wait(lambda: bool(reopened.of(reply_id)))
+        assert [p.path for p in reopened.of(reply_id)] == paths
+        again.wait(lambda: again.window.chat.kb_choice.text() == "1")
+    finally:
+        again.close()
+        again.store.close()
+
+
+def answer_with_sources(chat: ChatWindow, docs: list[Path],
+                        fake_provider: FakeProvider) -> tuple[int, int, list[str]]:
+    """Make a base, attach it to a new conversation, ask, click a chip, open its file."""
     dialog = open_dialog(chat)
     create_base(chat, dialog, "Handbook")
     add_files(chat, dialog, docs)
@@ -169,20 +184,7 @@ def test_a_knowledge_base_answer_has_clickable_sources_that_survive_reopening(
     chat.wait(lambda: bool(opened))
     assert opened[0].toLocalFile() == str(docs[0])
     popup.close()
-
-    # Reopened from the history, the reply shows its chips again.
-    chat.close()
-    chat.store.close()
-    again = open_window(data, chat.loop)
-    try:
-        again.parts.opener.open_conversation(cid)
-        reopened = again.window.chat.chat_view.area.kb_sources
-        again.wait(lambda: bool(reopened.of(reply.id)))
-        assert [p.path for p in reopened.of(reply.id)] == [p.path for p in passages]
-        again.wait(lambda: again.window.chat.kb_choice.text() == "1")
-    finally:
-        again.close()
-        again.store.close()
+    return reply.id, cid, [p.path for p in passages]
 
 
 def test_a_source_outside_its_base_is_not_opened(
@@ -205,7 +207,8 @@ def test_a_source_outside_its_base_is_not_opened(
 
 def test_cancel_stops_indexing_keeps_the_part_done_and_refresh_finishes(
         chat: ChatWindow, tmp_path: Path, fake_provider: FakeProvider) -> None:
-    fake_provider.route("/embeddings", lambda request: embeddings(request, delay=0.15))
+    fake_provider.embeddings = FakeEmbeddings()
+    slow_embeddings(fake_provider, 0.15)
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(40):
@@ -221,7 +224,7 @@ def test_cancel_stops_indexing_keeps_the_part_done_and_refresh_finishes(
     chat.wait(lambda: knowledge.indexing.busy)
     run = knowledge.indexing.running("Notes")
     assert run is not None
-    chat.wait(lambda: run.progress.done > 0, timeout=20)
+    chat.wait(lambda: run.progress.phase == "Embedding" and run.progress.done > 0, timeout=20)
     assert dialog.progress.isVisible() and dialog.cancel_button.isVisible()
     assert not dialog.refresh_button.isEnabled()
     chat.window.chat.composer.setPlainText("the window stays usable")  # not modal
@@ -235,7 +238,7 @@ def test_cancel_stops_indexing_keeps_the_part_done_and_refresh_finishes(
     kept = knowledge.bases.get("Notes")
     assert kept.chunks > 0 and not kept.ready
 
-    fake_provider.route("/embeddings", embeddings)
+    slow_embeddings(fake_provider, 0.0)
     dialog.refresh_button.click()
     chat.wait(lambda: indexed(chat, "Notes"), timeout=60)
     assert knowledge.indexing.last["Notes"].ok
@@ -244,8 +247,8 @@ def test_cancel_stops_indexing_keeps_the_part_done_and_refresh_finishes(
 
 def test_a_401_stops_indexing_says_why_and_keeps_the_part_done(
         chat: ChatWindow, docs: list[Path], fake_provider: FakeProvider) -> None:
-    fake_provider.script("/embeddings", embeddings,
-                         Reply.error(401, "Incorrect API key provided", "invalid_api_key"))
+    assert fake_provider.embeddings is not None
+    fake_provider.embeddings.fail_request(2, 401, retry_after=None)
     knowledge = wiring(chat)
     knowledge.bases.batch_size = 1
     dialog = open_dialog(chat)

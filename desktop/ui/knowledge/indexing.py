@@ -165,6 +165,8 @@ class KbIndexing(QObject):
                 continue
             progress = run.progress
             text = phase_text(progress.phase)
-            if progress.total > 0:
-                text = _tr("{0} {1} of {2} chunks").format(text, progress.done, progress.total)
+            if progress.total > 0 and progress.phase.lower().startswith("reading"):
+                text = _tr("Reading files: {0} of {1}").format(progress.done, progress.total)
+            elif progress.total > 0:
+                text = _tr("Embedding: {0} of {1} chunks").format(progress.done, progress.total)
             self.progressed.emit(name, progress.fraction, text)
