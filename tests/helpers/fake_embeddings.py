@@ -46,6 +46,7 @@ class FakeEmbeddings:
     """The `/embeddings` route: vectors as above, and failures scripted by request number."""
 
     requests: int = 0  # /embeddings requests answered so far (failures included)
+    delay: float = 0.0  # seconds before each answer (a slow provider, for cancel tests)
     inputs: list[list[str]] = field(default_factory=list)  # the inputs of each request
     _failures: collections.deque[tuple[int, dict[str, str]]] = field(
         default_factory=collections.deque)
@@ -91,8 +92,8 @@ class FakeEmbeddings:
 
     @classmethod
     def from_spec(cls, spec: Any) -> FakeEmbeddings:
-        """From a JSON script: `{"fail": [[request number, status, times], ...]}`."""
-        fake = cls()
+        """From a JSON script: `{"fail": [[request number, status, times], ...], "delay": s}`."""
+        fake = cls(delay=float(spec.get("delay", 0.0)) if isinstance(spec, dict) else 0.0)
         for number, status, times in (spec or {}).get("fail", []) if isinstance(spec, dict) \
                 else []:
             fake.fail_request(int(number), int(status), times=int(times))

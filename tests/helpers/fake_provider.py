@@ -45,7 +45,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -673,7 +673,7 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         return _speech_reply(request)
     if path.endswith("/embeddings") and provider.embeddings is not None:
         status, answer, headers = provider.embeddings.answer(request.json)
-        return Reply.json(answer, status, headers)
+        return replace(Reply.json(answer, status, headers), delay=provider.embeddings.delay)
     if path.endswith("/embeddings"):
         body = request.json if isinstance(request.json, dict) else {}
         inputs = body.get("input", "")
