@@ -118,6 +118,9 @@ def read_file(config: BaseConfig, paths: BasePaths, found: FoundFile) -> bool:
     if previous is not None and previous.hash == digest and not previous.error:
         db.touch_file(found.path, found.size, found.mtime_ns)
         return True
+    if not data.strip():  # an empty file (a package's __init__.py): indexed, nothing to find
+        db.put_file(found.path, found.size, found.mtime_ns, digest, 0, ())
+        return True
     try:
         document = extract_bytes(data, Path(found.path).name, with_images=False)
     except DocumentError as exc:
@@ -125,9 +128,10 @@ def read_file(config: BaseConfig, paths: BasePaths, found: FoundFile) -> bool:
         return False
     pdf = document.kind is DocumentKind.PDF
     chunks = chunk_pages(document.pages, config.chunk_size, config.overlap, pdf=pdf)
+    scanned = "it has no text layer (a scanned PDF)" if document.scanned else ""
     db.put_file(found.path, found.size, found.mtime_ns, digest, document.page_count, chunks,
-                error="" if chunks else "no text was found in it")
-    return bool(chunks)
+                error=scanned)
+    return not scanned
 
 
 def store_vectors(paths: BasePaths, chunk_ids: list[int], vectors: Matrix) -> None:

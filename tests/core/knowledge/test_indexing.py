@@ -180,8 +180,10 @@ def test_hostile_files_are_skipped_or_refused(bases: KnowledgeBases, tmp_path: P
     bases.create("hostile", "Fake", MODEL)
     bases.add_paths("hostile", [folder])
     report = run(bases.index("hostile"))
-    assert report.ok and report.files_indexed == 1 and report.files_failed == 3
+    assert report.ok and report.files_indexed == 2 and report.files_failed == 2
     failed = {Path(f.path).name: f.error for f in bases.files("hostile") if f.error}
-    assert set(failed) == {"program.txt", "empty.md", "broken.pdf"}
+    assert set(failed) == {"program.txt", "broken.pdf"}
+    assert "program" in failed["program.txt"] and "damaged" in failed["broken.pdf"]
+    assert {Path(f.path).name: f.chunks for f in bases.files("hostile")}["empty.md"] == 0
     found = run(bases.search(["hostile"], "secret hidden words internals", k=5, threshold=0.0))
     assert [p.file_name for p in found] == ["good.md"]
