@@ -45,7 +45,7 @@ def test_dialog_while_indexing_chips_and_passage_light_and_dark(
     assert isinstance(app, QApplication)
     saved = (app.style().name(), app.palette(), app.styleSheet(), theme.current_colors())
     try:
-        chat.window.resize(1180, 760)
+        chat.window.resize(1100, 720)
         dialog = open_dialog(chat)
         create_base(chat, dialog, "Support handbook")
         add_files(chat, dialog, docs)
@@ -83,8 +83,13 @@ def test_dialog_while_indexing_chips_and_passage_light_and_dark(
         button.build_menu()
         [attach] = [a for a in button.kb_menu.actions() if a.data() == "Support handbook"]
         attach.trigger()
-        chat.type_and_send("How long do customers have to return a product, and what about "
-                           "a faulty display under warranty?")
+        chat.window.settings.set("knowledge.min_score_percent", 5)
+        fake_provider.default_text = (
+            "Customers may return a product within **thirty days** of delivery [1], and the "
+            "refund goes back to the original payment method. A faulty display is replaced "
+            "free of charge while the warranty runs [2]; batteries are covered for one year "
+            "[3].")
+        chat.type_and_send("Refunds and a broken display?")
         chat.wait(chat.idle, timeout=20)
         reply = chat.path()[-1]
         book = chat.window.chat.chat_view.area.kb_sources

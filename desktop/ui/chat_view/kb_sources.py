@@ -323,10 +323,6 @@ class PassageDialog(QDialog):
         self.file_label = QLabel()
         self.file_label.setObjectName("kbPassageFile")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.file_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.file_label.setFont(font)
         self.where = QLabel()
         self.where.setObjectName("kbPassageWhere")
         self.where.setTextFormat(Qt.TextFormat.PlainText)
@@ -354,6 +350,7 @@ class PassageDialog(QDialog):
         self.setStyleSheet(
             f"QLabel#kbPassageNumber {{ background: {colors['accent']}; color: #ffffff;"
             " border-radius: 13px; font-weight: 700; padding: 0 6px; }"
+            "QLabel#kbPassageFile { font-size: 11pt; font-weight: 600; }"
             f"QLabel#kbPassageWhere {{ color: {colors['muted']}; }}"
             f"QPlainTextEdit#kbPassageText {{ background: {colors['sidebar']};"
             f" border: 1px solid {colors['border']}; border-radius: 8px; padding: 8px;"

@@ -27,6 +27,7 @@ QToolButton#kbChoiceButton::menu-indicator { image: none; width: 0px; }
 """
 BaseList = list[tuple[str, int]]  # (name, chunks)
 MAX_NAMES_IN_TOOLTIP = 8
+MAX_NAME_PX = 110  # the one attached base's name on the button, elided to this width
 
 
 class KbChoiceButton(QToolButton):
@@ -57,13 +58,17 @@ class KbChoiceButton(QToolButton):
         return [name for name in self.attached if not self.bases or name in known]
 
     def retranslate_ui(self) -> None:
-        """Only the icon (the composer is narrow) until bases are attached: then their count;
-        the tooltip names them."""
-        count = len(self.attached_names())
-        self.setText(str(count) if count else "")
+        """Only the icon (the composer is narrow) until bases are attached: then the one
+        base's name, or the number of bases; the tooltip names them."""
+        names = self.attached_names()
+        count = len(names)
+        if count == 1:
+            self.setText(self.fontMetrics().elidedText(names[0], Qt.TextElideMode.ElideRight,
+                                                       MAX_NAME_PX))
+        else:
+            self.setText(str(count) if count else "")
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if count
                                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
-        names = self.attached_names()
         if names:
             shown = ", ".join(names[:MAX_NAMES_IN_TOOLTIP]) + (
                 "…" if len(names) > MAX_NAMES_IN_TOOLTIP else "")

@@ -50,7 +50,7 @@ from desktop.ui.task_runner import TaskRunner
 NAME_ROLE = Qt.ItemDataRole.UserRole
 MAX_FILES_SHOWN = 5000
 _STYLE = """
-QLabel#kbTitle { font-weight: 700; }
+QLabel#kbTitle { font-size: 12.5pt; font-weight: 600; }
 QLabel#kbSummary, QLabel#kbIntro { color: palette(placeholder-text); }
 QLabel#kbProblem { color: #d0453a; }
 QLabel#kbDone { color: #2e9d5b; }
@@ -74,6 +74,9 @@ class KnowledgeDialog(QDialog):
         self.bases, self.indexing, self.tasks, self.settings = bases, indexing, tasks, settings
         self.infos: dict[str, KnowledgeBaseInfo] = {}
         self.loading = 0  # reads in flight (tests wait for 0)
+        self.alive = True  # False once closed: late reads are dropped (it is deleted on close)
+        self.finished.connect(lambda _code: setattr(self, "alive", False))
+        self._next_poll = 0.0  # when to read the indexed base's counts again
         self.ops = KbActions(self, self, providers, models_of)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 10)
@@ -125,9 +128,6 @@ class KnowledgeDialog(QDialog):
         detail.setContentsMargins(10, 0, 0, 0)
         self.title = QLabel()
         self.title.setObjectName("kbTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         detail.addWidget(self.title)
         self.summary = QLabel()
@@ -206,6 +206,8 @@ class KnowledgeDialog(QDialog):
         self.top_k.valueChanged.connect(lambda v: self.settings.set(TOP_K_SETTING, int(v)))
         self.threshold.valueChanged.connect(
             lambda v: self.settings.set(THRESHOLD_SETTING, int(v)))
+        for spin in (self.top_k, self.threshold):
+            spin.setMaximumWidth(90)
         for widget in (self.top_k_label, self.top_k, self.threshold_label, self.threshold):
             row.addWidget(widget)
         row.addStretch(1)
@@ -262,11 +264,13 @@ class KnowledgeDialog(QDialog):
 
         def success(result: object) -> None:
             self.loading -= 1
-            done(result)
+            if self.alive:
+                done(result)
 
         def failure(exc: BaseException) -> None:
             self.loading -= 1
-            (failed or self.ops.problem)(exc)
+            if self.alive:
+                (failed or self.ops.problem)(exc)
 
         self.tasks.start(asyncio.to_thread(work), name=name, on_success=success,
                          on_failure=failure)
@@ -343,14 +347,14 @@ class KnowledgeDialog(QDialog):
         self._update_buttons()
         self._load_files(info.name)
 
-    def _load_files(self, name: str) -> None:
+    def _load_files(self, name: str, *, check: bool = True) -> None:
         def loaded(result: object) -> None:
             if self.current() == name and isinstance(result, list):
                 self._fill_files(result)
 
         self.read(lambda: self.bases.files(name), loaded, "list knowledge base files",
                   failed=lambda exc: self.files.clear())
-        if self.indexing.running(name) is None:
+        if check and self.indexing.running(name) is None:
             self.read(lambda: self.bases.plan_reindex(name),
                       lambda plan: self._show_plan(name, plan), "check a knowledge base",
                       failed=lambda exc: None)
@@ -371,6 +375,7 @@ class KnowledgeDialog(QDialog):
         states = {FileState.INDEXED: self.tr("Indexed"), FileState.PENDING: self.tr("Waiting"),
                   FileState.FAILED: self.tr("Failed")}
         selected = set(self.selected_paths())
+        scroll = self.files.verticalScrollBar().value()
         self.files.clear()
         items = []
         for entry in files[:MAX_FILES_SHOWN]:
@@ -389,6 +394,7 @@ class KnowledgeDialog(QDialog):
         self.files.addTopLevelItems(items)
         for item in items:
             item.setSelected(str(item.data(0, NAME_ROLE)) in selected)
+        self.files.verticalScrollBar().setValue(scroll)
 
     def _update_buttons(self) -> None:
         name = self.current()
@@ -434,6 +440,21 @@ class KnowledgeDialog(QDialog):
             self._set_fraction(fraction)
             self.status.setText(text)
             self._restyle_status("kbStatus")
+            now = time.monotonic()
+            if now >= self._next_poll and self.loading == 0:  # counts and files, each second
+                self._next_poll = now + 1.0
+                self._refresh_counts(name)
+
+    def _refresh_counts(self, name: str) -> None:
+        def got(result: object) -> None:
+            if isinstance(result, KnowledgeBaseInfo) and name in self.infos:
+                self.infos[name] = result
+                if self.current() == name:
+                    self.summary.setText(self.summary_text(result))
+
+        self.read(lambda: self.bases.get(name), got, "read a knowledge base",
+                  failed=lambda exc: None)
+        self._load_files(name, check=False)
 
     def _finished(self, outcome: RunOutcome) -> None:
         self.bases_changed.emit()
