@@ -8,6 +8,7 @@ be opened as SQLite is `CorruptIndexError` (deleted and rebuilt from the files).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -61,32 +62,75 @@ class ChunkHit:
     ord: int
 
 
+_held: dict[Path, tuple[sqlite3.Connection, threading.RLock, int]] = {}
+_held_lock = threading.Lock()
+
+
+@contextmanager
+def held_open(path: Path) -> Iterator[None]:
+    """Keep one connection to `path` open (shared by every thread, one call at a time) while
+    inside: an index run makes thousands of calls, and closing a WAL database checkpoints it
+    each time."""
+    with _held_lock:
+        entry = _held.get(path)
+        if entry is None:
+            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None,
+                                   check_same_thread=False)
+            entry = (conn, threading.RLock(), 0)
+        _held[path] = (entry[0], entry[1], entry[2] + 1)
+    try:
+        yield
+    finally:
+        with _held_lock:
+            conn, lock, count = _held[path]
+            if count > 1:
+                _held[path] = (conn, lock, count - 1)
+            else:
+                del _held[path]
+                with lock:
+                    conn.close()
+
+
 class BaseDb:
-    """Short-lived connections to one base's file (every call opens and closes its own, so
-    any thread may call; the manager's lock keeps writers apart)."""
+    """Connections to one base's file: short-lived ones (so any thread may call), or the one
+    `held_open` keeps; the manager's lock keeps writers apart."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
+        held = _held.get(self.path)
+        if held is not None:
+            with held[1]:
+                yield from self._prepared(held[0])
+            return
         try:
             conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise CorruptIndexError(f"{self.path.name}: {exc}") from exc
         with closing(conn):
-            try:
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("PRAGMA journal_mode = WAL")
-                if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                    for statement in _SCHEMA:
-                        conn.execute(statement)
-                    conn.execute("PRAGMA user_version = 1")
-                yield conn
-            except sqlite3.DatabaseError as exc:
-                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                    raise
-                raise CorruptIndexError(f"{self.path.name}: {exc}") from exc
+            yield from self._prepared(conn)
+
+    def _prepared(self, conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            # WAL: a commit is not fsynced (a crash may lose the last batches, which the next
+            # run embeds again; it cannot corrupt the file).
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                conn.execute("PRAGMA journal_mode = WAL")  # kept in the file
+                for statement in _SCHEMA:
+                    conn.execute(statement)
+                conn.execute("PRAGMA user_version = 1")
+            yield conn
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise CorruptIndexError(f"{self.path.name}: {exc}") from exc
+        finally:
+            if conn.in_transaction:  # an error between BEGIN and COMMIT
+                conn.rollback()
 
     def check(self) -> None:
         """CorruptIndexError when the file is not a sound database of ours."""
@@ -103,6 +147,12 @@ class BaseDb:
                 "count(c.id), count(c.row) FROM files f LEFT JOIN chunks c ON c.file_id = f.id "
                 "GROUP BY f.id ORDER BY f.path").fetchall()
         return [FileRow(*row) for row in rows]
+
+    def file_hash(self, path: str) -> tuple[str, str] | None:
+        """(content hash, error) of a file read before, or None."""
+        with self.connect() as conn:
+            row = conn.execute("SELECT hash, error FROM files WHERE path = ?", (path,)).fetchone()
+        return None if row is None else (row[0], row[1])
 
     def remove_files(self, paths: Sequence[str]) -> None:
         with self.connect() as conn:

@@ -114,8 +114,7 @@ def read_file(config: BaseConfig, paths: BasePaths, found: FoundFile) -> bool:
                     error=exc.strerror or str(exc))
         return False
     digest = hashlib.sha256(data).hexdigest()
-    previous = next((row for row in db.files() if row.path == found.path), None)
-    if previous is not None and previous.hash == digest and not previous.error:
+    if db.file_hash(found.path) == (digest, ""):
         db.touch_file(found.path, found.size, found.mtime_ns)
         return True
     if not data.strip():  # an empty file (a package's __init__.py): indexed, nothing to find

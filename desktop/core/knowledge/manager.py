@@ -29,6 +29,7 @@ from desktop.core.knowledge.base_config import (
     checked_sizes,
     folder_name,
 )
+from desktop.core.knowledge.base_db import ChunkHit, held_open
 from desktop.core.knowledge.embedding import embed_texts
 from desktop.core.knowledge.indexing import (
     BasePaths,
@@ -277,19 +278,24 @@ class KnowledgeBases:
             loaded = self._load(paths)
             if loaded is None or loaded.dimension != len(query) or k <= 0:
                 continue
-            scores = loaded.matrix @ query
+            # einsum's own single-threaded SIMD loop: on a busy machine BLAS's threads made
+            # the same product 2-4x slower (benchmarks/bench_kb.py).
+            scores = np.einsum("ij,j->i", loaded.matrix, query)
             scores[loaded.chunk_ids < 0] = -np.inf
             count = min(k, len(scores))
             top = np.argpartition(-scores, count - 1)[:count]
             scored += [(float(scores[row]), name, int(loaded.chunk_ids[row]), paths)
                        for row in top if scores[row] >= threshold]
         scored.sort(key=lambda item: -item[0])
-        passages = []
-        for score, name, chunk_id, paths in scored[:k]:
-            hit = paths.db.hits([chunk_id]).get(chunk_id)
-            if hit is not None:
-                passages.append(Passage(hit.text, score, name, hit.path, hit.page, hit.ord))
-        return passages
+        chosen = scored[:k]
+        hits: dict[tuple[str, int], ChunkHit] = {}
+        for name in dict.fromkeys(item[1] for item in chosen):  # one query per base
+            paths = next(item[3] for item in chosen if item[1] == name)
+            ids = [item[2] for item in chosen if item[1] == name]
+            hits.update({(name, cid): hit for cid, hit in paths.db.hits(ids).items()})
+        return [Passage(hit.text, score, name, hit.path, hit.page, hit.ord)
+                for score, name, chunk_id, _paths in chosen
+                if (hit := hits.get((name, chunk_id))) is not None]
 
     # -- async -----------------------------------------------------------------------------
 
@@ -309,6 +315,11 @@ class KnowledgeBases:
         config, paths = await asyncio.to_thread(self._config, name)
         await asyncio.to_thread(paths.folder.mkdir, parents=True, exist_ok=True)
         rebuilt = await asyncio.to_thread(ensure_sound, paths, full=True)
+        with held_open(paths.db.path):
+            return await self._index(name, config, paths, progress, rebuilt)
+
+    async def _index(self, name: str, config: BaseConfig, paths: BasePaths,
+                     progress: Progress | None, rebuilt: bool) -> IndexReport:
         todo = await asyncio.to_thread(plan, config, paths)
         if todo.removed:
             await asyncio.to_thread(paths.db.remove_files, todo.removed)
