@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.core.passages import Passage
 from desktop.core.paths import DataDir
 from desktop.ui.chat_view.kb_sources import PassageDialog
-from desktop.ui.knowledge.create_form import CreateForm
+from desktop.ui.knowledge.create_form import CreateForm, ModelForm
 from desktop.ui.knowledge.kb_dialog import KnowledgeDialog
 from desktop.ui.knowledge.wiring import KnowledgeWiring
 from tests.helpers.chat_window import ChatWindow, open_window
@@ -279,3 +279,42 @@ def test_delete_asks_first(chat: ChatWindow, docs: list[Path]) -> None:
     delete.click()
     chat.wait(lambda: dialog.loading == 0 and "Old" not in dialog.infos)
     assert dialog.title.text() == "No knowledge base yet"
+
+
+def test_change_model_asks_first_and_rebuilds(chat: ChatWindow, docs: list[Path]) -> None:
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Handbook")
+    add_files(chat, dialog, docs[:1])
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    chat.wait(lambda: dialog.loading == 0 and dialog.model_button.isEnabled())
+    dialog.model_button.click()
+    form = dialog.ops.form
+    assert isinstance(form, ModelForm) and form.isVisible()
+    assert "embedded again" in form.note.text()
+    form.model.setCurrentText("fake-embed-128")
+    form.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    chat.wait(lambda: dialog.loading == 0)
+    assert not wiring(chat).indexing.busy and dialog.infos["Handbook"].model == "fake-embed"
+    dialog.model_button.click()
+    form = dialog.ops.form
+    assert isinstance(form, ModelForm)
+    form.model.setCurrentText("fake-embed-128")
+    ok = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Rebuild index"
+    ok.click()
+    chat.wait(lambda: "Handbook" not in wiring(chat).indexing.last, timeout=5)
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    outcome = wiring(chat).indexing.last["Handbook"]
+    assert outcome.ok and outcome.report is not None and outcome.report.rebuilt
+    info = wiring(chat).bases.get("Handbook")
+    assert (info.model, info.dimension) == ("fake-embed-128", 128) and info.chunks >= 1
+
+
+def test_retrieval_settings_are_edited_in_the_dialog(chat: ChatWindow) -> None:
+    dialog = open_dialog(chat)
+    settings = chat.window.settings
+    assert dialog.top_k.value() == settings.get("knowledge.top_k")
+    dialog.top_k.setValue(8)
+    dialog.threshold.setValue(45)
+    assert settings.get("knowledge.top_k") == 8
+    assert settings.get("knowledge.min_score_percent") == 45
