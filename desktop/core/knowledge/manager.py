@@ -107,6 +107,7 @@ class KnowledgeBases:
         self.batch_size = max(1, batch_size)
         self._lock = threading.RLock()  # config and index writes, and the search cache
         self._loaded: dict[str, _Loaded] = {}
+        self._indexing: set[str] = set()  # folders an `index()` runs on now
 
     # -- finding bases ------------------------------------------------------------------------
 
@@ -179,6 +180,8 @@ class KnowledgeBases:
         """Delete the knowledge base and its index (the files it read are not touched)."""
         with self._lock:
             _config, paths = self._config(name)
+            if str(paths.folder) in self._indexing:
+                raise KnowledgeBaseError(f"{name} is being indexed: cancel that first.")
             self._loaded.pop(str(paths.folder), None)
             shutil.rmtree(paths.folder, ignore_errors=True)
 
@@ -313,10 +316,23 @@ class KnowledgeBases:
         `IndexReport.error` set, the finished part kept; calling `index()` again resumes.
         """
         config, paths = await asyncio.to_thread(self._config, name)
-        await asyncio.to_thread(paths.folder.mkdir, parents=True, exist_ok=True)
-        rebuilt = await asyncio.to_thread(ensure_sound, paths, full=True)
-        with held_open(paths.db.path):
-            return await self._index(name, config, paths, progress, rebuilt)
+        key = str(paths.folder)
+        with self._lock:
+            if key in self._indexing:
+                raise KnowledgeBaseError(f"{config.name} is being indexed already.")
+            self._indexing.add(key)
+        try:
+            rebuilt = await asyncio.to_thread(ensure_sound, paths, full=True)
+            with held_open(paths.db.path):
+                return await self._index(name, config, paths, progress, rebuilt)
+        finally:
+            with self._lock:
+                self._indexing.discard(key)
+
+    def is_indexing(self, name: str) -> bool:
+        """Whether an `index()` (or refresh, or model change) runs on the base now."""
+        with self._lock:
+            return str(self._paths(name).folder) in self._indexing
 
     async def _index(self, name: str, config: BaseConfig, paths: BasePaths,
                      progress: Progress | None, rebuilt: bool) -> IndexReport:
@@ -375,6 +391,8 @@ class KnowledgeBases:
                 config, paths = self._config(name)
                 if not provider.strip() or not model.strip():
                     raise KnowledgeBaseError("A knowledge base needs a provider and a model.")
+                if str(paths.folder) in self._indexing:
+                    raise KnowledgeBaseError(f"{name} is being indexed: cancel that first.")
                 config.with_changes(provider=provider.strip(), model=model.strip()).save(
                     paths.folder)
                 paths.drop_vectors()

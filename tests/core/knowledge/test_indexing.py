@@ -187,3 +187,37 @@ def test_hostile_files_are_skipped_or_refused(bases: KnowledgeBases, tmp_path: P
     assert {Path(f.path).name: f.chunks for f in bases.files("hostile")}["empty.md"] == 0
     found = run(bases.search(["hostile"], "secret hidden words internals", k=5, threshold=0.0))
     assert [p.file_name for p in found] == ["good.md"]
+
+
+def test_one_index_run_per_base_at_a_time(bases: KnowledgeBases, embeddings: FakeEmbeddings,
+                                          tmp_path: Path) -> None:
+    import asyncio
+
+    from desktop.core.knowledge import KnowledgeBaseError
+
+    _ten_files(bases, tmp_path)
+    embeddings.delay = 0.05
+
+    class Started(Progress):
+        def __init__(self) -> None:
+            super().__init__()
+            self.event = asyncio.Event()
+
+        def step(self, done: int | None = None, total: int | None = None,
+                 phase: str | None = None) -> None:
+            self.event.set()  # called on the loop, between files and batches
+            super().step(done, total, phase)
+
+    async def both() -> list[object]:
+        started = Started()
+        first = asyncio.create_task(bases.index("ten", progress=started))
+        await started.event.wait()
+        assert bases.is_indexing("ten")
+        with pytest.raises(KnowledgeBaseError):
+            bases.remove("ten")
+        return await asyncio.gather(first, bases.index("ten"), return_exceptions=True)
+
+    first, second = run(both())
+    assert getattr(first, "chunks_added", None) == 10
+    assert isinstance(second, KnowledgeBaseError) and "already" in str(second)
+    assert not bases.is_indexing("ten") and bases.get("ten").chunks == 10
