@@ -3,18 +3,25 @@
 
 API (what the window and the command line call)::
 
-    bases = KnowledgeBases(data_dir, client_for=chat_service.client_for)
-    bases.create("manuals", provider="OpenAI", model="text-embedding-3-small")  # blocking
-    bases.add_paths("manuals", [Path("~/docs").expanduser()])                    # blocking
+    bases = KnowledgeBases(data_dir, client_for=chat_service.client_for)   # batch_size=64
+    bases.create("manuals", provider="OpenAI", model="text-embedding-3-small",
+                 chunk_size=400, overlap=60)                   # blocking (worker thread)
+    bases.add_paths("manuals", [Path("~/docs").expanduser()])  # blocking; indexes nothing
     progress = Progress()                       # desktop/core/progress.py; progress.cancel()
     report = await bases.index("manuals", progress=progress)  # WorkCancelledError if cancelled
-    report.error                                # typed APIError that stopped it; work kept
-    bases.list() / bases.get(name) / bases.files(name) / bases.remove(name)
-    bases.remove_paths(name, paths); bases.needs_reindex(name); await bases.refresh(name)
+    report.error                  # the typed APIError that stopped it; finished part kept
+    bases.list() / bases.get(name) -> KnowledgeBaseInfo; bases.files(name) -> [IndexedFile]
+    bases.remove(name); bases.remove_paths(name, paths); bases.is_indexing(name)
+    bases.plan_reindex(name) -> ReindexPlan; bases.needs_reindex(name)   # stat only, blocking
+    await bases.refresh(name, progress=...)                   # = index(): changed + removed
     await bases.change_model(name, provider, model, progress=...)   # rebuilds (ask first)
     passages = await bases.search(["manuals"], "query text", k=5, threshold=0.3)
+    passages = bases.search_vector(names, vector, k, threshold)       # blocking
     passages = await bases.retrieve_for_prompt(names, user_text, k=..., threshold=...)
     messages = add_passages(messages, passages)  # numbered sources into the last user message
+
+Errors: KnowledgeBaseError and its subclasses (NotFound, Exists, Invalid); embedding errors are
+the chat's typed APIError. One `index()` per base at a time (a second one is refused).
 
 Chat: `ChatService(..., knowledge=KnowledgeHook(bases, settings=lambda:
 RetrievalSettings.from_settings(user_settings)))`. For each user turn in a conversation with
