@@ -14,7 +14,7 @@ import argparse
 import asyncio
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.commands.api_access import report_error
 from desktop.commands.exit_codes import (
@@ -46,13 +46,14 @@ from desktop.core.knowledge import (
     KnowledgeBaseExistsError,
     KnowledgeBaseInfo,
     KnowledgeBaseNotFoundError,
-    KnowledgeBases,
-    Progress,
-    WorkCancelledError,
 )
+from desktop.core.progress import Progress, WorkCancelledError
 from desktop.core.providers import ProviderError
 from desktop.core.safe_text import SafeOutput, json_safe
 from desktop.core.secrets import KeyringUnavailableError
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge import KnowledgeBases
 
 
 def _known_error(error: KnowledgeBaseError) -> int:

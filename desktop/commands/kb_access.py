@@ -7,14 +7,17 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Coroutine, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.commands.api_access import limits_for, open_data_dir, open_registry
 from desktop.core.api.client import ApiClient
-from desktop.core.knowledge import KnowledgeBases, Progress
 from desktop.core.passages import Passage
+from desktop.core.progress import Progress
 from desktop.core.providers import resolve_api_key
 from desktop.core.safe_text import SafeOutput, is_terminal
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge import KnowledgeBases
 
 PREVIEW_CHARS = 240
 T = TypeVar("T")
@@ -56,6 +59,8 @@ def run_closing(clients: ProviderClients, coro: Coroutine[Any, Any, T]) -> T:
 
 
 def open_bases(args: argparse.Namespace) -> tuple[KnowledgeBases, ProviderClients]:
+    from desktop.core.knowledge import KnowledgeBases  # numpy: only for these commands
+
     clients = ProviderClients(args)
     batch = getattr(args, "batch_size", None)
     bases = KnowledgeBases(clients.data_dir, client_for=clients.client_for,

@@ -35,27 +35,51 @@ float32 matrix, one normalised row per chunk). See index_store.py for the file f
 why the search is an exact numpy dot product, and chunking.py for the chunk size.
 """
 
-from desktop.core.knowledge.chat_hook import KnowledgeHook, RetrievalSettings
-from desktop.core.knowledge.manager import ClientFor, KnowledgeBases
-from desktop.core.knowledge.models import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_CHUNK_TOKENS,
-    DEFAULT_OVERLAP_TOKENS,
-    DEFAULT_THRESHOLD,
-    DEFAULT_TOP_K,
-    FileState,
-    IndexedFile,
-    IndexReport,
-    InvalidKnowledgeBaseError,
-    KnowledgeBaseError,
-    KnowledgeBaseExistsError,
-    KnowledgeBaseInfo,
-    KnowledgeBaseNotFoundError,
-    ReindexPlan,
-)
-from desktop.core.knowledge.prompt import add_passages, format_passages
-from desktop.core.passages import Passage
-from desktop.core.progress import Progress, WorkCancelledError
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # loaded on first use: numpy and the readers cost every command's start
+    from desktop.core.knowledge.chat_hook import KnowledgeHook, RetrievalSettings
+    from desktop.core.knowledge.manager import ClientFor, KnowledgeBases
+    from desktop.core.knowledge.models import (
+        DEFAULT_BATCH_SIZE,
+        DEFAULT_CHUNK_TOKENS,
+        DEFAULT_OVERLAP_TOKENS,
+        DEFAULT_THRESHOLD,
+        DEFAULT_TOP_K,
+        FileState,
+        IndexedFile,
+        IndexReport,
+        InvalidKnowledgeBaseError,
+        KnowledgeBaseError,
+        KnowledgeBaseExistsError,
+        KnowledgeBaseInfo,
+        KnowledgeBaseNotFoundError,
+        ReindexPlan,
+    )
+    from desktop.core.knowledge.prompt import add_passages, format_passages
+    from desktop.core.passages import Passage
+    from desktop.core.progress import Progress, WorkCancelledError
+
+_WHERE = {
+    "KnowledgeHook": "chat_hook", "RetrievalSettings": "chat_hook",
+    "ClientFor": "manager", "KnowledgeBases": "manager",
+    "add_passages": "prompt", "format_passages": "prompt",
+    "Passage": "desktop.core.passages", "Progress": "desktop.core.progress",
+    "WorkCancelledError": "desktop.core.progress",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported when first asked for."""
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    where = _WHERE.get(name, "models")
+    module = import_module(where if "." in where else f"{__name__}.{where}")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
