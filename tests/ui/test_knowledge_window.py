@@ -318,3 +318,19 @@ def test_retrieval_settings_are_edited_in_the_dialog(chat: ChatWindow) -> None:
     dialog.threshold.setValue(45)
     assert settings.get("knowledge.top_k") == 8
     assert settings.get("knowledge.min_score_percent") == 45
+
+
+def test_a_failure_with_the_dialog_closed_is_told_in_the_window(
+        chat: ChatWindow, docs: list[Path], fake_provider: FakeProvider) -> None:
+    assert fake_provider.embeddings is not None
+    fake_provider.embeddings.fail(401)
+    knowledge = wiring(chat)
+    knowledge.bases.create("Handbook", "fake", "fake-embed")
+    knowledge.bases.add_paths("Handbook", docs[:1])
+    assert knowledge.dialog is None
+    knowledge.indexing.start(
+        "Handbook", lambda progress: knowledge.bases.index("Handbook", progress=progress))
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    pane = chat.window.chat
+    chat.wait(lambda: pane.notice.isVisible())
+    assert "Handbook" in pane.notice_label.text() and "401" in pane.notice_label.text()

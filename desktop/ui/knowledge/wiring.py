@@ -36,7 +36,7 @@ from desktop.core.store.errors import StoreError
 from desktop.core.store.models import Message
 from desktop.core.store.store import Store
 from desktop.ui.chat_view.kb_sources import KbSourceBook, PassageDialog, ShownSource
-from desktop.ui.knowledge.indexing import KbIndexing
+from desktop.ui.knowledge.indexing import KbIndexing, RunOutcome
 from desktop.ui.knowledge.kb_choice_button import KbChoiceButton
 from desktop.ui.knowledge.kb_dialog import KnowledgeDialog
 from desktop.ui.open_conversation import OpenConversation
@@ -101,8 +101,15 @@ class KnowledgeWiring(QObject):
         button.manage_requested.connect(self.open_dialog)
         self.attached_changed.connect(button.set_attached)
         book.passage_requested.connect(self.show_passage)
-        self.indexing.finished.connect(lambda _outcome: self.refresh_bases())
+        self.indexing.finished.connect(self._indexing_finished)
         self.refresh_bases()
+
+    def _indexing_finished(self, outcome: RunOutcome) -> None:
+        """The menu's counts change; with the dialog closed, a failure is told in the pane."""
+        self.refresh_bases()
+        if self.dialog is None and outcome.problem:
+            self.failed.emit(self.tr("Indexing {0} stopped: {1}").format(outcome.name,
+                                                                        outcome.problem))
 
     # ----------------------------------------------------------------- attached bases
 
