@@ -8,14 +8,18 @@ with the request (`prompt.add_passages`) and store them with the reply
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.core import notices
+from desktop.core.api.errors import APIError
 from desktop.core.knowledge.manager import KnowledgeBases
 from desktop.core.knowledge.models import DEFAULT_THRESHOLD, DEFAULT_TOP_K
 from desktop.core.passages import Passage
 
+log = logging.getLogger(__name__)
 TOP_K_SETTING = "knowledge.top_k"
 THRESHOLD_SETTING = "knowledge.min_score_percent"
 
@@ -46,10 +50,20 @@ class KnowledgeHook:
     async def sources_for(self, names: Sequence[str], text: str) -> list[Passage]:
         """The passages for `text` from the bases `names` ([] when there are none to search).
 
-        Embedding errors are raised as the chat's typed APIError (the reply shows them).
+        Embedding errors are raised as the chat's typed APIError (the reply shows them). Any
+        other failure (the base's provider is gone or has no key, its files cannot be read)
+        sends the message without sources and says why in a notice.
         """
         if not names or not text.strip():
             return []
         chosen = self._settings()
-        return await self.bases.retrieve_for_prompt(names, text, k=chosen.k,
-                                                    threshold=chosen.threshold)
+        try:
+            return await self.bases.retrieve_for_prompt(names, text, k=chosen.k,
+                                                        threshold=chosen.threshold)
+        except APIError:
+            raise
+        except Exception as exc:  # ChatSetupError, KnowledgeBaseError, OSError, sqlite3.Error
+            log.warning("knowledge-base search failed: %s", exc)
+            notices.warning("The knowledge bases could not be searched; the message was sent "
+                            "without their passages.", str(exc))
+            return []

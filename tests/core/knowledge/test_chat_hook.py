@@ -123,3 +123,24 @@ def test_an_embedding_error_fails_the_reply_with_its_type(
     assert isinstance(result.error, AuthenticationError)
     assert result.replies[0].status is MessageStatus.ERROR
     assert fake_provider.bodies("/chat/completions") == []
+
+
+def test_a_base_whose_provider_is_gone_sends_without_sources_and_says_why(
+        chat: tuple[ChatService, KnowledgeBases], fake_provider: FakeProvider) -> None:
+    from desktop.core import notices
+
+    service, bases = chat
+    bases.create("orphan", "no-such-provider", MODEL)
+    bases.add_paths("orphan", [next(bases.root.parent.glob("facts"))])
+    conversation = service.store.create_conversation()
+    service.store.set_conversation_knowledge_bases(conversation.id, ["orphan"])
+    seen: list[notices.Notice] = []
+    unsubscribe = notices.subscribe(seen.append)
+    try:
+        result = _send(service, conversation.id, "green tea?")
+    finally:
+        unsubscribe()
+    assert result.error is None and result.replies[0].status is MessageStatus.COMPLETE
+    assert fake_provider.bodies("/chat/completions")[-1]["messages"][-1]["content"] == \
+        "green tea?"
+    assert seen and "could not be searched" in seen[0].text
