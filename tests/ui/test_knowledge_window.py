@@ -334,3 +334,21 @@ def test_a_failure_with_the_dialog_closed_is_told_in_the_window(
     pane = chat.window.chat
     chat.wait(lambda: pane.notice.isVisible())
     assert "Handbook" in pane.notice_label.text() and "401" in pane.notice_label.text()
+
+
+def test_changed_files_are_indexed_again_when_the_dialog_opens(
+        chat: ChatWindow, docs: list[Path]) -> None:
+    knowledge = wiring(chat)
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Handbook")
+    add_files(chat, dialog, docs)
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    dialog.close()
+    docs[0].write_text("Refunds now take ninety days. " * 3, encoding="utf-8")
+    docs[1].unlink()
+    knowledge.indexing.last.clear()  # a new session of the window
+    dialog = open_dialog(chat)
+    chat.wait(lambda: "Handbook" in knowledge.indexing.last, timeout=30)
+    report = knowledge.indexing.last["Handbook"].report
+    assert report is not None and (report.files_indexed, report.files_removed) == (1, 1)
+    chat.wait(lambda: dialog.loading == 0 and dialog.files.topLevelItemCount() == 1)

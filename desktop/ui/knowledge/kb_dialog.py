@@ -93,9 +93,9 @@ class KnowledgeDialog(QDialog):
         layout.addLayout(self._build_settings())
         indexing.progressed.connect(self._progressed)
         indexing.finished.connect(self._finished)
-        indexing.started.connect(lambda _name: self._show_current())
+        indexing.started.connect(self._run_started)  # methods: gone with the dialog
         self.retranslate_ui()
-        self.reload()
+        self.reload(opening=True)
 
     # ----------------------------------------------------------------- layout
 
@@ -275,7 +275,7 @@ class KnowledgeDialog(QDialog):
         self.tasks.start(asyncio.to_thread(work), name=name, on_success=success,
                          on_failure=failure)
 
-    def reload(self, select: str | None = None) -> None:
+    def reload(self, select: str | None = None, *, opening: bool = False) -> None:
         """Read the list of bases again (after any change) and keep the selection."""
         keep = select or self.current()
 
@@ -283,6 +283,8 @@ class KnowledgeDialog(QDialog):
             infos = result if isinstance(result, list) else []
             self.infos = {info.name: info for info in infos}
             self._fill_list(keep)
+            if opening:
+                self.refresh_changed()
 
         self.read(self.bases.list, listed, "list knowledge bases")
 
@@ -349,29 +351,28 @@ class KnowledgeDialog(QDialog):
         self._update_buttons()
         self._load_files(info.name)
 
-    def _load_files(self, name: str, *, check: bool = True) -> None:
+    def _load_files(self, name: str) -> None:
         def loaded(result: object) -> None:
             if self.current() == name and isinstance(result, list):
                 self._fill_files(result)
 
         self.read(lambda: self.bases.files(name), loaded, "list knowledge base files",
                   failed=lambda exc: self.files.clear())
-        if check and self.indexing.running(name) is None:
-            self.read(lambda: self.bases.plan_reindex(name),
-                      lambda plan: self._show_plan(name, plan), "check a knowledge base",
-                      failed=lambda exc: None)
 
-    def _show_plan(self, name: str, plan: object) -> None:
-        """Files changed or removed on disk since the last indexing: say so (Refresh)."""
-        if (self.current() != name or self.indexing.running(name) is not None
-                or name in self.indexing.last  # its outcome says it already
-                or not isinstance(plan, ReindexPlan) or not plan):
-            return
-        self.status.setText(self.tr(
-            "{0} files are new or changed and {1} were removed since the last indexing: "
-            "Refresh brings the index up to date.").format(len(plan.changed), len(plan.removed)))
-        self._restyle_status("kbStatus")
-        self.status.show()
+    def refresh_changed(self) -> None:
+        """On opening: bases whose files changed or went from disk since they were indexed
+        are indexed again in the background (not one whose last run here failed)."""
+        for name in list(self.infos):
+            self._check_changed(name)
+
+    def _check_changed(self, name: str) -> None:
+        def planned(plan: object) -> None:
+            if (isinstance(plan, ReindexPlan) and plan and name in self.infos
+                    and self.indexing.running(name) is None and name not in self.indexing.last):
+                self.ops.refresh(name)
+
+        self.read(lambda: self.bases.plan_reindex(name), planned, "check a knowledge base",
+                  failed=lambda exc: None)
 
     def _fill_files(self, files: list[IndexedFile]) -> None:
         states = {FileState.INDEXED: self.tr("Indexed"), FileState.PENDING: self.tr("Waiting"),
@@ -433,7 +434,13 @@ class KnowledgeDialog(QDialog):
         else:
             self.progress.setRange(0, 0)
 
+    def _run_started(self, _name: str) -> None:
+        if self.alive:
+            self._show_current()
+
     def _progressed(self, name: str, fraction: object, text: str) -> None:
+        if not self.alive:
+            return
         for row in range(self.base_list.count()):
             item = self.base_list.item(row)
             if item.data(NAME_ROLE) == name and name in self.infos:
@@ -456,9 +463,11 @@ class KnowledgeDialog(QDialog):
 
         self.read(lambda: self.bases.get(name), got, "read a knowledge base",
                   failed=lambda exc: None)
-        self._load_files(name, check=False)
+        self._load_files(name)
 
     def _finished(self, outcome: RunOutcome) -> None:
+        if not self.alive:
+            return
         self.bases_changed.emit()
         self.reload()
 
