@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core.passages import Passage
 from desktop.core.paths import DataDir
+from desktop.core.store.models import Role
 from desktop.ui.chat_view.kb_sources import PassageDialog
 from desktop.ui.knowledge.create_form import CreateForm, ModelForm
 from desktop.ui.knowledge.kb_dialog import KnowledgeDialog
@@ -352,3 +353,27 @@ def test_changed_files_are_indexed_again_when_the_dialog_opens(
     report = knowledge.indexing.last["Handbook"].report
     assert report is not None and (report.files_indexed, report.files_removed) == (1, 1)
     chat.wait(lambda: dialog.loading == 0 and dialog.files.topLevelItemCount() == 1)
+
+
+def test_hostile_stored_sources_are_capped_plain_text(chat: ChatWindow) -> None:
+    store = chat.store
+    conversation = store.create_conversation("Imported", provider="fake", model="fake-model")
+    user = store.append_message(conversation.id, Role.USER, "question")
+    reply = store.append_message(conversation.id, Role.ASSISTANT, "answer", parent_id=user.id)
+    hostile = Passage("<img src=x onerror=1>" + "A" * 100_000, 0.5, "<i>kb</i>",
+                      "/tmp/<b>evil.pdf", 2)
+    store.set_message_sources(reply.id, [hostile] * 80)
+    chat.parts.opener.open_conversation(conversation.id)
+    book = chat.window.chat.chat_view.area.kb_sources
+    chat.wait(lambda: bool(book.of(reply.id)))
+    widget = chat.window.chat.chat_view.area.bound_widget(reply.id)
+    assert widget is not None and len(widget.kb_chips.sources) == 50
+    widget.kb_chips.show_passage(50)
+    popup = wiring(chat).passage_dialog
+    assert isinstance(popup, PassageDialog)
+    assert popup.file_label.text() == "<b>evil.pdf"
+    assert popup.file_label.textFormat() == Qt.TextFormat.PlainText
+    assert popup.file_label.toolTip() == "<p>/tmp/&lt;b&gt;evil.pdf</p>"
+    assert len(popup.text.toPlainText()) <= 20_000
+    assert popup.text.toPlainText().startswith("<img src=x")  # shown, not rendered
+    popup.close()

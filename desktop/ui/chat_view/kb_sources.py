@@ -10,6 +10,7 @@ the reply's text.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,11 @@ class ShownSource:
 def numbered(passages: Sequence[Passage]) -> tuple[ShownSource, ...]:
     """The passages numbered as the request numbered them (their order)."""
     return tuple(ShownSource(n, p) for n, p in enumerate(passages[:MAX_CHIPS], start=1))
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` as it is (Qt would read a text with tags as HTML)."""
+    return f"<p>{html.escape(text[:1000])}</p>"
 
 
 def chip_label(source: ShownSource, page_text: str) -> str:
@@ -258,8 +264,8 @@ class KbSourceChips(QWidget):
             self._hover = index
             if index >= 0:
                 source = self.sources[index]
-                self.setToolTip(self.tr("Show passage {0} from {1}").format(
-                    source.number, source.passage.knowledge_base))
+                self.setToolTip(plain_tooltip(self.tr("Show passage {0} from {1}").format(
+                    source.number, source.passage.knowledge_base)))
             else:
                 self.setToolTip("")
             self.update()
@@ -360,15 +366,15 @@ class PassageDialog(QDialog):
         source = self.source
         self.setWindowTitle(self.tr("Source {0}").format(source.number))
         self.file_label.setText(source.file_name)
-        self.file_label.setToolTip(source.passage.path)
+        self.file_label.setToolTip(plain_tooltip(source.passage.path))
         bits = [self.tr("Knowledge base: {0}").format(source.passage.knowledge_base)]
         if source.page:
             bits.append(self.tr("page {0}").format(source.page))
         bits.append(self.tr("similarity {0}").format(f"{source.passage.score:.2f}"))
         self.where.setText(" · ".join(bits))
         self.open_button.setText(self.tr("Open file"))
-        self.open_button.setToolTip(self.tr("Open {0} with the system viewer").format(
-            source.file_name))
+        self.open_button.setToolTip(plain_tooltip(self.tr(
+            "Open {0} with the system viewer").format(source.file_name)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from desktop.ui.chat_view.kb_sources import plain_tooltip
 from desktop.ui.resources import icon
 
 _STYLE = """
@@ -72,8 +73,8 @@ class KbChoiceButton(QToolButton):
         if names:
             shown = ", ".join(names[:MAX_NAMES_IN_TOOLTIP]) + (
                 "…" if len(names) > MAX_NAMES_IN_TOOLTIP else "")
-            self.setToolTip(self.tr("Knowledge bases searched for each message: {0}")
-                            .format(shown))
+            self.setToolTip(plain_tooltip(self.tr(
+                "Knowledge bases searched for each message: {0}").format(shown)))
         else:
             self.setToolTip(self.tr("Knowledge bases: none attached to this conversation"))
         self.setAccessibleName(self.tr("Knowledge bases") if not count

@@ -43,6 +43,7 @@ from desktop.core.knowledge import (
 )
 from desktop.core.knowledge.chat_hook import THRESHOLD_SETTING, TOP_K_SETTING
 from desktop.core.settings import Settings
+from desktop.ui.chat_view.kb_sources import plain_tooltip
 from desktop.ui.knowledge.indexing import KbIndexing, RunOutcome
 from desktop.ui.knowledge.kb_actions import KbActions
 from desktop.ui.task_runner import TaskRunner
@@ -313,7 +314,7 @@ class KnowledgeDialog(QDialog):
         else:
             state = self.tr("{0} files · {1} chunks").format(info.files, info.chunks)
         item.setText(f"{info.name}\n{state}")
-        item.setToolTip(f"{info.provider} · {info.model}")
+        item.setToolTip(plain_tooltip(f"{info.provider} · {info.model}"))
 
     def summary_text(self, info: KnowledgeBaseInfo) -> str:
         bits = [self.tr("{0} files").format(info.files),
@@ -386,9 +387,9 @@ class KnowledgeDialog(QDialog):
                                     str(entry.chunks) if entry.chunks else "",
                                     str(entry.pages) if entry.pages else ""])
             item.setData(0, NAME_ROLE, entry.path)
-            item.setToolTip(0, entry.path)
+            item.setToolTip(0, plain_tooltip(entry.path))
             if entry.state == FileState.FAILED:
-                item.setToolTip(1, entry.error[:500])
+                item.setToolTip(1, plain_tooltip(entry.error[:500]))
                 item.setForeground(1, Qt.GlobalColor.red)
             for column in (2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
