@@ -377,3 +377,20 @@ def test_hostile_stored_sources_are_capped_plain_text(chat: ChatWindow) -> None:
     assert len(popup.text.toPlainText()) <= 20_000
     assert popup.text.toPlainText().startswith("<img src=x")  # shown, not rendered
     popup.close()
+
+
+def test_removing_a_file_takes_its_chunks_out(chat: ChatWindow, docs: list[Path]) -> None:
+    dialog = open_dialog(chat)
+    create_base(chat, dialog, "Handbook")
+    add_files(chat, dialog, docs)
+    chat.wait(lambda: indexed(chat, "Handbook"), timeout=30)
+    chat.wait(lambda: dialog.loading == 0 and dialog.files.topLevelItemCount() == 2)
+    assert not dialog.remove_files_button.isEnabled()  # nothing selected
+    items = [dialog.files.topLevelItem(i) for i in range(2)]
+    [pdf] = [item for item in items if item is not None and item.text(0) == "Service guide.pdf"]
+    pdf.setSelected(True)
+    before = dialog.infos["Handbook"].chunks
+    dialog.remove_files_button.click()
+    chat.wait(lambda: dialog.loading == 0 and dialog.files.topLevelItemCount() == 1)
+    info = wiring(chat).bases.get("Handbook")
+    assert info.files == 1 and 0 < info.chunks < before
