@@ -10,6 +10,7 @@ similarity) are edited here too.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,12 @@ QLabel#kbProblem { color: #d0453a; }
 QLabel#kbDone { color: #2e9d5b; }
 QListWidget#kbList::item { padding: 6px 8px; }
 """
+
+
+def natural_key(path: str) -> list[object]:
+    """"chapter 2" before "chapter 10"."""
+    return [int(part) if part.isdigit() else part.casefold()
+            for part in re.split(r"(\d+)", path)]
 
 
 class KnowledgeDialog(QDialog):
@@ -382,7 +389,7 @@ class KnowledgeDialog(QDialog):
         scroll = self.files.verticalScrollBar().value()
         self.files.clear()
         items = []
-        for entry in files[:MAX_FILES_SHOWN]:
+        for entry in sorted(files[:MAX_FILES_SHOWN], key=lambda f: natural_key(f.path)):
             item = QTreeWidgetItem([Path(entry.path).name, states.get(entry.state, ""),
                                     str(entry.chunks) if entry.chunks else "",
                                     str(entry.pages) if entry.pages else ""])
@@ -456,15 +463,20 @@ class KnowledgeDialog(QDialog):
                 self._refresh_counts(name)
 
     def _refresh_counts(self, name: str) -> None:
+        """The summary each second; the file table only when files were read or finished
+        (a table of thousands of files is not rebuilt every second)."""
         def got(result: object) -> None:
-            if isinstance(result, KnowledgeBaseInfo) and name in self.infos:
+            before = self.infos.get(name)
+            if isinstance(result, KnowledgeBaseInfo) and before is not None:
                 self.infos[name] = result
                 if self.current() == name:
                     self.summary.setText(self.summary_text(result))
+                    counts = (result.files, result.indexed_files, result.failed_files)
+                    if counts != (before.files, before.indexed_files, before.failed_files):
+                        self._load_files(name)
 
         self.read(lambda: self.bases.get(name), got, "read a knowledge base",
                   failed=lambda exc: None)
-        self._load_files(name)
 
     def _finished(self, outcome: RunOutcome) -> None:
         if not self.alive:
