@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import hashlib
 import itertools
 import json
@@ -54,7 +55,10 @@ def serve(dim: int) -> int:
         body: Any = request.json if isinstance(request.json, dict) else {}
         inputs = body.get("input", [])
         texts = inputs if isinstance(inputs, list) else [inputs]
-        data = [{"object": "embedding", "index": i, "embedding": vector(str(t), dim)}
+        packed = body.get("encoding_format") == "base64"  # float32 little-endian, as OpenAI
+        data = [{"object": "embedding", "index": i, "embedding": (
+                    base64.b64encode(struct.pack(f"<{dim}f", *vector(str(t), dim))).decode()
+                    if packed else vector(str(t), dim))}
                 for i, t in enumerate(texts)]
         return Reply.json({"object": "list", "model": body.get("model"), "data": data,
                            "usage": {"prompt_tokens": 1, "total_tokens": 1}})
