@@ -1,7 +1,8 @@
 """The composer's Knowledge button: which knowledge bases this conversation searches.
 
-A checkable menu of the knowledge bases (name and chunk count); the button shows how many
-are attached and names them in its tooltip. It only shows and asks: `menu_opening` lets the
+A checkable menu of the knowledge bases (name and chunk count); the button is an icon until
+bases are attached, then shows the one base's name (or how many) and names them in its
+tooltip. It only shows and asks: `menu_opening` lets the
 controller hand it the current list, `choice_changed` carries the user's new choice.
 """
 
@@ -32,7 +33,7 @@ MAX_NAME_PX = 110  # the one attached base's name on the button, elided to this 
 
 
 class KbChoiceButton(QToolButton):
-    """A "Knowledge" button with a checkable menu of knowledge bases and a count badge."""
+    """The composer's knowledge-base button with a checkable menu of the bases."""
 
     choice_changed = Signal(object)  # tuple[str, ...]: the attached knowledge bases, in order
     menu_opening = Signal()  # about to show the menu: hand it the knowledge bases now
