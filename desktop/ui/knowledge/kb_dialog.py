@@ -10,18 +10,14 @@ similarity) are edited here too.
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,15 +25,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.knowledge import (
-    FileState,
-    IndexedFile,
     KnowledgeBaseInfo,
     KnowledgeBases,
     ReindexPlan,
@@ -45,12 +37,12 @@ from desktop.core.knowledge import (
 from desktop.core.knowledge.chat_hook import THRESHOLD_SETTING, TOP_K_SETTING
 from desktop.core.settings import Settings
 from desktop.ui.chat_view.kb_sources import plain_tooltip
+from desktop.ui.knowledge.file_table import FileTable
 from desktop.ui.knowledge.indexing import KbIndexing, RunOutcome
 from desktop.ui.knowledge.kb_actions import KbActions
 from desktop.ui.task_runner import TaskRunner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
-MAX_FILES_SHOWN = 5000
 _STYLE = """
 QLabel#kbTitle { font-size: 12.5pt; font-weight: 600; }
 QLabel#kbSummary, QLabel#kbIntro { color: palette(placeholder-text); }
@@ -58,12 +50,6 @@ QLabel#kbProblem { color: #d0453a; }
 QLabel#kbDone { color: #2e9d5b; }
 QListWidget#kbList::item { padding: 6px 8px; }
 """
-
-
-def natural_key(path: str) -> list[object]:
-    """"chapter 2" before "chapter 10"."""
-    return [int(part) if part.isdigit() else part.casefold()
-            for part in re.split(r"(\d+)", path)]
 
 
 class KnowledgeDialog(QDialog):
@@ -159,16 +145,7 @@ class KnowledgeDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail.addWidget(self.status)
-        self.files = QTreeWidget()
-        self.files.setObjectName("kbFiles")
-        self.files.setRootIsDecorated(False)
-        self.files.setAlternatingRowColors(True)
-        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setColumnCount(4)
-        header = self.files.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.files = FileTable()
         self.files.itemSelectionChanged.connect(self._update_buttons)
         detail.addWidget(self.files, 1)
         buttons = QHBoxLayout()
@@ -240,8 +217,6 @@ class KnowledgeDialog(QDialog):
                                                "the ones removed from disk"))
         self.model_button.setText(self.tr("Change model…"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.files.setHeaderLabels([self.tr("File"), self.tr("State"), self.tr("Chunks"),
-                                    self.tr("Pages")])
         self.top_k_label.setText(self.tr("&Passages per message:"))
         self.threshold_label.setText(self.tr("Least &similarity:"))
         self.threshold.setToolTip(self.tr(
@@ -263,7 +238,7 @@ class KnowledgeDialog(QDialog):
         return str(item.data(NAME_ROLE)) if item is not None else None
 
     def selected_paths(self) -> list[str]:
-        return [str(item.data(0, NAME_ROLE)) for item in self.files.selectedItems()]
+        return self.files.selected_paths()
 
     def read(self, work: Callable[[], object], done: Callable[[object], None], name: str,
              failed: Callable[[BaseException], None] | None = None) -> None:
@@ -362,7 +337,7 @@ class KnowledgeDialog(QDialog):
     def _load_files(self, name: str) -> None:
         def loaded(result: object) -> None:
             if self.current() == name and isinstance(result, list):
-                self._fill_files(result)
+                self.files.fill(result)
 
         self.read(lambda: self.bases.files(name), loaded, "list knowledge base files",
                   failed=lambda exc: self.files.clear())
@@ -381,31 +356,6 @@ class KnowledgeDialog(QDialog):
 
         self.read(lambda: self.bases.plan_reindex(name), planned, "check a knowledge base",
                   failed=lambda exc: None)
-
-    def _fill_files(self, files: list[IndexedFile]) -> None:
-        states = {FileState.INDEXED: self.tr("Indexed"), FileState.PENDING: self.tr("Waiting"),
-                  FileState.FAILED: self.tr("Failed")}
-        selected = set(self.selected_paths())
-        scroll = self.files.verticalScrollBar().value()
-        self.files.clear()
-        items = []
-        for entry in sorted(files[:MAX_FILES_SHOWN], key=lambda f: natural_key(f.path)):
-            item = QTreeWidgetItem([Path(entry.path).name, states.get(entry.state, ""),
-                                    str(entry.chunks) if entry.chunks else "",
-                                    str(entry.pages) if entry.pages else ""])
-            item.setData(0, NAME_ROLE, entry.path)
-            item.setToolTip(0, plain_tooltip(entry.path))
-            if entry.state == FileState.FAILED:
-                item.setToolTip(1, plain_tooltip(entry.error[:500]))
-                item.setForeground(1, Qt.GlobalColor.red)
-            for column in (2, 3):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-            items.append(item)
-        self.files.addTopLevelItems(items)
-        for item in items:
-            item.setSelected(str(item.data(0, NAME_ROLE)) in selected)
-        self.files.verticalScrollBar().setValue(scroll)
 
     def _update_buttons(self) -> None:
         name = self.current()
