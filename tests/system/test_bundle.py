@@ -41,7 +41,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, artifacts_dir: Path) -> Ite
     assert result.returncode == 0, result.stderr[-3000:]
     size_line = next(line for line in result.stdout.splitlines() if "bundle size" in line)
     print(f"\n{size_line}")
-    assert "within the 175 MB target" in size_line, size_line  # issue 16's budget
+    assert "within the 215 MB target" in size_line, size_line  # issue 15 (numpy) raised it
     yield out / "dist" / "switchboard"
     shutil.rmtree(out, ignore_errors=True)
 
