@@ -7,10 +7,10 @@ this project's 2-core CI machine, see benchmarks/bench_kb.py and the issue-15 re
   0.8.0 ships no wheels for current Pythons (a C++ build at install). faiss-cpu is 30 MB.
 - numpy is a wheel everywhere, exact (recall 1.0, results stable across runs, which the
   tests rely on), appends in O(new rows), and 100k × 768 float32 (300 MB, paged in by the OS,
-  shared with its cache, not the heap) scores in 45 ms p50 / 59 ms p95 on the busy 2-core
-  machine (memory bandwidth bound; `np.einsum`, single-threaded, beat BLAS's threaded
-  matrix-vector product there), 10k chunks in about 4 ms. The search is a scan, so its cost
-  grows with chunks × dimension: 384-dimension models halve it.
+  shared with its cache, not the heap) is searched in 26 ms p50 / 40 ms p95 (load 2.5 on
+  2 cores; 63/80 ms at load 8), 10k chunks in 5/10 ms. It is a scan bound by memory
+  bandwidth (`np.einsum`, single-threaded, beat BLAS's threaded product on a busy machine),
+  so it grows with chunks × dimension: 384 dims 18/25 ms, 1536 dims 52/75 ms at 100k.
 Rows are normalised when written, so the dot product is the cosine similarity.
 
 Format: 32-byte header `SBKVEC01`, version (u32), dimension (u32), rows (u64), 8 reserved
