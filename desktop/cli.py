@@ -13,7 +13,7 @@ from desktop.core.paths import DATA_DIR_ENV
 # Modules under desktop.commands that add subcommands, in the order `--help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "provider", "ask", "image", "history", "search", "export", "importing", "backup", "mcp",
-    "usage", "task", "image_edit", "embed", "transcribe",
+    "usage", "task", "image_edit", "embed", "transcribe", "kb",
 )
 
 

@@ -179,6 +179,25 @@ def check_documents() -> str:
     return "PDF, Word (.docx) and GB18030 text read"
 
 
+def check_knowledge() -> str:
+    """Knowledge bases: numpy (and its BLAS) load, a vector file is written and searched."""
+    import tempfile
+
+    import numpy as np
+
+    from desktop.core.knowledge.vector_file import append_rows, load_matrix
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "vectors.f32"
+        append_rows(path, np.eye(4, 8, dtype=np.float32))
+        matrix = load_matrix(path)
+        scores = matrix @ np.eye(1, 8, 2, dtype=np.float32)[0]
+        del matrix  # the memory map closes before the folder is removed
+        if int(np.argmax(scores)) != 2:
+            raise RuntimeError("the vector search found the wrong row")
+    return f"numpy {np.__version__}: vectors written and searched"
+
+
 def check_audio() -> str:
     """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
     from desktop.ui import audio_output
@@ -198,6 +217,7 @@ def run_checks() -> list[CheckResult]:
         ("mermaid", check_mermaid),
         ("text", check_text),
         ("documents", check_documents),
+        ("knowledge", check_knowledge),
         ("audio", check_audio),
     ]
     results = []

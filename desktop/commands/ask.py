@@ -2,7 +2,7 @@
 
     switchboard ask (-p PROVIDER -m MODEL | --compare P1:M1,P2:M2) [-s SYSTEM]
                     [--image FILE]... [--file PATH]... [-o key=value]...
-                    [--no-stream] [--json] [--no-save | -c ID] PROMPT
+                    [--kb NAME]... [--no-stream] [--json] [--no-save | -c ID] PROMPT
 
 PROMPT `-` reads the prompt from stdin. Each exchange is saved in the history as a new
 conversation (its id goes to stderr, or into the `--json` object); `-c ID` continues
@@ -47,8 +47,14 @@ from desktop.commands.ask_inputs import (
     prepare_images,
     read_documents,
 )
-from desktop.commands.exit_codes import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, exit_code_for
-from desktop.commands.store_access import run_with_store
+from desktop.commands.exit_codes import (
+    EXIT_CODES_HELP,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    exit_code_for,
+)
+from desktop.commands.store_access import fail, run_with_store
 from desktop.core.api.errors import APIError
 from desktop.core.api.events import (
     ChatResult,
@@ -70,6 +76,7 @@ from desktop.core.chat_service import (
     ExchangeResult,
 )
 from desktop.core.documents.extract import ExtractedDocument
+from desktop.core.passages import Passage
 from desktop.core.providers import ProviderError, ProviderRegistry
 from desktop.core.safe_text import SafeOutput, json_safe
 from desktop.core.settings import Settings, SettingsError
@@ -203,12 +210,16 @@ class _PrintReply(ExchangeListener):
         self.first_reply: int | None = None
         self.wrote_text = False
         self._in_reasoning = False
+        self.sources: list[Passage] = []
 
     def reply_started(self, message: Message) -> None:
         if self.first_reply is None or self.every_reply:
             if self.wrote_text and message.id != self.first_reply:
                 self.out.write("\n")  # the text of the loop's previous reply ends here
             self.first_reply = message.id
+
+    def reply_sources(self, message_id: int, passages: list[Passage]) -> None:
+        self.sources = passages
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
         if self.quiet or message_id != self.first_reply:
@@ -265,6 +276,9 @@ async def _ask_saved(
     printer = _PrintReply(args.json, out, err, every_reply=bool(args.tools))
     steps: dict[str, Any] = {}
     try:
+        if args.kb:  # numpy and the index load only when asked for
+            from desktop.commands.ask_kb import attach_bases
+            await attach_bases(args, service, store, conversation.id, data_dir)
         if args.tools:
             from desktop.commands.ask_tools import run_tool_turn
 
@@ -288,11 +302,15 @@ async def _ask_saved(
     if printer.wrote_text:
         sys.stdout.write("\n")
     if args.json:
-        payload = {**_saved_json(conversation.id, result), **steps}
+        payload = {**_saved_json(conversation.id, result), **steps,
+                   "sources": [p.to_json() for p in printer.sources]}
         if result.error is not None:
             payload["error"] = _error_json(result.error)
         _print_json(payload)
-    elif len(result.replies) > 1:
+    elif printer.sources:
+        from desktop.commands.ask_kb import print_used
+        print_used(printer.sources)
+    if not args.json and len(result.replies) > 1:
         for index, reply in enumerate(result.replies[1:], start=1):
             out.print(f"\n--- choice {index} ---\n{reply.text}")
     _print_tool_calls(
@@ -338,8 +356,15 @@ def _run(args: argparse.Namespace) -> int:
         if args.compare is None:
             messages = build_messages(args.system, prompt, images, documents,
                                       native_pdf=bool(documents) and _native_pdf(args))
+            if args.kb:
+                from desktop.commands.ask_kb import missing_base, with_sources_unsaved
+                missing = missing_base(args)
+                if missing is not None:
+                    return fail(f"there is no knowledge base named {missing!r}", EXIT_NOT_FOUND)
+                if args.no_save:
+                    messages = with_sources_unsaved(args, prompt, messages)
             request = ChatRequest.from_options(args.model, messages, options)
-    except RequestValidationError as error:
+    except (RequestValidationError, APIError, ProviderError) as error:
         return report_error(error)
     if args.tools:
         from desktop.commands.ask_tools import refusal
@@ -437,6 +462,8 @@ def register(subparsers: Any) -> None:
         metavar="KEY=VALUE",
         help="any chat parameter; VALUE is JSON when it parses (repeatable)",
     )
+    parser.add_argument("--kb", action="append", metavar="NAME",
+                        help="send passages of this knowledge base (repeatable)")
     parser.add_argument("--no-stream", action="store_true", help="wait for the whole reply")
     saving = parser.add_mutually_exclusive_group()
     saving.add_argument("--no-save", action="store_true", help="do not save the exchange")

@@ -134,8 +134,8 @@ def compare_problem(args: argparse.Namespace) -> str | None:
     """Why this `ask --compare` command line cannot run, or None."""
     if args.provider or args.model:
         return "--compare names the models itself; leave out -p and -m"
-    if args.no_save or args.tools:
-        return "--compare saves the exchange and offers no tools"
+    if args.no_save or args.tools or getattr(args, "kb", None):
+        return "--compare saves the exchange and offers no tools or knowledge bases"
     try:
         targets_from_spec(args.compare)
     except ValueError as error:

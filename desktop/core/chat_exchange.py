@@ -10,6 +10,7 @@ from typing import Any
 from desktop.core.api.errors import APIError
 from desktop.core.api.events import StreamEvent
 from desktop.core.api.retry import RetryWait
+from desktop.core.passages import Passage
 from desktop.core.store.models import Message
 
 __all__ = ["ChatSettings", "ChatSetupError", "ExchangeListener", "ExchangeResult"]
@@ -44,6 +45,9 @@ class ExchangeListener:
 
     def reply_started(self, message: Message) -> None:
         """An empty reply in status STREAMING was saved (one per choice)."""
+
+    def reply_sources(self, message_id: int, passages: list[Passage]) -> None:
+        """Knowledge-base passages were sent with reply `message_id` (and stored with it)."""
 
     def reply_event(self, message_id: int, event: StreamEvent) -> None:
         """A streamed event of reply `message_id` (deltas, usage, finish…)."""

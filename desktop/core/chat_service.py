@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError, StreamInterruptedError
@@ -56,6 +57,9 @@ from desktop.core.store.models import (
     TextPart,
 )
 from desktop.core.store.store import ACTIVE_LEAF, ActiveLeaf, Store
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.chat_hook import KnowledgeHook
 
 # The exchange's parts (core/chat_exchange.py) are imported from here by most callers.
 __all__ = ["ChatService", "ChatSettings", "ChatSetupError", "ExchangeListener",
@@ -118,8 +122,12 @@ class ChatService:
         secrets: SecretStore | None = None,
         client_factory: ClientFactory | None = None,
         limits: ResponseLimits | None = None,
+        knowledge: KnowledgeHook | None = None,
     ) -> None:
+        """`knowledge` adds knowledge-base sources to each user turn of a conversation with
+        bases attached (see core/knowledge/chat_hook.py)."""
         self.store = store
+        self.knowledge = knowledge
         self.providers = providers
         self.secrets = secrets or SecretStore()
         self.limits = limits or ResponseLimits()  # caps on what providers may send (settings)
@@ -353,6 +361,9 @@ class ChatService:
             listener.reply_waiting(first_id, wait)
 
         try:
+            if self.knowledge and continuing is None and path and path[-1].role is Role.USER:
+                request = await self.knowledge.apply(self.store, conversation_id, path[-1],
+                                                     request, first_id, listener)
             if settings.stream:
                 await self._consume_stream(client, request, states, state_for, listener, totals,
                                            on_retry)
@@ -371,7 +382,7 @@ class ChatService:
             for state in states.values():
                 self._live.pop(state.message.id, None)
         finals = await asyncio.to_thread(  # the cost, with the prices of today (core/pricing)
-            price_finished, self.store, client.profile.pricing, finals, messages)
+            price_finished, self.store, client.profile.pricing, finals, request.messages)
         for message in finals:
             listener.reply_finished(message)
         if error is None and not cancelled and remember:

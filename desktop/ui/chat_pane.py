@@ -24,6 +24,7 @@ from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
 from desktop.ui.dictation.button import DictationButton
 from desktop.ui.image_mode import ImageMode
+from desktop.ui.knowledge.kb_choice_button import KbChoiceButton
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.resources import icon
 from desktop.ui.tools.tool_choice_button import ToolChoiceButton
@@ -152,6 +153,8 @@ class ChatPane(QWidget):
         frame_layout.addWidget(self.tool_choice, 0, Qt.AlignmentFlag.AlignBottom)
         self.dictation_button = DictationButton(self)  # run by DictationController
         frame_layout.addWidget(self.dictation_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.kb_choice = KbChoiceButton(self)  # the knowledge bases this conversation searches
+        frame_layout.addWidget(self.kb_choice, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addWidget(self.image_mode.options)
         self._build_compare_button(frame_layout)
         self.send_button = QPushButton(icon("send"), "")

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         # Connected by ProviderWiring (desktop/ui/provider_wiring.py) when history is open.
         self.providers_action = settings_menu.addAction("")
         self.tools_action = settings_menu.addAction("")  # connected by the composition root
+        self.knowledge_action = settings_menu.addAction(icon("knowledge"), "")  # likewise
         # Connected by attach_read_aloud (desktop/ui/read_aloud.py) when history is open.
         self.speech_action = settings_menu.addAction("")
         self.language_menu = settings_menu.addMenu("")
@@ -281,6 +282,7 @@ class MainWindow(QMainWindow):
         self.enter_sends_action.setText(self.tr("&Enter sends the message"))
         self.providers_action.setText(self.tr("&Providers…"))
         self.tools_action.setText(self.tr("&Tools (MCP servers)…"))
+        self.knowledge_action.setText(self.tr("&Knowledge bases…"))
         self.speech_action.setText(self.tr("Read &aloud…"))
         self.language_menu.setTitle(self.tr("&Language"))
         # Each language is named in itself, so that it can be found whatever is shown.

@@ -41,6 +41,7 @@ from desktop.ui.exchange_runner import ExchangeRunner
 from desktop.ui.history_tools import HistoryTools
 from desktop.ui.image_edit.controller import ImageEditController
 from desktop.ui.image_generation_controller import ImageGenerationController
+from desktop.ui.knowledge.wiring import KnowledgeWiring, knowledge_of
 from desktop.ui.main_window import MainWindow
 from desktop.ui.message_actions import MessageActions
 from desktop.ui.message_editing import MessageEditing
@@ -85,6 +86,7 @@ class WindowParts:
     dictation: DictationController | None = None  # the composer's microphone button
     usage: UsageTools | None = None
     balances: BalanceWatch | None = None
+    knowledge: KnowledgeWiring | None = None  # knowledge bases: attach, sources, dialog
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -97,6 +99,8 @@ class WindowParts:
         await self.tool_hub.close()  # MCP servers stop with the window
         if self.studio is not None:
             await self.studio.shutdown()  # Studio polling stops; it resumes next time
+        if self.knowledge is not None:
+            self.knowledge.shutdown()  # indexing stops; what it embedded is kept
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
 
 
@@ -178,6 +182,14 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                         history, tool_hub, tool_turns, compare, studio, image_edits,
                         dictation)
     _add_costs(window, parts, store, service, keys, settings)
+    parts.knowledge = KnowledgeWiring(
+        state, store, knowledge_of(service, store.data_dir.root, settings), tasks,
+        pane.kb_choice, view.area.kb_sources, settings,
+        lambda: [profile.name for profile in registry.list()],
+        lambda provider: providers.catalog.models(provider), window, window)
+    parts.knowledge.failed.connect(pane.show_notice)
+    window.knowledge_action.triggered.connect(parts.knowledge.open_dialog)
+    store_events.changed.connect(parts.knowledge.on_store_changed)
     view.set_image_source(store.attachment_path)
     pane.compare_view.set_image_source(store.attachment_path)
     view.area.files.failed.connect(pane.show_notice)  # a document that would not open

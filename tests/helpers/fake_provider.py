@@ -46,7 +46,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ import pytest
 
 from desktop.core.wav_audio import tone_wav
 from tests.helpers.fake_billing import Billing
+from tests.helpers.fake_embeddings import FakeEmbeddings
 from tests.helpers.fake_media import media_reply
 from tests.helpers.fake_tasks import TaskRelay
 
@@ -207,6 +208,7 @@ class FakeProvider:
         self.require_key: str | None = None  # when set, other keys get a 401
         self.billing: Billing | None = None  # balance endpoints (tests/helpers/fake_billing.py)
         self.tasks: TaskRelay | None = None  # Midjourney/Suno/Luma routes (fake_tasks.py)
+        self.embeddings: FakeEmbeddings | None = None  # tests/helpers/fake_embeddings.py
         # Added to the built-in chat replies' usage, e.g. cached and reasoning token details.
         self.usage_extra: dict[str, Any] = {}
         self.disconnected = threading.Event()
@@ -269,6 +271,8 @@ class FakeProvider:
         self.require_key = spec.get("require_key", self.require_key)
         if spec.get("tasks"):  # the task relay (fake_tasks.py); "wrapped" wraps its replies
             self.tasks = TaskRelay(wrapped=spec["tasks"] == "wrapped")
+        if "embeddings" in spec:  # deterministic vectors (fake_embeddings.py)
+            self.embeddings = FakeEmbeddings.from_spec(spec["embeddings"])
         if "tool_script" in spec:  # the scripted tool-calling model (fake_tool_model.py)
             from tests.helpers.fake_tool_model import tool_script_from_spec
 
@@ -676,6 +680,9 @@ def default_reply(provider: FakeProvider, request: RecordedRequest) -> Reply:
         return Reply.text(tiny_png(), content_type="image/png")
     if path.endswith("/audio/speech"):
         return _speech_reply(request)
+    if path.endswith("/embeddings") and provider.embeddings is not None:
+        status, answer, headers = provider.embeddings.answer(request.json)
+        return replace(Reply.json(answer, status, headers), delay=provider.embeddings.delay)
     if path.endswith("/embeddings"):
         body = request.json if isinstance(request.json, dict) else {}
         inputs = body.get("input", "")

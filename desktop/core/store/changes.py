@@ -26,6 +26,7 @@ class ConversationField(StrEnum):
     ACTIVE_BRANCH = "active_branch"  # the active leaf moved
     ACTIVITY = "activity"  # last activity time and token totals (a message added or finished)
     TOOLS = "tools"  # the MCP servers and tools the conversation offers
+    KNOWLEDGE = "knowledge"  # the knowledge bases the conversation searches
 
 
 LIST_FIELDS = frozenset({

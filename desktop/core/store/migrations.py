@@ -317,6 +317,14 @@ _V10_STUDIO_TASKS: tuple[str, ...] = (
     "CREATE INDEX task_files_by_hash ON task_files(hash)",
 )
 
+# Knowledge bases (issue 15): the names of the bases a conversation searches, as a JSON list,
+# and the passages a reply was sent with, as JSON (desktop/core/passages.py). Self-contained:
+# adds two columns.
+_V11_KNOWLEDGE: tuple[str, ...] = (
+    "ALTER TABLE conversations ADD COLUMN knowledge_bases TEXT NOT NULL DEFAULT '[]'",
+    "ALTER TABLE messages ADD COLUMN knowledge_sources TEXT",
+)
+
 # MIGRATIONS[i] brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Sequence[str], ...] = (
     _V1_INITIAL,
@@ -329,6 +337,7 @@ MIGRATIONS: tuple[Sequence[str], ...] = (
     _V8_CONVERSATION_TOOLS,
     _V9_COMPARE,
     _V10_STUDIO_TASKS,
+    _V11_KNOWLEDGE,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

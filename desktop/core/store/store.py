@@ -26,6 +26,7 @@ from desktop.core.store.database import (
 from desktop.core.store.errors import StoreDamagedError, StoreError, StoreVersionError
 from desktop.core.store.import_drafts import AttachmentDraft, ConversationDraft
 from desktop.core.store.import_writer import insert_draft
+from desktop.core.store.knowledge_ops import KnowledgeOps
 from desktop.core.store.migrations import SCHEMA_VERSION, migrate, schema_version
 from desktop.core.store.models import TOOL_NOT_FINISHED, FilePart, ImagePart, SearchResults
 from desktop.core.store.opening import check_before_open, connect_read_only, is_writable
@@ -39,7 +40,7 @@ __all__ = ["ACTIVE_LEAF", "UNSET", "ActiveLeaf", "Store"]
 log = logging.getLogger(__name__)
 
 
-class Store(ToolOps, CostOps, CompareOps, TaskOps):
+class Store(ToolOps, CostOps, CompareOps, TaskOps, KnowledgeOps):
     """The conversation history of one data directory.
 
     Threading contract: a Store may be called from any thread. Every call takes the Store's

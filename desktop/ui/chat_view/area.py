@@ -18,6 +18,7 @@ from desktop.core.store.models import MessageStatus, Role
 from desktop.ui.chat_view.documents import DocumentCache
 from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
+from desktop.ui.chat_view.kb_sources import KbSourceBook
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.chat_view.model import MessageListModel, MessageRow
 
@@ -42,6 +43,8 @@ class MessageArea(QAbstractScrollArea):
         self.cache = DocumentCache(self.font())
         self.images = ChatImages(self)  # thumbnails of the cards' images, cached by hash
         self.files = ChatFiles(self.images, self)  # opens the cards' documents
+        self.kb_sources = KbSourceBook(self)  # the cards' knowledge-base passages
+        self.kb_sources.changed.connect(self._on_sources_changed)
         self._heights: list[int] = []
         self._measured: list[bool] = []
         self._tops: list[int] | None = None
@@ -251,7 +254,8 @@ class MessageArea(QAbstractScrollArea):
         return widget
 
     def _new_widget(self) -> MessageWidget:
-        widget = MessageWidget(self.viewport(), images=self.images, files=self.files)
+        widget = MessageWidget(self.viewport(), images=self.images, files=self.files,
+                               sources=self.kb_sources)
         widget.action.connect(self.action)
         widget.layout_changed.connect(lambda w=widget: self._on_widget_layout_changed(w))
         return widget
@@ -282,6 +286,12 @@ class MessageArea(QAbstractScrollArea):
         number = self.model.row_of(widget.row.message.id)
         if number is not None:
             self._measured[number] = False
+            self.relayout()
+
+    def _on_sources_changed(self, message_id: int) -> None:
+        number = self.model.row_of(message_id)
+        if number is not None:
+            self.invalidate_row(number)
             self.relayout()
 
     def rebind_all(self) -> None:

@@ -18,6 +18,7 @@ from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.footer import footer_text
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
+from desktop.ui.chat_view.kb_sources import KbSourceBook, KbSourceChips
 from desktop.ui.chat_view.model import MessageRow
 from desktop.ui.chat_view.reply_extras import (
     RefusalBlock,
@@ -43,7 +44,8 @@ class MessageWidget(QFrame):
     layout_changed = Signal()  # a section opened or closed: the row's height changed
 
     def __init__(self, parent: QWidget | None = None, *,
-                 images: ChatImages | None = None, files: ChatFiles | None = None) -> None:
+                 images: ChatImages | None = None, files: ChatFiles | None = None,
+                 sources: KbSourceBook | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageCard")
         self.row: MessageRow | None = None
@@ -66,6 +68,10 @@ class MessageWidget(QFrame):
             block.size_changed.connect(self.layout_changed)
         outer.addWidget(self.refusal_block)
         outer.addWidget(self.source_list)
+        self.kb_sources, self.kb_chips = sources, KbSourceChips(self)  # knowledge-base passages
+        if sources is not None:
+            self.kb_chips.passage_requested.connect(sources.passage_requested)
+        outer.addWidget(self.kb_chips)
         self.image_strip = ImageStrip(images, self)  # the message's images as thumbnails
         self.image_strip.height_changed.connect(self.layout_changed)
         self.image_strip.hide()
@@ -361,7 +367,8 @@ class MessageWidget(QFrame):
 
         self._show_tool_calls(row)
         if show_extras(self.refusal_block, self.source_list, message,
-                       live.refusal if live is not None else None):
+                       live.refusal if live is not None else None) | self.kb_chips.set_passages(
+                self.kb_sources.of(message.id) if self.kb_sources is not None else ()):
             self._invalidate_all()
 
         error = (live.error if live else None) or message.error
