@@ -12,10 +12,12 @@ number at the end of the model name (`fake-embed-128`), else 256.
 
 from __future__ import annotations
 
+import base64
 import collections
 import hashlib
 import math
 import re
+import struct
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +43,13 @@ def embed(text: str, dimension: int = DEFAULT_DIMENSION) -> list[float]:
     return [v / norm for v in vector] if norm else vector
 
 
+def _encoded(vector: list[float], encoding: str) -> list[float] | str:
+    """The vector as sent: a number list, or base64 of little-endian float32."""
+    if encoding != "base64":
+        return vector
+    return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode("ascii")
+
+
 @dataclass
 class FakeEmbeddings:
     """The `/embeddings` route: vectors as above, and failures scripted by request number."""
@@ -48,6 +57,8 @@ class FakeEmbeddings:
     requests: int = 0  # /embeddings requests answered so far (failures included)
     delay: float = 0.0  # seconds before each answer (a slow provider, for cancel tests)
     inputs: list[list[str]] = field(default_factory=list)  # the inputs of each request
+    refuse_base64: bool = False  # answer `encoding_format=base64` with a 400, as some relays do
+    formats: list[str] = field(default_factory=list)  # each request's encoding_format
     _failures: collections.deque[tuple[int, dict[str, str]]] = field(
         default_factory=collections.deque)
     _at: dict[int, tuple[int, dict[str, str]]] = field(default_factory=dict)
@@ -72,9 +83,15 @@ class FakeEmbeddings:
         body = body if isinstance(body, dict) else {}
         raw = body.get("input", "")
         texts = [str(t) for t in raw] if isinstance(raw, list) else [str(raw)]
+        encoding = str(body.get("encoding_format") or "float")
         with self._lock:
             self.requests += 1
             self.inputs.append(texts)
+            self.formats.append(encoding)
+        if encoding == "base64" and self.refuse_base64:
+            return 400, {"error": {"message": "unknown parameter: encoding_format",
+                                   "type": "invalid_request_error"}}, {}
+        with self._lock:
             failure = self._at.pop(self.requests, None)
             if failure is None and self._failures:
                 failure = self._failures.popleft()
@@ -84,7 +101,8 @@ class FakeEmbeddings:
             return status, {"error": {"message": f"fake embeddings failure {status}",
                                       "type": kind, "code": kind}}, headers
         dimension = dimension_of(str(body.get("model", "")))
-        data = [{"object": "embedding", "index": i, "embedding": embed(text, dimension)}
+        data = [{"object": "embedding", "index": i,
+                 "embedding": _encoded(embed(text, dimension), encoding)}
                 for i, text in enumerate(texts)]
         tokens = sum(len(_WORD.findall(t)) for t in texts)
         return 200, {"object": "list", "model": body.get("model"), "data": data,

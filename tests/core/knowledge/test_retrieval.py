@@ -121,3 +121,21 @@ def test_the_fake_embeddings_are_requested_in_batches(bases: KnowledgeBases,
     bases.add_paths("many", [tmp_path / "many"])
     assert run(bases.index("many")).chunks_added == 10
     assert [len(batch) for batch in embeddings.inputs] == [4, 4, 2]
+
+
+def test_vectors_come_as_base64_and_a_gateway_that_refuses_gets_number_lists(
+        bases: KnowledgeBases, embeddings: FakeEmbeddings, tmp_path: Path) -> None:
+    bases.create("packed", "Fake", MODEL)
+    bases.add_paths("packed", [_corpus(tmp_path)])
+    assert run(bases.index("packed")).chunks_added == 3
+    assert set(embeddings.formats) == {"base64"}  # a quarter of the bytes, no number parsing
+    exact = run(bases.search(["packed"], FACTS["ocean.txt"], k=1, threshold=0.0))
+    assert exact[0].file_name == "ocean.txt" and exact[0].score == pytest.approx(1.0, abs=1e-5)
+
+    embeddings.refuse_base64, embeddings.formats[:] = True, []
+    bases.create("plain", "Fake", "fake-embed-128")  # a model of its own: the refusal is kept
+    bases.add_paths("plain", [_corpus(tmp_path)])
+    assert run(bases.index("plain")).chunks_added == 3
+    assert "float" in embeddings.formats and embeddings.formats.count("base64") <= 1
+    found = run(bases.search(["plain"], FACTS["volcano.md"], k=1, threshold=0.0))
+    assert found[0].file_name == "volcano.md" and found[0].score == pytest.approx(1.0, abs=1e-5)
