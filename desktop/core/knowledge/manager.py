@@ -128,8 +128,9 @@ class KnowledgeBases:
             rows = []
         try:
             dimension = read_header(paths.vectors)[0] if paths.vectors.exists() else 0
-        except CorruptIndexError:
-            dimension = 0
+            indexed_at = paths.vectors.stat().st_mtime if dimension else 0.0
+        except (CorruptIndexError, OSError):
+            dimension, indexed_at = 0, 0.0
         return KnowledgeBaseInfo(
             name=config.name, provider=config.provider, model=config.model,
             chunk_size=config.chunk_size, overlap=config.overlap, dimension=dimension,
@@ -137,7 +138,7 @@ class KnowledgeBases:
             indexed_files=sum(1 for r in rows if not r.error and r.chunks == r.embedded),
             failed_files=sum(1 for r in rows if r.error),
             chunks=sum(r.embedded for r in rows), created_at=config.created_at,
-            waiting_chunks=sum(r.chunks - r.embedded for r in rows))
+            waiting_chunks=sum(r.chunks - r.embedded for r in rows), indexed_at=indexed_at)
 
     # -- blocking ------------------------------------------------------------------------
 

@@ -59,6 +59,7 @@ class KnowledgeBaseInfo:
     chunks: int  # chunks with a vector (searchable now)
     created_at: float
     waiting_chunks: int = 0  # chunks read but not embedded yet
+    indexed_at: float = 0.0  # when vectors were last written (0: never)
 
     @property
     def ready(self) -> bool:

@@ -304,9 +304,8 @@ class KnowledgeDialog(QDialog):
                 f"{info.model} ({info.provider})",
                 self.tr("chunks of {0} tokens, {1} overlap").format(info.chunk_size,
                                                                    info.overlap)]
-        indexed_at = getattr(info, "indexed_at", None)
-        if isinstance(indexed_at, int | float) and indexed_at > 0:
-            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(indexed_at))
+        if info.indexed_at > 0:
+            stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.indexed_at))
             bits.append(self.tr("last indexed {0}").format(stamp))
         elif not info.chunks:
             bits.append(self.tr("not indexed yet"))

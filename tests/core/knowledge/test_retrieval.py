@@ -139,3 +139,12 @@ def test_vectors_come_as_base64_and_a_gateway_that_refuses_gets_number_lists(
     assert "float" in embeddings.formats and embeddings.formats.count("base64") <= 1
     found = run(bases.search(["plain"], FACTS["volcano.md"], k=1, threshold=0.0))
     assert found[0].file_name == "volcano.md" and found[0].score == pytest.approx(1.0, abs=1e-5)
+
+
+def test_a_base_says_when_it_was_last_indexed(bases: KnowledgeBases, tmp_path: Path) -> None:
+    bases.create("dated", "Fake", MODEL)
+    assert bases.get("dated").indexed_at == 0.0
+    bases.add_paths("dated", [_corpus(tmp_path)])
+    run(bases.index("dated"))
+    vectors = next((tmp_path / "data").rglob("vectors.f32"))
+    assert bases.get("dated").indexed_at == pytest.approx(vectors.stat().st_mtime)
