@@ -365,8 +365,10 @@ def test_hostile_stored_sources_are_capped_plain_text(chat: ChatWindow) -> None:
     store.set_message_sources(reply.id, [hostile] * 80)
     chat.parts.opener.open_conversation(conversation.id)
     book = chat.window.chat.chat_view.area.kb_sources
-    chat.wait(lambda: bool(book.of(reply.id)))
-    widget = chat.window.chat.chat_view.area.bound_widget(reply.id)
+    area = chat.window.chat.chat_view.area
+    chat.wait(lambda: bool(book.of(reply.id)) and area.bound_widget(reply.id) is not None
+              and bool(area.bound_widget(reply.id).kb_chips.sources))  # bound after layout
+    widget = area.bound_widget(reply.id)
     assert widget is not None and len(widget.kb_chips.sources) == 50
     widget.kb_chips.show_passage(50)
     popup = wiring(chat).passage_dialog
