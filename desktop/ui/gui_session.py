@@ -22,6 +22,7 @@ from desktop.core.settings import Settings
 from desktop.core.store.backup_files import SAFETY_PREFIX, new_backup_path
 from desktop.core.store.store import Store
 from desktop.core.tools.hub import McpHub
+from desktop.core.viewer_copies import sweep_stale
 from desktop.core.window_state import WindowState
 from desktop.ui.main_window import MainWindow
 from desktop.ui.progress_dialog import ProgressRun
@@ -43,6 +44,7 @@ async def open_history(window: MainWindow, data_dir: DataDir, settings: Settings
     opened.append(store)
     providers = await asyncio.to_thread(ProviderRegistry, data_dir.root)
     tool_hub = await asyncio.to_thread(McpHub.open, data_dir.root)  # reads mcp_servers.json
+    await asyncio.to_thread(sweep_stale)  # viewer copies that earlier runs left a day ago
     if store.backup_made is None and store.recovered_messages:
         window.statusBar().showMessage(QCoreApplication.translate(
             "GuiSession",

@@ -1,19 +1,16 @@
 """A message's documents as file chips (icon, name, pages and size); a click opens the file.
 
 `ChatFiles` opens a stored document with the system's viewer: the file (stored under its
-hash) is copied, off the UI thread, to a private temporary folder (one per session, left
-for the viewer, which may still read it after the app quits) under its real name, then
-handed to `QDesktopServices.openUrl`. `FileStrip` is the part of a card that shows the chips; its
+hash) is copied, off the UI thread, to a private temporary folder (`core/viewer_copies.py`:
+one per session, left for the viewer and swept a day later) under its real name, then handed
+to `QDesktopServices.openUrl`. `FileStrip` is the part of a card that shows the chips; its
 height depends only on the number of files, so the card is measured exactly at once.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import tempfile
 from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -29,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.store.models import FilePart
+from desktop.core.viewer_copies import copy_for_viewer
 from desktop.ui import theme
 from desktop.ui.attachments.background import BackgroundCalls
 from desktop.ui.attachments.document_chip import size_text
@@ -40,21 +38,6 @@ GAP = 6
 MIN_WIDTH, MAX_WIDTH = 200, 360
 
 
-def _safe_name(name: str) -> str:
-    """The file name without folders or characters file systems refuse."""
-    shown = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", PurePath(name).name).strip(" .")
-    return shown[:120] or "document"
-
-
-def copy_for_viewer(source: Path, folder: Path, name: str) -> Path:
-    """Copy a stored file to `folder/<hash prefix>/<name>` so a viewer sees its real name."""
-    target = folder / source.name[:16] / _safe_name(name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.stat().st_size != source.stat().st_size:
-        shutil.copyfile(source, target)
-    return target
-
-
 class ChatFiles(QObject):
     """Opens the documents shown in one chat view with the system's viewer."""
 
@@ -64,7 +47,6 @@ class ChatFiles(QObject):
         super().__init__(parent)
         self.images = images  # knows where attachment files are (`set_source`)
         self.jobs = BackgroundCalls(self, threads=1)
-        self.folder: Path | None = None  # a private temporary folder, made on first use
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests replace it
 
     def open_file(self, part: FilePart) -> None:
@@ -73,9 +55,6 @@ class ChatFiles(QObject):
             self.failed.emit(self.tr("{0} is missing from the attachment store.").format(
                 part.name))
             return
-        if self.folder is None:  # mode 0700: other users of the machine cannot swap files in
-            self.folder = Path(tempfile.mkdtemp(prefix="switchboard-files-"))
-        folder = self.folder
 
         def opened(target: Path) -> None:
             if not self.open_url(QUrl.fromLocalFile(str(target))):
@@ -84,7 +63,7 @@ class ChatFiles(QObject):
         def failed(exc: Exception) -> None:
             self.failed.emit(self.tr("{0} could not be opened: {1}").format(part.name, exc))
 
-        self.jobs.submit(lambda: copy_for_viewer(path, folder, part.name), opened, failed)
+        self.jobs.submit(lambda: copy_for_viewer(path, path.name, part.name), opened, failed)
 
 
 class FileStrip(QWidget):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import mimetypes
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.tasks import TaskFile
+from desktop.core.viewer_copies import copy_for_viewer
 from desktop.ui.attachments.background import BackgroundCalls
 from desktop.ui.chat_view.images import read_image
 
@@ -54,7 +54,6 @@ class ResultFiles(QObject):
         self.jobs = BackgroundCalls(self)
         self.choose_save_path: SavePathChooser = _ask_save_path  # replaceable in tests
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # likewise
-        self._open_dir = Path(tempfile.gettempdir()) / "switchboard-studio"
 
     def save(self, item: TaskFile, parent: QWidget) -> None:
         source = Path(item.path)
@@ -80,14 +79,9 @@ class ResultFiles(QObject):
 
     def open_external(self, item: TaskFile) -> None:
         source = Path(item.path)
-        folder = self._open_dir
 
-        def copy() -> str:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            target = folder / f"{item.hash[:8]}-{file_name(item)}"
-            if not target.exists():
-                shutil.copyfile(source, target)
-            return str(target)
+        def copy() -> str:  # a private per-session folder, swept a day later
+            return str(copy_for_viewer(source, item.hash, file_name(item)))
 
         def open_copy(path: str) -> None:
             if self.open_url(QUrl.fromLocalFile(path)):
