@@ -24,6 +24,7 @@ from desktop.core.rendering.math_spans import math_plugin
 from desktop.core.rendering.mermaid_html import add_mermaid_diagrams
 from desktop.core.store.errors import StoreError
 from desktop.core.store.export_costs import any_estimated, cost_text, cost_totals, totals_text
+from desktop.core.store.export_sources import sources_html
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -128,6 +129,7 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
         out.append(f"<details><summary>System prompt</summary>"
                    f"<pre>{html.escape(conv.system_prompt)}</pre></details>")
     exported = messages_for_export(store, conversation_id, whole_tree=whole_tree)
+    sources = store.sources_of_messages(item.message.id for item in exported)
     for item in exported:
         m = item.message
         notes = []
@@ -173,6 +175,8 @@ def export_html(store: Store, conversation_id: int, *, whole_tree: bool = False)
             out.append(_refusal_html(m))
         if cited:
             out.append(_sources_html(m, item.number))
+        if m.id in sources:
+            out.append(sources_html(sources[m.id]))
         for call in m.tool_calls:
             out.append(f"<p>Tool call <code>{html.escape(call.name)}</code></p>"
                        f"<pre><code>{html.escape(call.arguments)}</code></pre>")

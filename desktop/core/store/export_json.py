@@ -13,8 +13,10 @@ from typing import Any
 from desktop import __version__
 from desktop.core.atomic_file import write_bytes_atomic
 from desktop.core.citations import encode_citations
+from desktop.core.passages import Passage
 from desktop.core.progress import Progress, step
 from desktop.core.store.export_costs import cost_json, cost_totals
+from desktop.core.store.export_sources import sources_json
 from desktop.core.store.models import Conversation, FilePart, Message, TextPart
 from desktop.core.store.store import Store
 
@@ -22,7 +24,7 @@ FORMAT = "switchboard.conversations"
 FORMAT_VERSION = 1
 
 
-def _message_json(message: Message) -> dict[str, Any]:
+def _message_json(message: Message, sources: Sequence[Passage] = ()) -> dict[str, Any]:
     parts: list[dict[str, Any]] = []
     for part in message.parts:
         if isinstance(part, TextPart):
@@ -71,6 +73,7 @@ def _message_json(message: Message) -> dict[str, Any]:
         "refusal": message.refusal,
         "citations": json.loads(encode_citations(message.citations) or "[]"),
         "cost": cost_json(message),
+        **({"knowledge_sources": sources_json(sources)} if sources else {}),
     }
 
 
@@ -78,6 +81,7 @@ def _conversation_json(
     store: Store, conv: Conversation, folders: dict[int, str]
 ) -> dict[str, Any]:
     messages = store.messages(conv.id)
+    sources = store.sources_of_messages(m.id for m in messages)
     return {
         "id": conv.id,
         "title": conv.title,
@@ -91,7 +95,7 @@ def _conversation_json(
         "params": conv.params,
         "system_prompt": conv.system_prompt,
         "active_leaf": conv.active_leaf_id,
-        "messages": [_message_json(m) for m in messages],
+        "messages": [_message_json(m, sources.get(m.id, ())) for m in messages],
         "total_cost": cost_totals(messages),
         **_compare_json(store, conv.id),
     }

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from desktop.core.citations import numbered_sources, place_markers
 from desktop.core.store.export_costs import any_estimated, cost_text, cost_totals, totals_text
+from desktop.core.store.export_sources import sources_markdown
 from desktop.core.store.export_tree import format_time, messages_for_export, tool_label
 from desktop.core.store.models import FilePart, ImagePart, Message, MessageStatus, TextPart
 from desktop.core.store.store import Store
@@ -69,6 +70,7 @@ def export_markdown(
     if conv.system_prompt:
         lines += ["**System prompt**", "", _quote(conv.system_prompt), ""]
     exported = messages_for_export(store, conversation_id, whole_tree=whole_tree)
+    sources = store.sources_of_messages(item.message.id for item in exported)
     for item in exported:
         m = item.message
         heading = m.role.value.capitalize()
@@ -114,6 +116,7 @@ def export_markdown(
         lines += _refusal_lines(m)
         if footnotes:
             lines += [*footnotes, ""]
+        lines += sources_markdown(sources.get(m.id, ()))
         for call in m.tool_calls:
             lines += [f"Tool call `{call.name}`:", "", "```json", call.arguments, "```", ""]
         if m.status is not MessageStatus.COMPLETE:
