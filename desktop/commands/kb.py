@@ -35,6 +35,7 @@ from desktop.commands.kb_access import (
 )
 from desktop.commands.store_access import fail
 from desktop.core.api.errors import APIError
+from desktop.core.documents.limits import MAX_DOCUMENT_BYTES
 from desktop.core.knowledge import (
     DEFAULT_CHUNK_TOKENS,
     DEFAULT_OVERLAP_TOKENS,
@@ -47,6 +48,7 @@ from desktop.core.knowledge import (
     KnowledgeBaseInfo,
     KnowledgeBaseNotFoundError,
 )
+from desktop.core.knowledge.source_files import MAX_FILES, MAX_TOTAL_BYTES
 from desktop.core.progress import Progress, WorkCancelledError
 from desktop.core.providers import ProviderError
 from desktop.core.safe_text import SafeOutput, json_safe
@@ -118,6 +120,10 @@ def _index_and_report(bases: KnowledgeBases, clients: ProviderClients, name: str
     for file in bases.files(name):
         if file.error:
             err.print(f"  skipped {file.path}: {file.error}")
+    if report.skipped:
+        err.print(f"  {report.skipped} files left out: over {MAX_FILES} files, a file over "
+                  f"{MAX_DOCUMENT_BYTES // 2**20} MB, or over {MAX_TOTAL_BYTES // 2**30} GB "
+                  "in all")
     if report.error is not None:
         err.print(f"switchboard: {info.waiting_chunks} chunks wait for their vectors; "
                   "run `switchboard kb refresh` to go on")

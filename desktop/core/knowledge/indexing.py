@@ -86,19 +86,20 @@ def ensure_sound(paths: BasePaths, *, full: bool = False) -> bool:
     return False
 
 
-def found_files(config: BaseConfig) -> dict[str, FoundFile]:
-    found = find_files(config.roots).files
-    return {f.path: f for f in found if not under(f.path, config.excluded)}
+def found_files(config: BaseConfig) -> tuple[dict[str, FoundFile], int]:
+    """The files under the base's roots by path, and how many the caps left out."""
+    found = find_files(config.roots)
+    return {f.path: f for f in found.files if not under(f.path, config.excluded)}, found.skipped
 
 
 def plan(config: BaseConfig, paths: BasePaths) -> ReindexPlan:
     """New and changed files (by size and mtime; the content hash decides later), and gone."""
-    on_disk = found_files(config)
+    on_disk, skipped = found_files(config)
     known = {row.path: row for row in paths.db.files()}
     changed = tuple(p for p, f in on_disk.items()
                     if p not in known or (known[p].size, known[p].mtime_ns) != (f.size, f.mtime_ns))
     removed = tuple(p for p in known if p not in on_disk)
-    return ReindexPlan(changed, removed)
+    return ReindexPlan(changed, removed, skipped=skipped)
 
 
 def read_file(config: BaseConfig, paths: BasePaths, found: FoundFile) -> bool:

@@ -15,7 +15,7 @@ import shutil
 import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -234,7 +234,7 @@ class KnowledgeBases:
         and how many chunks wait for their vectors."""
         config, paths = self._config(name)
         found = plan(config, paths)
-        return ReindexPlan(found.changed, found.removed, paths.db.count_waiting())
+        return replace(found, waiting_chunks=paths.db.count_waiting())
 
     def needs_reindex(self, name: str) -> bool:
         """Whether `index()` has anything to do (call on open: then run `refresh`)."""
@@ -340,7 +340,7 @@ class KnowledgeBases:
         todo = await asyncio.to_thread(plan, config, paths)
         if todo.removed:
             await asyncio.to_thread(paths.db.remove_files, todo.removed)
-        on_disk = await asyncio.to_thread(found_files, config) if todo.changed else {}
+        on_disk = (await asyncio.to_thread(found_files, config))[0] if todo.changed else {}
         indexed = failed = 0
         for number, path in enumerate(todo.changed):
             step(progress, number, len(todo.changed), READING)
@@ -367,7 +367,8 @@ class KnowledgeBases:
             added += len(batch)
         if progress is not None and error is None:
             progress.done = progress.total
-        return IndexReport(indexed, len(todo.removed), failed, added, error, rebuilt)
+        return IndexReport(indexed, len(todo.removed), failed, added, error, rebuilt,
+                           skipped=todo.skipped)
 
     def _store(self, paths: BasePaths, chunk_ids: builtins.list[int], vectors: Matrix) -> None:
         with self._lock:
@@ -402,8 +403,7 @@ class KnowledgeBases:
 
         await asyncio.to_thread(switch)
         report = await self.index(name, progress=progress)
-        return IndexReport(report.files_indexed, report.files_removed, report.files_failed,
-                           report.chunks_added, report.error, rebuilt=True)
+        return replace(report, rebuilt=True)
 
     async def search(self, names: Sequence[str], query: str | Sequence[float],
                      k: int = DEFAULT_TOP_K,

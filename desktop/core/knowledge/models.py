@@ -88,6 +88,7 @@ class ReindexPlan:
     changed: tuple[str, ...]
     removed: tuple[str, ...]
     waiting_chunks: int = 0
+    skipped: int = 0  # files under the roots left out by the caps (count, size, total size)
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed or self.waiting_chunks)
@@ -108,6 +109,7 @@ class IndexReport:
     chunks_added: int
     error: APIError | None = None
     rebuilt: bool = False  # the index was corrupt (or the model changed) and was rebuilt
+    skipped: int = 0  # files left out by the caps (see source_files.py), not read
 
     @property
     def ok(self) -> bool:

@@ -450,6 +450,9 @@ class KnowledgeDialog(QDialog):
                 text += " " + self.tr("{0} removed files dropped.").format(report.files_removed)
             if report.rebuilt:
                 text += " " + self.tr("The index was rebuilt.")
+            if report.skipped:
+                text += " " + self.tr("{0} files were left out: too many files, or too large "
+                                      "(50 MB a file, 4 GB in all).").format(report.skipped)
             self.status.setText(text)
             self._restyle_status("kbDone")
 

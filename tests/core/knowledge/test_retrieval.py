@@ -148,3 +148,15 @@ def test_a_base_says_when_it_was_last_indexed(bases: KnowledgeBases, tmp_path: P
     run(bases.index("dated"))
     vectors = next((tmp_path / "data").rglob("vectors.f32"))
     assert bases.get("dated").indexed_at == pytest.approx(vectors.stat().st_mtime)
+
+
+def test_files_left_out_by_the_caps_are_counted(bases: KnowledgeBases, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core.knowledge import source_files
+
+    monkeypatch.setattr(source_files, "MAX_FILES", 2)
+    bases.create("capped", "Fake", MODEL)
+    bases.add_paths("capped", [_corpus(tmp_path)])
+    assert bases.plan_reindex("capped").skipped == 1
+    report = run(bases.index("capped"))
+    assert (report.files_indexed, report.skipped) == (2, 1)
