@@ -73,8 +73,23 @@ class StreamBatch:
             self.error = event.message
 
 
+class _FlushTurns:
+    """When the next flush of any view may start (UI thread only).
+
+    Several views stream at once in compare (up to four columns). Each has its own
+    coalescer; if their timers fire together, their flushes run back to back and block
+    the loop for the sum of them. After each flush, every coalescer leaves the loop free
+    for as long as that flush took, so flushes take turns (Qt fires timers due at the
+    same moment in the order they were armed, which makes the turns round-robin) and one
+    flush is the longest the loop is held.
+    """
+
+    quiet_until = 0.0  # time.perf_counter() seconds
+
+
 class StreamCoalescer(QObject):
-    """Collects events per message id; calls `flush(batches)` at most once per frame."""
+    """Collects events per message id; calls `flush(batches)` at most once per frame, and
+    not while another view's flush has just held the loop (`_FlushTurns`)."""
 
     def __init__(
         self, flush: Callable[[dict[int, StreamBatch]], None], parent: QObject | None = None
@@ -85,7 +100,7 @@ class StreamCoalescer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self.flush_now)
+        self._timer.timeout.connect(self._on_timer)
         self.flushes = 0
         self.events = 0
 
@@ -103,7 +118,15 @@ class StreamCoalescer(QObject):
         """Take a message's pending batch out (its final state arrived)."""
         return self._pending.pop(message_id, None)
 
+    def _on_timer(self) -> None:
+        wait_ms = (_FlushTurns.quiet_until - time.perf_counter()) * 1000
+        if wait_ms >= 1 and self._pending:
+            self._timer.start(int(wait_ms) + 1)  # another view flushed just now: its turn
+            return
+        self.flush_now()
+
     def flush_now(self) -> None:
+        """Apply everything pending now (also called directly when a reply ends)."""
         self._timer.stop()
         if not self._pending:
             return
@@ -113,8 +136,10 @@ class StreamCoalescer(QObject):
         self._flush(pending)
         # A flush longer than a frame (a huge unfinished block) leaves the event loop at least
         # as much time before the next one, for input and painting.
-        cost_ms = (time.perf_counter() - started) * 1000
+        ended = time.perf_counter()
+        cost_ms = (ended - started) * 1000
         self._timer.setInterval(int(min(max(FRAME_MS, cost_ms), MAX_FRAME_MS)))
+        _FlushTurns.quiet_until = ended + min(cost_ms, MAX_FRAME_MS) / 1000
 
     @property
     def has_pending(self) -> bool:
