@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 from pytestqt.qtbot import QtBot
@@ -14,7 +15,12 @@ from desktop.core.api.events import (
     UsageEvent,
 )
 from desktop.core.reply_parts import Usage
-from desktop.ui.chat_view.stream_coalescer import FRAME_MS, StreamBatch, StreamCoalescer
+from desktop.ui.chat_view.stream_coalescer import (
+    FRAME_MS,
+    StreamBatch,
+    StreamCoalescer,
+    _FlushTurns,
+)
 
 
 def test_events_are_batched_per_message_and_nothing_is_lost(qtbot: QtBot) -> None:
@@ -39,11 +45,36 @@ def test_events_are_batched_per_message_and_nothing_is_lost(qtbot: QtBot) -> Non
 
 
 def test_an_expensive_flush_slows_the_pace(qtbot: QtBot) -> None:
+    _FlushTurns.last_flush.clear()
     coalescer = StreamCoalescer(lambda batches: time.sleep(0.04))
     coalescer.add(1, TextDelta(0, "x"))
     coalescer.flush_now()
     assert coalescer._timer.interval() >= 40  # at least the 40 ms the flush took
+    _FlushTurns.last_flush.clear()
     fast = StreamCoalescer(lambda batches: None)
     fast.add(1, TextDelta(0, "x"))
     fast.flush_now()
     assert fast._timer.interval() == FRAME_MS
+
+
+def test_views_streaming_together_take_turns_and_slow_down(qtbot: QtBot) -> None:
+    """Compare's columns: one flush at a time with the loop left free between them, and
+    each view's pace set by how many stream (16 ms x views)."""
+    _FlushTurns.last_flush.clear()
+    order: list[tuple[int, float, float]] = []
+
+    def slow(number: int) -> StreamCoalescer:
+        def flush(batches: dict[int, StreamBatch]) -> None:
+            started = time.perf_counter()
+            time.sleep(0.02)
+            order.append((number, started, time.perf_counter()))
+        return StreamCoalescer(flush)
+
+    views = [slow(n) for n in range(3)]
+    for view in views:
+        view.add(1, TextDelta(0, "x"))  # all three timers due at the same moment
+    qtbot.waitUntil(lambda: len(order) == 3, timeout=2000)
+    assert sorted(n for n, _, _ in order) == [0, 1, 2]
+    for (_, _, ended), (_, started, _) in itertools.pairwise(order):
+        assert started - ended >= 0.015  # the loop was left free about as long as a flush
+    assert all(view._timer.interval() >= 2 * FRAME_MS for view in views[1:])
