@@ -361,7 +361,8 @@ class MessageWidget(QFrame):
 
         self._show_tool_calls(row)
         if show_extras(self.refusal_block, self.source_list, message,
-                       live.refusal if live is not None else None):
+                       live.refusal if live is not None else None,
+                       live.citations if live is not None else ()):
             self._invalidate_all()
 
         error = (live.error if live else None) or message.error

@@ -17,7 +17,7 @@ from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.citations import Source, numbered_sources, safe_url
-from desktop.core.reply_parts import Usage
+from desktop.core.reply_parts import Citation, Usage
 from desktop.core.store.models import Message
 
 MAX_SOURCES_SHOWN = 100
@@ -147,11 +147,12 @@ class SourceList(_SizedBlock):
 
 
 def show_extras(refusal: RefusalBlock, sources: SourceList, message: Message,
-                live_refusal: str | None) -> bool:
-    """Show a reply's refusal (the streaming one first) and sources; True if that changed."""
+                live_refusal: str | None, live_citations: Sequence[Citation] = ()) -> bool:
+    """Show a reply's refusal and sources (the streaming ones until the reply is stored
+    with its own); True if that changed."""
     before = (refusal.text.text(), refusal.isHidden(), sources.sources)
     refusal.show_refusal(live_refusal if live_refusal is not None else message.refusal)
-    sources.show_sources(numbered_sources(message.citations)[0])
+    sources.show_sources(numbered_sources(message.citations or live_citations)[0])
     return before != (refusal.text.text(), refusal.isHidden(),
                       sources.sources)
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -35,6 +36,7 @@ from desktop.core.rendering.math_spans import MathSpan
 from desktop.ui.chat_view import math_interaction
 from desktop.ui.chat_view.diagram_viewer import add_diagram_actions, open_diagram
 from desktop.ui.chat_view.diagrams import diagram_key_of, diagram_link_at
+from desktop.ui.chat_view.formula_viewer import open_formula
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -195,10 +197,23 @@ class RichTextView(QWidget):
         span = math_interaction.formula_at(docs[index], local)
         return (docs[index], span) if span is not None else None
 
+    def full_formula_at(self, point: QPoint) -> tuple[QPixmap, MathSpan] | None:
+        """The whole formula at a point, when it is shown scaled down to fit the width."""
+        found = self.formula_at(point)
+        if found is None:
+            return None
+        doc, span = found
+        index = self.content.documents().index(doc) if self.content is not None else 0
+        local = QPointF(point.x(), point.y() - self._tops[index])
+        pixmap = math_interaction.full_size_at(doc, local)
+        return (pixmap, span) if pixmap is not None else None
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.formula_at(event.pos())
             error = math_interaction.formula_error(*found) if found is not None else None
+            if not error and self.full_formula_at(event.pos()) is not None:
+                error = self.tr("Scaled down to fit. Click to see it at full size.")
             if error:
                 QToolTip.showText(event.globalPos(), error, self)
             else:
@@ -282,7 +297,7 @@ class RichTextView(QWidget):
             self._dragged = self._selection[0] != self._selection[1]
             self.update()
             return
-        link = self.anchor_at(point)
+        link = self.anchor_at(point) or self.full_formula_at(point) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -295,6 +310,11 @@ class RichTextView(QWidget):
         if not self._dragged and anchor and anchor == self._press_anchor:
             self._selection = None
             self.activate_link(anchor, point)
+        elif not self._dragged and not anchor:
+            wide = self.full_formula_at(point)
+            if wide is not None:
+                self._selection = None
+                open_formula(*wide, self)
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -47,6 +47,10 @@ class Formulas(Protocol):
 
     def resource(self, doc: QTextDocument, name: str) -> QPixmap | None: ...
 
+    def refit(self, doc: QTextDocument) -> bool:
+        """`doc`'s width changed: fit its formulas to it again (True: some changed)."""
+        ...
+
 
 class ChatDocument(QTextDocument):
     """A message document that never loads a resource (file, URL or qrc) named by its HTML.
@@ -195,9 +199,11 @@ class RichTextContent:
             self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
         self.finish()
 
-    def rerender(self) -> None:
-        """Render the text again from the start (e.g. a diagram it shows has been drawn)."""
-        text, complete = self._markdown.text, self._markdown.complete
+    def rerender(self, text: str | None = None) -> None:
+        """Render the text (or `text` instead) again from the start: e.g. a diagram it shows
+        has been drawn, or citation markers were placed in a streaming reply."""
+        complete = self._markdown.complete
+        text = self._markdown.text if text is None else text
         self._markdown = IncrementalMarkdown(self._renderer, defer_highlight=self._defer_highlight)
         self._apply(RenderUpdate("", "", reset=True))
         if complete:
@@ -291,6 +297,8 @@ class RichTextContent:
             self.width = width
             for doc in self.documents():
                 doc.setTextWidth(width)
+                if self._formulas is not None:
+                    self._formulas.refit(doc)  # wide formulas shrink or grow to the width
 
     def tops(self) -> list[float]:
         """Top of each document; adjacent block margins collapse like inside one document.
