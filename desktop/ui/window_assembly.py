@@ -8,6 +8,7 @@ know no controller, and views follow the open-conversation state and the store's
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -69,6 +70,7 @@ class WindowParts:
     history: HistoryTools
     tool_hub: McpHub
     tool_turns: ToolTurns
+    stop_renderers: Callable[[], None] = lambda: None  # formula and diagram processes
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -80,6 +82,7 @@ class WindowParts:
         await self.sidebar.shutdown()
         await self.tool_hub.close()  # MCP servers stop with the window
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
+        self.stop_renderers()  # their child processes end with the window
 
 
 def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
@@ -155,6 +158,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     window.saving_state.connect(drafts.save)
     window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
     window.tools_action.triggered.connect(lambda: _show_tools(window, tool_hub, tasks))
+    parts.stop_renderers = view.shutdown_renderers
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()

@@ -122,6 +122,7 @@ class MathImages(QObject):
         self._widest: weakref.WeakKeyDictionary[QTextDocument, float] = (
             weakref.WeakKeyDictionary())
         self.typeset_count = 0  # formulas typeset (tests, benchmark)
+        self._closed = False
 
     # --- the documents' side --------------------------------------------------------------
     def resource(self, doc: QTextDocument, name: str, style: FormulaStyle) -> QPixmap | None:
@@ -224,6 +225,11 @@ class MathImages(QObject):
         return len(self._waiting)
 
     @property
+    def settled(self) -> bool:
+        """Nothing being typeset and every arrival handed to the documents' views."""
+        return not self._waiting and not self._flush.isActive()
+
+    @property
     def cached_bytes(self) -> int:
         return self._bytes
 
@@ -231,6 +237,8 @@ class MathImages(QObject):
         return len(self._pixmaps)
 
     def shutdown(self) -> None:
+        """Stop typesetting and end the child process (the window closes)."""
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
         if self._process is not None:
             self._process.shutdown()
@@ -242,6 +250,8 @@ class MathImages(QObject):
             from desktop.core.rendering.math_process import TypesetProcess
 
             self._process = TypesetProcess()
+            if self._closed:  # shut down meanwhile: this one starts no child either
+                self._process.shutdown()
         return self._process
 
     @staticmethod

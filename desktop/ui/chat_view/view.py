@@ -18,6 +18,7 @@ from desktop.core.citations import placeable
 from desktop.core.conversation_path import SiblingInfo
 from desktop.core.rendering.citation_marks import cited_markdown
 from desktop.core.rendering.incremental import DeferredHighlight
+from desktop.core.rendering.mermaid import shared_process
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
@@ -236,6 +237,11 @@ class ChatView(QWidget):
     def flush(self) -> None:
         """Render pending stream deltas now (tests, and before reading the view's state)."""
         self.coalescer.flush_now()
+
+    def shutdown_renderers(self) -> None:
+        """End the formula and diagram render processes (the window closes)."""
+        self.area.cache.math.shutdown()
+        shared_process().close()
 
     # --- internals ------------------------------------------------------------------------
     def _apply_batches(self, batches: dict[int, StreamBatch]) -> None:
