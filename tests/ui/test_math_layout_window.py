@@ -213,3 +213,65 @@ def test_render_processes_end_with_the_window(
     assert not any(_alive(pid) for pid in children)
     assert not _alive(mermaid_pid)
     assert os.getpid() not in children
+
+
+def _annotated_stream(text: str, ends: list[tuple[int, str]]) -> Reply:
+    """`text` as OpenAI chat deltas of 40 characters, with one url_citation per (end, url)
+    sent half-way through the stream."""
+    pieces = [text[start:start + 40] for start in range(0, len(text), 40)]
+    events: list[str | dict[str, Any]] = [
+        {"id": "m", "model": "fake-model", "choices": [{"index": 0, "delta": {"content": p}}]}
+        for p in pieces]
+    annotations = [{"type": "url_citation", "url_citation": {
+        "url": url, "title": url.rsplit("/", 1)[-1], "start_index": 0, "end_index": end}}
+        for end, url in ends]
+    events.insert(len(events) // 2, {"id": "m", "model": "fake-model", "choices": [
+        {"index": 0, "delta": {"annotations": annotations}}]})
+    events.append({"id": "m", "model": "fake-model",
+                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+    return Reply.sse(events, delay=0.002)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_formulas_diagrams_and_citations_in_one_reply(
+    chat: ChatWindow, fake_provider: FakeProvider, scheme: str
+) -> None:
+    from desktop.ui.chat_view.diagrams import DIAGRAM_IMAGE_PREFIX, PENDING_MARK, diagram_service
+    from tests.ui.test_math_window import math_reply
+    from tests.ui.test_mermaid_window import REPLY as DIAGRAMS
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, scheme)
+    try:
+        text = math_reply() + "\n" + DIAGRAMS
+        first = text.index(" to get the result.")
+        ends = [(first, "https://example.org/sums"),
+                (text.index("That is all."), "https://example.org/flows")]
+        fake_provider.script("/chat/completions", _annotated_stream(text, ends))
+        chat.window.resize(1200, 900)
+        chat.type_and_send("Sums and diagrams, with sources")
+        chat.wait(lambda: chat.idle() and chat.path()[-1].status is MessageStatus.COMPLETE,
+                  timeout=30)
+        reply = chat.path()[-1]
+        assert reply.text == text and len(reply.citations) == 2
+        view = chat.window.chat.chat_view
+        body = _reply_body(chat)
+        math = view.area.cache.math
+        chat.wait(lambda: not diagram_service().busy and PENDING_MARK not in body.html
+                  and not body.highlight_pending and math.settled, timeout=60)
+        body = _reply_body(chat)
+        assert len(_pixmaps(body)) == 61
+        assert body.html.count(DIAGRAM_IMAGE_PREFIX) == 2
+        assert body.html.count('href="cite:') == 2
+        renderer = add_diagram_hook(MarkdownRenderer(copy_label="Copy"))
+        assert body.html == renderer.render(body_markdown(reply))
+        card = view.area.bound_widget(reply.id)
+        assert card is not None
+        assert [b.text() for b in card.source_list.buttons if b.isVisible()] == [
+            "[1]  sums  ·  example.org", "[2]  flows  ·  example.org"]
+        view.area.scroll_to_end()
+        chat.wait(lambda: math.settled)
+        _shot(chat, f"all-{scheme}")
+    finally:
+        theme.apply_theme(app, "light")
