@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -83,6 +84,9 @@ class MessageWidget(QFrame):
         outer.addWidget(self.footer)
         outer.addWidget(self._build_actions())
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        # A growing card (a streamed reply) repaints only its new part: see RichTextView.
+        for widget in (self, self.bubble, self.thinking_frame):
+            widget.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.tool_card: ToolCard | None = None  # made for the first Role.TOOL row bound
         self.retranslate_ui()
 
@@ -201,6 +205,14 @@ class MessageWidget(QFrame):
         if self.row is not None:
             self._show_role()
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Static contents suit a reply growing as it streams; any other resize (a rebind,
+        # a new width, a highlighted card's rounded background) paints the card again.
+        streaming = self.row is not None and self.row.message.status is MessageStatus.STREAMING
+        if not streaming or event.oldSize().width() != event.size().width():
+            self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPixmap,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -78,6 +79,9 @@ class RichTextView(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        # A streamed reply grows at the bottom: a taller view paints only what was added
+        # (plus what `refresh` marks), not the whole visible text again every frame.
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
 
     def set_content(self, content: RichTextContent | None) -> None:
         self.content = content
@@ -120,7 +124,9 @@ class RichTextView(QWidget):
         width = int(content.width) if content is not None and content.width > 0 else 400
         return QSize(width, self.heightForWidth(width))
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.oldSize().width() != event.size().width():
+            self.update()  # the text wraps anew (static contents paint only the new part)
         if self.content is not None:
             self.content.set_width(float(max(self.width(), 10)))
             self._tops = self.content.tops()
