@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QPixmap, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QPaintEvent, QPixmap, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -275,3 +275,49 @@ def test_formulas_diagrams_and_citations_in_one_reply(
         _shot(chat, f"all-{scheme}")
     finally:
         theme.apply_theme(app, "light")
+
+
+class _Paints(QObject):
+    """Records the height of each paint event a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heights: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(event, QPaintEvent):
+            self.heights.append(event.rect().height())
+        return False
+
+
+def test_following_a_stream_repaints_only_what_changed(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    """The text already shown is blitted as the view scrolls, not painted again each frame."""
+    paragraph = "A line of text that wraps over the width of the view a few times. " * 6
+    text = "\n\n".join(f"Paragraph {n}: {paragraph}" for n in range(60))
+    pieces = [text[start:start + 60] for start in range(0, len(text), 60)]
+    fake_provider.script("/chat/completions", Reply.sse(
+        [{"choices": [{"index": 0, "delta": {"content": p}}]} for p in pieces], delay=0.004))
+    chat.window.resize(1100, 800)
+    chat.type_and_send("Write a lot")
+    view = chat.window.chat.chat_view
+    paints = _Paints()
+
+    def streaming_card() -> bool:
+        path = chat.path() if chat.parts.state.conversation_id is not None else []
+        if len(path) < 2 or path[-1].status is not MessageStatus.STREAMING:
+            return False
+        card = view.area.bound_widget(path[-1].id)
+        return card is not None and card.body.height() > 2 * view.area.viewport().height()
+
+    chat.wait(streaming_card, timeout=20)
+    card = view.area.bound_widget(chat.path()[-1].id)
+    assert card is not None
+    card.body.installEventFilter(paints)
+    chat.wait(lambda: len(paints.heights) >= 30 or chat.idle(), timeout=20)
+    card.body.removeEventFilter(paints)
+    assert len(paints.heights) >= 10
+    visible = view.area.viewport().height()
+    paints.heights.sort()
+    assert paints.heights[len(paints.heights) // 2] < visible // 2, paints.heights

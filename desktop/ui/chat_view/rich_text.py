@@ -98,12 +98,13 @@ class RichTextView(QWidget):
         else:
             self._tops = [0.0]
         self.updateGeometry()
-        first = self.content.take_changed() if self.content is not None else 0
+        first, below = self.content.take_changed() if self.content is not None else (0, 0.0)
         if first <= 0 or first >= len(self._tops):
             self.update()
         else:
-            # Only from the first changed document down: the finished ones above stay.
-            top = int(self._tops[first]) - 2
+            # Only from the first changed document (and the part of it that changed) down:
+            # the finished text above stays.
+            top = int(self._tops[first] + below) - 2
             self.update(0, top, self.width(), max(self.height() - top, 0))
 
     # --- size -----------------------------------------------------------------------------
