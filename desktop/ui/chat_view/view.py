@@ -27,7 +27,7 @@ from desktop.ui.chat_view.documents import body_markdown, copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel
 from desktop.ui.chat_view.rich_text_content import RichTextContent
-from desktop.ui.chat_view.stream_coalescer import StreamBatch, StreamCoalescer
+from desktop.ui.chat_view.stream_coalescer import FRAME_MS, StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
 from desktop.ui.chat_view.tool_card import ALWAYS, APPROVE, DENY
 from desktop.ui.theme import current_colors
@@ -82,6 +82,11 @@ class ChatView(QWidget):
         # Messages whose formulas arrived while a stream frame is due: measured in that frame
         # (one re-layout and one paint for both instead of two).
         self._formula_ids: set[int] = set()
+        # ... or by this timer, should that frame not come (its batch was discarded).
+        self._formula_timer = QTimer(self)
+        self._formula_timer.setSingleShot(True)
+        self._formula_timer.setInterval(FRAME_MS * 2)
+        self._formula_timer.timeout.connect(self._on_formula_timer)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -328,7 +333,14 @@ class ChatView(QWidget):
             content = owner() if owner is not None else None
             if isinstance(content, RichTextContent) and content.formulas_arrived(doc):
                 self._formula_ids.add(content.message_id)
-        if not self.coalescer.has_pending and self._invalidate_formula_rows():
+        if self.coalescer.has_pending:
+            if not self._formula_timer.isActive():
+                self._formula_timer.start()
+        elif self._invalidate_formula_rows():
+            self.area.relayout()
+
+    def _on_formula_timer(self) -> None:
+        if self._invalidate_formula_rows():
             self.area.relayout()
 
     def _on_diagram_ready(self, key: str) -> None:
