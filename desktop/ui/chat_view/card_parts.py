@@ -26,3 +26,10 @@ def invalidate_layout(layout: QLayout | None) -> None:
         if nested is not None:
             invalidate_layout(nested)
     layout.invalidate()
+
+
+def set_static_contents(*widgets: QWidget) -> None:
+    """Widgets that grow at the bottom (a streamed reply's card) and keep what they show when
+    they do: a resize repaints only the part added (see RichTextView)."""
+    for widget in widgets:
+        widget.setAttribute(Qt.WidgetAttribute.WA_StaticContents)

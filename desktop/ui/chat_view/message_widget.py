@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import MessageStatus, Role
-from desktop.ui.chat_view.card_parts import flat_button, invalidate_layout
+from desktop.ui.chat_view.card_parts import flat_button, invalidate_layout, set_static_contents
 from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.footer import footer_text
@@ -84,9 +84,7 @@ class MessageWidget(QFrame):
         outer.addWidget(self.footer)
         outer.addWidget(self._build_actions())
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
-        # A growing card (a streamed reply) repaints only its new part: see RichTextView.
-        for widget in (self, self.bubble, self.thinking_frame):
-            widget.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        set_static_contents(self, self.bubble, self.thinking_frame)
         self.tool_card: ToolCard | None = None  # made for the first Role.TOOL row bound
         self.retranslate_ui()
 
@@ -207,12 +205,10 @@ class MessageWidget(QFrame):
             self.refresh()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Static contents suit a reply growing as it streams; any other resize (a rebind,
-        # a new width, a highlighted card's rounded background) paints the card again.
+        super().resizeEvent(event)  # only a streaming reply's growth is left unpainted
         streaming = self.row is not None and self.row.message.status is MessageStatus.STREAMING
         if not streaming or event.oldSize().width() != event.size().width():
-            self.update()
+            self.update()  # a rebind, a new width, a highlighted card's rounded background
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -372,9 +368,7 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
-        if show_extras(self.refusal_block, self.source_list, message,
-                       live.refusal if live is not None else None,
-                       live.citations if live is not None else ()):
+        if show_extras(self.refusal_block, self.source_list, message, live):
             self._invalidate_all()
 
         error = (live.error if live else None) or message.error

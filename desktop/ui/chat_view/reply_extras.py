@@ -17,8 +17,9 @@ from PySide6.QtGui import QDesktopServices, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.citations import Source, numbered_sources, safe_url
-from desktop.core.reply_parts import Citation, Usage
+from desktop.core.reply_parts import Usage
 from desktop.core.store.models import Message
+from desktop.ui.chat_view.model import LiveReply
 
 MAX_SOURCES_SHOWN = 100
 MAX_REFUSAL_SHOWN = 20_000  # characters (a stored refusal is capped alike)
@@ -147,11 +148,13 @@ class SourceList(_SizedBlock):
 
 
 def show_extras(refusal: RefusalBlock, sources: SourceList, message: Message,
-                live_refusal: str | None, live_citations: Sequence[Citation] = ()) -> bool:
+                live: LiveReply | None) -> bool:
     """Show a reply's refusal and sources (the streaming ones until the reply is stored
     with its own); True if that changed."""
     before = (refusal.text.text(), refusal.isHidden(), sources.sources)
+    live_refusal = live.refusal if live is not None else None
     refusal.show_refusal(live_refusal if live_refusal is not None else message.refusal)
+    live_citations = live.citations if live is not None else []
     sources.show_sources(numbered_sources(message.citations or live_citations)[0])
     return before != (refusal.text.text(), refusal.isHidden(),
                       sources.sources)
