@@ -6,7 +6,9 @@ The whole window talks to the fake provider (a separate process). Event-loop lag
 with a 5 ms QTimer probe (lag = actual interval - 5 ms) from Send until the last formula has
 been typeset and shown. Then: the cost of a render-cache hit (the pixmap a document asks for,
 and the typeset SVG), and the memory that 1,000 cached formulas hold.
-Budget (issue 16): lag p99 <= 16 ms, max <= 50 ms; cache hit <= 1 ms.
+Budget (issue 16): lag p99 <= 16 ms, max <= 50 ms; cache hit <= 1 ms. The UI thread's CPU
+time over the stream is printed too: on a machine shared with other work, lag measures the
+machine as much as the app, CPU time what the app itself costs.
 """
 
 from __future__ import annotations
@@ -117,6 +119,7 @@ def main() -> int:
     probe.timeout.connect(lambda: probe_times.append(time.perf_counter()))
     probe.start()
     started = time.perf_counter()
+    cpu_started = time.thread_time()  # the UI thread's own CPU time: robust to a busy machine
     chat.type_and_send("Derive the sums step by step.")
     chat.wait(lambda: bool(chat.parts.exchanges.running), timeout=30)
     chat.wait(chat.idle, timeout=300)
@@ -124,6 +127,7 @@ def main() -> int:
     view.flush()
     chat.wait(lambda: math.pending == 0, timeout=300)
     shown = time.perf_counter() - started
+    ui_cpu = time.thread_time() - cpu_started
     probe.stop()
     lags = [max(0.0, (b - a) * 1000 - PROBE_MS) for a, b in itertools.pairwise(probe_times)]
     reply = chat.path()[-1]
@@ -186,6 +190,7 @@ def main() -> int:
         ("stream: send to saved", f"{streamed:.1f} s", ""),
         ("stream: send to last formula shown", f"{shown:.1f} s", ""),
         ("formulas typeset in the window", f"{typeset}", ""),
+        ("UI thread CPU, send to last formula shown", f"{ui_cpu:.2f} s", ""),
         ("UI lag p50", f"{percentile(lags, 0.5):.1f} ms", ""),
         ("UI lag p99", f"{percentile(lags, 0.99):.1f} ms", "<= 16 ms"),
         ("UI lag max", f"{max(lags, default=0):.1f} ms", "<= 50 ms"),

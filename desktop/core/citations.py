@@ -39,6 +39,7 @@ __all__ = [
     "encode_citations",
     "numbered_sources",
     "place_markers",
+    "placeable",
     "safe_url",
 ]
 
@@ -219,14 +220,24 @@ def _fenced_blocks(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
+def placeable(text: str, citation: Citation) -> bool:
+    """Whether a streamed text is far enough for the citation's marker: its place is known
+    and followed by more text (the word it ends may still grow while the text streams)."""
+    # A place that stops at a space is final; one at the end of the text is not yet.
+    return citation.end is not None and _snap(text, citation.end) < len(text)
+
+
 def place_markers(
-    text: str, citations: Sequence[Citation], marker: Callable[[int], str]
+    text: str, citations: Sequence[Citation], marker: Callable[[int], str],
+    *, streaming: bool = False,
 ) -> str:
     """`text` with `marker(number)` after each cited span (at the end when it has no index).
 
     Markers at the same place are joined in number order, each number once; a place inside
     a word or a Markdown link moves to its end, so nothing is split; one inside a fenced code
-    block goes in a paragraph of its own after the block.
+    block goes in a paragraph of its own after the block. `streaming`: the text is still
+    growing, so citations not `placeable` yet get no marker (the numbers stay those of the
+    complete list).
     """
     if not citations:
         return text
@@ -235,6 +246,8 @@ def place_markers(
     after_block: set[int] = set()
     at: dict[int, list[int]] = {}
     for citation, number in zip(citations, numbers, strict=True):
+        if streaming and not placeable(text, citation):
+            continue
         place = len(text) if citation.end is None else _snap(text, citation.end)
         if place == len(text):
             place = len(text.rstrip())
@@ -242,6 +255,8 @@ def place_markers(
             if start < place <= end or (start == place and place == len(text.rstrip())):
                 place = end
                 after_block.add(place)
+        if streaming and place >= len(text):
+            continue  # after a code block still open: its end is not known yet
         group = at.setdefault(place, [])
         if number not in group:
             group.append(number)

@@ -8,6 +8,7 @@ know no controller, and views follow the open-conversation state and the store's
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -87,6 +88,7 @@ class WindowParts:
     usage: UsageTools | None = None
     balances: BalanceWatch | None = None
     knowledge: KnowledgeWiring | None = None  # knowledge bases: attach, sources, dialog
+    stop_renderers: Callable[[], None] = lambda: None  # formula and diagram processes
 
     async def shutdown(self) -> None:
         """Stop streams (keeping what arrived), do pending deletes, close the clients."""
@@ -102,6 +104,7 @@ class WindowParts:
         if self.knowledge is not None:
             self.knowledge.shutdown()  # indexing stops; what it embedded is kept
         await self.tasks.drain()  # model lists, probes, speech: nothing left pending
+        self.stop_renderers()  # their child processes end with the window
 
 
 def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
@@ -199,6 +202,7 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     window.saving_state.connect(drafts.save)
     window.about_action.triggered.connect(lambda: _show_about(window, store.data_dir, tasks))
     window.tools_action.triggered.connect(lambda: _show_tools(window, tool_hub, tasks))
+    parts.stop_renderers = view.shutdown_renderers
     window.shutdown = parts.shutdown
     window.history_ready()
     read_aloud.sweep()

@@ -24,11 +24,14 @@ _PREFIXES = (CITE_HREF, EXPORT_CITE_HREF)
 
 
 def cited_markdown(
-    text: str, citations: Sequence[Citation], href: Callable[[int], str] | None = None
+    text: str, citations: Sequence[Citation], href: Callable[[int], str] | None = None,
+    *, streaming: bool = False,
 ) -> str:
-    """`text` with a `[n]` link after each cited span; `href(n)` is its address."""
+    """`text` with a `[n]` link after each cited span; `href(n)` is its address
+    (`streaming`: only where the text has grown past the span, see `place_markers`)."""
     address = href or (lambda number: f"{CITE_HREF}{number}")
-    return place_markers(text, citations, lambda n: f"[&#91;{n}&#93;]({address(n)})")
+    return place_markers(text, citations, lambda n: f"[&#91;{n}&#93;]({address(n)})",
+                         streaming=streaming)
 
 
 def citation_number(href: str) -> int | None:

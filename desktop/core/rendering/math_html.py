@@ -9,11 +9,12 @@ image back into that source.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from desktop.core.rendering.math_spans import MathSpan, find_math
+from desktop.core.rendering.math_spans import MathSpan, find_math, heading_level
 
 if TYPE_CHECKING:
     from desktop.core.rendering.math_svg import MathSvgCache
@@ -22,12 +23,16 @@ MATH_SCHEME = "switchboard-math"
 _INLINE_PREFIX = f"{MATH_SCHEME}:i?"
 _DISPLAY_PREFIX = f"{MATH_SCHEME}:d?"
 EXPORT_MATH_SIZE = 17.0  # pixels; the exported page's text is 15 px
+# Browsers' default heading sizes (em), for formulas in the exported page's headings.
+EXPORT_HEADING_SCALE = {1: 2.0, 2: 1.5, 3: 1.17, 4: 1.0, 5: 0.83, 6: 0.67}
 
 
 def math_name(span: MathSpan) -> str:
-    """The image name of a formula in the chat view's HTML."""
+    """The image name of a formula in the chat view's HTML (`#hN`: in a heading of level N,
+    whose font size it takes; the quoted source never holds a `#`)."""
     prefix = _DISPLAY_PREFIX if span.display else _INLINE_PREFIX
-    return prefix + quote(span.source, safe="")
+    heading = f"#h{span.heading}" if span.heading else ""
+    return prefix + quote(span.source, safe="") + heading
 
 
 def is_math_name(name: str) -> bool:
@@ -39,10 +44,12 @@ def parse_math_name(name: str) -> MathSpan | None:
     """The formula behind an image name (None for any other name or a malformed one)."""
     if not is_math_name(name):
         return None
-    source = unquote(name[len(_INLINE_PREFIX) :])
+    quoted, _hash, heading = name[len(_INLINE_PREFIX) :].partition("#")
+    level = heading_level(heading)
+    source = unquote(quoted)
     spans = find_math(source)
     if len(spans) == 1 and spans[0].source == source:
-        return spans[0]
+        return replace(spans[0], heading=level) if level else spans[0]
     return None
 
 
@@ -60,7 +67,8 @@ def export_math_html(span: MathSpan, cache: MathSvgCache | None = None) -> str:
 
     cache = cache if cache is not None else SHARED_SVG_CACHE
     try:
-        typeset = cache.get(span.latex, display=span.display, size=EXPORT_MATH_SIZE)
+        size = EXPORT_MATH_SIZE * EXPORT_HEADING_SCALE.get(span.heading, 1.0)
+        typeset = cache.get(span.latex, display=span.display, size=size)
     except MathError as error:
         return (f'<code class="math-error" title="{html.escape(str(error))}">'
                 f"{html.escape(span.source)}</code>")

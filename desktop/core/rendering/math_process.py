@@ -42,9 +42,12 @@ class TypesetProcess:
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._closed = False  # shut down: no child is started again
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._closed:
+                raise MathError("The typesetter has shut down.")
             if self._pool is None:
                 # spawn: forking a process that runs Qt's threads is not safe.
                 context = multiprocessing.get_context("spawn")
@@ -76,7 +79,22 @@ class TypesetProcess:
         return MathSvg(svg, width, height, depth)
 
     def shutdown(self) -> None:
+        """End the child now (the window closes), even mid-formula; never start another."""
         with self._lock:
+            self._closed = True
             pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.kill()
+        for process in processes:
+            process.join(2.0)
+
+    @property
+    def children(self) -> list[int]:
+        """Process ids of the running children (tests check that shutdown ends them)."""
+        pool = self._pool
+        processes = list(getattr(pool, "_processes", {}).values()) if pool else []
+        return [process.pid for process in processes if process.is_alive()]

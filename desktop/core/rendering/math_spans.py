@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -53,12 +53,14 @@ _OPENER_LINE = re.compile(rf"^[ \t>*+\-\d.)]*(\$\$|\\\[|\\begin\{{(?:{_ENV_NAMES
 @dataclass(frozen=True, slots=True)
 class MathSpan:
     """One formula: its LaTeX, whether it is display math, its text with delimiters, and
-    whether it stands as a block of its own (on its own lines)."""
+    whether it stands as a block of its own (on its own lines); `heading` is the level
+    (1–6) of the heading it is in, 0 outside headings (its size follows the heading's)."""
 
     latex: str
     display: bool
     source: str
     block: bool = False
+    heading: int = 0
 
 
 def _closing(opener: str) -> str:
@@ -359,13 +361,35 @@ def math_plugin(md: MarkdownIt, render: MathRender) -> None:
     )
 
     def inline_rule(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
-        return render(span_of(tokens[idx]))
+        span = span_of(tokens[idx])
+        level = env.get(_HEADING_KEY, 0) if isinstance(env, dict) else 0
+        return render(replace(span, heading=level) if level else span)
+
+    def heading_open(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        if isinstance(env, dict):
+            env[_HEADING_KEY] = heading_level(tokens[idx].tag)
+        return renderer.renderToken(tokens, idx, options, env)
+
+    def heading_close(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
+        if isinstance(env, dict):
+            env.pop(_HEADING_KEY, None)
+        return renderer.renderToken(tokens, idx, options, env)
 
     def block_rule(renderer, tokens, idx, options, env):  # type: ignore[no-untyped-def]
         return render(span_of(tokens[idx]))
 
     md.add_render_rule("math_inline", inline_rule)
     md.add_render_rule("math_block", block_rule)
+    md.add_render_rule("heading_open", heading_open)  # formulas in headings know the level
+    md.add_render_rule("heading_close", heading_close)
+
+
+_HEADING_KEY = "math_heading"
+
+
+def heading_level(tag: str) -> int:
+    """1–6 for a heading tag (`h2`), else 0."""
+    return int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456" else 0
 
 
 def _plain(span: MathSpan) -> str:

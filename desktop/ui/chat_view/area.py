@@ -11,7 +11,7 @@ import bisect
 import itertools
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from desktop.core.store.models import MessageStatus, Role
@@ -21,6 +21,7 @@ from desktop.ui.chat_view.images import ChatImages
 from desktop.ui.chat_view.kb_sources import KbSourceBook
 from desktop.ui.chat_view.message_widget import MessageWidget
 from desktop.ui.chat_view.model import MessageListModel, MessageRow
+from desktop.ui.theme import current_colors
 
 MAX_CONTENT_WIDTH = 820  # readable line length, centred like the peers do
 SIDE_MARGIN = 24
@@ -39,6 +40,10 @@ class MessageArea(QAbstractScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setObjectName("messageViewport")
+        # An opaque viewport lets a scroll blit what is shown and paint only the strip that
+        # scrolled in (one the style sheet paints repaints all of it: every frame of a
+        # stream). It paints its own background (paintEvent).
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.model = model
         self.cache = DocumentCache(self.font())
         self.images = ChatImages(self)  # thumbnails of the cards' images, cached by hash
@@ -335,6 +340,16 @@ class MessageArea(QAbstractScrollArea):
     def scroll_to_end(self) -> None:
         self.set_following(True)
         self.relayout()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        # Qt's default repaints the whole viewport on every scroll bar change; `relayout`
+        # places the cards itself and blits what only moved (_scroll_widgets).
+        pass
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The viewport's background (it is opaque: Qt paints none under it).
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), QColor(current_colors()["bg"]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

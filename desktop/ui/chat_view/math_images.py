@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QPixmap,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -114,7 +115,14 @@ class MathImages(QObject):
         self._flush.timeout.connect(self._emit_arrived)
         self._typeset.connect(self._on_typeset)
         self._placeholders: dict[tuple[int, int], QPixmap] = {}
+        # Per document, its formulas shown scaled down to its width: name -> full pixmap.
+        self._scaled: weakref.WeakKeyDictionary[QTextDocument, dict[str, QPixmap]] = (
+            weakref.WeakKeyDictionary())
+        # Per document, the natural width of its widest formula (what `refit` checks first).
+        self._widest: weakref.WeakKeyDictionary[QTextDocument, float] = (
+            weakref.WeakKeyDictionary())
         self.typeset_count = 0  # formulas typeset (tests, benchmark)
+        self._closed = False
 
     # --- the documents' side --------------------------------------------------------------
     def resource(self, doc: QTextDocument, name: str, style: FormulaStyle) -> QPixmap | None:
@@ -123,14 +131,13 @@ class MathImages(QObject):
         span = parse_math_name(name)
         if span is None:
             return None
-        font = doc.defaultFont()
+        font = heading_font(doc.defaultFont(), span.heading)
         ratio = _pixel_ratio()
         key: Key = (span.source, span.display, span.block, font.key(), style.colour, ratio)
         formula = self._pixmaps.get(key)
         if formula is not None:
             self._pixmaps.move_to_end(key)
-            doc.addResource(_IMAGE, QUrl(name), formula.pixmap)  # no more asking on paints
-            return formula.pixmap
+            return self._show(doc, name, formula.pixmap)  # no more asking on paints
         # The document is listed and shown the placeholder BEFORE the job is submitted: a
         # job that ends at once (an SVG cache hit) may deliver on this thread, right inside
         # `submit`/`add_done_callback`, and must find the document waiting.
@@ -150,15 +157,62 @@ class MathImages(QObject):
             future = self._pool.submit(self._render, job, self.svg_cache, self._typesetter)
             future.add_done_callback(lambda done, key=key: self._finished(key, done))  # type: ignore[misc]
         arrived = self._pixmaps.get(key)  # delivered already (see above)
-        return arrived.pixmap if arrived is not None else placeholder
+        return self._show(doc, name, arrived.pixmap) if arrived is not None else placeholder
+
+    def _show(self, doc: QTextDocument, name: str, pixmap: QPixmap) -> QPixmap:
+        """Give `doc` the formula's pixmap, scaled down to the document's width when wider
+        (a long display formula); the full one stays at hand (`full_size`)."""
+        width = doc.textWidth()
+        ratio = pixmap.devicePixelRatio()
+        natural = pixmap.width() / ratio
+        if natural > self._widest.get(doc, 0.0):
+            self._widest[doc] = natural
+        scaled = self._scaled.get(doc)
+        if width > 0 and natural > width + 0.5:
+            shown = pixmap.scaledToWidth(max(1, int(width * ratio)),
+                                         Qt.TransformationMode.SmoothTransformation)
+            shown.setDevicePixelRatio(ratio)
+            if scaled is None:
+                scaled = self._scaled[doc] = {}
+            scaled[name] = pixmap
+        else:
+            shown = pixmap
+            if scaled is not None:
+                scaled.pop(name, None)
+        doc.addResource(_IMAGE, QUrl(name), shown)
+        return shown
+
+    def refit(self, doc: QTextDocument) -> bool:
+        """`doc` has a new width: fit its formulas to it again (True: some changed size)."""
+        if not self._scaled.get(doc) and self._widest.get(doc, 0.0) <= doc.textWidth() + 0.5:
+            return False  # every formula fits and none is scaled
+        changed = False
+        for name in _image_names(doc):
+            full = self._scaled.get(doc, {}).get(name)
+            current = doc.resource(_IMAGE, QUrl(name))
+            pixmap = full if full is not None else current
+            if not isinstance(pixmap, QPixmap) or parse_math_name(name) is None:
+                continue
+            if full is None and pixmap.width() / pixmap.devicePixelRatio() <= doc.textWidth() + 0.5:
+                continue  # fits and was never scaled
+            self._show(doc, name, pixmap)
+            changed = True
+        if changed:
+            doc.markContentsDirty(0, doc.characterCount())
+        return changed
+
+    def full_size(self, doc: QTextDocument, name: str) -> QPixmap | None:
+        """The whole formula when `doc` shows it scaled down (None when it does not)."""
+        return self._scaled.get(doc, {}).get(name)
 
     def lookup(self, name: str, doc: QTextDocument, style: FormulaStyle) -> QPixmap | None:
         """A cached pixmap only (no typesetting): what a cache hit costs (benchmark)."""
         span = parse_math_name(name)
         if span is None:
             return None
-        key: Key = (span.source, span.display, span.block, doc.defaultFont().key(),
-                    style.colour, _pixel_ratio())
+        key: Key = (span.source, span.display, span.block,
+                    heading_font(doc.defaultFont(), span.heading).key(), style.colour,
+                    _pixel_ratio())
         formula = self._pixmaps.get(key)
         return None if formula is None else formula.pixmap
 
@@ -171,6 +225,11 @@ class MathImages(QObject):
         return len(self._waiting)
 
     @property
+    def settled(self) -> bool:
+        """Nothing being typeset and every arrival handed to the documents' views."""
+        return not self._waiting and not self._flush.isActive()
+
+    @property
     def cached_bytes(self) -> int:
         return self._bytes
 
@@ -178,6 +237,8 @@ class MathImages(QObject):
         return len(self._pixmaps)
 
     def shutdown(self) -> None:
+        """Stop typesetting and end the child process (the window closes)."""
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
         if self._process is not None:
             self._process.shutdown()
@@ -189,6 +250,8 @@ class MathImages(QObject):
             from desktop.core.rendering.math_process import TypesetProcess
 
             self._process = TypesetProcess()
+            if self._closed:  # shut down meanwhile: this one starts no child either
+                self._process.shutdown()
         return self._process
 
     @staticmethod
@@ -245,7 +308,7 @@ class MathImages(QObject):
         for ref, name in self._waiting.pop(key, []):
             doc = ref()
             if doc is not None:
-                doc.addResource(_IMAGE, QUrl(name), pixmap)
+                self._show(doc, name, pixmap)
                 self._changed[id(doc)] = doc
         if self._changed and not self._flush.isActive():
             self._flush.start()
@@ -269,6 +332,41 @@ class MathImages(QObject):
         return pixmap
 
 
+def _image_names(doc: QTextDocument) -> list[str]:
+    """The names of the images in `doc` (formulas among them), each once."""
+    names: dict[str, None] = {}
+    block = doc.begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fmt = fragments.fragment().charFormat()
+            if fmt.isImageFormat():
+                names[fmt.toImageFormat().name()] = None
+            fragments += 1
+        block = block.next()
+    return list(names)
+
+
+_HEADING_FONTS: dict[tuple[str, int], QFont] = {}
+
+
+def heading_font(font: QFont, level: int) -> QFont:
+    """The font a document with default `font` shows a heading of `level` in (1–6; 0: the
+    font itself): a formula in a heading is typeset at the heading's size."""
+    if not level:
+        return font
+    key = (font.key(), level)
+    found = _HEADING_FONTS.get(key)
+    if found is None:
+        probe = QTextDocument()
+        probe.setDefaultFont(font)
+        probe.setHtml(f"<h{level}>x</h{level}>")
+        cursor = QTextCursor(probe)
+        cursor.setPosition(1)
+        found = _HEADING_FONTS[key] = cursor.charFormat().font()
+    return found
+
+
 def _pixel_ratio() -> float:
     app = QGuiApplication.instance()
     return float(app.devicePixelRatio()) if isinstance(app, QGuiApplication) else 1.0
@@ -283,3 +381,6 @@ class DocumentFormulas:
 
     def resource(self, doc: QTextDocument, name: str) -> QPixmap | None:
         return self.images.resource(doc, name, self.style)
+
+    def refit(self, doc: QTextDocument) -> bool:
+        return self.images.refit(doc)

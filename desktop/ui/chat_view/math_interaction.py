@@ -8,7 +8,7 @@ elsewhere is what the model wrote.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QPixmap, QTextCursor, QTextDocument
 
 from desktop.core.rendering.math_html import parse_math_name
 from desktop.core.rendering.math_spans import MathSpan
@@ -48,6 +48,17 @@ def formula_at(doc: QTextDocument, point: QPointF) -> MathSpan | None:
     """The formula drawn at `point` (document coordinates), if any."""
     name = doc.documentLayout().imageAt(point)
     return parse_math_name(name) if name else None
+
+
+def full_size_at(doc: QTextDocument, point: QPointF) -> QPixmap | None:
+    """The whole formula at `point` when `doc` shows it scaled down to fit (else None)."""
+    name = doc.documentLayout().imageAt(point)
+    images = getattr(getattr(doc, "formulas", None), "images", None)
+    full_size = getattr(images, "full_size", None)
+    if not name or full_size is None:
+        return None
+    pixmap = full_size(doc, name)
+    return pixmap if isinstance(pixmap, QPixmap) else None
 
 
 def formula_error(doc: QTextDocument, span: MathSpan) -> str | None:

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.store.models import MessageStatus, Role
-from desktop.ui.chat_view.card_parts import flat_button, invalidate_layout
+from desktop.ui.chat_view.card_parts import (
+    error_box,
+    flat_button,
+    invalidate_layout,
+    set_static_contents,
+)
 from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.file_chips import ChatFiles, FileStrip
 from desktop.ui.chat_view.footer import footer_text
 from desktop.ui.chat_view.images import ChatImages, ImageStrip
 from desktop.ui.chat_view.kb_sources import KbSourceBook, KbSourceChips
 from desktop.ui.chat_view.model import MessageRow
-from desktop.ui.chat_view.reply_extras import (
-    RefusalBlock,
-    SourceList,
-    show_extras,
-    usage_tooltip,
-)
+from desktop.ui.chat_view.reply_extras import RefusalBlock, SourceList, show_extras, usage_tooltip
 from desktop.ui.chat_view.rich_text import RichTextView
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.tool_card import ToolCallBlock, ToolCard
@@ -89,6 +83,7 @@ class MessageWidget(QFrame):
         outer.addWidget(self.footer)
         outer.addWidget(self._build_actions())
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        set_static_contents(self, self.bubble, self.thinking_frame)
         self.tool_card: ToolCard | None = None  # made for the first Role.TOOL row bound
         self.retranslate_ui()
 
@@ -144,23 +139,13 @@ class MessageWidget(QFrame):
         outer.addLayout(self.body_row)
 
     def _build_error_box(self) -> QFrame:
-        self.error_frame = QFrame(self)
-        self.error_frame.setObjectName("errorBox")
-        error_layout = QHBoxLayout(self.error_frame)
-        error_layout.setContentsMargins(10, 8, 10, 8)
-        self.error_label = QLabel(self.error_frame)
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_frame, self.error_label, error_layout = error_box(self)
         self.continue_button = flat_button("", "errorAction", self.error_frame)
         self.retry_button = flat_button("", "errorAction", self.error_frame)
         self.continue_button.clicked.connect(lambda: self._emit(CONTINUE))
         self.retry_button.clicked.connect(lambda: self._emit(RETRY))
-        error_layout.addWidget(self.error_label, 1)
         error_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignTop)
         error_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
-
         return self.error_frame
 
     def _build_actions(self) -> QWidget:
@@ -207,6 +192,12 @@ class MessageWidget(QFrame):
         if self.row is not None:
             self._show_role()
             self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # only a streaming reply's growth is left unpainted
+        streaming = self.row is not None and self.row.message.status is MessageStatus.STREAMING
+        if not streaming or event.oldSize().width() != event.size().width():
+            self.update()  # a rebind, a new width, a highlighted card's rounded background
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -366,9 +357,9 @@ class MessageWidget(QFrame):
         self.body.refresh()
 
         self._show_tool_calls(row)
-        if show_extras(self.refusal_block, self.source_list, message,
-                       live.refusal if live is not None else None) | self.kb_chips.set_passages(
-                self.kb_sources.of(message.id) if self.kb_sources is not None else ()):
+        if show_extras(self.refusal_block, self.source_list, message, live) | \
+                self.kb_chips.set_passages(
+                    self.kb_sources.of(message.id) if self.kb_sources is not None else ()):
             self._invalidate_all()
 
         error = (live.error if live else None) or message.error

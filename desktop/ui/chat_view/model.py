@@ -16,7 +16,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.core.citations import MAX_CITATIONS
 from desktop.core.conversation_path import SiblingInfo
+from desktop.core.reply_parts import Citation
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view.stream_coalescer import StreamBatch, ToolCallDraft
 
@@ -45,6 +47,11 @@ class LiveReply:
     model: str | None = None
     error: str | None = None
     refusal: str | None = None  # a refusal streaming in, shown in its own block
+    citations: list[Citation] = field(default_factory=list)  # streamed annotations
+    # Once citations arrived: the streamed text without markers (the rendered one has them)
+    # and how many citations have their marker shown.
+    plain: str | None = None
+    placed: int = 0
 
     def merge(self, batch: StreamBatch) -> None:
         if batch.refusal is not None:
@@ -57,6 +64,9 @@ class LiveReply:
             mine.arguments += draft.arguments
         self.model = batch.model or self.model
         self.error = batch.error or self.error
+        room = MAX_CITATIONS - len(self.citations)
+        if batch.citations and room > 0:
+            self.citations += batch.citations[:room]
 
 
 @dataclass

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 from desktop.core.citations import Source, numbered_sources, safe_url
 from desktop.core.reply_parts import Usage
 from desktop.core.store.models import Message
+from desktop.ui.chat_view.model import LiveReply
 
 MAX_SOURCES_SHOWN = 100
 MAX_REFUSAL_SHOWN = 20_000  # characters (a stored refusal is capped alike)
@@ -147,11 +148,14 @@ class SourceList(_SizedBlock):
 
 
 def show_extras(refusal: RefusalBlock, sources: SourceList, message: Message,
-                live_refusal: str | None) -> bool:
-    """Show a reply's refusal (the streaming one first) and sources; True if that changed."""
+                live: LiveReply | None) -> bool:
+    """Show a reply's refusal and sources (the streaming ones until the reply is stored
+    with its own); True if that changed."""
     before = (refusal.text.text(), refusal.isHidden(), sources.sources)
+    live_refusal = live.refusal if live is not None else None
     refusal.show_refusal(live_refusal if live_refusal is not None else message.refusal)
-    sources.show_sources(numbered_sources(message.citations)[0])
+    live_citations = live.citations if live is not None else []
+    sources.show_sources(numbered_sources(message.citations or live_citations)[0])
     return before != (refusal.text.text(), refusal.isHidden(),
                       sources.sources)
 

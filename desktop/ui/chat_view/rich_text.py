@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -35,6 +37,7 @@ from desktop.core.rendering.math_spans import MathSpan
 from desktop.ui.chat_view import math_interaction
 from desktop.ui.chat_view.diagram_viewer import add_diagram_actions, open_diagram
 from desktop.ui.chat_view.diagrams import diagram_key_of, diagram_link_at
+from desktop.ui.chat_view.formula_viewer import open_formula
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 
 
@@ -76,6 +79,9 @@ class RichTextView(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        # A streamed reply grows at the bottom: a taller view paints only what was added
+        # (plus what `refresh` marks), not the whole visible text again every frame.
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
 
     def set_content(self, content: RichTextContent | None) -> None:
         self.content = content
@@ -92,12 +98,13 @@ class RichTextView(QWidget):
         else:
             self._tops = [0.0]
         self.updateGeometry()
-        first = self.content.take_changed() if self.content is not None else 0
+        first, below = self.content.take_changed() if self.content is not None else (0, 0.0)
         if first <= 0 or first >= len(self._tops):
             self.update()
         else:
-            # Only from the first changed document down: the finished ones above stay.
-            top = int(self._tops[first]) - 2
+            # Only from the first changed document (and the part of it that changed) down:
+            # the finished text above stays.
+            top = int(self._tops[first] + below) - 2
             self.update(0, top, self.width(), max(self.height() - top, 0))
 
     # --- size -----------------------------------------------------------------------------
@@ -118,7 +125,9 @@ class RichTextView(QWidget):
         width = int(content.width) if content is not None and content.width > 0 else 400
         return QSize(width, self.heightForWidth(width))
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.oldSize().width() != event.size().width():
+            self.update()  # the text wraps anew (static contents paint only the new part)
         if self.content is not None:
             self.content.set_width(float(max(self.width(), 10)))
             self._tops = self.content.tops()
@@ -195,10 +204,23 @@ class RichTextView(QWidget):
         span = math_interaction.formula_at(docs[index], local)
         return (docs[index], span) if span is not None else None
 
+    def full_formula_at(self, point: QPoint) -> tuple[QPixmap, MathSpan] | None:
+        """The whole formula at a point, when it is shown scaled down to fit the width."""
+        found = self.formula_at(point)
+        if found is None:
+            return None
+        doc, span = found
+        index = self.content.documents().index(doc) if self.content is not None else 0
+        local = QPointF(point.x(), point.y() - self._tops[index])
+        pixmap = math_interaction.full_size_at(doc, local)
+        return (pixmap, span) if pixmap is not None else None
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.formula_at(event.pos())
             error = math_interaction.formula_error(*found) if found is not None else None
+            if not error and self.full_formula_at(event.pos()) is not None:
+                error = self.tr("Scaled down to fit. Click to see it at full size.")
             if error:
                 QToolTip.showText(event.globalPos(), error, self)
             else:
@@ -282,7 +304,7 @@ class RichTextView(QWidget):
             self._dragged = self._selection[0] != self._selection[1]
             self.update()
             return
-        link = self.anchor_at(point)
+        link = self.anchor_at(point) or self.full_formula_at(point) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if link else Qt.CursorShape.IBeamCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -295,6 +317,11 @@ class RichTextView(QWidget):
         if not self._dragged and anchor and anchor == self._press_anchor:
             self._selection = None
             self.activate_link(anchor, point)
+        elif not self._dragged and not anchor:
+            wide = self.full_formula_at(point)
+            if wide is not None:
+                self._selection = None
+                open_formula(*wide, self)
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

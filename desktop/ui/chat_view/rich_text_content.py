@@ -47,6 +47,10 @@ class Formulas(Protocol):
 
     def resource(self, doc: QTextDocument, name: str) -> QPixmap | None: ...
 
+    def refit(self, doc: QTextDocument) -> bool:
+        """`doc`'s width changed: fit its formulas to it again (True: some changed)."""
+        ...
+
 
 class ChatDocument(QTextDocument):
     """A message document that never loads a resource (file, URL or qrc) named by its HTML.
@@ -131,6 +135,7 @@ class RichTextContent:
         self._tops_dirty_from = 0
         self._plain_length = 0
         self._changed_from = 0
+        self._changed_below = 0.0  # the first changed document changed only below this y
         self.segments: list[QTextDocument] = []
         self._open_html = ""  # finished HTML held by the last (open) segment
         self._open_doc: QTextDocument | None = None
@@ -195,9 +200,11 @@ class RichTextContent:
             self._apply(self._markdown.append(text[start : start + BUILD_PIECE_CHARS]))
         self.finish()
 
-    def rerender(self) -> None:
-        """Render the text again from the start (e.g. a diagram it shows has been drawn)."""
-        text, complete = self._markdown.text, self._markdown.complete
+    def rerender(self, text: str | None = None) -> None:
+        """Render the text (or `text` instead) again from the start: e.g. a diagram it shows
+        has been drawn, or citation markers were placed in a streaming reply."""
+        complete = self._markdown.complete
+        text = self._markdown.text if text is None else text
         self._markdown = IncrementalMarkdown(self._renderer, defer_highlight=self._defer_highlight)
         self._apply(RenderUpdate("", "", reset=True))
         if complete:
@@ -226,11 +233,16 @@ class RichTextContent:
             self._deferred_docs[update.part] = doc
             self._open_doc = None
             self.renders += 1
-        elif update.finished:
+        below = 0.0
+        into_open = bool(update.finished) and not update.deferred
+        if into_open:
             if self._open_doc is None or len(self._open_html) > SEGMENT_HTML_CHARS:
                 self._open_doc = self._new_document()
                 self._open_html = ""
                 self.segments.append(self._open_doc)
+            else:
+                # The blocks it held lay out as before: only what follows them is new.
+                below = self._shown_height(len(self.segments) - 1)
             self._open_html += update.finished
             self._open_doc.setHtml(self._open_html)
             self.renders += 1
@@ -238,8 +250,19 @@ class RichTextContent:
         self.renders += 1
         self.revision += 1
         changed = len(self.segments) - (1 if update.finished else 0)
+        if changed < self._changed_from:
+            self._changed_below = below if into_open and not update.reset else 0.0
+        elif changed == self._changed_from:
+            self._changed_below = min(self._changed_below, below)
         self._changed_from = min(self._changed_from, changed)
         self._tops_dirty_from = min(self._tops_dirty_from, 0 if update.reset else changed)
+
+    def _shown_height(self, index: int) -> float:
+        """Document `index`'s height as last measured (`tops`; no layout forced), less a
+        margin for the block margins that collapse with what is added; 0 when unknown."""
+        if self._tops_key[0] != self.width or index + 1 >= len(self._tops) - 1:
+            return 0.0
+        return max(0.0, self._tops[index + 1] - self._tops[index] - 24)
 
     def take_deferred(self) -> list[DeferredHighlight]:
         """Finished parts shown with plain code, to highlight off the UI thread."""
@@ -265,6 +288,8 @@ class RichTextContent:
         else:
             if built.textWidth() != self.width:
                 built.setTextWidth(self.width)
+                if self._formulas is not None:
+                    self._formulas.refit(built)
             self.segments[index] = built
         self.renders += 1
         self.revision += 1
@@ -272,10 +297,12 @@ class RichTextContent:
         self._tops_dirty_from = min(self._tops_dirty_from, index)
         return True
 
-    def take_changed(self) -> int:
-        """Index of the first document changed since the last call (0 when unknown)."""
+    def take_changed(self) -> tuple[int, float]:
+        """Index of the first document changed since the last call (0 when unknown), and
+        the y in it above which nothing changed (a block added to the open segment)."""
         first, self._changed_from = self._changed_from, 1 << 30
-        return 0 if first == 1 << 30 else first
+        below, self._changed_below = self._changed_below, 0.0
+        return (0, 0.0) if first == 1 << 30 else (first, below)
 
     @property
     def highlight_pending(self) -> bool:
@@ -291,6 +318,8 @@ class RichTextContent:
             self.width = width
             for doc in self.documents():
                 doc.setTextWidth(width)
+                if self._formulas is not None:
+                    self._formulas.refit(doc)  # wide formulas shrink or grow to the width
 
     def tops(self) -> list[float]:
         """Top of each document; adjacent block margins collapse like inside one document.

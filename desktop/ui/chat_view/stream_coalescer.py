@@ -10,6 +10,7 @@ from typing import ClassVar
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.core.api.events import (
+    AnnotationsEvent,
     ErrorEvent,
     MetadataEvent,
     ReasoningDelta,
@@ -19,7 +20,8 @@ from desktop.core.api.events import (
     ToolCallDelta,
     UsageEvent,
 )
-from desktop.core.reply_parts import Usage
+from desktop.core.citations import citations_from
+from desktop.core.reply_parts import Citation, Usage
 
 FRAME_MS = 16  # ~60 Hz
 MAX_FRAME_MS = 250  # slowest pace when flushes are expensive (a huge unfinished block)
@@ -45,6 +47,7 @@ class StreamBatch:
     usage: Usage | None = None
     error: str | None = None
     refusal: list[str] | None = None  # None: no refusal arrived
+    citations: list[Citation] = field(default_factory=list)  # from streamed annotations
     events: int = 0
 
     def add(self, event: StreamEvent) -> None:
@@ -72,6 +75,9 @@ class StreamBatch:
             self.usage = event.usage
         elif isinstance(event, ErrorEvent):
             self.error = event.message
+        elif isinstance(event, AnnotationsEvent) and event.index == 0:
+            self.citations += citations_from(
+                event.annotations, base=event.base, position=event.position)
 
 
 class _FlushTurns:

@@ -14,8 +14,11 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.api.events import StreamEvent
+from desktop.core.citations import placeable
 from desktop.core.conversation_path import SiblingInfo
+from desktop.core.rendering.citation_marks import cited_markdown
 from desktop.core.rendering.incremental import DeferredHighlight
+from desktop.core.rendering.mermaid import shared_process
 from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import message_widget as actions
 from desktop.ui.chat_view.area import MessageArea
@@ -24,7 +27,7 @@ from desktop.ui.chat_view.documents import body_markdown, copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
 from desktop.ui.chat_view.model import LiveReply, MessageListModel
 from desktop.ui.chat_view.rich_text_content import RichTextContent
-from desktop.ui.chat_view.stream_coalescer import StreamBatch, StreamCoalescer
+from desktop.ui.chat_view.stream_coalescer import FRAME_MS, StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
 from desktop.ui.chat_view.tool_card import ALWAYS, APPROVE, DENY
 from desktop.ui.theme import current_colors
@@ -76,6 +79,14 @@ class ChatView(QWidget):
         self._highlight_timer.setInterval(2500)
         self._highlight_timer.timeout.connect(self._clear_highlight)
         self.reading_id: int | None = None  # the reply being read aloud (its card shows Stop)
+        # Messages whose formulas arrived while a stream frame is due: measured in that frame
+        # (one re-layout and one paint for both instead of two).
+        self._formula_ids: set[int] = set()
+        # ... or by this timer, should that frame not come (its batch was discarded).
+        self._formula_timer = QTimer(self)
+        self._formula_timer.setSingleShot(True)
+        self._formula_timer.setInterval(FRAME_MS * 2)
+        self._formula_timer.timeout.connect(self._on_formula_timer)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -232,6 +243,11 @@ class ChatView(QWidget):
         """Render pending stream deltas now (tests, and before reading the view's state)."""
         self.coalescer.flush_now()
 
+    def shutdown_renderers(self) -> None:
+        """End the formula and diagram render processes (the window closes)."""
+        self.area.cache.math.shutdown()
+        shared_process().close()
+
     # --- internals ------------------------------------------------------------------------
     def _apply_batches(self, batches: dict[int, StreamBatch]) -> None:
         cache = self.area.cache
@@ -248,9 +264,9 @@ class ChatView(QWidget):
             row.live.merge(batch)
             # The rendered document is the one copy of the streamed text: made on the first
             # delta (from the stored text so far) and appended to from then on.
-            if batch.text:
+            if batch.text or row.live.citations:
                 body = had_body or cache.body(row)
-                body.append("".join(batch.text))
+                self._stream_text(body, row.live, "".join(batch.text))
                 self.highlighter.submit(body)
             if batch.reasoning:
                 thinking = had_thinking or cache.thinking(row, streamed=True)
@@ -265,9 +281,36 @@ class ChatView(QWidget):
                 and batch.model is None
                 and batch.error is None
                 and batch.refusal is None  # the refusal block grows
+                and not batch.citations  # the source list grows
             )
             self.area.invalidate_row(number, text_only=text_only)
+        self._invalidate_formula_rows()
         self.area.relayout()
+
+    @staticmethod
+    def _stream_text(body: RichTextContent, live: LiveReply, delta: str) -> None:
+        """Add streamed text; once citations arrived, show their markers where the text has
+        grown past the cited spans (a render from the start when more can be placed)."""
+        if not live.citations:
+            body.append(delta)
+            return
+        if live.plain is None:
+            live.plain = body.text  # no markers in it yet
+        live.plain += delta.replace("\r\n", "\n").replace("\r", "\n")
+        placed = sum(placeable(live.plain, citation) for citation in live.citations)
+        if placed != live.placed:
+            live.placed = placed
+            body.rerender(cited_markdown(live.plain, live.citations, streaming=True))
+        elif delta:
+            body.append(delta)
+
+    def _invalidate_formula_rows(self) -> bool:
+        """Mark the rows whose formulas arrived since the last frame; True if any is shown."""
+        ids, self._formula_ids = self._formula_ids, set()
+        rows = {number for number in map(self.model.row_of, ids) if number is not None}
+        for number in rows:
+            self.area.invalidate_row(number, text_only=True)
+        return bool(rows)
 
     def _on_highlighted(
         self, content: RichTextContent, job: DeferredHighlight, html: str, doc: object
@@ -283,18 +326,21 @@ class ChatView(QWidget):
             self.area.relayout()
 
     def _on_formulas(self, docs: list[QTextDocument]) -> None:
-        """Typeset formulas were added to these documents: re-measure their rows."""
-        rows: set[int] = set()
+        """Typeset formulas were added to these documents: re-measure their rows (in the
+        next stream frame when one is due, else now)."""
         for doc in docs:
             owner = getattr(doc, "owner", None)
             content = owner() if owner is not None else None
             if isinstance(content, RichTextContent) and content.formulas_arrived(doc):
-                number = self.model.row_of(content.message_id)
-                if number is not None:
-                    rows.add(number)
-        for number in rows:
-            self.area.invalidate_row(number, text_only=True)
-        if rows:
+                self._formula_ids.add(content.message_id)
+        if self.coalescer.has_pending:
+            if not self._formula_timer.isActive():
+                self._formula_timer.start()
+        elif self._invalidate_formula_rows():
+            self.area.relayout()
+
+    def _on_formula_timer(self) -> None:
+        if self._invalidate_formula_rows():
             self.area.relayout()
 
     def _on_diagram_ready(self, key: str) -> None:
