@@ -73,6 +73,8 @@ def main() -> int:
     chat = open_window(data, loop)
     chat.window.resize(1600, 900)
     chat.wait(chat.idle)
+    from desktop.core.pricing.prices import PRICE_DATA_WARM
+    chat.wait(PRICE_DATA_WARM.is_set, timeout=30)  # the window's start-up loading is done
     compare = chat.parts.compare
     assert compare is not None
     columns = chat.window.chat.compare_view

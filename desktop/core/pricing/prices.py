@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -19,6 +20,7 @@ from typing import Any
 from desktop.core.pricing.overrides import PricingOverrides
 
 log = logging.getLogger(__name__)
+PRICE_DATA_WARM = threading.Event()  # set once `warm_price_data` has run (benchmarks wait)
 
 MAX_MODEL_REF = 200
 
@@ -165,3 +167,17 @@ def price_sheet(model: str, overrides: PricingOverrides | None = None,
         source=f"{data_version()}: {data.provider_id}/{data.model_id}",
         multiplier=overrides.multiplier, usd_rate=overrides.usd_rate,
     )
+
+
+def warm_price_data() -> None:
+    """Load the data package's price table (about 250 ms, much of it one unmarshal call that
+    holds the GIL): done on a background thread when the window opens, so the first send
+    does not stall the event loop while it loads."""
+    try:
+        from genai_prices import data_snapshot
+
+        data_snapshot.get_snapshot()
+    except Exception as exc:  # a broken install: prices are then simply unknown
+        log.debug("price data not loaded: %s", exc)
+    finally:
+        PRICE_DATA_WARM.set()
