@@ -180,12 +180,16 @@ def check_documents() -> str:
 
 
 def check_audio() -> str:
-    """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
+    """QtMultimedia loads with its FFmpeg backend and QVideoWidget (read aloud, Studio's clips
+    and videos; the bundle carries them since issue 17); no audio output is not a failure."""
     from desktop.ui import audio_output
 
+    line = audio_output.describe()
     if audio_output.multimedia() is None:
-        raise RuntimeError(audio_output.describe())
-    return audio_output.describe()
+        raise RuntimeError(line)
+    if not audio_output.can_decode_compressed() or not audio_output.has_video_widget():
+        raise RuntimeError(f"{line}: MP3 clips and MP4 videos cannot play")
+    return line
 
 
 def run_checks() -> list[CheckResult]:
