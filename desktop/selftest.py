@@ -180,15 +180,16 @@ def check_documents() -> str:
 
 
 def check_audio() -> str:
-    """QtMultimedia loads with its FFmpeg backend and QVideoWidget (read aloud, Studio's clips
-    and videos; the bundle carries them since issue 17); no audio output is not a failure."""
+    """QtMultimedia loads (read aloud, Studio's clips and videos); the bundle must also carry
+    its FFmpeg backend and QVideoWidget (since issue 17). No audio output is not a failure."""
     from desktop.ui import audio_output
 
     line = audio_output.describe()
     if audio_output.multimedia() is None:
         raise RuntimeError(line)
-    if not audio_output.can_decode_compressed() or not audio_output.has_video_widget():
-        raise RuntimeError(f"{line}: MP3 clips and MP4 videos cannot play")
+    complete = audio_output.can_decode_compressed() and audio_output.has_video_widget()
+    if getattr(sys, "frozen", False) and not complete:
+        raise RuntimeError(f"{line}: the bundle cannot play MP3 clips or MP4 videos")
     return line
 
 
