@@ -272,3 +272,4 @@ def test_provider_pickers_follow_the_providers_dialog(
     assert form.provider.count() == 0 and form.no_provider.isVisibleTo(form)
     editor.update("Relay", TaskApis(midjourney=True).apply(relay))
     assert form.provider.currentText() == "Relay" and form.create_button.isEnabled()
+    chat.wait(chat.idle)  # the model picker's refetch after the edits
