@@ -18,7 +18,7 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from desktop.core.api.errors import APIError, APIStatusError
+from desktop.core.api.errors import APIStatusError
 from desktop.core.tasks.errors import TaskReplyError
 from desktop.core.tasks.models import TaskKind
 from desktop.core.tasks.replies import RemoteState
@@ -79,12 +79,25 @@ class MjBatchFetcher:
         self._check_full(who)
         return await future
 
+    async def aclose(self) -> None:
+        """Stop the list requests still waiting (the runner is closing)."""
+        flushes = list(self._flushes)
+        for flush in flushes:
+            flush.cancel()
+        await asyncio.gather(*flushes, return_exceptions=True)
+        self._pending.clear()
+        self._relays.clear()
+        self._full.clear()
+
     async def _flush(self, who: str) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._full[who].wait(), self.window)
         self._full.pop(who, None)
         batch = self._pending.pop(who, {})
         relay = self._relays.pop(who)
+        # Polls cancelled meanwhile (a task cancelled, the runner closing) need no answer.
+        batch = {key: futures for key, futures in batch.items()
+                 if not all(future.done() for future in futures)}
         ids = list(batch)
         states: dict[str, RemoteState] = {}
         if len(ids) > 1 and who not in self.unsupported:
@@ -99,7 +112,7 @@ class MjBatchFetcher:
                     log.info("%s does not answer list-by-condition (%s); fetching one by one",
                              who, exc)
                     self.unsupported.add(who)
-            except APIError as exc:  # network: each task's own fetch reports it
+            except Exception as exc:  # network: each task's own fetch reports it
                 log.info("list-by-condition at %s failed: %s", who, exc)
         for remote_id, futures in batch.items():
             state = states.get(remote_id)

@@ -339,6 +339,7 @@ class TaskRunner:
             poll.cancel()
         await asyncio.gather(*polls, return_exceptions=True)
         self._polls.clear()
+        await self.mj_batch.aclose()
 
     # ----------------------------------------------------------------- polling
 
