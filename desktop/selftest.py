@@ -199,12 +199,17 @@ def check_knowledge() -> str:
 
 
 def check_audio() -> str:
-    """QtMultimedia loads (read aloud plays WAV); no audio output is not a failure."""
+    """QtMultimedia loads (read aloud, Studio's clips and videos); the bundle must also carry
+    its FFmpeg backend and QVideoWidget (since issue 17). No audio output is not a failure."""
     from desktop.ui import audio_output
 
+    line = audio_output.describe()
     if audio_output.multimedia() is None:
-        raise RuntimeError(audio_output.describe())
-    return audio_output.describe()
+        raise RuntimeError(line)
+    complete = audio_output.can_decode_compressed() and audio_output.has_video_widget()
+    if getattr(sys, "frozen", False) and not complete:
+        raise RuntimeError(f"{line}: the bundle cannot play MP3 clips or MP4 videos")
+    return line
 
 
 def run_checks() -> list[CheckResult]:

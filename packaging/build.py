@@ -26,9 +26,19 @@ SPEC = ROOT / "packaging" / "switchboard.spec"
 # (cryptography 12 MB — `import mcp` needs it —, pydantic-core 5 MB, rpds 1 MB); + 8 MB
 # Word documents (lxml.etree 6 MB, python-docx 2 MB); + 3 MB math (ziamath, STIX Two Math);
 # + ~4 MB of Python code (MCP, pydantic, pypdf, genai-prices' price table) = 168 MB.
-# Issue 15's knowledge bases add numpy: ~40 MB (its core 10 MB, OpenBLAS 28 MB for the
-# matrix-vector product of the vector search, Python code) → 215 MB.
-SIZE_TARGET_MB = 215
+# Issue 15's knowledge bases add numpy: ~42 MB (its core 10 MB, OpenBLAS 28 MB for the
+# matrix-vector product of the vector search, Python code).
+# Issue 17 ships QtMultimedia's media backend (Studio's Suno clips and Luma videos, MP3 read
+# aloud; docs/media-backend.md): + 20.2 MB the FFmpeg backend (the plugin 0.8 MB, libavcodec
+# 14.9 MB, libavformat 2.7 MB, libavutil 1.1 MB, libsw* 0.7 MB) + 0.2 MB QtMultimediaWidgets
+# (QVideoWidget) + 16.7 MB Qt Quick and QML, which the plugin links (libQt6Quick 8.3 MB,
+# libQt6Qml 6.8 MB, QmlModels/QmlMeta/QmlWorkerScript 1.5 MB; 195 MB was planned without
+# them) (210.0 MB without numpy). With both: ~252 MB, hence 255 MB.
+SIZE_TARGET_MB = 255
+# `strip` breaks the FFmpeg libraries PySide6 ships (they load with "ELF load command
+# address/offset not page-aligned"); they come stripped already, so the originals go back in.
+UNSTRIPPED = ("libavcodec.so.*", "libavformat.so.*", "libavutil.so.*", "libswscale.so.*",
+              "libswresample.so.*")
 
 # Qt ships files the app never loads; drop them from the bundle after PyInstaller's analysis.
 PRUNE_GLOBS = (
@@ -40,6 +50,18 @@ PRUNE_GLOBS = (
 
 def tree_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def restore_unstripped(internal: Path) -> None:
+    """Put back PySide6's own copies of the libraries `strip` must not touch."""
+    import PySide6
+
+    source = Path(PySide6.__file__).resolve().parent / "Qt" / "lib"
+    for pattern in UNSTRIPPED:
+        for path in internal.glob(f"PySide6/Qt/lib/{pattern}"):
+            original = source / path.name
+            if original.is_file() and not path.is_symlink():
+                shutil.copyfile(original, path)
 
 
 def build(dist: Path, work: Path) -> Path:
@@ -57,6 +79,7 @@ def build(dist: Path, work: Path) -> Path:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+    restore_unstripped(internal)
     for library in internal.glob("PySide6/Qt/lib/libicudata.so.*"):
         before, after = shrink_library(library)
         print(f"ICU data: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB (see icu_data.py)")

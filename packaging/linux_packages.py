@@ -27,6 +27,8 @@ DEPENDS = (
     "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
     "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-xkb1", "libegl1", "libgl1", "libgssapi-krb5-2", "libpulse0",
+    # QtMultimedia's FFmpeg backend (bundled since issue 17) links the host's Xrandr and Xext.
+    "libxrandr2", "libxext6",
 )
 RECOMMENDS = ("gnome-keyring | kwalletmanager", "fonts-noto-cjk | fonts-wqy-microhei")
 

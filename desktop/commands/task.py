@@ -2,6 +2,9 @@
 
     switchboard task mj imagine "a red fox" [--wait] [--out DIR]
     switchboard task mj action ID CUSTOM_ID [--wait] [--out DIR]
+    switchboard task mj shorten "a long prompt" --wait      # five shorter prompts
+    switchboard task mj swap FACE.png TARGET.png [--out DIR]
+    switchboard task mj upload FILE...                      # prints the images' addresses
     switchboard task suno "a calm lofi song" [--wait]
     switchboard task luma "waves at dusk" [--wait]
     switchboard task flux "a lighthouse" [--out DIR]
@@ -80,6 +83,16 @@ def _mj(commands: Any) -> None:
     shorten.add_argument("--bot", **bot)
     _common(shorten)
     shorten.set_defaults(func=task_run.mj_shorten)
+    swap = actions.add_parser("swap", help="put the face of one image on another")
+    swap.add_argument("source", metavar="FACE", help="the image with the face")
+    swap.add_argument("target", metavar="TARGET", help="the image to put it on")
+    _common(swap)
+    swap.set_defaults(func=task_run.mj_swap)
+    upload = actions.add_parser("upload", help="upload images; print their addresses",
+                                epilog=EXIT_CODES_HELP)
+    upload.add_argument("images", nargs="+", metavar="FILE")
+    upload.add_argument("-p", "--provider", metavar="NAME", help="provider name")
+    upload.set_defaults(func=task_run.mj_upload)
 
 
 def register(subparsers: Any) -> None:

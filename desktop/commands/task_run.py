@@ -35,6 +35,7 @@ from desktop.core.tasks import (
     encode_image,
     probe_task_apis,
     task_error,
+    upload_images,
 )
 from desktop.core.tasks.requests import MAX_IMAGE_BYTES
 
@@ -234,6 +235,21 @@ def mj_describe(args: argparse.Namespace) -> int:
 
 def mj_shorten(args: argparse.Namespace) -> int:
     return _submitter(args, TaskKind.MJ_SHORTEN, args.prompt, lambda: {"bot_type": _bot(args)})
+
+
+def mj_swap(args: argparse.Namespace) -> int:
+    return _submitter(args, TaskKind.MJ_SWAP, "", lambda: {
+        "source_image": _image_file(args.source), "target_image": _image_file(args.target)})
+
+
+def mj_upload(args: argparse.Namespace) -> int:
+    async def body(runner: TaskRunner) -> int:
+        images = [_image_file(path) for path in args.images]
+        for url in await upload_images(runner, _provider(args, TaskFamily.MIDJOURNEY), images):
+            SafeOutput(sys.stdout).print(url)
+        return EXIT_OK
+
+    return _run(args, body)
 
 
 def mj_action(args: argparse.Namespace) -> int:

@@ -2,8 +2,8 @@
 
 QtMultimedia needs the host's libpulse; where it cannot load, read aloud still works by saving
 the file. WAV plays through QSoundEffect (inside libQt6Multimedia, no media backend needed);
-MP3/Opus/AAC/FLAC need QMediaPlayer's FFmpeg backend, which pip installs carry and the bundle
-leaves out (see packaging/switchboard.spec).
+MP3/Opus/AAC/FLAC (and Studio's MP4 videos) need QMediaPlayer's FFmpeg backend, which pip
+installs carry and the bundle carries too since issue 17 (docs/media-backend.md).
 """
 
 from __future__ import annotations
@@ -50,9 +50,19 @@ def can_decode_compressed() -> bool:
     return bool(formats)
 
 
+def has_video_widget() -> bool:
+    """Whether QtMultimediaWidgets (QVideoWidget, for Studio's videos) loads."""
+    try:
+        from PySide6 import QtMultimediaWidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def describe() -> str:
-    """One line for the self-test: loads, outputs, media backend."""
+    """One line for the self-test: loads, outputs, media backend, video widget."""
     if multimedia() is None:
         return f"QtMultimedia does not load ({load_problem()})"
     backend = "FFmpeg backend" if can_decode_compressed() else "no media backend (WAV only)"
-    return f"QtMultimedia loads, {output_count()} outputs, {backend}"
+    video = "QVideoWidget" if has_video_widget() else "no QVideoWidget"
+    return f"QtMultimedia loads, {output_count()} outputs, {backend}, {video}"

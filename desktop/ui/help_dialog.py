@@ -32,6 +32,7 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+Z", translate("Help", "Undo the last delete")),
         ("Ctrl+B", translate("Help", "Show or hide the sidebar")),
         ("Ctrl+Shift+P", translate("Help", "Show or hide the parameters")),
+        ("Ctrl+Shift+S", translate("Help", "Switch between the chats and the Studio")),
         ("Ctrl+L", translate("Help", "Focus the composer")),
         ("F1", translate("Help", "This help")),
         ("Ctrl+Q", translate("Help", "Quit")),

@@ -136,6 +136,8 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
                           focus=pane.composer, side_panel=window.parameters, status=status,
                           window=window)
     providers.welcome_changed.connect(studio.area.welcome_changed)
+    # The Studio's provider pickers follow the Providers dialog while it is open.
+    providers.editor.providers_changed.connect(studio.view.form.refresh_providers)
     window.providers_action.triggered.connect(lambda: providers.open_providers())
     target = ChatTarget(pane, window.parameters, registry,
                         pane.model_picker.open_popup, window)

@@ -16,7 +16,7 @@ from desktop.cli import main
 from desktop.core.providers import ProviderRegistry
 from desktop.core.store import Store
 from desktop.core.tasks import PollPolicy, TaskApis, TaskKind, TaskStatus
-from tests.helpers.fake_provider import FakeProvider, fake_provider
+from tests.helpers.fake_provider import FakeProvider, fake_provider, tiny_png
 from tests.helpers.fake_tasks import Plan, TaskRelay
 from tests.helpers.pty_run import run_in_terminal
 from tests.helpers.tiny_video import tiny_mp4
@@ -92,6 +92,23 @@ def test_without_wait_the_task_is_left_for_later(cli: Cli, tmp_path: Path) -> No
     assert code == 35 and "--force" in stderr  # nothing overwritten without --force
     files = [k for k in cli.relay.file_fetches if k.endswith(".wav")]
     assert all(cli.relay.file_fetches[k] == 1 for k in files)  # downloaded once
+
+
+def test_shorten_swap_and_upload(cli: Cli, tmp_path: Path) -> None:
+    code, stdout, stderr = cli("task", "mj", "shorten", "a red fox by a lighthouse", "--wait")
+    assert code == 0, stderr
+    assert "5️⃣ a red fox sitting by an old lighthouse" in stdout and "file:" not in stdout
+    face = tmp_path / "face.png"
+    face.write_bytes(tiny_png(4, 4))
+    out = tmp_path / "swap"
+    code, _, stderr = cli("task", "mj", "swap", str(face), str(face), "--out", str(out))
+    assert code == 0, stderr
+    assert [p.suffix for p in out.iterdir()] == [".png"]
+    assert cli.provider.bodies("/mj/insight-face/swap")[0]["sourceBase64"].startswith(
+        "data:image/png;base64,")
+    code, stdout, stderr = cli("task", "mj", "upload", str(face), str(face))
+    assert code == 0, stderr
+    assert stdout.split() == [f"{cli.provider.url}/task-files/upload-{n}.png" for n in (1, 2)]
 
 
 def test_luma_and_flux(cli: Cli, tmp_path: Path) -> None:

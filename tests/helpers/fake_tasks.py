@@ -6,8 +6,9 @@
 
 Routes at the host root, as new-api and midjourney-proxy serve them (optionally behind a
 mode prefix such as `/mj-fast`): `POST /mj/submit/{imagine,action,blend,describe,modal,
-shorten}`, `POST /mj/insight-face/swap`, `GET /mj/task/{id}/fetch`,
-`GET /mj/task/{id}/image-seed`, `POST /suno/submit/music`, `GET /suno/fetch/{id}`,
+shorten,upload-discord-images}`, `POST /mj/insight-face/swap`, `GET /mj/task/{id}/fetch`,
+`POST /mj/task/list-by-condition` (off with `list_by_condition=False`: a 404 as from relays
+without it), `GET /mj/task/{id}/image-seed`, `POST /suno/submit/music`, `GET /suno/fetch/{id}`,
 `POST /luma/generations`, `POST /luma/generations/{id}/extend`, `GET /luma/generations/{id}`,
 and the result files under `/task-files/` (PNG images, real WAV clips, a real MP4 video).
 
@@ -37,6 +38,11 @@ from tests.helpers.tiny_video import tiny_mp4
 if TYPE_CHECKING:
     from tests.helpers.fake_provider import FakeProvider, RecordedRequest, Reply
 
+SHORTENED = ("**Important tokens**\nfox, lighthouse, dusk\n\n**Shortened prompts**\n"
+             "1️⃣ a red fox, lighthouse, dusk\n\n2️⃣ a red fox at a lighthouse at dusk\n\n"
+             "3️⃣ a red fox sitting by a lighthouse, dusk, oil\n\n"
+             "4️⃣ a red fox sitting by a lighthouse at dusk, oil painting\n\n"
+             "5️⃣ a red fox sitting by an old lighthouse at dusk, oil painting, warm light")
 OUTCOMES = ("success", "failure", "stuck", "modal", "hostile", "huge")
 _MJ = re.compile(r"^(?:/mj-(?:fast|relax|turbo))?/mj/(.+)$")
 
@@ -74,6 +80,9 @@ class TaskRelay:
     """The fake relay's state; thread-safe (the server answers on several threads)."""
 
     wrapped: bool = False
+    list_by_condition: bool = True
+    list_requests: int = 0
+    uploads: int = 0
     tasks: dict[str, FakeTask] = field(default_factory=dict)
     plans: collections.deque[Plan] = field(default_factory=collections.deque)
     file_fetches: collections.Counter[str] = field(default_factory=collections.Counter)
@@ -156,6 +165,21 @@ class TaskRelay:
             ) -> Reply:
         from tests.helpers.fake_provider import Reply
 
+        if method == "POST" and rest == "submit/upload-discord-images":
+            images = body.get("base64Array")
+            if not isinstance(images, list) or not images:
+                return self._wrap({"code": 4, "description": "base64Array is empty"})
+            self.uploads += len(images)
+            return self._wrap({"code": 1, "description": "success", "result": [
+                f"{provider.url}/task-files/upload-{self.uploads - len(images) + n}.png"
+                for n in range(1, len(images) + 1)]})
+        if method == "POST" and rest == "task/list-by-condition":
+            if not self.list_by_condition:
+                return Reply.error(404, f"Invalid URL ({method} /mj/{rest})")
+            self.list_requests += 1
+            ids = body.get("ids") if isinstance(body.get("ids"), list) else []
+            found = [self.tasks[str(i)] for i in ids if str(i) in self.tasks]
+            return self._wrap([self._mj_task(provider, t) for t in found if t.family == "mj"])
         if method == "POST" and (rest.startswith("submit/") or rest == "insight-face/swap"):
             action = rest.removeprefix("submit/").upper().replace("INSIGHT-FACE/SWAP", "SWAP")
             if action == "MODAL":
@@ -208,6 +232,9 @@ class TaskRelay:
             data["buttons"] = self._buttons(task)
             if task.action == "DESCRIBE":
                 data["properties"] = {"finalPrompt": "1️⃣ a fox --ar 1:1\n\n2️⃣ a red fox"}
+            if task.action == "SHORTEN":  # Midjourney's /shorten answer: five prompts, no image
+                data["imageUrl"] = ""
+                data["properties"] = {"finalPrompt": SHORTENED}
         if phase == "hostile":
             data.update(imageUrl="file:///etc/passwd", progress={"x": 1},
                         buttons=[{"customId": "MJ::JOB::upsample::1::x\n"}, 7, "U1",

@@ -78,7 +78,7 @@ def test_help_lists_shortcuts(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     items = [dialog.table.item(row, 0) for row in range(dialog.table.rowCount())]
     keys = {item.text() for item in items if item is not None}
-    assert {"Ctrl+N", "Ctrl+K", "F1", "F2", "Esc"} <= keys
+    assert {"Ctrl+N", "Ctrl+K", "F1", "F2", "Esc", "Ctrl+Shift+S"} <= keys  # S: the Studio
 
 
 def test_unset_parameters_are_not_sent(qtbot: QtBot) -> None:

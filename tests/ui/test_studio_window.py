@@ -1,20 +1,25 @@
 """The Studio in the real window against the fake relay routes (tests/helpers/fake_tasks.py):
 Imagine then U2, a Modal question, a Suno clip played to the end, a Luma video shown, a
-failed task with its reason, and tasks that resume after the window is reopened."""
+failed task with its reason, tasks that resume after the window is reopened, Shorten's
+prompts, Luma Extend and Suno continue, and provider pickers that follow the Providers
+dialog. STUDIO_SHOTS=DIR saves screenshots of the new parts."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.paths import DataDir
 from desktop.core.providers import ProviderRegistry
 from desktop.core.tasks import PollPolicy, TaskApis, TaskKind, TaskRecord, TaskStatus
+from desktop.ui.studio.follow_up_dialog import FollowUpDialog
 from desktop.ui.studio.forms_media import LumaForm, SunoForm
-from desktop.ui.studio.forms_mj import MjImagineForm
+from desktop.ui.studio.forms_mj import MjImagineForm, MjShortenForm
 from desktop.ui.studio.modal_dialog import ModalInputDialog
 from desktop.ui.studio.queue_model import TaskRoles
 from desktop.ui.studio.wiring import StudioWiring
@@ -198,3 +203,73 @@ def test_tasks_resume_after_the_window_is_reopened(
     finally:
         chat.close()
         chat.store.close()
+
+
+def _shot(chat: ChatWindow, name: str, widget: QWidget | None = None) -> None:
+    folder = os.environ.get("STUDIO_SHOTS")
+    if folder:
+        shown = widget or chat.window
+        shown.repaint()
+        shown.grab().save(str(Path(folder) / f"studio2-{name}.png"))
+
+
+def test_shorten_prompts_fill_the_imagine_form(
+        studio_window: tuple[ChatWindow, StudioWiring]) -> None:
+    chat, studio = studio_window
+    create(studio, MjShortenForm, "a red fox sitting by an old lighthouse at dusk")
+    final(chat, studio, TaskKind.MJ_SHORTEN)
+    card, form = studio.view.card, studio.view.form
+    assert [b.text() for b in card.prompt_buttons] == ["Use this prompt"] * 5
+    _shot(chat, "shorten")
+    card.prompt_buttons[2].click()
+    assert isinstance(form.current, MjImagineForm)
+    assert form.current.prompt.toPlainText() == "a red fox sitting by a lighthouse, dusk, oil"
+
+
+def test_luma_extend_and_suno_continue(studio_window: tuple[ChatWindow, StudioWiring],
+                                       relay: TaskRelay) -> None:
+    chat, studio = studio_window
+    create(studio, LumaForm, "a paper boat")
+    video = final(chat, studio, TaskKind.LUMA_CREATE)
+    card = studio.view.card
+    assert card.extend_button is not None and not card.continue_buttons
+    card.extend_button.click()
+    dialog = studio.dialogs[-1]
+    assert isinstance(dialog, FollowUpDialog) and dialog.isVisible()
+    dialog.editor.setPlainText("the boat reaches the sea")
+    _shot(chat, "luma-extend")
+    _shot(chat, "luma-extend-dialog", dialog)
+    dialog.accept()
+    longer = final(chat, studio, TaskKind.LUMA_EXTEND)
+    assert longer.parent_id == video.id and longer.prompt == "the boat reaches the sea"
+    assert longer.params["generation_id"] == video.remote_id
+    create(studio, SunoForm, "a calm song")
+    song = final(chat, studio, TaskKind.SUNO_MUSIC)
+    assert len(studio.view.card.continue_buttons) == 2
+    studio.view.card.continue_buttons[1].click()
+    dialog = studio.dialogs[-1]
+    assert isinstance(dialog, FollowUpDialog) and dialog.at is not None
+    assert dialog.at.maximum() == pytest.approx(0.3)  # the clip's duration
+    dialog.at.setValue(0.2)
+    _shot(chat, "suno-continue-dialog", dialog)
+    dialog.accept()
+    chat.wait(lambda: sum(r.kind is TaskKind.SUNO_MUSIC for r in studio.view.model.records())
+              == 2)
+    more = final(chat, studio, TaskKind.SUNO_MUSIC)
+    assert more.parent_id == song.id
+    assert more.params["continue_clip_id"] == f"{song.remote_id}-2"
+    assert more.params["continue_at"] == pytest.approx(0.2)
+
+
+def test_provider_pickers_follow_the_providers_dialog(
+        studio_window: tuple[ChatWindow, StudioWiring]) -> None:
+    chat, studio = studio_window
+    form = studio.view.form
+    create(studio, MjImagineForm, "a fox")  # shows the Midjourney picker with Relay
+    editor = chat.parts.providers.editor
+    relay = editor.registry.get("Relay")
+    editor.update("Relay", TaskApis(suno=True).apply(relay))
+    assert form.provider.count() == 0 and form.no_provider.isVisibleTo(form)
+    editor.update("Relay", TaskApis(midjourney=True).apply(relay))
+    assert form.provider.currentText() == "Relay" and form.create_button.isEnabled()
+    chat.wait(chat.idle)  # the model picker's refetch after the edits

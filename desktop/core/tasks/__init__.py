@@ -12,6 +12,10 @@ The public API the window and the CLI use:
   `TaskBannedPromptError`, `TaskRejectedError`), `TaskFailedError`, `TaskTimeoutError`,
   `TaskCancelledError`, `TaskStateError`, `TaskUnsupportedError`, `TaskNotFoundError`,
   `TaskReplyError`; `task_error(task)` rebuilds the error a stored task ended with;
+- follow-ups (`follow_ups`): `extend_video` (Luma), `continue_song` (Suno, from a clip and
+  a time), `upload_images` (Midjourney's upload-discord-images), `numbered_prompts`
+  (Shorten's five / Describe's four prompts), `clip_ids`; several Midjourney polls share one
+  `list-by-condition` request (`mj_batch.MjBatchFetcher`, the runner's `mj_batch`);
 - the options of each kind (`requests`): `PARAMS`, `check_params`, `encode_image`,
   `BOT_TYPES`, `ASPECT_RATIOS`, `BLEND_DIMENSIONS`.
 
@@ -35,6 +39,13 @@ from desktop.core.tasks.errors import (
     TaskTimeoutError,
     TaskUnsupportedError,
     task_error,
+)
+from desktop.core.tasks.follow_ups import (
+    clip_ids,
+    continue_song,
+    extend_video,
+    numbered_prompts,
+    upload_images,
 )
 from desktop.core.tasks.models import (
     MjButton,
@@ -91,8 +102,13 @@ __all__ = [
     "TaskTimeoutError",
     "TaskUnsupportedError",
     "check_params",
+    "clip_ids",
+    "continue_song",
     "encode_image",
+    "extend_video",
+    "numbered_prompts",
     "probe_task_apis",
     "task_error",
     "task_root",
+    "upload_images",
 ]

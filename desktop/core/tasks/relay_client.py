@@ -23,7 +23,14 @@ from desktop.core.tasks.capabilities import TaskApis, task_root
 from desktop.core.tasks.downloads import TaskFileDownloader
 from desktop.core.tasks.errors import TaskReplyError
 from desktop.core.tasks.models import TaskFamily, TaskKind
-from desktop.core.tasks.replies import RemoteFile, RemoteState, submit_reply, task_state
+from desktop.core.tasks.replies import (
+    RemoteFile,
+    RemoteState,
+    mj_task_states,
+    submit_reply,
+    task_state,
+    upload_reply,
+)
 from desktop.core.tasks.requests import DEFAULT_FLUX_MODEL, remote_id, submit_request
 
 log = logging.getLogger(__name__)
@@ -116,6 +123,26 @@ class RelayClient:
         if hint is not None:
             return RemoteState(**{**state.__dict__, "wait_hint": hint})
         return state
+
+    async def fetch_many(self, task_ids: list[str]) -> dict[str, RemoteState]:
+        """Several Midjourney tasks in one request (`POST /mj/task/list-by-condition`), by
+        id; tasks the server left out are missing from the result."""
+        ids = [remote_id(task_id) for task_id in task_ids]
+        path = f"{self.apis.mj_mode.prefix}mj/task/list-by-condition"
+        reply, _ = await self._json("POST", path, TaskFamily.MIDJOURNEY, {"ids": ids})
+        states = mj_task_states(reply, set(ids), self.who)
+        for task_id, state in states.items():
+            for problem in state.problems:
+                log.warning("%s task %s: %s", self.who, task_id, problem)
+        return states
+
+    async def upload_images(self, images: list[str]) -> list[str]:
+        """Put images (checked data URLs) where Midjourney can read them
+        (`POST /mj/submit/upload-discord-images`); their addresses, in order."""
+        path = f"{self.apis.mj_mode.prefix}mj/submit/upload-discord-images"
+        reply, _ = await self._json("POST", path, TaskFamily.MIDJOURNEY,
+                                    {"base64Array": images})
+        return upload_reply(reply, len(images), self.who)
 
     async def image_seed(self, task_id: str) -> str:
         """The seed of a finished Midjourney task's image (`/mj/task/{id}/image-seed`)."""

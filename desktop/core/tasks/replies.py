@@ -32,6 +32,7 @@ MAX_URL = 4000
 MAX_BUTTONS = 40
 MAX_CLIPS = 8
 MAX_FILES = 12
+MAX_BATCH_ITEMS = 50
 _WRAPPER_OK = {"0", "200", "success", "ok", "true"}
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
@@ -230,6 +231,42 @@ def task_state(family: TaskFamily, reply: Any, who: str) -> RemoteState:
             raise TaskReplyError(f"{who} sent a Luma task that is not an object.", provider=who)
         return _luma_state(data)
     raise TaskReplyError(f"{family} tasks are not fetched.", provider=who)
+
+
+def mj_task_states(reply: Any, wanted: set[str], who: str) -> dict[str, RemoteState]:
+    """The tasks of a list-by-condition answer, by id (only ids asked for; at most one
+    entry each). `TaskReplyError` when the answer is no list (the route is not there)."""
+    data = unwrap(reply, who)
+    if isinstance(data, dict) and isinstance(data.get("list") or data.get("content"), list):
+        data = data.get("list") or data.get("content")  # paged variants
+    if not isinstance(data, list):
+        raise TaskReplyError(f"{who} answered the task list with something that is no list.",
+                             provider=who)
+    states: dict[str, RemoteState] = {}
+    for item in data[:4 * MAX_BATCH_ITEMS]:
+        if not isinstance(item, dict):
+            continue
+        task_id = text(item.get("id"), 128)
+        if task_id in wanted and task_id not in states:
+            states[task_id] = _mj_state(item)
+    return states
+
+
+def upload_reply(reply: Any, count: int, who: str) -> list[str]:
+    """The addresses an upload-discord-images answer gives (`result: [url, ...]`)."""
+    data = unwrap(reply, who)
+    if isinstance(data, dict) and "code" in data:
+        code = data.get("code")
+        if code != 1 and str(code) != "1":
+            _mj_submit(data, who)  # raises the typed error of its code
+        data = data.get("result")
+    if not isinstance(data, list):
+        raise TaskReplyError(f"{who} sent no image addresses for the upload.", provider=who)
+    urls = [web_url(item) for item in data[:count]]
+    if not urls or any(url is None for url in urls):
+        raise TaskReplyError(f"{who} sent image addresses that are not http(s).",
+                             provider=who)
+    return [url for url in urls if url is not None]
 
 
 def _status(table: Mapping[str, TaskStatus], word: str) -> TaskStatus:

@@ -40,6 +40,7 @@ from desktop.core.tasks.errors import (
     TaskTimeoutError,
     TaskUnsupportedError,
 )
+from desktop.core.tasks.mj_batch import MjBatchFetcher
 from desktop.core.tasks.models import (
     TaskEvent,
     TaskEventKind,
@@ -95,6 +96,7 @@ class TaskRunner:
         self._listeners: list[TaskListener] = []
         self._polls: dict[int, asyncio.Task[None]] = {}
         self._waiters: dict[int, list[asyncio.Future[TaskRecord]]] = {}
+        self.mj_batch = MjBatchFetcher()  # Midjourney polls due together: one list request
 
     # ----------------------------------------------------------------- listening
 
@@ -185,7 +187,7 @@ class TaskRunner:
         task = await self._update(
             task.id, status=TaskStatus.SUBMITTED, remote_id=submitted.remote_id,
             submitted_at=now, next_poll_at=now + self.policy.delay(0, submitted.wait_hint))
-        self._start_polling(task.id)
+        self._start_polling(task)
         return task
 
     async def _run_flux(self, task: TaskRecord, relay: RelayClient) -> TaskRecord:
@@ -239,7 +241,7 @@ class TaskRunner:
             task_id, status=TaskStatus.SUBMITTED, remote_id=submitted.remote_id,
             submitted_at=now, next_poll_at=now + self.policy.delay(0, submitted.wait_hint),
             details={**task.details, "modal_prompt": prompt[:2000]})
-        self._start_polling(task_id)
+        self._start_polling(task)
         return task
 
     async def rerun(self, task_id: int) -> TaskRecord:
@@ -274,7 +276,7 @@ class TaskRunner:
                     await self._update(task.id, status=TaskStatus.FAILED, error=LOST_TEXT,
                                        error_code="lost", finished_at=self._clock())
                 continue
-            self._start_polling(task.id)
+            self._start_polling(task)
             resumed.append(task)
         return resumed
 
@@ -318,7 +320,7 @@ class TaskRunner:
             if task.status.is_final or task.status is TaskStatus.MODAL:
                 return task
             if task.remote_id is not None:
-                self._start_polling(task_id)
+                self._start_polling(task)
             return await asyncio.shield(future)
         finally:
             waiters = self._waiters.get(task_id, [])
@@ -337,14 +339,19 @@ class TaskRunner:
             poll.cancel()
         await asyncio.gather(*polls, return_exceptions=True)
         self._polls.clear()
+        await self.mj_batch.aclose()
 
     # ----------------------------------------------------------------- polling
 
-    def _start_polling(self, task_id: int) -> None:
+    def _start_polling(self, task: TaskRecord) -> None:
+        task_id = task.id
         if self.is_polling(task_id):
             return
         poll = asyncio.get_running_loop().create_task(self._poll_guarded(task_id))
         self._polls[task_id] = poll
+        if task.family is TaskFamily.MIDJOURNEY:  # its fetches may share a list request
+            self.mj_batch.join(task.provider)
+            poll.add_done_callback(lambda _done: self.mj_batch.leave(task.provider))
         poll.add_done_callback(
             lambda done: self._polls.pop(task_id) if self._polls.get(task_id) is done else None)
 
@@ -375,7 +382,9 @@ class TaskRunner:
                 await self._sleep(wait)
             try:
                 relay = RelayClient(await self._client_for(task.provider))
-                state = await relay.fetch(task.kind, task.remote_id)
+                state = await (self.mj_batch.fetch(relay, task.remote_id)
+                               if task.family is TaskFamily.MIDJOURNEY
+                               else relay.fetch(task.kind, task.remote_id))
             except (AuthenticationError, PermissionDeniedError) as exc:
                 await self._fail(task, exc.explanation, "fetch")
                 return

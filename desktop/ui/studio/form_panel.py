@@ -26,7 +26,13 @@ from desktop.core.providers import ProviderProfile
 from desktop.core.tasks import TaskApis, TaskFamily
 from desktop.ui.studio.form_base import FormError, KindForm, TaskRequest
 from desktop.ui.studio.forms_media import FluxForm, LumaForm, SunoForm
-from desktop.ui.studio.forms_mj import MjBlendForm, MjDescribeForm, MjImagineForm
+from desktop.ui.studio.forms_mj import (
+    MjBlendForm,
+    MjDescribeForm,
+    MjImagineForm,
+    MjShortenForm,
+    MjSwapForm,
+)
 
 ProviderList = Callable[[], Iterable[ProviderProfile]]
 
@@ -43,7 +49,8 @@ class StudioForm(QWidget):
         self.setMinimumWidth(280)
         self._providers = providers
         self.forms: list[KindForm] = [MjImagineForm(), MjBlendForm(), MjDescribeForm(),
-                                      SunoForm(), LumaForm(), FluxForm()]
+                                      MjShortenForm(), MjSwapForm(), SunoForm(), LumaForm(),
+                                      FluxForm()]
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 14)
         outer.setSpacing(10)
@@ -123,6 +130,15 @@ class StudioForm(QWidget):
         for index, form in enumerate(self.forms):
             if form.family is family:
                 self.kind.setCurrentIndex(index)
+                return
+
+    def use_prompt(self, prompt: str) -> None:
+        """Fill the Imagine form with `prompt` (a Shorten or Describe answer) and show it."""
+        for index, form in enumerate(self.forms):
+            if isinstance(form, MjImagineForm):
+                self.kind.setCurrentIndex(index)
+                form.prompt.setPlainText(prompt)
+                form.prompt.setFocus()
                 return
 
     def refresh_providers(self) -> None:

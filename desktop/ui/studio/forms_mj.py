@@ -1,8 +1,10 @@
-"""The Midjourney forms: Imagine, Blend and Describe (midjourney-proxy's submit bodies).
+"""The Midjourney forms: Imagine, Blend, Describe, Shorten and FaceSwap (midjourney-proxy's
+submit bodies).
 
 Parameter names are the core's (`desktop.core.tasks.requests.PARAMS`: `bot_type`, `images`,
-`dimensions`, `image`); the aspect ratio goes into the prompt as Midjourney's own `--ar W:H`,
-and the speed (relax, fast, turbo) is the provider's path prefix, set in its profile.
+`dimensions`, `image`, `source_image`, `target_image`); the aspect ratio goes into the prompt
+as Midjourney's own `--ar W:H`, and the speed (relax, fast, turbo) is the provider's path
+prefix, set in its profile.
 """
 
 from __future__ import annotations
@@ -120,3 +122,59 @@ class MjDescribeForm(KindForm):
         return TaskRequest(self.kind, "", {"image": images[0],
                                            "bot_type": self.bot.currentData()})
 
+
+
+class MjShortenForm(KindForm):
+    """Shorten: Midjourney answers five shorter versions of the prompt (no image); each
+    comes back with a "Use this prompt" button that fills the Imagine form."""
+
+    family = TaskFamily.MIDJOURNEY
+    kind = TaskKind.MJ_SHORTEN
+
+    def build(self) -> None:
+        self.prompt = prompt_box()
+        self.row("prompt", self.prompt)
+        self.bot = _bot_combo()
+        self.row("bot", self.bot)
+
+    def title(self) -> str:
+        return self.tr("Midjourney — Shorten")
+
+    def retranslate_ui(self) -> None:
+        self.labels["prompt"].setText(self.tr("Prompt to shorten"))
+        self.labels["bot"].setText(self.tr("Bot"))
+        self.prompt.setPlaceholderText(self.tr(
+            "A long prompt: Midjourney answers five shorter ones"))
+
+    def request(self) -> TaskRequest:
+        return TaskRequest(self.kind, self.required_prompt(self.prompt),
+                           {"bot_type": self.bot.currentData()})
+
+
+class MjSwapForm(KindForm):
+    """FaceSwap (`/mj/insight-face/swap`): the face of one image put on another."""
+
+    family = TaskFamily.MIDJOURNEY
+    kind = TaskKind.MJ_SWAP
+
+    def build(self) -> None:
+        self.source = ImagePicker(most=1)
+        self.source.problem.connect(self.problem)
+        self.row("source", self.source)
+        self.target = ImagePicker(most=1)
+        self.target.problem.connect(self.problem)
+        self.row("target", self.target)
+
+    def title(self) -> str:
+        return self.tr("Midjourney — FaceSwap")
+
+    def retranslate_ui(self) -> None:
+        self.labels["source"].setText(self.tr("Face (source image)"))
+        self.labels["target"].setText(self.tr("Put it on (target image)"))
+
+    def request(self) -> TaskRequest:
+        source, target = self.source.images(), self.target.images()
+        if not source or not target:
+            raise FormError(self.tr("Choose the face image and the image to put it on."))
+        return TaskRequest(self.kind, "", {"source_image": source[0],
+                                           "target_image": target[0]})

@@ -215,6 +215,11 @@ class MediaPlayer(QWidget):
         self.column.addWidget(self.transport)
         self.column.addWidget(self.transport.problem)
 
+    def position_seconds(self) -> float:
+        """Where playback stands (0 before the first Play): "Continue from…" starts there."""
+        player = self.transport.player
+        return max(0.0, int(player.position()) / 1000) if player is not None else 0.0
+
     @property
     def problem_text(self) -> str:
         return self.transport.problem.text() if not self.transport.problem.isHidden() else ""

@@ -1,5 +1,7 @@
 """One task's results: its images as thumbnails (click: full size), its clips and video
-playing in the app, its Midjourney buttons, and Save as…, Copy, Open and Re-run.
+playing in the app, its Midjourney buttons, Shorten's (and Describe's) prompts with "Use this
+prompt", "Extend…" (Luma) and "Continue from…" (Suno clips), and Save as…, Copy, Open and
+Re-run.
 
 Progress-only updates change the header in place, so a clip that is playing keeps playing
 while a sibling task reports progress; a new status, new files or new buttons rebuild it.
@@ -32,7 +34,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.store.models import ImagePart
-from desktop.core.tasks import MjButton, TaskFile, TaskKind, TaskRecord, TaskStatus
+from desktop.core.tasks import (
+    MjButton,
+    TaskFamily,
+    TaskFile,
+    TaskKind,
+    TaskRecord,
+    TaskStatus,
+    numbered_prompts,
+)
 from desktop.ui.chat_view.images import ChatImages
 from desktop.ui.studio.media_players import MediaPlayer
 from desktop.ui.studio.queue_model import (
@@ -71,6 +81,13 @@ def _described(record: TaskRecord) -> str:
                    or details.get("description") or "")
     revised = details.get("revised_prompt")
     return str(revised) if revised else ""
+
+
+def _clip_index(item: TaskFile) -> int | None:
+    """Which Suno clip a file is (its name is suno-N…), as an index; None if not one."""
+    stem = item.name.split(".", 1)[0]
+    number = stem.removeprefix("suno-")
+    return int(number) - 1 if stem.startswith("suno-") and number.isdigit() else None
 
 
 def _image_part(item: TaskFile) -> ImagePart:
@@ -123,6 +140,9 @@ class ResultCard(QFrame):
     rerun_requested = Signal(int)
     cancel_requested = Signal(int)
     input_requested = Signal(int)  # a MODAL task: ask for its input again
+    prompt_chosen = Signal(str)  # "Use this prompt" under a Shorten or Describe answer
+    extend_requested = Signal(int)  # a finished Luma video: ask what comes next
+    continue_requested = Signal(int, int, float)  # Suno task id, clip index, at (seconds)
 
     def __init__(self, images: ChatImages, files: ResultFiles,
                  parent: QWidget | None = None) -> None:
@@ -135,6 +155,9 @@ class ResultCard(QFrame):
         self.thumbnails: dict[str, Thumbnail] = {}
         self.players: list[MediaPlayer] = []
         self.mj_buttons: list[QPushButton] = []
+        self.prompt_buttons: list[QPushButton] = []
+        self.continue_buttons: list[QPushButton] = []
+        self.extend_button: QPushButton | None = None
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(18, 16, 18, 16)
         self.column.setSpacing(10)
@@ -192,6 +215,9 @@ class ResultCard(QFrame):
         self.players.clear()
         self.thumbnails.clear()
         self.mj_buttons.clear()
+        self.prompt_buttons.clear()
+        self.continue_buttons.clear()
+        self.extend_button = None
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -207,7 +233,11 @@ class ResultCard(QFrame):
         for item in record.files:
             if item.role in ("audio", "video"):
                 self.body_layout.addWidget(self._media_row(item, record))
-        described = _described(record)
+        prompts = numbered_prompts(record) if record.kind in (
+            TaskKind.MJ_SHORTEN, TaskKind.MJ_DESCRIBE) else []
+        described = "" if prompts else _described(record)
+        if prompts:
+            self.body_layout.addWidget(self._prompt_list(prompts))
         if described:
             label = QLabel(described[:4000])
             label.setObjectName("studioDescribed")
@@ -266,8 +296,38 @@ class ResultCard(QFrame):
         opener.clicked.connect(lambda: self.files.open_external(item))
         buttons.addWidget(save)
         buttons.addWidget(opener)
+        clip = _clip_index(item)
+        if (record.family is TaskFamily.SUNO and item.role == "audio" and clip is not None
+                and record.status is TaskStatus.SUCCEEDED):
+            more = QPushButton(self.tr("Continue from…"))
+            more.setToolTip(self.tr("Make a new song that continues this clip"))
+            more.clicked.connect(lambda: self.continue_requested.emit(
+                record.id, clip, player.position_seconds()))
+            self.continue_buttons.append(more)
+            buttons.addWidget(more)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        return box
+
+    def _prompt_list(self, prompts: list[str]) -> QWidget:
+        box = QWidget()
+        box.setObjectName("studioPrompts")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        for row, prompt in enumerate(prompts):
+            label = QLabel(f"{row + 1}. {prompt}")
+            label.setObjectName("studioDescribed")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            use = QPushButton(self.tr("Use this prompt"))
+            use.setToolTip(self.tr("Put it into the Imagine form"))
+            use.clicked.connect(lambda _=False, p=prompt: self.prompt_chosen.emit(p))
+            self.prompt_buttons.append(use)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(use, row, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 1)
         return box
 
     def _button_grid(self, record: TaskRecord) -> QWidget:
@@ -302,6 +362,11 @@ class ResultCard(QFrame):
             for button in (save, copy, opener):
                 layout.addWidget(button)
         layout.addStretch(1)
+        if record.family is TaskFamily.LUMA and record.status is TaskStatus.SUCCEEDED:
+            self.extend_button = QPushButton(self.tr("Extend…"))
+            self.extend_button.setToolTip(self.tr("Continue the video with a new prompt"))
+            self.extend_button.clicked.connect(lambda: self.extend_requested.emit(record.id))
+            layout.addWidget(self.extend_button)
         if record.status is TaskStatus.MODAL:
             answer = QPushButton(self.tr("Give the input…"))
             answer.setObjectName("primary")

@@ -37,6 +37,8 @@ class StudioView(QWidget):
     cancel_requested = Signal(int)
     delete_requested = Signal(int)
     input_requested = Signal(int)
+    extend_requested = Signal(int)  # a finished Luma video
+    continue_requested = Signal(int, int, float)  # Suno task id, clip index, at (seconds)
 
     def __init__(self, providers: ProviderList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class StudioView(QWidget):
         self.card.rerun_requested.connect(self.rerun_requested)
         self.card.cancel_requested.connect(self.cancel_requested)
         self.card.input_requested.connect(self.input_requested)
+        self.card.extend_requested.connect(self.extend_requested)
+        self.card.continue_requested.connect(self.continue_requested)
+        self.card.prompt_chosen.connect(self.form.use_prompt)
 
         queue_box = QWidget()
         queue_column = QVBoxLayout(queue_box)

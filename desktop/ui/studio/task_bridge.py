@@ -16,7 +16,14 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.core.api.errors import APIError
 from desktop.core.store.store import Store
-from desktop.core.tasks import TaskEvent, TaskEventKind, TaskKind, TaskRecord
+from desktop.core.tasks import (
+    TaskEvent,
+    TaskEventKind,
+    TaskKind,
+    TaskRecord,
+    continue_song,
+    extend_video,
+)
 from desktop.core.tasks import TaskRunner as CoreTaskRunner
 from desktop.ui.task_runner import TaskRunner
 
@@ -90,6 +97,15 @@ class StudioTasks(QObject):
 
     def modal(self, task_id: int, prompt: str) -> None:
         self._run(self.runner.modal(task_id, prompt), "send the Modal input")
+
+    def extend(self, task_id: int, prompt: str) -> None:
+        """Continue a finished Luma video (a new LUMA_EXTEND task, its parent `task_id`)."""
+        self._run(extend_video(self.runner, task_id, prompt), "extend a video")
+
+    def continue_clip(self, task_id: int, clip_index: int, at: float, prompt: str) -> None:
+        """A new Suno task continuing clip `clip_index` of `task_id` from `at` seconds."""
+        self._run(continue_song(self.runner, task_id, clip_index, at, prompt),
+                  "continue a song")
 
     def rerun(self, task_id: int) -> None:
         self._run(self.runner.rerun(task_id), "re-run a task")

@@ -18,6 +18,7 @@ from desktop.core.store.store import Store
 from desktop.core.tasks import ClientFactory, TaskRecord, TaskStatus
 from desktop.core.tasks import TaskRunner as CoreTaskRunner
 from desktop.ui.sidebar import Sidebar
+from desktop.ui.studio.follow_up_dialog import FollowUpDialog
 from desktop.ui.studio.form_base import TaskRequest
 from desktop.ui.studio.main_area import CHATS, STUDIO, MainArea
 from desktop.ui.studio.modal_dialog import ModalInputDialog
@@ -45,7 +46,7 @@ class StudioWiring(QObject):
         self.area = MainArea(splitter, chat, focus, self.view, side_panel, self)
         self.window = window
         self.status = status
-        self.dialogs: list[ModalInputDialog] = []  # open Modal questions (kept alive)
+        self.dialogs: list[ModalInputDialog | FollowUpDialog] = []  # open questions (kept alive)
         self._connect(sidebar)
         QShortcut(QKeySequence("Ctrl+Shift+S"), window, self.toggle,
                   context=Qt.ShortcutContext.WindowShortcut)
@@ -63,6 +64,8 @@ class StudioWiring(QObject):
         view.cancel_requested.connect(bridge.cancel)
         view.delete_requested.connect(bridge.delete)
         view.input_requested.connect(self._ask_again)
+        view.extend_requested.connect(self.ask_extend)
+        view.continue_requested.connect(self.ask_continue)
         bridge.tasks_loaded.connect(view.set_tasks)
         bridge.task_added.connect(lambda record: view.show_task(record, select=True))
         bridge.task_changed.connect(view.show_task)
@@ -106,12 +109,47 @@ class StudioWiring(QObject):
         dialog.finished.connect(lambda _code: self._forget(dialog))
         dialog.open()
 
+    def ask_extend(self, task_id: int) -> None:
+        """"Extend…" under a Luma video: ask for the prompt, then extend it."""
+        record = self.view.model.record(task_id)
+        if record is not None:
+            self._open_follow_up(FollowUpDialog(record, parent=self.window),
+                                 lambda d: self.tasks.extend(task_id, d.text()))
+
+    def ask_continue(self, task_id: int, clip_index: int, at: float) -> None:
+        """"Continue from…" under a Suno clip: ask for the prompt and the second."""
+        record = self.view.model.record(task_id)
+        if record is None:
+            return
+        clips = record.details.get("clips") or []
+        clip = clips[clip_index] if 0 <= clip_index < len(clips) else {}
+        name = str(clip.get("title") or "") or self.view.tr("clip %1").replace(
+            "%1", str(clip_index + 1))
+        length = clip.get("duration")
+        duration = float(length) if isinstance(length, int | float) and length > 0 else None
+        dialog = FollowUpDialog(record, clip=name, at=at, duration=duration,
+                                parent=self.window)
+        self._open_follow_up(dialog, lambda d: self.tasks.continue_clip(
+            task_id, clip_index, d.seconds(), d.text()))
+
+    def _open_follow_up(self, dialog: FollowUpDialog,
+                        send: Callable[[FollowUpDialog], None]) -> None:
+        self.dialogs.append(dialog)
+
+        def answered() -> None:
+            if dialog.text():
+                send(dialog)
+
+        dialog.accepted.connect(answered)
+        dialog.finished.connect(lambda _code: self._forget(dialog))
+        dialog.open()
+
     def _ask_again(self, task_id: int) -> None:
         record = self.view.model.record(task_id)
         if record is not None and record.status is TaskStatus.MODAL:
             self.ask_modal(record)
 
-    def _forget(self, dialog: ModalInputDialog) -> None:
+    def _forget(self, dialog: ModalInputDialog | FollowUpDialog) -> None:
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
         dialog.deleteLater()
