@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="47"/>
+        <source>This build cannot play media here (QtMultimedia does not load: %1). Save the file or open it with the system player.</source>
+        <translation>此版本无法在这里播放媒体（QtMultimedia 无法加载：%1）。请保存文件，或用系统播放器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="51"/>
+        <source>this file</source>
+        <translation>此文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="52"/>
+        <source>This build cannot play %1; save it or open it with the system player.</source>
+        <translation>此版本无法播放 %1；请保存它，或用系统播放器打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="55"/>
+        <source>This build cannot show videos; save it or open it with the system player.</source>
+        <translation>此版本无法显示视频；请保存它，或用系统播放器打开。</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../desktop/ui/about_dialog.py" line="75"/>
@@ -90,34 +113,34 @@
 <context>
     <name>AttachmentChip</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="120"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="114"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="121"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="115"/>
         <source>Remove {0}</source>
         <translation>移除 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="125"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="119"/>
         <source>Preparing {0}…</source>
         <translation>正在处理 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="126"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="120"/>
         <source>Preparing {0}</source>
         <translation>正在处理 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="128"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="122"/>
         <source>{0}
 {1} × {2} px, {3}</source>
         <translation>{0}
 {1} × {2} 像素，{3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="131"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="125"/>
         <source>Image {0}</source>
         <translation>图片 {0}</translation>
     </message>
@@ -125,36 +148,59 @@
 <context>
     <name>AttachmentTray</name>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="201"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="195"/>
         <source>Drop images or documents here to attach them</source>
         <translation>将图片或文档拖放到这里以附加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="259"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="253"/>
         <source>A message can carry up to {0} attachments.</source>
         <translation>一条消息最多可带 {0} 个附件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/tray.py" line="373"/>
-        <location filename="../../desktop/ui/attachments/tray.py" line="450"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="367"/>
+        <location filename="../../desktop/ui/attachments/tray.py" line="444"/>
         <source>{0} cannot be attached: {1}</source>
         <translation>无法附加 {0}：{1}</translation>
     </message>
 </context>
 <context>
+    <name>BalanceWatch</name>
+    <message>
+        <location filename="../../desktop/ui/balance_watch.py" line="168"/>
+        <source>⚠ Low balance: %1</source>
+        <translation>⚠ 余额不足：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/balance_watch.py" line="171"/>
+        <source>%1 has %2; you asked to be warned below %3. Click to see the balance.</source>
+        <translation>%1 的余额为 %2，低于你设置的提醒值 %3。点击查看余额。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/balance_watch.py" line="184"/>
+        <source>Show balance</source>
+        <translation>查看余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/balance_watch.py" line="185"/>
+        <source>%1 has no balance left for this request.</source>
+        <translation>%1 的余额已不足以完成此请求。</translation>
+    </message>
+</context>
+<context>
     <name>ChatFiles</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="73"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="55"/>
         <source>{0} is missing from the attachment store.</source>
         <translation>附件存储中找不到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="82"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="61"/>
         <source>No application opens {0}.</source>
         <translation>没有可以打开 {0} 的应用程序。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="85"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="64"/>
         <source>{0} could not be opened: {1}</source>
         <translation>无法打开 {0}：{1}</translation>
     </message>
@@ -167,18 +213,18 @@
         <translation>图片另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="163"/>
-        <location filename="../../desktop/ui/chat_view/images.py" line="181"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="164"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="182"/>
         <source>The image file is missing.</source>
         <translation>图片文件不存在。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="175"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="176"/>
         <source>The image could not be saved: {0}</source>
         <translation>无法保存图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="187"/>
         <source>The image could not be read.</source>
         <translation>无法读取图片。</translation>
     </message>
@@ -186,69 +232,104 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="148"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="213"/>
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="76"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="87"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="149"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="201"/>
+        <source>Compare: send this message to several models</source>
+        <translation>对比：将这条消息同时发给多个模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="202"/>
+        <source>Compare mode: {0}</source>
+        <translation>对比模式：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="205"/>
+        <source>{0} models</source>
+        <translation>{0} 个模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="206"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
+        <source>Compare this message…</source>
+        <translation>对比这条消息…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="208"/>
+        <source>Compare mode for this conversation…</source>
+        <translation>此对话的对比模式…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="209"/>
+        <source>Back to one model</source>
+        <translation>回到单个模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_pane.py" line="214"/>
         <source>Show or hide parameters</source>
         <translation>显示或隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="150"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="215"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="154"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="219"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation>正在编辑消息：发送后将创建一个新分支。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="155"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="220"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="156"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="221"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="151"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="216"/>
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="195"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="196"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="261"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="262"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="197"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="189"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="190"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="255"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="191"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="257"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="322"/>
         <source>The images are still being prepared; send again in a moment.</source>
         <translation>图片仍在处理中，请稍后再发送。</translation>
     </message>
@@ -279,17 +360,17 @@
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="82"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="93"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="83"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="94"/>
         <source>↓  Jump to latest</source>
         <translation>↓  跳到最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/view.py" line="84"/>
+        <location filename="../../desktop/ui/chat_view/view.py" line="95"/>
         <source>Jump to latest message</source>
         <translation>跳到最新消息</translation>
     </message>
@@ -297,6 +378,118 @@
         <location filename="../../desktop/ui/chat_view/diagrams.py" line="78"/>
         <source>Diagram not shown: {0}</source>
         <translation>未显示图表：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareChooser</name>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="103"/>
+        <source>Compare models</source>
+        <translation>对比模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="104"/>
+        <source>Compare mode for this conversation</source>
+        <translation>此对话的对比模式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="109"/>
+        <source>Send this message to several models at once; their replies stream side by side.</source>
+        <translation>将这条消息同时发给多个模型，它们的回复会并排实时显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="111"/>
+        <source>Every message of this conversation goes to each of these models, side by side, until you continue with one of them.</source>
+        <translation>此对话的每条消息都会发给这些模型并排显示，直到你选定其中一个继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="117"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="123"/>
+        <source>Add a model</source>
+        <translation>添加模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="134"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="134"/>
+        <source>Turn on compare mode</source>
+        <translation>开启对比模式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="174"/>
+        <source>Choose at least two models.</source>
+        <translation>请至少选择两个模型。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareColumn</name>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="95"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="96"/>
+        <source>Stop this model&apos;s reply</source>
+        <translation>停止此模型的回复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="97"/>
+        <source>Stop {0}</source>
+        <translation>停止 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="98"/>
+        <source>Continue with this one</source>
+        <translation>选这个继续</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="100"/>
+        <source>Make this reply&apos;s branch the conversation and go back to one model</source>
+        <translation>将此回复所在分支作为对话继续，并回到单个模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="122"/>
+        <source>streaming…</source>
+        <translation>生成中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="124"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="126"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>CompareColumns</name>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="201"/>
+        <source>Comparing {0} models. A new message goes to each of them on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
+        <translation>正在对比 {0} 个模型。新消息会分别发给每个模型，各占一个分支；点击“选这个继续”可保留其中一个并回到单个模型。</translation>
+    </message>
+</context>
+<context>
+    <name>CompareController</name>
+    <message>
+        <location filename="../../desktop/ui/compare/compare_controller.py" line="147"/>
+        <source>A message in a column cannot be edited: send a new one, and it goes to every column.</source>
+        <translation>无法编辑某一栏中的消息：请发送新消息，它会发给每一栏。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/compare_controller.py" line="217"/>
+        <source>Type the message to compare first.</source>
+        <translation>请先输入要对比的消息。</translation>
     </message>
 </context>
 <context>
@@ -435,6 +628,94 @@
     </message>
 </context>
 <context>
+    <name>CreateForm</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="117"/>
+        <source>New knowledge base</source>
+        <translation>新建知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="119"/>
+        <source>Files are split into chunks and embedded with the model you choose; each message then finds the chunks closest to it.</source>
+        <translation>文件会被切分成文本块，并用你选择的模型生成嵌入向量；之后每条消息都会找出与它最相近的文本块。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="121"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="121"/>
+        <source>&amp;Provider:</source>
+        <translation>服务商(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="121"/>
+        <source>Embedding &amp;model:</source>
+        <translation>嵌入模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="122"/>
+        <source>&amp;Chunk size:</source>
+        <translation>分块大小(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="122"/>
+        <source>&amp;Overlap:</source>
+        <translation>重叠(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="125"/>
+        <source>e.g. Product manuals</source>
+        <translation>例如：产品手册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="126"/>
+        <source> tokens</source>
+        <translation> 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="130"/>
+        <source>About a page of prose: long enough to hold an answer, short enough to be precise</source>
+        <translation>约一页正文：足以容纳一个答案，又短到足够精确</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="132"/>
+        <source>Text shared by neighbouring chunks, so a sentence cut by a boundary is found whole</source>
+        <translation>相邻文本块共享的文字，这样被边界截断的句子也能完整找到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="152"/>
+        <source>Give the knowledge base a name.</source>
+        <translation>请为知识库命名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="154"/>
+        <source>A knowledge base named {0} exists already.</source>
+        <translation>已存在名为 {0} 的知识库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="156"/>
+        <source>Add a provider first (Settings → Providers).</source>
+        <translation>请先添加服务商（设置 → 服务商）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="158"/>
+        <source>Choose the embedding model.</source>
+        <translation>请选择嵌入模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="160"/>
+        <source>The overlap must be smaller than the chunk size.</source>
+        <translation>重叠必须小于分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="170"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
     <name>DiagramViewer</name>
     <message>
         <location filename="../../desktop/ui/chat_view/diagram_viewer.py" line="47"/>
@@ -481,61 +762,162 @@
     </message>
 </context>
 <context>
+    <name>DictationButton</name>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="47"/>
+        <source>● {0}  Stop</source>
+        <translation>● {0}  停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="48"/>
+        <source>Recording {0}: click to stop and transcribe</source>
+        <translation>正在录音 {0}：点击停止并转写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="51"/>
+        <location filename="../../desktop/ui/dictation/button.py" line="52"/>
+        <source>Transcribing…</source>
+        <translation>正在转写…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="56"/>
+        <source>Dictate: record speech and type it at the cursor</source>
+        <translation>听写：录下语音并在光标处输入文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="58"/>
+        <source>Stop recording</source>
+        <translation>停止录音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/button.py" line="58"/>
+        <source>Dictate</source>
+        <translation>听写</translation>
+    </message>
+</context>
+<context>
+    <name>DictationController</name>
+    <message>
+        <location filename="../../desktop/ui/dictation/controller.py" line="54"/>
+        <source>Dictation settings…</source>
+        <translation>听写设置…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/controller.py" line="79"/>
+        <source>Pick a model first: dictation uses its provider.</source>
+        <translation>请先选择模型：听写会使用它的服务商。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/controller.py" line="116"/>
+        <source>Nothing was recorded.</source>
+        <translation>没有录到任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/controller.py" line="135"/>
+        <source>No speech was heard in the recording.</source>
+        <translation>录音中没有检测到语音。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/controller.py" line="152"/>
+        <location filename="../../desktop/ui/dictation/controller.py" line="155"/>
+        <source>Dictation failed: {0}</source>
+        <translation>听写失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="27"/>
+        <source>Dictation</source>
+        <translation>听写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="30"/>
+        <source>The conversation&apos;s provider</source>
+        <translation>当前对话的服务商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="42"/>
+        <source>Detected (or a code such as en, de, zh)</source>
+        <translation>自动检测（或输入语言代码，如 en、de、zh）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="43"/>
+        <source>The recording goes to the provider&apos;s /audio/transcriptions; the text is typed at the composer&apos;s cursor.</source>
+        <translation>录音会发送到服务商的 /audio/transcriptions；识别出的文字会输入到输入框的光标处。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="46"/>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="47"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="48"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentChip</name>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="91"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="85"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="88"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="94"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="88"/>
         <source>{0} pages</source>
         <translation>{0} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="96"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="90"/>
         <source>{0} characters</source>
         <translation>{0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="97"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="91"/>
         <source>{0} · ≈{1} tokens</source>
         <translation>{0} · 约 {1} 个 token</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="107"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="101"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="108"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="102"/>
         <source>Remove {0}</source>
         <translation>移除 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="111"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="105"/>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="112"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="106"/>
         <source>Reading {0}</source>
         <translation>正在读取 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="114"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="108"/>
         <source>{0}
 {1}, {2}</source>
         <translation>{0}
 {1}，{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/attachments/document_chip.py" line="116"/>
+        <location filename="../../desktop/ui/attachments/document_chip.py" line="110"/>
         <source>Document {0}</source>
         <translation>文档 {0}</translation>
     </message>
@@ -577,12 +959,12 @@
 <context>
     <name>ExchangeRunner</name>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="190"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="191"/>
         <source>The images could not be stored: {0}</source>
         <translation>无法保存图片：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exchange_runner.py" line="301"/>
+        <location filename="../../desktop/ui/exchange_runner.py" line="304"/>
         <source>Waiting for the provider ({0})… retry {1} of {2} in {3} s</source>
         <translation>正在等待服务商（{0}）… 第 {1}/{2} 次重试，{3} 秒后开始</translation>
     </message>
@@ -590,30 +972,167 @@
 <context>
     <name>FileStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="107"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="86"/>
         <source>Attached files</source>
         <translation>附加的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="128"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="107"/>
         <source>1 page</source>
         <translation>1 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="129"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="108"/>
         <source>{0} pages</source>
         <translation>{0} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/file_chips.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/file_chips.py" line="166"/>
         <source>Open {0}</source>
         <translation>打开 {0}</translation>
     </message>
 </context>
 <context>
+    <name>FileTable</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="45"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="45"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="45"/>
+        <source>Chunks</source>
+        <translation>文本块</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="46"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="57"/>
+        <source>Indexed</source>
+        <translation>已索引</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="57"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/file_table.py" line="58"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>FluxForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="162"/>
+        <source>Flux — Image</source>
+        <translation>Flux — 图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="165"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="166"/>
+        <source>A macro photo of frost on a leaf</source>
+        <translation>一张树叶上结霜的微距照片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="167"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="168"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="174"/>
+        <source>Choose a Flux model.</source>
+        <translation>请选择一个 Flux 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="38"/>
+        <source>Extend the video</source>
+        <translation>延长视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="39"/>
+        <source>Luma continues “%1” from its last frame. Describe what happens next.</source>
+        <translation>Luma 会从“%1”的最后一帧继续。描述接下来发生什么。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="42"/>
+        <source>Continue the song</source>
+        <translation>续写歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="43"/>
+        <source>Suno continues “%1” from the second you choose. Describe (or write the lyrics of) what comes next.</source>
+        <translation>Suno 会从你选定的秒数起续写“%1”。描述接下来的内容（或写出歌词）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="54"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="60"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="63"/>
+        <source>Continue at</source>
+        <translation>续写起点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="68"/>
+        <source>Extend</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/follow_up_dialog.py" line="68"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaViewer</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/formula_viewer.py" line="31"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/formula_viewer.py" line="47"/>
+        <source>Copy LaTeX</source>
+        <translation>复制 LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/formula_viewer.py" line="50"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>GuiSession</name>
     <message>
-        <location filename="../../desktop/ui/gui_session.py" line="45"/>
+        <location filename="../../desktop/ui/gui_session.py" line="49"/>
         <source>Replies cut off by the last exit were kept and marked as interrupted.</source>
         <translation>上次退出时中断的回复已保留，并标记为已中断。</translation>
     </message>
@@ -703,16 +1222,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/help_dialog.py" line="35"/>
+        <source>Switch between the chats and the Studio</source>
+        <translation>在对话与创作之间切换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/help_dialog.py" line="36"/>
         <source>Focus the composer</source>
         <translation>聚焦到输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="37"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="38"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -720,23 +1244,23 @@
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="44"/>
-        <location filename="../../desktop/ui/help_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="52"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="48"/>
         <source>keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="53"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/help_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/help_dialog.py" line="53"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -847,6 +1371,148 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <location filename="../../desktop/ui/history_tools.py" line="210"/>
         <source>Replace the history</source>
         <translation>替换历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditController</name>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="61"/>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="117"/>
+        <source>Variations of this image</source>
+        <translation>此图片的变体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="69"/>
+        <source>The image file is missing.</source>
+        <translation>图片文件不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="79"/>
+        <source>The image could not be read.</source>
+        <translation>无法读取图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="83"/>
+        <source>Add a provider first (Providers…).</source>
+        <translation>请先添加服务商（服务商…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="113"/>
+        <source>Wait for the reply in progress to finish, then edit the image again.</source>
+        <translation>请等当前回复完成后，再编辑图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="115"/>
+        <source>Making variations…</source>
+        <translation>正在生成变体…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/controller.py" line="115"/>
+        <source>Editing image…</source>
+        <translation>正在编辑图片…</translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditDialog</name>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="144"/>
+        <source>Image variations</source>
+        <translation>图片变体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="145"/>
+        <source>Make variations</source>
+        <translation>生成变体</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="146"/>
+        <source>New images like this one; they arrive in the conversation as a reply.</source>
+        <translation>生成与这张相似的新图片；它们会作为回复出现在对话中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="149"/>
+        <source>Edit image</source>
+        <translation>编辑图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="150"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="151"/>
+        <source>Paint over what should change, then describe the change. Without paint the whole image may change.</source>
+        <translation>涂抹需要修改的区域，然后描述修改内容。不涂抹的话，整张图片都可能被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="153"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="154"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="155"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="156"/>
+        <source>Brush size</source>
+        <translation>画笔大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="157"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="158"/>
+        <source>Image with the areas to change</source>
+        <translation>标出修改区域的图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="159"/>
+        <source>Describe the change, e.g. “a red hat”</source>
+        <translation>描述修改内容，例如“一顶红帽子”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="160"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="161"/>
+        <source>&amp;Provider</source>
+        <translation>服务商(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="161"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="162"/>
+        <source>&amp;Images</source>
+        <translation>张数(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="162"/>
+        <source>Si&amp;ze</source>
+        <translation>尺寸(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="178"/>
+        <source>Describe the change first.</source>
+        <translation>请先描述修改内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/image_edit/dialog.py" line="181"/>
+        <source>Pick a provider and a model.</source>
+        <translation>请选择服务商和模型。</translation>
     </message>
 </context>
 <context>
@@ -989,31 +1655,76 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>ImagePicker</name>
+    <message>
+        <location filename="../../desktop/ui/studio/image_picker.py" line="80"/>
+        <source>Add image…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/image_picker.py" line="81"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/image_picker.py" line="82"/>
+        <source>Reference images</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/image_picker.py" line="91"/>
+        <source>Choose images</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/image_picker.py" line="91"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/studio/image_picker.py" line="100"/>
+        <source>At most %n image(s).</source>
+        <translation>
+            <numerusform>最多 %n 张图片。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageStrip</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="221"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="222"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="324"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="325"/>
         <source>Image missing</source>
         <translation>图片缺失</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="381"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="382"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="382"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="383"/>
         <source>Save image as…</source>
         <translation>图片另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/images.py" line="383"/>
+        <location filename="../../desktop/ui/chat_view/images.py" line="384"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="386"/>
+        <source>Edit image…</source>
+        <translation>编辑图片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/images.py" line="387"/>
+        <source>Variations…</source>
+        <translation>变体…</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1763,110 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <location filename="../../desktop/ui/chat_view/image_viewer.py" line="106"/>
         <source>Copy image</source>
         <translation>复制图片</translation>
+    </message>
+</context>
+<context>
+    <name>KbActions</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="58"/>
+        <source>Knowledge bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="92"/>
+        <source>Delete knowledge base</source>
+        <translation>删除知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="93"/>
+        <source>Delete {0} and its index? The files it read are not touched.</source>
+        <translation>删除 {0} 及其索引？它读取过的文件不会受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="96"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="116"/>
+        <source>Add files to the knowledge base</source>
+        <translation>向知识库添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="117"/>
+        <source>Documents ({0});;All files (*)</source>
+        <translation>文档 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="122"/>
+        <source>Add a folder to the knowledge base</source>
+        <translation>向知识库添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_actions.py" line="176"/>
+        <source>Rebuild index</source>
+        <translation>重建索引</translation>
+    </message>
+</context>
+<context>
+    <name>KbChoiceButton</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="78"/>
+        <source>Knowledge bases searched for each message: {0}</source>
+        <translation>每条消息都会检索的知识库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="80"/>
+        <source>Knowledge bases: none attached to this conversation</source>
+        <translation>知识库：此对话未关联任何知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="81"/>
+        <source>Knowledge bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="82"/>
+        <source>Knowledge bases: {0} attached</source>
+        <translation>知识库：已关联 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="114"/>
+        <source>No knowledge bases yet</source>
+        <translation>还没有知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="117"/>
+        <source>{0}  ({1} chunks)</source>
+        <translation>{0}  （{1} 个文本块）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_choice_button.py" line="124"/>
+        <source>Manage knowledge bases…</source>
+        <translation>管理知识库…</translation>
+    </message>
+</context>
+<context>
+    <name>KbSourceChips</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="137"/>
+        <source>Knowledge base sources</source>
+        <translation>知识库来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="164"/>
+        <source>p. {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="228"/>
+        <source>From your knowledge bases</source>
+        <translation>来自你的知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="267"/>
+        <source>Show passage {0} from {1}</source>
+        <translation>显示来自 {1} 的片段 {0}</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1932,200 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>KindForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/form_base.py" line="99"/>
+        <source>Write a prompt first.</source>
+        <translation>请先填写提示词。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_base.py" line="101"/>
+        <source>The prompt is too long (at most %1 characters).</source>
+        <translation>提示词过长（最多 %1 个字符）。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="205"/>
+        <source>Knowledge bases</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="207"/>
+        <source>A knowledge base is a set of files and folders. Attach one to a conversation (the Knowledge button by the message box): each message then brings the passages closest to it, and the reply shows them as numbered sources.</source>
+        <translation>知识库是一组文件和文件夹。将它关联到对话（消息输入框旁的“知识库”按钮）后，每条消息都会带上与它最相近的片段，回复中会以编号来源的形式显示这些片段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="210"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="211"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="212"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="213"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="214"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="215"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="216"/>
+        <source>Index new and changed files again, and drop the ones removed from disk</source>
+        <translation>重新索引新增和改动过的文件，并移除已从磁盘删除的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="218"/>
+        <source>Change model…</source>
+        <translation>更换模型…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="219"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="220"/>
+        <source>&amp;Passages per message:</source>
+        <translation>每条消息的片段数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="221"/>
+        <source>Least &amp;similarity:</source>
+        <translation>最低相似度(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="223"/>
+        <source>Passages less similar to the message than this are not sent</source>
+        <translation>与消息的相似度低于此值的片段不会发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="294"/>
+        <source>Indexing…</source>
+        <translation>正在索引…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="295"/>
+        <source>Indexing… {0} %</source>
+        <translation>正在索引… {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="297"/>
+        <source>{0} files · {1} chunks</source>
+        <translation>{0} 个文件 · {1} 个文本块</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="302"/>
+        <source>{0} files</source>
+        <translation>{0} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="303"/>
+        <source>{0} chunks</source>
+        <translation>{0} 个文本块</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="305"/>
+        <source>chunks of {0} tokens, {1} overlap</source>
+        <translation>每块 {0} 个 token，重叠 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="309"/>
+        <source>last indexed {0}</source>
+        <translation>上次索引于 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="311"/>
+        <source>not indexed yet</source>
+        <translation>尚未索引</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="313"/>
+        <source>{0} files could not be read</source>
+        <translation>{0} 个文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="320"/>
+        <source>No knowledge base yet</source>
+        <translation>还没有知识库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="321"/>
+        <source>Create one, then add the files it should know.</source>
+        <translation>先创建一个，再添加它需要了解的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="437"/>
+        <source>The part already indexed is kept; Refresh goes on from there.</source>
+        <translation>已索引的部分会保留；点击“刷新”可从那里继续。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="439"/>
+        <source>Indexing was cancelled.</source>
+        <translation>已取消索引。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="442"/>
+        <source>Indexing stopped: {0}</source>
+        <translation>索引已停止：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="447"/>
+        <source>Up to date: {0} files indexed, {1} chunks added.</source>
+        <translation>已是最新：索引了 {0} 个文件，新增 {1} 个文本块。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="450"/>
+        <source>{0} removed files dropped.</source>
+        <translation>已移除 {0} 个已删除的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="452"/>
+        <source>The index was rebuilt.</source>
+        <translation>索引已重建。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/kb_dialog.py" line="454"/>
+        <source>{0} files were left out: too many files, or too large (50 MB a file, 4 GB in all).</source>
+        <translation>有 {0} 个文件未收录：文件过多或过大（单个文件上限 50 MB，总计上限 4 GB）。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeWiring</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/wiring.py" line="111"/>
+        <source>Indexing {0} stopped: {1}</source>
+        <translation>{0} 的索引已停止：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/wiring.py" line="227"/>
+        <source>No application opens {0}.</source>
+        <translation>没有可以打开 {0} 的应用程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/wiring.py" line="230"/>
+        <source>{0} cannot be opened: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>LargeDocumentQuestion</name>
     <message>
         <location filename="../../desktop/ui/attachments/document_checks.py" line="77"/>
@@ -1145,6 +2154,59 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>LumaForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="123"/>
+        <source>Luma — Video</source>
+        <translation>Luma — 视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="126"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="127"/>
+        <source>A paper boat drifting down a rainy street</source>
+        <translation>一只纸船在雨中的街道上漂流</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="128"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="129"/>
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="130"/>
+        <source>End where it starts</source>
+        <translation>结尾回到开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="131"/>
+        <source>Expand prompt</source>
+        <translation>扩写提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="132"/>
+        <source>Let Luma enrich the prompt</source>
+        <translation>让 Luma 丰富提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="133"/>
+        <source>Start frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="134"/>
+        <source>End frame</source>
+        <translation>尾帧</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="174"/>
@@ -1152,153 +2214,163 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>正在打开历史记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;Import conversations…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>Export &amp;all conversations…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;Search history</source>
         <translation>搜索历史(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Show or hide the si&amp;debar</source>
         <translation>显示或隐藏侧边栏(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Show or hide the &amp;parameters</source>
         <translation>显示或隐藏参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <source>&amp;Usage and costs…</source>
+        <translation>用量与费用(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>&amp;Enter sends the message</source>
         <translation>Enter 发送消息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>&amp;Providers…</source>
         <translation>服务商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Tools (MCP servers)…</source>
         <translation>工具（MCP 服务器）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <source>&amp;Knowledge bases…</source>
+        <translation>知识库(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Read &amp;aloud…</source>
         <translation>朗读(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;About Switchboard</source>
         <translation>关于 Switchboard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Read-only: nothing can be saved</source>
         <translation>只读：无法保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>The history could not be opened: %1</source>
         <translation>无法打开历史记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1377,58 +2449,58 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="180"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="181"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="182"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="194"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="195"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="196"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="197"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="198"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
@@ -1443,17 +2515,17 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="370"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="371"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="373"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="376"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation>已停止。点击“继续”可从中断处接着生成。</translation>
     </message>
@@ -1473,9 +2545,213 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="459"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
         <source>Stop reading</source>
         <translation>停止朗读</translation>
+    </message>
+</context>
+<context>
+    <name>MicrophoneRecorder</name>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="94"/>
+        <source>Dictation needs QtMultimedia, which does not load here ({0}).</source>
+        <translation>听写需要 QtMultimedia，但它在此处无法加载（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="97"/>
+        <source>No microphone was found. Connect one (or enable it in the system&apos;s sound settings) and try again.</source>
+        <translation>未找到麦克风。请连接一个（或在系统声音设置中启用），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="113"/>
+        <source>Switchboard may not use the microphone. Allow it in {0}, then try again.</source>
+        <translation>Switchboard 没有使用麦克风的权限。请在 {0} 中允许，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="117"/>
+        <source>Allow Switchboard to use the microphone, then press the microphone button again.</source>
+        <translation>请允许 Switchboard 使用麦克风，然后再次按下麦克风按钮。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="147"/>
+        <source>The microphone could not be opened.</source>
+        <translation>无法打开麦克风。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="174"/>
+        <source>The microphone stopped working ({0}).</source>
+        <translation>麦克风停止工作（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>MjBlendForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="83"/>
+        <source>Midjourney — Blend</source>
+        <translation>Midjourney — 混图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="86"/>
+        <source>Images (2–5)</source>
+        <translation>图片（2–5 张）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="87"/>
+        <source>Shape</source>
+        <translation>画幅</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="88"/>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="93"/>
+        <source>Blend needs two to five images.</source>
+        <translation>混图需要 2 到 5 张图片。</translation>
+    </message>
+</context>
+<context>
+    <name>MjDescribeForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="112"/>
+        <source>Midjourney — Describe</source>
+        <translation>Midjourney — 识图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="115"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="116"/>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="121"/>
+        <source>Choose the image to describe.</source>
+        <translation>请选择要识别的图片。</translation>
+    </message>
+</context>
+<context>
+    <name>MjImagineForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="48"/>
+        <source>Midjourney — Imagine</source>
+        <translation>Midjourney — 绘图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="51"/>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="52"/>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="53"/>
+        <source>Aspect ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="54"/>
+        <source>Reference images</source>
+        <translation>参考图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="55"/>
+        <source>A lighthouse at dusk, oil painting</source>
+        <translation>黄昏时的灯塔，油画</translation>
+    </message>
+</context>
+<context>
+    <name>MjShortenForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="141"/>
+        <source>Midjourney — Shorten</source>
+        <translation>Midjourney — 精简提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="144"/>
+        <source>Prompt to shorten</source>
+        <translation>要精简的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="145"/>
+        <source>Bot</source>
+        <translation>机器人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="147"/>
+        <source>A long prompt: Midjourney answers five shorter ones</source>
+        <translation>输入一段长提示词，Midjourney 会给出五个更短的版本</translation>
+    </message>
+</context>
+<context>
+    <name>MjSwapForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="169"/>
+        <source>Midjourney — FaceSwap</source>
+        <translation>Midjourney — 换脸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="172"/>
+        <source>Face (source image)</source>
+        <translation>人脸（源图片）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="173"/>
+        <source>Put it on (target image)</source>
+        <translation>换到（目标图片）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_mj.py" line="178"/>
+        <source>Choose the face image and the image to put it on.</source>
+        <translation>请选择人脸图片和要换脸的目标图片。</translation>
+    </message>
+</context>
+<context>
+    <name>ModalInputDialog</name>
+    <message>
+        <location filename="../../desktop/ui/studio/modal_dialog.py" line="31"/>
+        <source>Midjourney needs more input</source>
+        <translation>Midjourney 需要更多输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/modal_dialog.py" line="35"/>
+        <source>“%1” waits for a prompt before it goes on (Custom Zoom, Vary Region and similar buttons ask for one). Edit it and send it.</source>
+        <translation>“%1”需要一段提示词才能继续（Custom Zoom、Vary Region 等按钮会要求输入）。请编辑后发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/modal_dialog.py" line="50"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+</context>
+<context>
+    <name>ModelForm</name>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="214"/>
+        <source>Change the embedding model</source>
+        <translation>更换嵌入模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="216"/>
+        <source>Vectors of different models cannot be compared: every file is embedded again with the new model.</source>
+        <translation>不同模型的向量无法相互比较：所有文件都会用新模型重新生成嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="218"/>
+        <source>&amp;Provider:</source>
+        <translation>服务商(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/knowledge/create_form.py" line="219"/>
+        <source>Embedding &amp;model:</source>
+        <translation>嵌入模型(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -1504,42 +2780,42 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="88"/>
+        <location filename="../../desktop/ui/model_picker.py" line="90"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="178"/>
+        <location filename="../../desktop/ui/model_picker.py" line="180"/>
         <source>Choose the model (Ctrl+M)</source>
         <translation>选择模型（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="174"/>
+        <location filename="../../desktop/ui/model_picker.py" line="176"/>
         <source>No provider yet — add one</source>
         <translation>还没有服务商 — 添加一个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="176"/>
+        <location filename="../../desktop/ui/model_picker.py" line="178"/>
         <source>Choose a model</source>
         <translation>选择模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="186"/>
+        <location filename="../../desktop/ui/model_picker.py" line="188"/>
         <source>%1 on %2 %3 — click to change (Ctrl+M)</source>
         <translation>%2 上的 %1 %3 — 点击更改（Ctrl+M）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="224"/>
+        <location filename="../../desktop/ui/model_picker.py" line="237"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="232"/>
+        <location filename="../../desktop/ui/model_picker.py" line="245"/>
         <source> Showing the list from %1 h ago.</source>
         <translation> 显示的是 %1 小时前的列表。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_picker.py" line="221"/>
+        <location filename="../../desktop/ui/model_picker.py" line="234"/>
         <source>Could not load models: %1</source>
         <translation>无法加载模型：%1</translation>
     </message>
@@ -1894,6 +3170,39 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>PassageDialog</name>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="367"/>
+        <source>Source {0}</source>
+        <translation>来源 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="370"/>
+        <source>Knowledge base: {0}</source>
+        <translation>知识库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="372"/>
+        <source>page {0}</source>
+        <translation>第 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="373"/>
+        <source>similarity {0}</source>
+        <translation>相似度 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="375"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/kb_sources.py" line="377"/>
+        <source>Open {0} with the system viewer</source>
+        <translation>用系统查看器打开 {0}</translation>
+    </message>
+</context>
+<context>
     <name>PrepareImage</name>
     <message>
         <location filename="../../desktop/media/image_prepare.py" line="55"/>
@@ -1981,7 +3290,12 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>正在写入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/progress_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/progress_dialog.py" line="44"/>
+        <source>Pricing the replies…</source>
+        <translation>正在计算回复的费用…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/progress_dialog.py" line="76"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2022,251 +3336,314 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>ProviderCostFields</name>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="131"/>
+        <source>Price multiplier</source>
+        <translation>价格倍率</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="131"/>
+        <source>Billing currency</source>
+        <translation>计费货币</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="132"/>
+        <source>Per-model prices</source>
+        <translation>按模型定价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="132"/>
+        <source>Low balance</source>
+        <translation>余额提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="135"/>
+        <source>The relay charges this multiple of the official price (e.g. × 0.5, × 1.5).</source>
+        <translation>中转站按官方价格的此倍数收费（例如 × 0.5、× 1.5）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="137"/>
+        <source>per USD:</source>
+        <translation>每美元：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="138"/>
+        <source>How many units of this currency one US dollar buys.</source>
+        <translation>1 美元可兑换多少单位的此货币。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="140"/>
+        <source>Prices for models the price data does not know, per 1M tokens in the billing currency: “model = input, output[, cached input[, reasoning]]”, one a line.</source>
+        <translation>价格数据中没有的模型的价格，以计费货币计、每百万 token：“模型 = 输入, 输出[, 缓存输入[, 推理]]”，每行一个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_costs.py" line="142"/>
+        <source>Warn below</source>
+        <translation>低于以下金额时提醒</translation>
+    </message>
+</context>
+<context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="256"/>
+        <location filename="../../desktop/ui/provider_form.py" line="238"/>
         <source>Provider name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="305"/>
+        <location filename="../../desktop/ui/provider_form.py" line="288"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="257"/>
+        <location filename="../../desktop/ui/provider_form.py" line="239"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="306"/>
+        <location filename="../../desktop/ui/provider_form.py" line="289"/>
         <source>Base &amp;URL</source>
         <translation>基础 URL(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="258"/>
+        <location filename="../../desktop/ui/provider_form.py" line="240"/>
         <source>API style</source>
         <translation>API 类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="307"/>
+        <location filename="../../desktop/ui/provider_form.py" line="290"/>
         <source>API &amp;style</source>
         <translation>API 类型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="259"/>
+        <location filename="../../desktop/ui/provider_form.py" line="241"/>
         <source>Where the key comes from</source>
         <translation>密钥来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="262"/>
+        <location filename="../../desktop/ui/provider_form.py" line="244"/>
         <source>System keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="263"/>
+        <location filename="../../desktop/ui/provider_form.py" line="245"/>
         <source>Environment variable</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="264"/>
+        <location filename="../../desktop/ui/provider_form.py" line="246"/>
         <source>No key (local server)</source>
         <translation>无密钥（本地服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="308"/>
+        <location filename="../../desktop/ui/provider_form.py" line="291"/>
         <source>&amp;Key from</source>
         <translation>密钥来源(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="268"/>
+        <location filename="../../desktop/ui/provider_form.py" line="250"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="383"/>
-        <location filename="../../desktop/ui/provider_form.py" line="393"/>
+        <location filename="../../desktop/ui/provider_form.py" line="371"/>
+        <location filename="../../desktop/ui/provider_form.py" line="381"/>
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="269"/>
+        <location filename="../../desktop/ui/provider_form.py" line="251"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="252"/>
         <source>Show the key while typing</source>
         <translation>输入时显示密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="309"/>
+        <location filename="../../desktop/ui/provider_form.py" line="292"/>
         <source>API &amp;key</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="271"/>
+        <location filename="../../desktop/ui/provider_form.py" line="253"/>
         <source>Environment variable name</source>
         <translation>环境变量名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="310"/>
+        <location filename="../../desktop/ui/provider_form.py" line="293"/>
         <source>&amp;Variable</source>
         <translation>变量(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="274"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>Connection options</source>
         <translation>连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="275"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Show connection options</source>
         <translation>显示连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="276"/>
+        <location filename="../../desktop/ui/provider_form.py" line="258"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation>在流式响应中请求 token 用量（stream_options）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="278"/>
+        <location filename="../../desktop/ui/provider_form.py" line="260"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation>部分中转站不接受 stream_options；对它们请关闭此项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="280"/>
+        <location filename="../../desktop/ui/provider_form.py" line="262"/>
         <source>Send PDFs natively</source>
         <translation>以原生方式发送 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <location filename="../../desktop/ui/provider_form.py" line="264"/>
         <source>Attached PDFs go to the model as files (OpenAI file part, Anthropic document, Responses input_file) instead of their extracted text. Only for gateways and models that read PDFs.</source>
         <translation>附加的 PDF 以文件形式发送给模型（OpenAI file 部分、Anthropic document、Responses input_file），而不是发送提取出的文本。仅适用于能读取 PDF 的网关和模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="285"/>
-        <location filename="../../desktop/ui/provider_form.py" line="311"/>
+        <location filename="../../desktop/ui/provider_form.py" line="267"/>
+        <location filename="../../desktop/ui/provider_form.py" line="294"/>
         <source>Extra headers</source>
         <translation>额外请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="286"/>
-        <location filename="../../desktop/ui/provider_form.py" line="312"/>
+        <location filename="../../desktop/ui/provider_form.py" line="268"/>
+        <location filename="../../desktop/ui/provider_form.py" line="295"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>System / environment</source>
         <translation>系统 / 环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
         <source>This proxy:</source>
         <translation>使用此代理：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="291"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>Proxy URL</source>
         <translation>代理 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="292"/>
+        <location filename="../../desktop/ui/provider_form.py" line="274"/>
         <source>Verify TLS certificates</source>
         <translation>验证 TLS 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="293"/>
+        <location filename="../../desktop/ui/provider_form.py" line="275"/>
         <source>Custom CA bundle</source>
         <translation>自定义 CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="294"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>System trust store</source>
         <translation>系统信任存储</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="295"/>
+        <location filename="../../desktop/ui/provider_form.py" line="277"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="296"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
         <source>Choose a CA bundle file</source>
         <translation>选择 CA 证书包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="313"/>
-        <location filename="../../desktop/ui/provider_form.py" line="487"/>
+        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <source>How image sizes are written</source>
+        <translation>图片尺寸的写法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="296"/>
+        <location filename="../../desktop/ui/provider_form.py" line="477"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/provider_form.py" line="279"/>
         <location filename="../../desktop/ui/provider_form.py" line="297"/>
-        <location filename="../../desktop/ui/provider_form.py" line="314"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/provider_form.py" line="280"/>
         <location filename="../../desktop/ui/provider_form.py" line="298"/>
-        <location filename="../../desktop/ui/provider_form.py" line="315"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <location filename="../../desktop/ui/provider_form.py" line="299"/>
-        <location filename="../../desktop/ui/provider_form.py" line="316"/>
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="272"/>
+        <location filename="../../desktop/ui/provider_form.py" line="254"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="273"/>
+        <location filename="../../desktop/ui/provider_form.py" line="255"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="382"/>
+        <location filename="../../desktop/ui/provider_form.py" line="300"/>
+        <source>Task APIs</source>
+        <translation>任务 API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="301"/>
+        <source>Image sizes</source>
+        <translation>图片尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="370"/>
         <source>Checking the system keyring…</source>
         <translation>正在检查系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="386"/>
+        <location filename="../../desktop/ui/provider_form.py" line="374"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation>系统密钥环中已存有密钥。粘贴新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="388"/>
+        <location filename="../../desktop/ui/provider_form.py" line="376"/>
         <source>(stored)</source>
         <translation>（已保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="391"/>
+        <location filename="../../desktop/ui/provider_form.py" line="379"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation>只保存在系统密钥环中，绝不写入 Switchboard 的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="474"/>
+        <location filename="../../desktop/ui/provider_form.py" line="464"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation>请输入网关的基础 URL，通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="476"/>
+        <location filename="../../desktop/ui/provider_form.py" line="466"/>
         <source>Chat requests go to %1</source>
         <translation>聊天请求将发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="489"/>
+        <location filename="../../desktop/ui/provider_form.py" line="479"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -2298,7 +3675,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     <name>ProvidersDialog</name>
     <message>
         <location filename="../../desktop/ui/provider_list.py" line="123"/>
-        <location filename="../../desktop/ui/providers_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="144"/>
         <source>Providers</source>
         <translation>服务商</translation>
     </message>
@@ -2338,17 +3715,17 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="147"/>
         <source>No provider yet. Use “Add” to start from a template: cloud APIs, relay gateways such as MaxAPI, ModelMax or MaxToken, or a local server.</source>
         <translation>还没有服务商。点击“添加”从模板开始：云端 API、MaxAPI、ModelMax 或 MaxToken 等中转网关，或本地服务器。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="151"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="152"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -2373,79 +3750,79 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>%1（新）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="236"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="237"/>
         <source>Save the changes to this provider?</source>
         <translation>保存对此服务商的更改吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="307"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="309"/>
         <source>Replace the example base URL with your gateway&apos;s.</source>
         <translation>请把示例基础 URL 换成你的网关地址。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="344"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="346"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="357"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="359"/>
         <source>Storing the key in the system keyring…</source>
         <translation>正在将密钥存入系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="367"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="369"/>
         <source>Saved; the key is in the system keyring.</source>
         <translation>已保存；密钥在系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="376"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="378"/>
         <source>The key was not kept: %1</source>
         <translation>密钥未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="381"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="383"/>
         <source>The key is kept in memory until Switchboard quits.</source>
         <translation>密钥将保存在内存中，直到 Switchboard 退出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="386"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="388"/>
         <source>The key will be read from the environment variable %1.</source>
         <translation>密钥将从环境变量 %1 读取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="419"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="421"/>
         <source>Remove %1? Its key is deleted from the system keyring.</source>
         <translation>移除 %1？它的密钥将从系统密钥环中删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="422"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="424"/>
         <source>Remove provider</source>
         <translation>移除服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="435"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="437"/>
         <source>The provider was removed, but its key could not be deleted: %1</source>
         <translation>服务商已移除，但无法删除其密钥：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="459"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="461"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/providers_dialog.py" line="488"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="490"/>
         <source>Connected. %n model(s) available</source>
         <translation>
             <numerusform>已连接。可用模型 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/providers_dialog.py" line="496"/>
+        <location filename="../../desktop/ui/providers_dialog.py" line="498"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2512,33 +3889,33 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ReplyExtras</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="82"/>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="86"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="83"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="87"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="84"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="85"/>
         <source>The model declined to answer.</source>
         <translation>模型拒绝回答。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="111"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="112"/>
         <source>Sources</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="165"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="169"/>
         <source>{0} cached</source>
         <translation>{0} 缓存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="168"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="172"/>
         <source>{0} reasoning</source>
         <translation>{0} 推理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="190"/>
+        <location filename="../../desktop/ui/chat_view/reply_extras.py" line="194"/>
         <source>Token usage</source>
         <translation>Token 用量</translation>
     </message>
@@ -2604,14 +3981,162 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     </message>
 </context>
 <context>
+    <name>ResultCard</name>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="67"/>
+        <source>Reroll</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="68"/>
+        <source>Upscale</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="69"/>
+        <source>Vary</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="70"/>
+        <source>Zoom out</source>
+        <translation>拉远</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="71"/>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="209"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="210"/>
+        <source>the server gave no reason</source>
+        <translation>服务器未说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="258"/>
+        <source>Click to see it at full size</source>
+        <translation>点击查看原尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="266"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="292"/>
+        <location filename="../../desktop/ui/studio/result_card.py" line="355"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="294"/>
+        <location filename="../../desktop/ui/studio/result_card.py" line="359"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="295"/>
+        <source>Open with the system&apos;s player</source>
+        <translation>用系统播放器打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="302"/>
+        <source>Continue from…</source>
+        <translation>从此处续写…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="303"/>
+        <source>Make a new song that continues this clip</source>
+        <translation>生成一首接着这段音频继续的新歌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="324"/>
+        <source>Use this prompt</source>
+        <translation>使用此提示词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="325"/>
+        <source>Put it into the Imagine form</source>
+        <translation>填入绘图表单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="357"/>
+        <source>Copy image</source>
+        <translation>复制图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="360"/>
+        <source>Open with the system&apos;s image viewer</source>
+        <translation>用系统图片查看器打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="366"/>
+        <source>Extend…</source>
+        <translation>延长…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="367"/>
+        <source>Continue the video with a new prompt</source>
+        <translation>用新的提示词继续这段视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="371"/>
+        <source>Give the input…</source>
+        <translation>填写输入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="376"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="379"/>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="380"/>
+        <source>Submit again with the same prompt and options</source>
+        <translation>用相同的提示词和选项再次提交</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFiles</name>
+    <message>
+        <location filename="../../desktop/ui/studio/result_files.py" line="69"/>
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_files.py" line="74"/>
+        <source>The image could not be read.</source>
+        <translation>无法读取图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_files.py" line="90"/>
+        <source>No program is set up to open %1.</source>
+        <translation>没有设置用于打开 %1 的程序。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/result_files.py" line="94"/>
+        <source>The file could not be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+</context>
+<context>
     <name>RichTextView</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="45"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="48"/>
         <source>Open image address</source>
         <translation>打开图片地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="46"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="49"/>
         <source>The reply names this image. Switchboard does not load images from replies.
 
 {0}
@@ -2624,37 +4149,42 @@ Open it with the system&apos;s default application?</source>
 要用系统默认程序打开它吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="353"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="223"/>
+        <source>Scaled down to fit. Click to see it at full size.</source>
+        <translation>已缩小以适应宽度。点击查看原始大小。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="380"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="355"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="382"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="363"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="390"/>
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="365"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="392"/>
         <source>Copy image address</source>
         <translation>复制图片地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="370"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="397"/>
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="376"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="403"/>
         <source>Copy LaTeX</source>
         <translation>复制 LaTeX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/rich_text.py" line="377"/>
+        <location filename="../../desktop/ui/chat_view/rich_text.py" line="404"/>
         <source>Copy as MathML</source>
         <translation>复制为 MathML</translation>
     </message>
@@ -2665,6 +4195,48 @@ Open it with the system&apos;s default application?</source>
         <location filename="../../desktop/ui/search_results.py" line="326"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTabs</name>
+    <message>
+        <location filename="../../desktop/ui/studio/section_tabs.py" line="38"/>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/section_tabs.py" line="39"/>
+        <source>Studio</source>
+        <translation>创作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/section_tabs.py" line="41"/>
+        <source>Midjourney, Suno, Luma and Flux tasks (Ctrl+Shift+S)</source>
+        <translation>Midjourney、Suno、Luma 和 Flux 任务（Ctrl+Shift+S）</translation>
+    </message>
+</context>
+<context>
+    <name>SendEstimate</name>
+    <message>
+        <location filename="../../desktop/ui/send_estimate.py" line="77"/>
+        <source>An estimate of what the next request sends: the conversation so far (%1 tokens), the system prompt, your text and attachments. The reply&apos;s tokens are not included.</source>
+        <translation>下一次请求发送内容的估算：目前的对话（%1 个 token）、系统提示词、你输入的文字和附件。不包括回复的 token。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/send_estimate.py" line="83"/>
+        <source>≈ %1 tokens</source>
+        <translation>约 %1 个 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/send_estimate.py" line="85"/>
+        <location filename="../../desktop/ui/send_estimate.py" line="88"/>
+        <source>(estimate)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/send_estimate.py" line="86"/>
+        <source>≈ %1 input</source>
+        <translation>输入约 %1</translation>
     </message>
 </context>
 <context>
@@ -2763,44 +4335,44 @@ Open it with the system&apos;s default application?</source>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="84"/>
+        <location filename="../../desktop/ui/sidebar.py" line="105"/>
         <source>New conversation (Ctrl+N)</source>
         <translation>新对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="85"/>
+        <location filename="../../desktop/ui/sidebar.py" line="106"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="86"/>
+        <location filename="../../desktop/ui/sidebar.py" line="107"/>
         <source>Search  (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="87"/>
+        <location filename="../../desktop/ui/sidebar.py" line="108"/>
         <source>Search conversations</source>
         <translation>搜索对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="88"/>
+        <location filename="../../desktop/ui/sidebar.py" line="109"/>
         <source>No conversations yet.
 Start one with Ctrl+N.</source>
         <translation>还没有对话。
 按 Ctrl+N 开始一个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="101"/>
+        <location filename="../../desktop/ui/sidebar.py" line="122"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="118"/>
+        <location filename="../../desktop/ui/sidebar.py" line="139"/>
         <source>No matches for “%1”.</source>
         <translation>没有与“%1”匹配的结果。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sidebar.py" line="127"/>
+        <location filename="../../desktop/ui/sidebar.py" line="148"/>
         <source>Search failed: %1</source>
         <translation>搜索失败：%1</translation>
     </message>
@@ -2888,6 +4460,284 @@ Start one with Ctrl+N.</source>
         <location filename="../../desktop/ui/speech_settings.py" line="53"/>
         <source>Format:</source>
         <translation>格式：</translation>
+    </message>
+</context>
+<context>
+    <name>StudioForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="110"/>
+        <source>NEW TASK</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="111"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="112"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="113"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="114"/>
+        <source>Send the task (Ctrl+Enter)</source>
+        <translation>提交任务（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="182"/>
+        <source>No provider offers %1 yet. Turn it on in Settings → Providers → Connection options → Task APIs.</source>
+        <translation>还没有服务商提供 %1。请在“设置 → 服务商 → 连接选项 → 任务 API”中开启。</translation>
+    </message>
+</context>
+<context>
+    <name>StudioSidebarPage</name>
+    <message>
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="49"/>
+        <source>CREATE</source>
+        <translation>创作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="50"/>
+        <source>Images, blends, descriptions</source>
+        <translation>绘图、混图、识图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="51"/>
+        <source>Songs and instrumentals</source>
+        <translation>歌曲和纯音乐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="52"/>
+        <source>Short videos</source>
+        <translation>短视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="53"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/studio/sidebar_page.py" line="67"/>
+        <source>%n task(s) running</source>
+        <translation>
+            <numerusform>%n 个任务运行中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StudioView</name>
+    <message>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="136"/>
+        <source>Studio</source>
+        <translation>创作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="137"/>
+        <source>QUEUE</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="138"/>
+        <source>No tasks yet. Describe what you want on the left and press Create.</source>
+        <translation>还没有任务。在左侧描述你想要的内容，然后点击“创建”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="140"/>
+        <source>Choose a task to see its results.</source>
+        <translation>选择一个任务以查看其结果。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/studio/studio_view.py" line="185"/>
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SunoForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="65"/>
+        <source>Suno — Music</source>
+        <translation>Suno — 音乐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="68"/>
+        <source>Write</source>
+        <translation>创作方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="69"/>
+        <source>A description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="70"/>
+        <source>Custom lyrics</source>
+        <translation>自定义歌词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="71"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="72"/>
+        <source>Style tags</source>
+        <translation>风格标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="73"/>
+        <source>dream pop, female vocals</source>
+        <translation>梦幻流行, 女声</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="74"/>
+        <source>Instrumental</source>
+        <translation>纯音乐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="75"/>
+        <source>No vocals</source>
+        <translation>无人声</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="76"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="81"/>
+        <source>Lyrics</source>
+        <translation>歌词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="81"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="83"/>
+        <source>[Verse]
+…</source>
+        <translation>[Verse]
+…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/forms_media.py" line="83"/>
+        <source>A calm song about the sea at night</source>
+        <translation>一首关于夜晚大海的宁静歌曲</translation>
+    </message>
+</context>
+<context>
+    <name>TaskApiDetector</name>
+    <message>
+        <location filename="../../desktop/ui/studio/task_api_detect.py" line="42"/>
+        <source>Asking %1…</source>
+        <translation>正在询问 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskApiFields</name>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="76"/>
+        <source>Midjourney speed</source>
+        <translation>Midjourney 速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="77"/>
+        <source>Flux model</source>
+        <translation>Flux 模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="78"/>
+        <source>The relay&apos;s default (no prefix)</source>
+        <translation>中转站默认（无前缀）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="79"/>
+        <source>Relax (/mj-relax/)</source>
+        <translation>慢速 Relax（/mj-relax/）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="80"/>
+        <source>Fast (/mj-fast/)</source>
+        <translation>快速 Fast（/mj-fast/）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="81"/>
+        <source>Turbo (/mj-turbo/)</source>
+        <translation>极速 Turbo（/mj-turbo/）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="84"/>
+        <source>The aggregator task APIs this provider offers (Studio)</source>
+        <translation>此服务商提供的聚合任务 API（用于“创作”）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="85"/>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="86"/>
+        <source>Ask the provider which task APIs it answers</source>
+        <translation>询问服务商支持哪些任务 API</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="119"/>
+        <source>Found: %1</source>
+        <translation>找到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="120"/>
+        <source>No task API answered.</source>
+        <translation>没有任务 API 响应。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/provider_fields.py" line="125"/>
+        <source>Detection failed: %1</source>
+        <translation>检测失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TaskQueueView</name>
+    <message>
+        <location filename="../../desktop/ui/studio/queue_view.py" line="171"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/queue_view.py" line="173"/>
+        <source>Re-run</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/queue_view.py" line="175"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Thumbnail</name>
+    <message>
+        <location filename="../../desktop/ui/studio/result_card.py" line="124"/>
+        <source>The image could not be read.</source>
+        <translation>无法读取图片。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../../desktop/ui/usage/charts.py" line="166"/>
+        <source>%1 · %2 tokens</source>
+        <translation>%1 · %2 个 token</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +5049,323 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>UsageTools</name>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="66"/>
+        <source>Recalculate costs</source>
+        <translation>重新计算费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="67"/>
+        <source>Price every reply again with today&apos;s prices and each provider&apos;s overrides? The prices they were sent with are replaced.</source>
+        <translation>按今天的价格和各服务商的自定义价格重新计算每条回复的费用？发送时记录的价格将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="73"/>
+        <source>Recalculating costs</source>
+        <translation>正在重新计算费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="81"/>
+        <source>Priced %1 of %2 replies again with today&apos;s prices.</source>
+        <translation>已按今天的价格重新计算了 %2 条回复中的 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="89"/>
+        <source>Recalculating stopped: the replies done so far keep their new prices.</source>
+        <translation>已停止重新计算：已处理的回复保留新价格。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tools.py" line="96"/>
+        <source>The costs could not be recalculated: %1</source>
+        <translation>无法重新计算费用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UsageView</name>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="58"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="59"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="60"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="61"/>
+        <location filename="../../desktop/ui/usage/tables.py" line="113"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="62"/>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="63"/>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="64"/>
+        <location filename="../../desktop/ui/usage/tables.py" line="114"/>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="112"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="125"/>
+        <source>Double-click to open the conversation</source>
+        <translation>双击打开对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/tables.py" line="130"/>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+</context>
+<context>
+    <name>UsageWindow</name>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="207"/>
+        <source>Usage and costs</source>
+        <translation>用量与费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="208"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="208"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="209"/>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="209"/>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="210"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="210"/>
+        <source>Custom range</source>
+        <translation>自定义范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="213"/>
+        <source>Day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="213"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="214"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="215"/>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="215"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="216"/>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="216"/>
+        <location filename="../../desktop/ui/usage/window.py" line="226"/>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="219"/>
+        <source>&amp;Range</source>
+        <translation>范围(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="220"/>
+        <source>&amp;Per</source>
+        <translation>周期(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="221"/>
+        <source>&amp;By</source>
+        <translation>分组(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="222"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="223"/>
+        <source>Costs in different currencies are never added</source>
+        <translation>不同货币的费用不会相加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="224"/>
+        <source>Recalculate costs…</source>
+        <translation>重新计算费用…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="225"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="226"/>
+        <source>Total cost</source>
+        <translation>总费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="227"/>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="227"/>
+        <source>Average per reply</source>
+        <translation>每条回复平均</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="230"/>
+        <source>Top conversations</source>
+        <translation>费用最高的对话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="231"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="286"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="303"/>
+        <source>The usage could not be read: %1</source>
+        <translation>无法读取用量：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="322"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="326"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="331"/>
+        <source>Cost per day</source>
+        <translation>每天费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="332"/>
+        <source>Cost per week</source>
+        <translation>每周费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="333"/>
+        <source>Cost per month</source>
+        <translation>每月费用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="334"/>
+        <source>Tokens per day</source>
+        <translation>每天 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="335"/>
+        <source>Tokens per week</source>
+        <translation>每周 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="336"/>
+        <source>Tokens per month</source>
+        <translation>每月 token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="342"/>
+        <source>By model</source>
+        <translation>按模型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="343"/>
+        <source>By provider</source>
+        <translation>按服务商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="366"/>
+        <source>No replies in this range.</source>
+        <translation>此范围内没有回复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="368"/>
+        <source>Costs as priced when each reply was sent. Read in %1 ms.</source>
+        <translation>费用按每条回复发送时的价格计算。读取耗时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="376"/>
+        <source>Not priced</source>
+        <translation>未定价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="393"/>
+        <source>Export usage as CSV</source>
+        <translation>将用量导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="394"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="401"/>
+        <source>The CSV could not be written: %1</source>
+        <translation>无法写入 CSV：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/usage/window.py" line="403"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>VisionCheck</name>
     <message>
         <location filename="../../desktop/ui/attachment_sender.py" line="83"/>
@@ -3224,6 +5391,14 @@ Start one with Ctrl+N.</source>
         <location filename="../../desktop/ui/attachment_sender.py" line="90"/>
         <source>Don&apos;t ask again for this model</source>
         <translation>此模型不再询问</translation>
+    </message>
+</context>
+<context>
+    <name>WavFileRecorder</name>
+    <message>
+        <location filename="../../desktop/ui/dictation/recorder.py" line="73"/>
+        <source>The test microphone file cannot be read: {0}</source>
+        <translation>无法读取测试用麦克风文件：{0}</translation>
     </message>
 </context>
 <context>
@@ -3307,11 +5482,56 @@ Start one with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>_Transport</name>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="108"/>
+        <location filename="../../desktop/ui/studio/media_players.py" line="109"/>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="110"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/media_players.py" line="159"/>
+        <source>The file could not be played: %1</source>
+        <translation>无法播放文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="44"/>
+        <source>Choose a model…</source>
+        <translation>选择模型…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="51"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/chooser.py" line="58"/>
+        <source>Remove this model</source>
+        <translation>移除此模型</translation>
+    </message>
+</context>
+<context>
     <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/window_assembly.py" line="204"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="292"/>
         <source>New conversation</source>
         <translation>新对话</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../desktop/ui/studio/result_files.py" line="41"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
 </context>
 <context>
@@ -3320,6 +5540,22 @@ Start one with Ctrl+N.</source>
         <location filename="../../desktop/ui/read_aloud_wiring.py" line="60"/>
         <source>Choose a provider first: read aloud uses the conversation&apos;s provider.</source>
         <translation>请先选择服务商：朗读使用当前对话的服务商。</translation>
+    </message>
+</context>
+<context>
+    <name>self.view</name>
+    <message>
+        <location filename="../../desktop/ui/studio/wiring.py" line="126"/>
+        <source>clip %1</source>
+        <translation>片段 %1</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../desktop/ui/studio/wiring.py" line="76"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 </TS>
