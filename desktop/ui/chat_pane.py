@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -204,6 +205,8 @@ class ChatPane(QWidget):
         self.compare_button.setText("" if models is None
                                     else self.tr("{0} models").format(len(models)))  # 2 to 4
         self.compare_button.setAccessibleName(self.tr("Compare"))
+        if not shiboken6.isValid(self.compare_once_action):
+            return  # a window being deleted (after a restore) still hears a language change
         self.compare_once_action.setText(self.tr("Compare this message…"))
         self.compare_mode_action.setText(self.tr("Compare mode for this conversation…"))
         self.single_mode_action.setText(self.tr("Back to one model"))
