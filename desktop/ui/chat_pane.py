@@ -167,6 +167,7 @@ class ChatPane(QWidget):
 
     def _build_compare_button(self, frame_layout: QHBoxLayout) -> None:
         self.compare_button = self._flat_button("compare")
+        self.compare_button.setObjectName("compareButton")  # checked: compare mode (app.qss)
         self.compare_button.setCheckable(True)
         self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -191,6 +192,7 @@ class ChatPane(QWidget):
         self.compare_models = models
         self.compare_button.setChecked(models is not None)
         self.single_mode_action.setEnabled(models is not None)
+        self.compare_view.set_mode(models is not None)
         self._compare_tips()
 
     def _compare_tips(self) -> None:

@@ -47,6 +47,7 @@ class MessageArea(QAbstractScrollArea):
         self._tops: list[int] | None = None
         self._bound: dict[int, MessageWidget] = {}
         self._pool: list[MessageWidget] = []
+        self.compact = False  # narrow cards (compare columns): see ChatView.set_compact
         self._width = -1
         self._scroll = 0
         self._placed_scroll: int | None = None
@@ -252,6 +253,7 @@ class MessageArea(QAbstractScrollArea):
 
     def _new_widget(self) -> MessageWidget:
         widget = MessageWidget(self.viewport(), images=self.images, files=self.files)
+        widget.compact = self.compact
         widget.action.connect(self.action)
         widget.layout_changed.connect(lambda w=widget: self._on_widget_layout_changed(w))
         return widget

@@ -5,6 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLayout, QToolButton, QWidget
 
+from desktop.ui.resources import icon
+
+ACTION_ICONS = {"copy": "copy", "edit": "edit", "regenerate": "regenerate",
+                "read_aloud": "read-aloud", "delete": "delete"}
+"""The icon of each message action (by the action's name), shown on narrow cards."""
+
 
 def flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
     button = QToolButton(parent)
@@ -26,3 +32,20 @@ def invalidate_layout(layout: QLayout | None) -> None:
         if nested is not None:
             invalidate_layout(nested)
     layout.invalidate()
+
+
+def fit_actions(bar: QWidget, *, compact: bool, reading: bool) -> None:
+    """A card's action buttons (property "action"): words, or on a narrow card (a compare
+    column) icons with the words as tooltips, so that nothing is cut ("Re…te")."""
+    for button in bar.findChildren(QToolButton):
+        name = button.property("action")
+        if name not in ACTION_ICONS:
+            continue
+        if compact:
+            playing = name == "read_aloud" and reading
+            button.setIcon(icon("stop" if playing else ACTION_ICONS[name]))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setToolTip(button.text())
+        else:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolTip("")

@@ -82,6 +82,7 @@ class CompareColumn(QFrame):
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(header)
         self.chat_view = ChatView()
+        self.chat_view.set_compact(True)  # icon actions; the stats once, in the footer
         layout.addWidget(self.chat_view, 1)
         self.footer = QLabel()  # the column's last reply: tokens, first token, speed, cost
         self.footer.setObjectName("compareFooter")
@@ -107,7 +108,10 @@ class CompareColumn(QFrame):
     def set_running(self, running: bool) -> None:
         self.running = running
         self.stop_button.setVisible(running)
-        self.choose_button.setVisible(not running)
+        last = self.last()
+        failed = last is not None and last.status is MessageStatus.ERROR
+        # A failed column has nothing worth keeping: Retry in its card is the way on.
+        self.choose_button.setVisible(not running and not failed)
         self.choose_button.setEnabled(self.head_id is not None)
         self._show_detail()
 
@@ -181,6 +185,8 @@ class CompareColumns(QWidget):
         self.setObjectName("compareColumns")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.columns: list[CompareColumn] = []
+        self.mode = False  # the conversation is in compare mode (every message goes to all)
+        self.reading_id: int | None = None  # read aloud: kept for columns built later
         self._image_source: Callable[[str], Path] | None = None
         self._colours = current_colors()
         layout = QVBoxLayout(self)
@@ -197,12 +203,26 @@ class CompareColumns(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.hint.setText(self.tr(
-            "Comparing {0} models. A new message goes to each of them on its own branch; "
-            "“Continue with this one” keeps one and returns to a single model.").format(
-            len(self.columns)))
+        if self.mode:
+            self.hint.setText(self.tr(
+                "Compare mode: {0} models. Each new message goes to all of them, each on its "
+                "own branch; “Continue with this one” keeps one and returns to a single "
+                "model.").format(len(self.columns)))
+        else:
+            self.hint.setText(self.tr(
+                "Comparing {0} models. A new message goes to each of them on its own branch; "
+                "“Continue with this one” keeps one and returns to a single model.").format(
+                len(self.columns)))
         for column in self.columns:
             column.retranslate_ui()
+
+    def set_mode(self, on: bool) -> None:
+        """Compare mode on or off: the line above the columns says so, in the accent."""
+        self.mode = on
+        self.hint.setProperty("mode", on)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+        self.retranslate_ui()
 
     def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
         self._image_source = path_for
@@ -227,6 +247,7 @@ class CompareColumns(QWidget):
         for position, target in enumerate(targets):
             column = CompareColumn(position, target, self)
             column.chat_view.set_image_source(self._image_source)
+            column.chat_view.set_reading(self.reading_id)
             column.stop_requested.connect(self.stop_requested)
             column.choose_requested.connect(self.choose_requested)
             view = column.chat_view
@@ -248,6 +269,7 @@ class CompareColumns(QWidget):
 
     def set_reading(self, message_id: int | None) -> None:
         """The reply being read aloud (its card's button says Stop), in whichever column."""
+        self.reading_id = message_id
         for column in self.columns:
             column.chat_view.set_reading(message_id)
 
@@ -311,6 +333,10 @@ def compare_stylesheet(c: dict[str, str]) -> str:
     return f"""
 QWidget#compareColumns {{ background: {c['bg']}; }}
 QLabel#compareHint {{ color: {c['muted']}; padding: 2px 2px; }}
+QLabel#compareHint[mode="true"] {{
+    color: {c['text']}; background: {c['selected']}; border-left: 3px solid {c['accent']};
+    border-radius: 4px; padding: 5px 10px; font-weight: 600;
+}}
 QFrame#compareColumn {{
     background: {c['bg']}; border: 1px solid {c['border']}; border-radius: 10px;
 }}
