@@ -22,6 +22,7 @@ from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
+from desktop.ui.composer_fit import ComposerRowFit
 from desktop.ui.dictation.button import DictationButton
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.model_picker import ModelPicker
@@ -158,6 +159,7 @@ class ChatPane(QWidget):
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.row_fit = ComposerRowFit(composer_frame, self.composer)  # icons when narrow
         bottom.addWidget(composer_frame)
         self.estimate = QLabel()  # the pre-send estimate (desktop/ui/send_estimate.py)
         self.estimate.setObjectName("hint")

@@ -68,7 +68,7 @@ def test_compare_mode_columns_fit_and_read_aloud_follows(
     assert pane.compare_button.isChecked() and pane.compare_button.objectName() == "compareButton"
     assert view.hint.property("mode") is True
     assert view.hint.text().startswith("Compare mode: 3 models.")
-    gpt, claude, llama = view.columns
+    gpt, claude, _llama = view.columns
     # a failed column offers Retry in its card, not "Continue with this one"
     assert [c.choose_button.isVisible() for c in view.columns] == [True, True, False]
     for column in (gpt, claude):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -57,9 +58,14 @@ class CompareColumn(QFrame):
         layout.setSpacing(0)
         header = QFrame()
         header.setObjectName("compareColumnHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(12, 8, 8, 8)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(12, 8, 8, 8)
+        rows.setSpacing(6)
+        row = self._top_row = QHBoxLayout()
         row.setSpacing(6)
+        rows.addLayout(row)
+        self._lower_row = QHBoxLayout()  # "Continue with this one" when the column is narrow
+        rows.addLayout(self._lower_row)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.model_label = QLabel(target.model)
@@ -80,6 +86,7 @@ class CompareColumn(QFrame):
         self.choose_button.setObjectName("compareChoose")
         self.choose_button.clicked.connect(self._choose)
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._names = names
         layout.addWidget(header)
         self.chat_view = ChatView()
         self.chat_view.set_compact(True)  # icon actions; the stats once, in the footer
@@ -100,6 +107,26 @@ class CompareColumn(QFrame):
         self.choose_button.setToolTip(self.tr(
             "Make this reply's branch the conversation and go back to one model"))
         self._show_detail()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_choose()
+
+    def _place_choose(self) -> None:
+        """The choose button beside the model's name when both fit, else on a line below it,
+        so that neither is cut."""
+        needed = (self._names.sizeHint().width() + self.choose_button.sizeHint().width()
+                  + (self.stop_button.sizeHint().width() if self.running else 0) + 40)
+        narrow = self.width() < needed
+        target = self._lower_row if narrow else self._top_row
+        if target.indexOf(self.choose_button) < 0:
+            (self._top_row if narrow else self._lower_row).removeWidget(self.choose_button)
+            target.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+            if narrow:
+                target.addStretch(1)
+            else:
+                while self._lower_row.count():
+                    self._lower_row.takeAt(0)
 
     def _choose(self) -> None:
         if self.head_id is not None:
