@@ -47,8 +47,10 @@ class ComposerRowFit(QObject):
         """The row's buttons in folding order: tool buttons from the right (Compare, then
         Knowledge, then Tools), then push buttons (Send)."""
         layout = self.frame.layout()
+        if layout is None:
+            return []
         found = []
-        for number in range(layout.count() if layout is not None else 0):
+        for number in range(layout.count()):
             item = layout.itemAt(number)
             widget = item.widget() if item is not None else None
             if isinstance(widget, QAbstractButton) and widget.isVisibleTo(self.frame):
