@@ -87,6 +87,7 @@ class ChatPane(QWidget):
         self.title = QLabel(self.tr("New conversation"))
         self.title.setObjectName("conversationTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setMinimumWidth(40)  # a long title is cut, never squeezes the side panels
         header_layout.addWidget(self.title, 1)
         self.balance_warning = QToolButton()  # a low balance (desktop/ui/balance_watch.py)
         self.balance_warning.setObjectName("balanceWarning")

@@ -38,7 +38,8 @@ def last_card(column: CompareColumn) -> MessageWidget:
 
 
 def shoot(chat: ChatWindow, name: str) -> None:
-    chat.wait(lambda: True, timeout=0.3)
+    for _ in range(3):  # the new theme's sizes laid out (posted layout requests)
+        QApplication.processEvents()
     shots = os.environ.get("SWITCHBOARD_SHOTS")
     if shots:
         assert chat.window.grab().save(str(Path(shots) / name))
@@ -68,9 +69,13 @@ def test_compare_mode_columns_fit_and_read_aloud_follows(
     assert pane.compare_button.isChecked() and pane.compare_button.objectName() == "compareButton"
     assert view.hint.property("mode") is True
     assert view.hint.text().startswith("Compare mode: 3 models.")
-    gpt, claude, _llama = view.columns
+    gpt, claude, llama = view.columns
     # a failed column offers Retry in its card, not "Continue with this one"
     assert [c.choose_button.isVisible() for c in view.columns] == [True, True, False]
+    # ...under the error's text, which is not cut: the card is as high as the text needs
+    error = last_card(llama).error_label
+    assert error.height() >= error.heightForWidth(error.width())
+    assert last_card(llama).retry_button.geometry().top() > error.geometry().bottom()
     for column in (gpt, claude):
         card = last_card(column)
         buttons = [b for b in (card.copy_button, card.regenerate_button,

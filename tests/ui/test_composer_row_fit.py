@@ -66,6 +66,7 @@ def assert_row_fits(chat: ChatWindow) -> None:
 
 
 def shoot(chat: ChatWindow, name: str) -> None:
+    QApplication.processEvents()
     shots = os.environ.get("SWITCHBOARD_SHOTS")
     if shots:
         assert chat.window.grab().save(str(Path(shots) / name))

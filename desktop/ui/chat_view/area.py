@@ -15,6 +15,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from desktop.core.store.models import MessageStatus, Role
+from desktop.ui.chat_view.card_parts import stack_error_box
 from desktop.ui.chat_view.documents import DocumentCache
 from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
@@ -254,6 +255,8 @@ class MessageArea(QAbstractScrollArea):
     def _new_widget(self) -> MessageWidget:
         widget = MessageWidget(self.viewport(), images=self.images, files=self.files)
         widget.compact = self.compact
+        if self.compact:
+            stack_error_box(widget.error_frame)
         widget.action.connect(self.action)
         widget.layout_changed.connect(lambda w=widget: self._on_widget_layout_changed(w))
         return widget

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QToolButton, QWidget
 
 from desktop.ui.resources import icon
 
@@ -41,6 +41,10 @@ def fit_actions(bar: QWidget, *, compact: bool, reading: bool) -> None:
         name = button.property("action")
         if name not in ACTION_ICONS:
             continue
+        if button.property("iconOnly") is not compact:  # narrower padding (styles.py)
+            button.setProperty("iconOnly", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
         if compact:
             playing = name == "read_aloud" and reading
             button.setIcon(icon("stop" if playing else ACTION_ICONS[name]))
@@ -49,3 +53,17 @@ def fit_actions(bar: QWidget, *, compact: bool, reading: bool) -> None:
         else:
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setToolTip("")
+
+
+def stack_error_box(frame: QWidget) -> None:
+    """A narrow card: the error's buttons go under its text, which they would squeeze below
+    its minimum width (and cut, as the card's height is measured at that minimum)."""
+    layout = frame.layout()
+    if not isinstance(layout, QBoxLayout):
+        return
+    layout.setDirection(QBoxLayout.Direction.TopToBottom)
+    for number in range(1, layout.count()):
+        item = layout.itemAt(number)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -48,7 +49,7 @@ class CompareColumn(QFrame):
         self.setObjectName("compareColumn")
         # Equal widths whatever the headers hold (stretch decides, not the size hints).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(200)  # narrower, the columns scroll sideways
         self.position = position
         self.target = target
         self.head_id: int | None = None  # the reply that heads the column
@@ -87,6 +88,10 @@ class CompareColumn(QFrame):
         self.choose_button.clicked.connect(self._choose)
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
         self._names = names
+        # The header never widens the column (the side panels would be squeezed instead):
+        # the names may be cut at the right, the button moves under them (_place_choose).
+        for widget in (self.model_label, self.detail_label, self.choose_button):
+            widget.setMinimumWidth(1)
         layout.addWidget(header)
         self.chat_view = ChatView()
         self.chat_view.set_compact(True)  # icon actions; the stats once, in the footer
@@ -223,9 +228,20 @@ class CompareColumns(QWidget):
         self.hint.setObjectName("compareHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.row = QHBoxLayout()
+        # Side by side at their minimum width at least; narrower, they scroll sideways (the
+        # window's side panels are not squeezed, the cards not cut).
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("compareScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget()
+        strip.setObjectName("compareStrip")
+        self.row = QHBoxLayout(strip)
+        self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(10)
-        layout.addLayout(self.row, 1)
+        self.scroll.setWidget(strip)
+        layout.addWidget(self.scroll, 1)
         self.setStyleSheet(compare_stylesheet(self._colours))
         self.retranslate_ui()
 
@@ -358,7 +374,9 @@ class CompareColumns(QWidget):
 def compare_stylesheet(c: dict[str, str]) -> str:
     """The columns' frames and headers on this palette (the chat views style themselves)."""
     return f"""
-QWidget#compareColumns {{ background: {c['bg']}; }}
+QWidget#compareColumns, QScrollArea#compareScroll, QWidget#compareStrip {{
+    background: {c['bg']};
+}}
 QLabel#compareHint {{ color: {c['muted']}; padding: 2px 2px; }}
 QLabel#compareHint[mode="true"] {{
     color: {c['text']}; background: {c['selected']}; border-left: 3px solid {c['accent']};
