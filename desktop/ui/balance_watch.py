@@ -30,6 +30,7 @@ from desktop.core.balance import (
 from desktop.core.key_access import KeyAccess
 from desktop.core.model_fetch import EXPECTED_FAILURES, resolve_key
 from desktop.core.providers import ProviderError, ProviderProfile, ProviderRegistry
+from desktop.ui.model_list import LOW_MARK
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.task_runner import TaskRunner
 from desktop.ui.theme import current_colors
@@ -150,7 +151,7 @@ class BalanceWatch(QObject):
         profile = self._profile(provider)
         text = format_balance(balance).split(" of ", 1)[0]
         if is_low(balance, profile.low_balance if profile else None):
-            return "⚠ " + text
+            return f"{LOW_MARK} {text}"  # the picker shows it in amber
         return text
 
     def update_views(self) -> None:

@@ -23,6 +23,7 @@ from desktop.ui.attachments.tray import AttachmentTray
 from desktop.ui.chat_view import ChatView
 from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
+from desktop.ui.composer_fit import ComposerRowFit
 from desktop.ui.dictation.button import DictationButton
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.knowledge.kb_choice_button import KbChoiceButton
@@ -88,6 +89,7 @@ class ChatPane(QWidget):
         self.title = QLabel(self.tr("New conversation"))
         self.title.setObjectName("conversationTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setMinimumWidth(40)  # a long title is cut, never squeezes the side panels
         header_layout.addWidget(self.title, 1)
         self.balance_warning = QToolButton()  # a low balance (desktop/ui/balance_watch.py)
         self.balance_warning.setObjectName("balanceWarning")
@@ -162,6 +164,7 @@ class ChatPane(QWidget):
         self.send_button.setObjectName("primary")
         self.send_button.clicked.connect(self._on_send_button)
         frame_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.row_fit = ComposerRowFit(composer_frame, self.composer)  # icons when narrow
         bottom.addWidget(composer_frame)
         self.estimate = QLabel()  # the pre-send estimate (desktop/ui/send_estimate.py)
         self.estimate.setObjectName("hint")
@@ -171,6 +174,7 @@ class ChatPane(QWidget):
 
     def _build_compare_button(self, frame_layout: QHBoxLayout) -> None:
         self.compare_button = self._flat_button("compare")
+        self.compare_button.setObjectName("compareButton")  # checked: compare mode (app.qss)
         self.compare_button.setCheckable(True)
         self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.compare_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
@@ -195,6 +199,7 @@ class ChatPane(QWidget):
         self.compare_models = models
         self.compare_button.setChecked(models is not None)
         self.single_mode_action.setEnabled(models is not None)
+        self.compare_view.set_mode(models is not None)
         self._compare_tips()
 
     def _compare_tips(self) -> None:

@@ -24,6 +24,17 @@ from desktop.core.model_catalog import Capability, capability_names
 from desktop.core.model_choices import NO_MODELS_NOTICE, PickerRow, RowKind, Section
 from desktop.ui.theme import current_colors
 
+BALANCE_SEPARATOR = "  ·  "
+"""Between a provider's name and its balance note in the picker's header row."""
+LOW_MARK = "⚠"
+"""Starts the balance note of a provider whose balance is below its threshold."""
+
+
+def low_balance_colour() -> QColor:
+    """Amber that reads on the light and the dark theme (as the header's warning pill)."""
+    dark = QColor(current_colors()["bg"]).lightness() < 128
+    return QColor("#ffc45c" if dark else "#a05a00")
+
 RowRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
 
@@ -147,11 +158,17 @@ class ModelRowDelegate(QStyledItemDelegate):
             painter.setFont(font)
             painter.setPen(QColor(colors["muted"]))
             text_rect = rect.adjusted(10, 6, -10, 0)
-            painter.drawText(
-                text_rect,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
-            )
+            shown = str(index.data(Qt.ItemDataRole.DisplayRole))
+            name, _sep, note = (shown.rpartition(BALANCE_SEPARATOR)
+                                if row.section is Section.PROVIDER else ("", "", ""))
+            align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(text_rect, align, name + _sep if note else shown)
+            if note:  # the balance: as written, amber when low
+                offset = QFontMetrics(font).horizontalAdvance(name + _sep)
+                painter.setFont(option.font)
+                painter.setPen(low_balance_colour() if note.startswith(LOW_MARK)
+                               else QColor(colors["muted"]))
+                painter.drawText(text_rect.adjusted(offset, 0, 0, 0), align, note)
             painter.restore()
             return
         if selected or hovered:

@@ -30,7 +30,7 @@ from desktop.core.model_fetch import (
 )
 from desktop.core.providers import ProviderError, ProviderRegistry
 from desktop.core.settings import Settings
-from desktop.ui.model_list import RowRole
+from desktop.ui.model_list import BALANCE_SEPARATOR, RowRole
 from desktop.ui.model_popup import ModelPopup
 from desktop.ui.task_runner import TaskRunner
 
@@ -227,7 +227,7 @@ class ModelPicker(QWidget):
         note = self.balance_notes.get(row.provider) if row.kind is RowKind.HEADER else None
         if not note or row.section is not Section.PROVIDER:
             return row
-        return dataclasses.replace(row, text=f"{row.text}  ·  {note}")
+        return dataclasses.replace(row, text=f"{row.text}{BALANCE_SEPARATOR}{note}")
 
     def _statuses(self) -> dict[str, str]:
         status = {

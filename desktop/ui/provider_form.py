@@ -32,7 +32,12 @@ from desktop.core.api.styles import ApiStyle
 from desktop.core.providers import KeySource, ProviderError, ProviderProfile
 from desktop.ui.parameter_panel import error_color
 from desktop.ui.provider_costs import ProviderCostFields
-from desktop.ui.provider_form_parts import format_headers, parse_headers, stacked
+from desktop.ui.provider_form_parts import (
+    format_headers,
+    parse_headers,
+    section_toggle,
+    stacked,
+)
 from desktop.ui.studio.provider_fields import TaskApiFields
 
 STYLE_LABELS = {
@@ -83,16 +88,14 @@ class ProviderForm(QWidget):
         self.error.setStyleSheet(f"color: {error_color()};")
         self.error.hide()
         layout.addWidget(self.error)
-        self.advanced_toggle = QToolButton()
-        self.advanced_toggle.setCheckable(True)
-        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.advanced_toggle.setObjectName("flat")
-        self.advanced_toggle.toggled.connect(self._toggle_advanced)
-        layout.addWidget(self.advanced_toggle)
         self.advanced = self._advanced_fields()
-        self.advanced.hide()
+        self.advanced_toggle = section_toggle(self.advanced)
+        layout.addWidget(self.advanced_toggle)
         layout.addWidget(self.advanced)
+        self.costs = ProviderCostFields()  # prices and the low-balance warning
+        self.costs_toggle = section_toggle(self.costs)  # a section of its own (issue 18)
+        layout.addWidget(self.costs_toggle)
+        layout.addWidget(self.costs)
         layout.addStretch(1)
         self._connect_edits()
         self.retranslate_ui()
@@ -208,8 +211,6 @@ class ProviderForm(QWidget):
         self._row(adv, "size_separator", self.size_separator, None)
         for spin in (self.connect_timeout, self.read_timeout, self.max_retries):
             spin.setMaximumWidth(140)
-        self.costs = ProviderCostFields()  # prices and the low-balance warning
-        adv.addRow(self.costs)
         return box
 
     def _connect_edits(self) -> None:
@@ -255,6 +256,8 @@ class ProviderForm(QWidget):
         self.test_button.setAccessibleName(self.tr("Test connection"))
         self.advanced_toggle.setText(self.tr("Connection options"))
         self.advanced_toggle.setAccessibleName(self.tr("Show connection options"))
+        self.costs_toggle.setText(self.tr("Prices and balance"))
+        self.costs_toggle.setAccessibleName(self.tr("Show prices and balance"))
         self.include_usage.setText(self.tr("Ask for token usage in streams (stream_options)"))
         self.include_usage.setToolTip(
             self.tr("Some relays reject stream_options; turn this off for them.")
@@ -464,12 +467,6 @@ class ProviderForm(QWidget):
             self.url_hint.setText(self.tr("Enter the gateway's base URL, usually ending in /v1."))
         else:
             self.url_hint.setText(self.tr("Chat requests go to %1").replace("%1", preview.chat_url))
-
-    def _toggle_advanced(self, shown: bool) -> None:
-        self.advanced.setVisible(shown)
-        self.advanced_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
 
     def _browse_ca(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

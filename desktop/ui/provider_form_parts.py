@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.providers import ProviderError
 
@@ -36,3 +37,20 @@ def stacked(top: QWidget | QHBoxLayout, below: QLabel) -> QWidget:
 
 def format_headers(headers: dict[str, str]) -> str:
     return "\n".join(f"{name}: {value}" for name, value in headers.items())
+
+
+def section_toggle(body: QWidget) -> QToolButton:
+    """A flat arrow button that shows and hides `body` (a collapsible section, closed)."""
+    button = QToolButton()
+    button.setCheckable(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setArrowType(Qt.ArrowType.RightArrow)
+    button.setObjectName("flat")
+
+    def toggled(shown: bool) -> None:
+        body.setVisible(shown)
+        button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    button.toggled.connect(toggled)
+    body.hide()
+    return button

@@ -249,6 +249,7 @@ def _connect_compare(window: MainWindow, parts: WindowParts) -> None:
     columns.copy_requested.connect(parts.messages.copy)
     columns.delete_requested.connect(parts.messages.delete)
     columns.read_aloud_requested.connect(reading.toggle)
+    columns.delete_requested.connect(lambda _id: reading.stop())  # as in the chat view
     reading.reading_changed.connect(columns.set_reading)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.pricing.cost import MessageCost
 from desktop.core.reply_parts import Citation, ToolCall, Usage
 from desktop.core.store.models import MessageStatus, Role, TextPart, ToolRun
 
@@ -43,6 +44,7 @@ class MessageDraft:
     tool: ToolRun | None = None
     refusal: str | None = None
     citations: tuple[Citation, ...] = ()
+    cost: MessageCost | None = None  # what the reply cost when it was sent (exported)
 
 
 @dataclass(slots=True)

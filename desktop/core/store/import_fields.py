@@ -8,10 +8,12 @@ UTF-16 surrogate in a string (which SQLite cannot store) becomes U+FFFD.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from desktop.core.pricing.cost import MAX_PRICE_JSON, MessageCost
 from desktop.core.safe_text import without_lone_surrogates
 from desktop.core.store.errors import ImportFormatError
 
@@ -24,6 +26,8 @@ MAX_TIMESTAMP = 253_402_214_400.0
 """9999-12-31 00:00 UTC: the last day `datetime` can show in every time zone."""
 MAX_MEASURE = 1e15
 """Ceiling of a duration in ms or a rate in tokens/s: anything bigger is garbage."""
+MAX_COST = 1e12
+"""Ceiling of one reply's cost in any currency: anything bigger is garbage."""
 MAX_JSON_DEPTH = 32
 """Nesting allowed in free-form JSON such as a conversation's parameters."""
 
@@ -104,6 +108,29 @@ class FieldReader:
         if value is not None and value < 0:
             self.fail(field, f"{value} is negative")
         return value
+
+    def cost(self, obj: Any, field: str) -> MessageCost | None:
+        """A reply's exported `cost` ({amount, currency, estimated, prices}), or None.
+
+        The prices kept with it are dropped (not the cost) when they are not an object or
+        take more than the store keeps."""
+        raw = self.get(obj, "cost", dict, field, required=False)
+        if raw is None:
+            return None
+        amount = self.number(raw, "amount", f"{field}.amount", 0.0, MAX_COST, required=True)
+        currency = self.get(raw, "currency", str, f"{field}.currency").strip().upper()
+        if not 1 <= len(currency) <= 8 or not currency.isascii() or not currency.isalpha():
+            self.fail(f"{field}.currency", "must be a currency code such as USD or CNY")
+        estimated = bool(self.get(raw, "estimated", bool, f"{field}.estimated",
+                                  required=False, default=False))
+        prices = self.get(raw, "prices", dict, f"{field}.prices", required=False)
+        price_json = None
+        if prices:
+            text = json.dumps(self.free_json(prices, f"{field}.prices"), ensure_ascii=False,
+                              separators=(",", ":"))
+            price_json = text if len(text) <= MAX_PRICE_JSON else None
+        assert amount is not None
+        return MessageCost(amount, currency, price_json, estimated)
 
     def free_json(self, value: Any, field: str) -> Any:
         """Free-form JSON (parameters): depth, numbers and strings checked all the way down."""

@@ -156,6 +156,7 @@ def _message(
         tool=_tool_run(reader, raw, field),
         refusal=opt("refusal", str),
         citations=decode_citations(opt("citations", list) or []),
+        cost=reader.cost(raw, f"{field}.cost"),
     )
 
 

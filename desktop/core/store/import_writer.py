@@ -83,6 +83,12 @@ def insert_draft(
             ),
         )
         ids[m.key] = int(cur.lastrowid or 0)
+        if m.cost is not None:  # as exported: the prices of when it was sent
+            conn.execute(
+                "UPDATE messages SET cost = ?, cost_currency = ?, price_json = ?, "
+                "cost_estimated = ? WHERE id = ?",
+                (m.cost.amount, m.cost.currency, m.cost.price_json, int(m.cost.estimated),
+                 ids[m.key]))
         for part in parts:
             if isinstance(part, ImagePart | FilePart):
                 conn.execute(

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from desktop.core.store.models import MessageStatus, Role
+from desktop.ui.chat_view.card_parts import stack_error_box
 from desktop.ui.chat_view.documents import DocumentCache
 from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
@@ -55,6 +56,7 @@ class MessageArea(QAbstractScrollArea):
         self._tops: list[int] | None = None
         self._bound: dict[int, MessageWidget] = {}
         self._pool: list[MessageWidget] = []
+        self.compact = False  # narrow cards (compare columns): see ChatView.set_compact
         self._width = -1
         self._scroll = 0
         self._placed_scroll: int | None = None
@@ -261,6 +263,9 @@ class MessageArea(QAbstractScrollArea):
     def _new_widget(self) -> MessageWidget:
         widget = MessageWidget(self.viewport(), images=self.images, files=self.files,
                                sources=self.kb_sources)
+        widget.compact = self.compact
+        if self.compact:
+            stack_error_box(widget.error_frame)
         widget.action.connect(self.action)
         widget.layout_changed.connect(lambda w=widget: self._on_widget_layout_changed(w))
         return widget

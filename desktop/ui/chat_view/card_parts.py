@@ -4,7 +4,21 @@ sizes."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QToolButton,
+    QWidget,
+)
+
+from desktop.ui.resources import icon
+
+ACTION_ICONS = {"copy": "copy", "edit": "edit", "regenerate": "regenerate",
+                "read_aloud": "read-aloud", "delete": "delete"}
+"""The icon of each message action (by the action's name), shown on narrow cards."""
 
 
 def flat_button(text: str, name: str, parent: QWidget) -> QToolButton:
@@ -49,3 +63,36 @@ def set_static_contents(*widgets: QWidget) -> None:
     they do: a resize repaints only the part added (see RichTextView)."""
     for widget in widgets:
         widget.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+def fit_actions(bar: QWidget, *, compact: bool, reading: bool) -> None:
+    """A card's action buttons (property "action"): words, or on a narrow card (a compare
+    column) icons with the words as tooltips, so that nothing is cut ("Re…te")."""
+    for button in bar.findChildren(QToolButton):
+        name = button.property("action")
+        if name not in ACTION_ICONS:
+            continue
+        if button.property("iconOnly") is not compact:  # narrower padding (styles.py)
+            button.setProperty("iconOnly", compact)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        if compact:
+            playing = name == "read_aloud" and reading
+            button.setIcon(icon("stop" if playing else ACTION_ICONS[name]))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setToolTip(button.text())
+        else:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolTip("")
+
+
+def stack_error_box(frame: QWidget) -> None:
+    """A narrow card: the error's buttons go under its text, which they would squeeze below
+    its minimum width (and cut, as the card's height is measured at that minimum)."""
+    layout = frame.layout()
+    if not isinstance(layout, QBoxLayout):
+        return
+    layout.setDirection(QBoxLayout.Direction.TopToBottom)
+    for number in range(1, layout.count()):
+        item = layout.itemAt(number)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            layout.setAlignment(widget, Qt.AlignmentFlag.AlignLeft)

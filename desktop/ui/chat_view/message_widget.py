@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from desktop.core.store.models import MessageStatus, Role
 from desktop.ui.chat_view.card_parts import (
     error_box,
+    fit_actions,
     flat_button,
     invalidate_layout,
     set_static_contents,
@@ -45,6 +46,7 @@ class MessageWidget(QFrame):
         self.row: MessageRow | None = None
         self._hovered = False
         self._last = False
+        self.compact = False  # a compare column: icon actions; the column shows the stats
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -168,6 +170,7 @@ class MessageWidget(QFrame):
             (self.delete_button, DELETE),
         ):
             button.clicked.connect(lambda _=False, name=name: self._emit(name))
+            button.setProperty("action", name)
             actions.addWidget(button)
         actions.insertStretch(0, 0)
         actions.addStretch(1)
@@ -382,7 +385,8 @@ class MessageWidget(QFrame):
 
         footer = footer_text(message) if message.role == Role.ASSISTANT else ""
         waiting = live.status if streaming and live is not None else ""
-        self.footer.setVisible(bool(waiting) or (bool(footer) and not streaming))
+        self.footer.setVisible(bool(waiting) or (
+            bool(footer) and not streaming and not (self.compact and self._last)))
         self.footer.setText(waiting or footer)
         self.footer.setToolTip("" if waiting else "\n\n".join(
             t for t in (cost_tooltip(message.cost), usage_tooltip(message.usage)) if t))
@@ -461,6 +465,7 @@ class MessageWidget(QFrame):
             self.read_aloud_button.setAccessibleName(self.read_aloud_button.text())
             self.read_aloud_button.setVisible((visible or reading) and bool(
                 self.row.message.role == Role.ASSISTANT and self.row.message.text.strip()))
+            fit_actions(self.actions_bar, compact=self.compact, reading=reading)
 
     def event(self, event: QEvent) -> bool:
         if self.row is not None and self.row.message.role is Role.TOOL:

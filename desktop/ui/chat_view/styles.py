@@ -68,6 +68,7 @@ QToolButton#messageAction, QToolButton#branchButton, QToolButton#sectionToggle {
     background: transparent; border: 1px solid transparent; border-radius: 6px;
     color: {c['muted']}; padding: 2px 8px; font-size: 9pt;
 }}
+QToolButton#messageAction[iconOnly="true"] {{ padding: 2px 4px; }}
 QToolButton#messageAction:hover, QToolButton#branchButton:hover,
 QToolButton#sectionToggle:hover {{ background: {c['hover']}; color: {c['text']}; }}
 QToolButton#messageAction:focus, QToolButton#branchButton:focus,

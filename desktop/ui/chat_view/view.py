@@ -99,6 +99,11 @@ class ChatView(QWidget):
         """Where the cards' image files are (`Store.attachment_path`)."""
         self.area.images.set_source(path_for)
 
+    def set_compact(self, compact: bool) -> None:
+        """Narrow cards (a compare column): actions as icons with tooltips, and the last
+        reply's stats left to the column's footer. Set before messages are shown."""
+        self.area.compact = compact
+
     def set_conversation(
         self, messages: list[Message], sibling_info: Mapping[int, SiblingInfo]
     ) -> None:

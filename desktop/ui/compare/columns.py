@@ -12,11 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -47,7 +49,7 @@ class CompareColumn(QFrame):
         self.setObjectName("compareColumn")
         # Equal widths whatever the headers hold (stretch decides, not the size hints).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(200)  # narrower, the columns scroll sideways
         self.position = position
         self.target = target
         self.head_id: int | None = None  # the reply that heads the column
@@ -57,9 +59,14 @@ class CompareColumn(QFrame):
         layout.setSpacing(0)
         header = QFrame()
         header.setObjectName("compareColumnHeader")
-        row = QHBoxLayout(header)
-        row.setContentsMargins(12, 8, 8, 8)
+        rows = QVBoxLayout(header)
+        rows.setContentsMargins(12, 8, 8, 8)
+        rows.setSpacing(6)
+        row = self._top_row = QHBoxLayout()
         row.setSpacing(6)
+        rows.addLayout(row)
+        self._lower_row = QHBoxLayout()  # "Continue with this one" when the column is narrow
+        rows.addLayout(self._lower_row)
         names = QVBoxLayout()
         names.setSpacing(0)
         self.model_label = QLabel(target.model)
@@ -80,8 +87,14 @@ class CompareColumn(QFrame):
         self.choose_button.setObjectName("compareChoose")
         self.choose_button.clicked.connect(self._choose)
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._names = names
+        # The header never widens the column (the side panels would be squeezed instead):
+        # the names may be cut at the right, the button moves under them (_place_choose).
+        for widget in (self.model_label, self.detail_label, self.choose_button):
+            widget.setMinimumWidth(1)
         layout.addWidget(header)
         self.chat_view = ChatView()
+        self.chat_view.set_compact(True)  # icon actions; the stats once, in the footer
         layout.addWidget(self.chat_view, 1)
         self.footer = QLabel()  # the column's last reply: tokens, first token, speed, cost
         self.footer.setObjectName("compareFooter")
@@ -100,6 +113,26 @@ class CompareColumn(QFrame):
             "Make this reply's branch the conversation and go back to one model"))
         self._show_detail()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_choose()
+
+    def _place_choose(self) -> None:
+        """The choose button beside the model's name when both fit, else on a line below it,
+        so that neither is cut."""
+        needed = (self._names.sizeHint().width() + self.choose_button.sizeHint().width()
+                  + (self.stop_button.sizeHint().width() if self.running else 0) + 40)
+        narrow = self.width() < needed
+        target = self._lower_row if narrow else self._top_row
+        if target.indexOf(self.choose_button) < 0:
+            (self._top_row if narrow else self._lower_row).removeWidget(self.choose_button)
+            target.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+            if narrow:
+                target.addStretch(1)
+            else:
+                while self._lower_row.count():
+                    self._lower_row.takeAt(0)
+
     def _choose(self) -> None:
         if self.head_id is not None:
             self.choose_requested.emit(self.head_id)
@@ -107,7 +140,10 @@ class CompareColumn(QFrame):
     def set_running(self, running: bool) -> None:
         self.running = running
         self.stop_button.setVisible(running)
-        self.choose_button.setVisible(not running)
+        last = self.last()
+        failed = last is not None and last.status is MessageStatus.ERROR
+        # A failed column has nothing worth keeping: Retry in its card is the way on.
+        self.choose_button.setVisible(not running and not failed)
         self.choose_button.setEnabled(self.head_id is not None)
         self._show_detail()
 
@@ -181,6 +217,8 @@ class CompareColumns(QWidget):
         self.setObjectName("compareColumns")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.columns: list[CompareColumn] = []
+        self.mode = False  # the conversation is in compare mode (every message goes to all)
+        self.reading_id: int | None = None  # read aloud: kept for columns built later
         self._image_source: Callable[[str], Path] | None = None
         self._colours = current_colors()
         layout = QVBoxLayout(self)
@@ -190,19 +228,44 @@ class CompareColumns(QWidget):
         self.hint.setObjectName("compareHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.row = QHBoxLayout()
+        # Side by side at their minimum width at least; narrower, they scroll sideways (the
+        # window's side panels are not squeezed, the cards not cut).
+        self.strip_scroll = QScrollArea()
+        self.strip_scroll.setObjectName("compareScroll")
+        self.strip_scroll.setWidgetResizable(True)
+        self.strip_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.strip_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget()
+        strip.setObjectName("compareStrip")
+        self.row = QHBoxLayout(strip)
+        self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(10)
-        layout.addLayout(self.row, 1)
+        self.strip_scroll.setWidget(strip)
+        layout.addWidget(self.strip_scroll, 1)
         self.setStyleSheet(compare_stylesheet(self._colours))
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.hint.setText(self.tr(
-            "Comparing {0} models. A new message goes to each of them on its own branch; "
-            "“Continue with this one” keeps one and returns to a single model.").format(
-            len(self.columns)))
+        if self.mode:
+            self.hint.setText(self.tr(
+                "Compare mode: {0} models. Each new message goes to all of them, each on its "
+                "own branch; “Continue with this one” keeps one and returns to a single "
+                "model.").format(len(self.columns)))
+        else:
+            self.hint.setText(self.tr(
+                "Comparing {0} models. A new message goes to each of them on its own branch; "
+                "“Continue with this one” keeps one and returns to a single model.").format(
+                len(self.columns)))
         for column in self.columns:
             column.retranslate_ui()
+
+    def set_mode(self, on: bool) -> None:
+        """Compare mode on or off: the line above the columns says so, in the accent."""
+        self.mode = on
+        self.hint.setProperty("mode", on)
+        self.hint.style().unpolish(self.hint)
+        self.hint.style().polish(self.hint)
+        self.retranslate_ui()
 
     def set_image_source(self, path_for: Callable[[str], Path] | None) -> None:
         self._image_source = path_for
@@ -227,6 +290,7 @@ class CompareColumns(QWidget):
         for position, target in enumerate(targets):
             column = CompareColumn(position, target, self)
             column.chat_view.set_image_source(self._image_source)
+            column.chat_view.set_reading(self.reading_id)
             column.stop_requested.connect(self.stop_requested)
             column.choose_requested.connect(self.choose_requested)
             view = column.chat_view
@@ -248,6 +312,7 @@ class CompareColumns(QWidget):
 
     def set_reading(self, message_id: int | None) -> None:
         """The reply being read aloud (its card's button says Stop), in whichever column."""
+        self.reading_id = message_id
         for column in self.columns:
             column.chat_view.set_reading(message_id)
 
@@ -309,8 +374,14 @@ class CompareColumns(QWidget):
 def compare_stylesheet(c: dict[str, str]) -> str:
     """The columns' frames and headers on this palette (the chat views style themselves)."""
     return f"""
-QWidget#compareColumns {{ background: {c['bg']}; }}
+QWidget#compareColumns, QScrollArea#compareScroll, QWidget#compareStrip {{
+    background: {c['bg']};
+}}
 QLabel#compareHint {{ color: {c['muted']}; padding: 2px 2px; }}
+QLabel#compareHint[mode="true"] {{
+    color: {c['text']}; background: {c['selected']}; border-left: 3px solid {c['accent']};
+    border-radius: 4px; padding: 5px 10px; font-weight: 600;
+}}
 QFrame#compareColumn {{
     background: {c['bg']}; border: 1px solid {c['border']}; border-radius: 10px;
 }}
