@@ -166,22 +166,22 @@
 <context>
     <name>BalanceWatch</name>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="168"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="169"/>
         <source>⚠ Low balance: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="171"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="172"/>
         <source>%1 has %2; you asked to be warned below %3. Click to see the balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="184"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="185"/>
         <source>Show balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="185"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="186"/>
         <source>%1 has no balance left for this request.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -231,104 +231,104 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="213"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="221"/>
         <source>Show or hide the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="87"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="89"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="201"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
         <source>Compare: send this message to several models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="202"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="208"/>
         <source>Compare mode: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="205"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="211"/>
         <source>{0} models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="206"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="212"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="215"/>
         <source>Compare this message…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="208"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="216"/>
         <source>Compare mode for this conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="209"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="217"/>
         <source>Back to one model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="214"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="222"/>
         <source>Show or hide parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="215"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="223"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="219"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="227"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="220"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="228"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="221"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="229"/>
         <source>Cancel editing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="216"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="224"/>
         <source>Attach images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="261"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="262"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="269"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="270"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="271"/>
         <source>Send (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="255"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="264"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="257"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="265"/>
         <source>Stop the reply (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="322"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="330"/>
         <source>The images are still being prepared; send again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,42 +430,42 @@
 <context>
     <name>CompareColumn</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="95"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="108"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="96"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
         <source>Stop this model&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="97"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
         <source>Stop {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="98"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
         <source>Continue with this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="100"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="113"/>
         <source>Make this reply&apos;s branch the conversation and go back to one model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="122"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="158"/>
         <source>streaming…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="124"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="160"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="126"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="162"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,7 +473,12 @@
 <context>
     <name>CompareColumns</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="201"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="251"/>
+        <source>Compare mode: {0} models. Each new message goes to all of them, each on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="256"/>
         <source>Comparing {0} models. A new message goes to each of them on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,83 +2455,83 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="180"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="181"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="182"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="350"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="371"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="380"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2546,7 +2551,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
         <source>Stop reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2758,22 +2763,22 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ModelList</name>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="107"/>
+        <location filename="../../desktop/ui/model_list.py" line="118"/>
         <source>Section %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="111"/>
+        <location filename="../../desktop/ui/model_list.py" line="122"/>
         <source>on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="113"/>
+        <location filename="../../desktop/ui/model_list.py" line="124"/>
         <source>favourite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="117"/>
+        <location filename="../../desktop/ui/model_list.py" line="128"/>
         <source>Use typed name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3388,264 +3393,274 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="238"/>
+        <location filename="../../desktop/ui/provider_form.py" line="239"/>
         <source>Provider name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="291"/>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="239"/>
+        <location filename="../../desktop/ui/provider_form.py" line="240"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="289"/>
+        <location filename="../../desktop/ui/provider_form.py" line="292"/>
         <source>Base &amp;URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="240"/>
+        <location filename="../../desktop/ui/provider_form.py" line="241"/>
         <source>API style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="290"/>
+        <location filename="../../desktop/ui/provider_form.py" line="293"/>
         <source>API &amp;style</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="241"/>
+        <location filename="../../desktop/ui/provider_form.py" line="242"/>
         <source>Where the key comes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="244"/>
+        <location filename="../../desktop/ui/provider_form.py" line="245"/>
         <source>System keyring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="245"/>
+        <location filename="../../desktop/ui/provider_form.py" line="246"/>
         <source>Environment variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="246"/>
+        <location filename="../../desktop/ui/provider_form.py" line="247"/>
         <source>No key (local server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="291"/>
+        <location filename="../../desktop/ui/provider_form.py" line="294"/>
         <source>&amp;Key from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="250"/>
+        <location filename="../../desktop/ui/provider_form.py" line="251"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="371"/>
-        <location filename="../../desktop/ui/provider_form.py" line="381"/>
+        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="384"/>
         <source>Paste the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="251"/>
+        <location filename="../../desktop/ui/provider_form.py" line="252"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="252"/>
+        <location filename="../../desktop/ui/provider_form.py" line="253"/>
         <source>Show the key while typing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="292"/>
+        <location filename="../../desktop/ui/provider_form.py" line="295"/>
         <source>API &amp;key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="253"/>
+        <location filename="../../desktop/ui/provider_form.py" line="254"/>
         <source>Environment variable name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="293"/>
+        <location filename="../../desktop/ui/provider_form.py" line="296"/>
         <source>&amp;Variable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="256"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="257"/>
+        <location filename="../../desktop/ui/provider_form.py" line="258"/>
         <source>Show connection options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="258"/>
-        <source>Ask for token usage in streams (stream_options)</source>
+        <location filename="../../desktop/ui/provider_form.py" line="259"/>
+        <source>Prices and balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/ui/provider_form.py" line="260"/>
+        <source>Show prices and balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="261"/>
+        <source>Ask for token usage in streams (stream_options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="263"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="262"/>
+        <location filename="../../desktop/ui/provider_form.py" line="265"/>
         <source>Send PDFs natively</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="264"/>
+        <location filename="../../desktop/ui/provider_form.py" line="267"/>
         <source>Attached PDFs go to the model as files (OpenAI file part, Anthropic document, Responses input_file) instead of their extracted text. Only for gateways and models that read PDFs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="267"/>
-        <location filename="../../desktop/ui/provider_form.py" line="294"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="297"/>
         <source>Extra headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="268"/>
-        <location filename="../../desktop/ui/provider_form.py" line="295"/>
+        <location filename="../../desktop/ui/provider_form.py" line="271"/>
+        <location filename="../../desktop/ui/provider_form.py" line="298"/>
         <source>Proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>System / environment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>No proxy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>This proxy:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="273"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>Proxy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="274"/>
+        <location filename="../../desktop/ui/provider_form.py" line="277"/>
         <source>Verify TLS certificates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="275"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
         <source>Custom CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="276"/>
+        <location filename="../../desktop/ui/provider_form.py" line="279"/>
         <source>System trust store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="277"/>
+        <location filename="../../desktop/ui/provider_form.py" line="280"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="278"/>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <source>Choose a CA bundle file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <location filename="../../desktop/ui/provider_form.py" line="285"/>
         <source>How image sizes are written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="296"/>
-        <location filename="../../desktop/ui/provider_form.py" line="477"/>
+        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="474"/>
         <source>CA bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="279"/>
-        <location filename="../../desktop/ui/provider_form.py" line="297"/>
+        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <location filename="../../desktop/ui/provider_form.py" line="300"/>
         <source>Connect timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="280"/>
-        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="283"/>
+        <location filename="../../desktop/ui/provider_form.py" line="301"/>
         <source>Read timeout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
-        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="284"/>
+        <location filename="../../desktop/ui/provider_form.py" line="302"/>
         <source>Retries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="254"/>
+        <location filename="../../desktop/ui/provider_form.py" line="255"/>
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="255"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="300"/>
+        <location filename="../../desktop/ui/provider_form.py" line="303"/>
         <source>Task APIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="301"/>
+        <location filename="../../desktop/ui/provider_form.py" line="304"/>
         <source>Image sizes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="370"/>
+        <location filename="../../desktop/ui/provider_form.py" line="373"/>
         <source>Checking the system keyring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="377"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="376"/>
+        <location filename="../../desktop/ui/provider_form.py" line="379"/>
         <source>(stored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="379"/>
+        <location filename="../../desktop/ui/provider_form.py" line="382"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="464"/>
+        <location filename="../../desktop/ui/provider_form.py" line="467"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="466"/>
+        <location filename="../../desktop/ui/provider_form.py" line="469"/>
         <source>Chat requests go to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="479"/>
+        <location filename="../../desktop/ui/provider_form.py" line="476"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5522,7 +5537,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/window_assembly.py" line="292"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="293"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -167,22 +167,22 @@
 <context>
     <name>BalanceWatch</name>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="168"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="169"/>
         <source>⚠ Low balance: %1</source>
         <translation>⚠ 余额不足：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="171"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="172"/>
         <source>%1 has %2; you asked to be warned below %3. Click to see the balance.</source>
         <translation>%1 的余额为 %2，低于你设置的提醒值 %3。点击查看余额。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="184"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="185"/>
         <source>Show balance</source>
         <translation>查看余额</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/balance_watch.py" line="185"/>
+        <location filename="../../desktop/ui/balance_watch.py" line="186"/>
         <source>%1 has no balance left for this request.</source>
         <translation>%1 的余额已不足以完成此请求。</translation>
     </message>
@@ -232,104 +232,104 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="213"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="221"/>
         <source>Show or hide the sidebar</source>
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="87"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="89"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="201"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
         <source>Compare: send this message to several models</source>
         <translation>对比：将这条消息同时发给多个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="202"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="208"/>
         <source>Compare mode: {0}</source>
         <translation>对比模式：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="205"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="211"/>
         <source>{0} models</source>
         <translation>{0} 个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="206"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="212"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="207"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="215"/>
         <source>Compare this message…</source>
         <translation>对比这条消息…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="208"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="216"/>
         <source>Compare mode for this conversation…</source>
         <translation>此对话的对比模式…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="209"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="217"/>
         <source>Back to one model</source>
         <translation>回到单个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="214"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="222"/>
         <source>Show or hide parameters</source>
         <translation>显示或隐藏参数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="215"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="223"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="219"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="227"/>
         <source>Editing a message: sending makes a new branch.</source>
         <translation>正在编辑消息：发送后将创建一个新分支。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="220"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="221"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="229"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="216"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="224"/>
         <source>Attach images</source>
         <translation>附加图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="261"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="262"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="269"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="270"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="271"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="255"/>
-        <location filename="../../desktop/ui/chat_pane.py" line="256"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="263"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="264"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="257"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="265"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="322"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="330"/>
         <source>The images are still being prepared; send again in a moment.</source>
         <translation>图片仍在处理中，请稍后再发送。</translation>
     </message>
@@ -431,42 +431,42 @@
 <context>
     <name>CompareColumn</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="95"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="108"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="96"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
         <source>Stop this model&apos;s reply</source>
         <translation>停止此模型的回复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="97"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
         <source>Stop {0}</source>
         <translation>停止 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="98"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
         <source>Continue with this one</source>
         <translation>选这个继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="100"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="113"/>
         <source>Make this reply&apos;s branch the conversation and go back to one model</source>
         <translation>将此回复所在分支作为对话继续，并回到单个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="122"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="158"/>
         <source>streaming…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="124"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="160"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="126"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="162"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -474,7 +474,12 @@
 <context>
     <name>CompareColumns</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="201"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="251"/>
+        <source>Compare mode: {0} models. Each new message goes to all of them, each on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
+        <translation>对比模式：{0} 个模型。每条新消息都会发给它们，各自在自己的分支上；“选这个继续”保留其中一个并回到单模型。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare/columns.py" line="256"/>
         <source>Comparing {0} models. A new message goes to each of them on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation>正在对比 {0} 个模型。新消息会分别发给每个模型，各占一个分支；点击“选这个继续”可保留其中一个并回到单个模型。</translation>
     </message>
@@ -2449,83 +2454,83 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="180"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="181"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="182"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="209"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="348"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="350"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="371"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="380"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation>已停止。点击“继续”可从中断处接着生成。</translation>
     </message>
@@ -2545,7 +2550,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="460"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
         <source>Stop reading</source>
         <translation>停止朗读</translation>
     </message>
@@ -2757,22 +2762,22 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ModelList</name>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="107"/>
+        <location filename="../../desktop/ui/model_list.py" line="118"/>
         <source>Section %1</source>
         <translation>分区 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="111"/>
+        <location filename="../../desktop/ui/model_list.py" line="122"/>
         <source>on %1</source>
         <translation>来自 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="113"/>
+        <location filename="../../desktop/ui/model_list.py" line="124"/>
         <source>favourite</source>
         <translation>已收藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/model_list.py" line="117"/>
+        <location filename="../../desktop/ui/model_list.py" line="128"/>
         <source>Use typed name</source>
         <translation>使用输入的名称</translation>
     </message>
@@ -3386,264 +3391,274 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>ProviderForm</name>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="238"/>
+        <location filename="../../desktop/ui/provider_form.py" line="239"/>
         <source>Provider name</source>
         <translation>服务商名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="288"/>
+        <location filename="../../desktop/ui/provider_form.py" line="291"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="239"/>
+        <location filename="../../desktop/ui/provider_form.py" line="240"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="289"/>
+        <location filename="../../desktop/ui/provider_form.py" line="292"/>
         <source>Base &amp;URL</source>
         <translation>基础 URL(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="240"/>
+        <location filename="../../desktop/ui/provider_form.py" line="241"/>
         <source>API style</source>
         <translation>API 类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="290"/>
+        <location filename="../../desktop/ui/provider_form.py" line="293"/>
         <source>API &amp;style</source>
         <translation>API 类型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="241"/>
+        <location filename="../../desktop/ui/provider_form.py" line="242"/>
         <source>Where the key comes from</source>
         <translation>密钥来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="244"/>
+        <location filename="../../desktop/ui/provider_form.py" line="245"/>
         <source>System keyring</source>
         <translation>系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="245"/>
+        <location filename="../../desktop/ui/provider_form.py" line="246"/>
         <source>Environment variable</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="246"/>
+        <location filename="../../desktop/ui/provider_form.py" line="247"/>
         <source>No key (local server)</source>
         <translation>无密钥（本地服务器）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="291"/>
+        <location filename="../../desktop/ui/provider_form.py" line="294"/>
         <source>&amp;Key from</source>
         <translation>密钥来源(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="250"/>
+        <location filename="../../desktop/ui/provider_form.py" line="251"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="371"/>
-        <location filename="../../desktop/ui/provider_form.py" line="381"/>
+        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="384"/>
         <source>Paste the API key</source>
         <translation>粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="251"/>
+        <location filename="../../desktop/ui/provider_form.py" line="252"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="252"/>
+        <location filename="../../desktop/ui/provider_form.py" line="253"/>
         <source>Show the key while typing</source>
         <translation>输入时显示密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="292"/>
+        <location filename="../../desktop/ui/provider_form.py" line="295"/>
         <source>API &amp;key</source>
         <translation>API 密钥(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="253"/>
+        <location filename="../../desktop/ui/provider_form.py" line="254"/>
         <source>Environment variable name</source>
         <translation>环境变量名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="293"/>
+        <location filename="../../desktop/ui/provider_form.py" line="296"/>
         <source>&amp;Variable</source>
         <translation>变量(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="256"/>
+        <location filename="../../desktop/ui/provider_form.py" line="257"/>
         <source>Connection options</source>
         <translation>连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="257"/>
+        <location filename="../../desktop/ui/provider_form.py" line="258"/>
         <source>Show connection options</source>
         <translation>显示连接选项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="258"/>
+        <location filename="../../desktop/ui/provider_form.py" line="259"/>
+        <source>Prices and balance</source>
+        <translation>价格与余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="260"/>
+        <source>Show prices and balance</source>
+        <translation>显示价格与余额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/provider_form.py" line="261"/>
         <source>Ask for token usage in streams (stream_options)</source>
         <translation>在流式响应中请求 token 用量（stream_options）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="260"/>
+        <location filename="../../desktop/ui/provider_form.py" line="263"/>
         <source>Some relays reject stream_options; turn this off for them.</source>
         <translation>部分中转站不接受 stream_options；对它们请关闭此项。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="262"/>
+        <location filename="../../desktop/ui/provider_form.py" line="265"/>
         <source>Send PDFs natively</source>
         <translation>以原生方式发送 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="264"/>
+        <location filename="../../desktop/ui/provider_form.py" line="267"/>
         <source>Attached PDFs go to the model as files (OpenAI file part, Anthropic document, Responses input_file) instead of their extracted text. Only for gateways and models that read PDFs.</source>
         <translation>附加的 PDF 以文件形式发送给模型（OpenAI file 部分、Anthropic document、Responses input_file），而不是发送提取出的文本。仅适用于能读取 PDF 的网关和模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="267"/>
-        <location filename="../../desktop/ui/provider_form.py" line="294"/>
+        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="297"/>
         <source>Extra headers</source>
         <translation>额外请求头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="268"/>
-        <location filename="../../desktop/ui/provider_form.py" line="295"/>
+        <location filename="../../desktop/ui/provider_form.py" line="271"/>
+        <location filename="../../desktop/ui/provider_form.py" line="298"/>
         <source>Proxy</source>
         <translation>代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>System / environment</source>
         <translation>系统 / 环境变量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>No proxy</source>
         <translation>不使用代理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="270"/>
+        <location filename="../../desktop/ui/provider_form.py" line="273"/>
         <source>This proxy:</source>
         <translation>使用此代理：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="273"/>
+        <location filename="../../desktop/ui/provider_form.py" line="276"/>
         <source>Proxy URL</source>
         <translation>代理 URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="274"/>
+        <location filename="../../desktop/ui/provider_form.py" line="277"/>
         <source>Verify TLS certificates</source>
         <translation>验证 TLS 证书</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="275"/>
+        <location filename="../../desktop/ui/provider_form.py" line="278"/>
         <source>Custom CA bundle</source>
         <translation>自定义 CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="276"/>
+        <location filename="../../desktop/ui/provider_form.py" line="279"/>
         <source>System trust store</source>
         <translation>系统信任存储</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="277"/>
+        <location filename="../../desktop/ui/provider_form.py" line="280"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="278"/>
+        <location filename="../../desktop/ui/provider_form.py" line="281"/>
         <source>Choose a CA bundle file</source>
         <translation>选择 CA 证书包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <location filename="../../desktop/ui/provider_form.py" line="285"/>
         <source>How image sizes are written</source>
         <translation>图片尺寸的写法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="296"/>
-        <location filename="../../desktop/ui/provider_form.py" line="477"/>
+        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="474"/>
         <source>CA bundle</source>
         <translation>CA 证书包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="279"/>
-        <location filename="../../desktop/ui/provider_form.py" line="297"/>
+        <location filename="../../desktop/ui/provider_form.py" line="282"/>
+        <location filename="../../desktop/ui/provider_form.py" line="300"/>
         <source>Connect timeout</source>
         <translation>连接超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="280"/>
-        <location filename="../../desktop/ui/provider_form.py" line="298"/>
+        <location filename="../../desktop/ui/provider_form.py" line="283"/>
+        <location filename="../../desktop/ui/provider_form.py" line="301"/>
         <source>Read timeout</source>
         <translation>读取超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="281"/>
-        <location filename="../../desktop/ui/provider_form.py" line="299"/>
+        <location filename="../../desktop/ui/provider_form.py" line="284"/>
+        <location filename="../../desktop/ui/provider_form.py" line="302"/>
         <source>Retries</source>
         <translation>重试次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="254"/>
+        <location filename="../../desktop/ui/provider_form.py" line="255"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="255"/>
+        <location filename="../../desktop/ui/provider_form.py" line="256"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="300"/>
+        <location filename="../../desktop/ui/provider_form.py" line="303"/>
         <source>Task APIs</source>
         <translation>任务 API</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="301"/>
+        <location filename="../../desktop/ui/provider_form.py" line="304"/>
         <source>Image sizes</source>
         <translation>图片尺寸</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="370"/>
+        <location filename="../../desktop/ui/provider_form.py" line="373"/>
         <source>Checking the system keyring…</source>
         <translation>正在检查系统密钥环…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="374"/>
+        <location filename="../../desktop/ui/provider_form.py" line="377"/>
         <source>A key is stored in the system keyring. Paste a new one to replace it.</source>
         <translation>系统密钥环中已存有密钥。粘贴新密钥即可替换。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="376"/>
+        <location filename="../../desktop/ui/provider_form.py" line="379"/>
         <source>(stored)</source>
         <translation>（已保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="379"/>
+        <location filename="../../desktop/ui/provider_form.py" line="382"/>
         <source>Stored only in the system keyring, never in Switchboard&apos;s files.</source>
         <translation>只保存在系统密钥环中，绝不写入 Switchboard 的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="464"/>
+        <location filename="../../desktop/ui/provider_form.py" line="467"/>
         <source>Enter the gateway&apos;s base URL, usually ending in /v1.</source>
         <translation>请输入网关的基础 URL，通常以 /v1 结尾。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="466"/>
+        <location filename="../../desktop/ui/provider_form.py" line="469"/>
         <source>Chat requests go to %1</source>
         <translation>聊天请求将发送到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/provider_form.py" line="479"/>
+        <location filename="../../desktop/ui/provider_form.py" line="476"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -5521,7 +5536,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>pane</name>
     <message>
-        <location filename="../../desktop/ui/window_assembly.py" line="292"/>
+        <location filename="../../desktop/ui/window_assembly.py" line="293"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
