@@ -30,7 +30,7 @@ class MainArea(QObject):
         self.section = CHATS
         self._welcome: QWidget | None = None
         self._panel_was_shown = True
-        studio.hide()
+        self._keep(studio)
 
     def welcome_changed(self, welcome: object) -> None:
         """A slot for `ProviderWiring.welcome_changed` (the WelcomeView, or None)."""
@@ -51,6 +51,13 @@ class MainArea(QObject):
             self.side_panel.setVisible(self._panel_was_shown)
         self.section_changed.emit(section)
 
+    def _keep(self, widget: QWidget) -> None:
+        """A view out of the slot stays a hidden child of the window (replaceWidget leaves it
+        without a parent: a top-level that would outlive the window with all its popups)."""
+        owner = self.splitter.window()
+        widget.setParent(None if owner is self.splitter else owner)
+        widget.hide()
+
     def _shown(self) -> QWidget | None:
         return self.splitter.widget(SLOT)
 
@@ -59,6 +66,7 @@ class MainArea(QObject):
         if current is None or current is new:
             return
         self.splitter.replaceWidget(SLOT, new)
+        self._keep(current)
         new.show()
         if new is self.chat:
             self.focus.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,39 @@
+"""A closed window takes all its views with it: the Studio view and the chat pane, whichever
+stood out of the main slot, must not stay behind as hidden top-level widgets (each kept its
+combo-box popups alive and got every later theme and language change: the test suite slowed
+to a crawl)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.core.paths import DataDir
+from desktop.ui.studio.main_area import CHATS, STUDIO
+from tests.helpers.chat_window import open_window
+
+
+def _tops() -> list[QWidget]:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() != "qt_tooltip_label"]
+
+
+def test_views_out_of_the_slot_stay_in_the_window_and_go_with_it(
+        data: DataDir, qasync_loop: asyncio.AbstractEventLoop) -> None:
+    before = set(map(id, _tops()))
+    chat = open_window(data, qasync_loop)
+    studio = chat.parts.studio
+    assert studio is not None
+    pane = chat.window.chat
+    assert studio.view.window() is chat.window  # built hidden, inside the window
+    studio.area.show_section(STUDIO)
+    assert pane.window() is chat.window and pane.isHidden()  # out of the slot, still inside
+    studio.area.show_section(CHATS)
+    assert studio.view.window() is chat.window and studio.view.isHidden()
+    studio.area.show_section(STUDIO)  # closed while the Studio is shown
+    chat.close()
+    chat.wait(lambda: not [w for w in _tops() if id(w) not in before])  # popups included
+    assert all(w.objectName() != "studioView" for w in _tops())
+    chat.store.close()
