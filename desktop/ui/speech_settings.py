@@ -20,6 +20,20 @@ KNOWN_VOICES = ("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "ony
                 "shimmer", "verse")
 
 
+def provider_choice(parent: QWidget, providers: list[str], current: str,
+                    default_label: str) -> QComboBox:
+    """A provider picker: `default_label` (data "") first, then the providers; `current` is
+    chosen, and kept as an entry even when that provider no longer exists."""
+    box = QComboBox(parent)
+    box.addItem(default_label, "")
+    for name in providers:
+        box.addItem(name, name)
+    if current and box.findData(current) < 0:
+        box.addItem(current, current)
+    box.setCurrentIndex(max(box.findData(current), 0))
+    return box
+
+
 class SpeechSettingsDialog(QDialog):
     """Edits the `speech.*` settings; OK writes them."""
 
@@ -29,14 +43,8 @@ class SpeechSettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Read aloud"))
         form = QFormLayout(self)
-        self.provider = QComboBox(self)
-        self.provider.addItem(self.tr("The conversation's provider"), "")
-        for name in providers:
-            self.provider.addItem(name, name)
-        current = str(settings.get("speech.provider"))
-        if current and self.provider.findData(current) < 0:
-            self.provider.addItem(current, current)
-        self.provider.setCurrentIndex(max(self.provider.findData(current), 0))
+        self.provider = provider_choice(self, providers, str(settings.get("speech.provider")),
+                                        self.tr("The conversation's provider"))
         self.model = QLineEdit(str(settings.get("speech.model")), self)
         self.voice = QComboBox(self)
         self.voice.setEditable(True)

@@ -831,37 +831,37 @@
 <context>
     <name>DictationSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="28"/>
         <source>Dictation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="31"/>
         <source>The conversation&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="37"/>
         <source>Detected (or a code such as en, de, zh)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="38"/>
         <source>The recording goes to the provider&apos;s /audio/transcriptions; the text is typed at the composer&apos;s cursor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="41"/>
         <source>Provider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="42"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="43"/>
         <source>Language:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,37 +4441,37 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SpeechSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="30"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="44"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="33"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="47"/>
         <source>The conversation&apos;s provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="48"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="56"/>
         <source>WAV plays everywhere; other formats need a media backend (installs from pip have one, the bundle does not).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="51"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="59"/>
         <source>Provider:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="60"/>
         <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="60"/>
         <source>Voice:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="53"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="61"/>
         <source>Format:</source>
         <translation type="unfinished"></translation>
     </message>

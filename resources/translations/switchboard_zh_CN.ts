@@ -832,37 +832,37 @@
 <context>
     <name>DictationSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="27"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="28"/>
         <source>Dictation</source>
         <translation>听写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="31"/>
         <source>The conversation&apos;s provider</source>
         <translation>当前对话的服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="42"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="37"/>
         <source>Detected (or a code such as en, de, zh)</source>
         <translation>自动检测（或输入语言代码，如 en、de、zh）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="38"/>
         <source>The recording goes to the provider&apos;s /audio/transcriptions; the text is typed at the composer&apos;s cursor.</source>
         <translation>录音会发送到服务商的 /audio/transcriptions；识别出的文字会输入到输入框的光标处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="41"/>
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="42"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/dictation/settings_dialog.py" line="43"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -4442,37 +4442,37 @@ Start one with Ctrl+N.</source>
 <context>
     <name>SpeechSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="30"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="44"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="33"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="47"/>
         <source>The conversation&apos;s provider</source>
         <translation>当前对话的服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="48"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="56"/>
         <source>WAV plays everywhere; other formats need a media backend (installs from pip have one, the bundle does not).</source>
         <translation>WAV 在任何地方都能播放；其他格式需要媒体后端（pip 安装自带，打包版没有）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="51"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="59"/>
         <source>Provider:</source>
         <translation>服务商：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="60"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="52"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="60"/>
         <source>Voice:</source>
         <translation>声音：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speech_settings.py" line="53"/>
+        <location filename="../../desktop/ui/speech_settings.py" line="61"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>

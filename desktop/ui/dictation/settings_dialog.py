@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.settings import Settings
+from desktop.ui.speech_settings import provider_choice
 
 KNOWN_MODELS = ("whisper-1", "gpt-4o-transcribe", "gpt-4o-mini-transcribe")
 
@@ -26,14 +27,8 @@ class DictationSettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Dictation"))
         form = QFormLayout(self)
-        self.provider = QComboBox(self)
-        self.provider.addItem(self.tr("The conversation's provider"), "")
-        for name in providers:
-            self.provider.addItem(name, name)
-        current = str(settings.get("dictation.provider"))
-        if current and self.provider.findData(current) < 0:
-            self.provider.addItem(current, current)
-        self.provider.setCurrentIndex(max(self.provider.findData(current), 0))
+        self.provider = provider_choice(self, providers, str(settings.get("dictation.provider")),
+                                        self.tr("The conversation's provider"))
         self.model = QComboBox(self)
         self.model.setEditable(True)  # gateways name their speech-to-text models freely
         self.model.addItems(list(KNOWN_MODELS))
