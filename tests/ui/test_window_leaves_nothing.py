@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import asyncio
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.core.paths import DataDir
 from desktop.ui.studio.main_area import CHATS, STUDIO
 from tests.helpers.chat_window import open_window
 
 
-def _tops() -> list[QWidget]:
+def _alive(*widgets: object) -> list[object]:
+    """This window's own widgets that still exist (other tests' windows may be pending deletion,
+    so the check names its own objects instead of counting top-levels)."""
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return [w for w in QApplication.topLevelWidgets() if w.objectName() != "qt_tooltip_label"]
+    return [w for w in widgets if shiboken6.isValid(w)]
 
 
 def test_views_out_of_the_slot_stay_in_the_window_and_go_with_it(
@@ -32,7 +34,7 @@ def test_views_out_of_the_slot_stay_in_the_window_and_go_with_it(
     studio.area.show_section(CHATS)
     assert studio.view.window() is chat.window and studio.view.isHidden()
     studio.area.show_section(STUDIO)  # closed while the Studio is shown
+    view, window = studio.view, chat.window
     chat.close()
-    chat.wait(lambda: not [w for w in _tops() if w.objectName() == "studioView"
-                            or type(w).__name__ in ("ChatPane", "MainWindow")])
+    chat.wait(lambda: not _alive(view, pane, window))
     chat.store.close()
