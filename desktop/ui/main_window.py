@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QShortcut,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         # Follow the desktop's light/dark switch while the preference is "system".
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme)
         self.resize(1280, 800)
+        self._splitter_state: QByteArray | None = None
         self._restore_state()
 
     # ----------------------------------------------------------------- menus and keys
@@ -434,13 +436,19 @@ class MainWindow(QMainWindow):
         geometry = _decode(self.window_state.get("geometry"))
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = _decode(self.window_state.get("splitter"))
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # The splitter's sizes go back at the first show, once the window has its restored
+        # width: restored into the default width, they came back rescaled and a few px off.
+        self._splitter_state = _decode(self.window_state.get("splitter"))
         panels = self.window_state.get("panels")
         if isinstance(panels, dict):
             self.sidebar.setVisible(bool(panels.get("sidebar", True)))
             self.parameters.setVisible(bool(panels.get("parameters", True)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        state, self._splitter_state = self._splitter_state, None
+        if state is not None:
+            self.splitter.restoreState(state)
+        super().showEvent(event)
 
     def save_state(self) -> None:
         if self.window_state is None:

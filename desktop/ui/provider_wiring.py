@@ -12,7 +12,7 @@ It knows no window. The composition root connects:
 - `open_providers()` from the Settings → Providers… action;
 - `status_message(text, ms)` to the status bar;
 - `welcome_changed(widget | None)` to whatever holds the chat: put the given welcome view in
-  the chat's place, or the chat back for None (see `welcome_view.chat_or_welcome`).
+  the chat's place, or the chat back for None (see `studio.main_area.MainArea`).
 """
 
 from __future__ import annotations

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -216,22 +215,3 @@ def _row(button: QPushButton) -> QHBoxLayout:
     row.addWidget(button)
     row.addStretch(1)
     return row
-
-
-def chat_or_welcome(splitter: QSplitter, chat: QWidget, focus: QWidget) -> Callable[[object], None]:
-    """A slot for `ProviderWiring.welcome_changed`: the welcome view takes the chat's place
-    in `splitter`, or (None) the chat comes back with `focus` focused."""
-    shown: list[QWidget] = [chat]
-
-    def place(welcome: object) -> None:
-        new = welcome if isinstance(welcome, QWidget) else chat
-        index = splitter.indexOf(shown[0])
-        if new is shown[0] or index < 0:
-            return
-        splitter.replaceWidget(index, new)
-        shown[0] = new
-        if new is chat:
-            chat.show()
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    return place

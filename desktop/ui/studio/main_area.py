@@ -1,8 +1,8 @@
 """Which view fills the window's main slot: the chat (or the welcome view that stands in for
 it while no provider is set up) or the Studio, as the sidebar's tabs choose.
 
-It takes over `chat_or_welcome`'s job for the composition root, so a welcome change that
-arrives while the Studio is shown is remembered and applied when the chats come back.
+A welcome change that arrives while the Studio is shown is remembered and applied when the
+chats come back.
 """
 
 from __future__ import annotations
