@@ -25,6 +25,7 @@ from desktop.ui.compare.columns import CompareColumns
 from desktop.ui.composer import Composer
 from desktop.ui.composer_fit import ComposerRowFit
 from desktop.ui.dictation.button import DictationButton
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.image_mode import ImageMode
 from desktop.ui.knowledge.kb_choice_button import KbChoiceButton
 from desktop.ui.model_picker import ModelPicker
@@ -86,9 +87,8 @@ class ChatPane(QWidget):
         self.sidebar_button = self._flat_button("sidebar")
         self.sidebar_button.clicked.connect(self.toggle_sidebar)
         header_layout.addWidget(self.sidebar_button)
-        self.title = QLabel(self.tr("New conversation"))
+        self.title = ElidedLabel(self.tr("New conversation"))  # cut with "…", whole on hover
         self.title.setObjectName("conversationTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setMinimumWidth(40)  # a long title is cut, never squeezes the side panels
         header_layout.addWidget(self.title, 1)
         self.balance_warning = QToolButton()  # a low balance (desktop/ui/balance_watch.py)

@@ -292,6 +292,7 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
     def show_title(title: str) -> None:
         shown = title or pane.tr("New conversation")
         pane.title.setText(shown)
+        pane.title.setToolTip(shown)
         window.setWindowTitle(f"{shown} — {APP_NAME}")
 
     state.title_changed.connect(show_title)

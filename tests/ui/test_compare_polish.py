@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from desktop.core.store.compare_ops import CompareTarget
 from desktop.core.wav_audio import tone_wav
@@ -118,3 +119,23 @@ def test_compare_mode_columns_fit_and_read_aloud_follows(
     chat.wait(lambda: chat.parts.read_aloud.read_aloud.message_id is None)
     assert last_card(moved).read_aloud_button.toolTip() == "Read aloud"
     chat.wait(lambda: chat.window.tasks.running == 0)
+
+
+def test_long_names_in_a_narrow_column_end_with_an_ellipsis(qtbot: QtBot) -> None:
+    model = "accounts/fireworks/models/llama-v3p1-405b-instruct-long-context-preview"
+    column = CompareColumn(0, CompareTarget("a-relay-with-a-long-name", model,
+                                            {"temperature": 0.7, "max_tokens": 4096}))
+    qtbot.addWidget(column)
+    column.resize(220, 400)
+    column.show()
+    qtbot.waitUntil(lambda: column.model_label.width() > 0)
+    for label in (column.model_label, column.detail_label):
+        assert label.width() <= column.width()  # the header did not widen the column
+        assert label.is_elided() and label.shown_text().endswith("…")
+        shown = label.shown_text()[:-1]
+        assert label.text().startswith(shown) and len(shown) > 3  # the start, then "…"
+    assert column.model_label.toolTip() == f"a-relay-with-a-long-name:{model}"
+    assert column.detail_label.toolTip() == column.detail_label.text()
+    column.resize(1600, 400)  # room enough: the whole name
+    qtbot.waitUntil(lambda: not column.model_label.is_elided())
+    assert column.model_label.shown_text() == model

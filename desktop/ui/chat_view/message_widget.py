@@ -24,6 +24,7 @@ from desktop.ui.chat_view.reply_extras import RefusalBlock, SourceList, show_ext
 from desktop.ui.chat_view.rich_text import RichTextView
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.tool_card import ToolCallBlock, ToolCard
+from desktop.ui.elided_label import ElidedLabel
 
 # Actions a card can ask for (ChatView turns them into its signals).
 COPY, EDIT, REGENERATE, DELETE, BRANCH, RETRY, CONTINUE = (
@@ -94,7 +95,7 @@ class MessageWidget(QFrame):
         header.setSpacing(6)
         self.role_label = QLabel(self)
         self.role_label.setObjectName("roleLabel")
-        self.model_label = QLabel(self)
+        self.model_label = ElidedLabel("", self)  # a long model id ends with "…"
         self.model_label.setObjectName("modelLabel")
         self.previous_button = flat_button("‹", "branchButton", self)
         self.branch_label = QLabel(self)
@@ -330,6 +331,7 @@ class MessageWidget(QFrame):
         live = row.live
         model = (live.model if live and live.model else None) or message.model or ""
         self.model_label.setText(model if message.role == Role.ASSISTANT else "")
+        self.model_label.setToolTip(self.model_label.text())
 
         position, count, _ids = row.siblings
         branched = count > 1

@@ -31,6 +31,7 @@ from desktop.core.store.models import Message, MessageStatus, Role
 from desktop.ui.chat_view import ChatView
 from desktop.ui.chat_view.cost_text import cost_tooltip
 from desktop.ui.chat_view.footer import footer_text
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.resources import icon
 from desktop.ui.theme import current_colors
 
@@ -69,10 +70,10 @@ class CompareColumn(QFrame):
         rows.addLayout(self._lower_row)
         names = QVBoxLayout()
         names.setSpacing(0)
-        self.model_label = QLabel(target.model)
+        self.model_label = ElidedLabel(target.model)
         self.model_label.setObjectName("compareModel")
         self.model_label.setToolTip(target.label)
-        self.detail_label = QLabel()
+        self.detail_label = ElidedLabel()
         self.detail_label.setObjectName("compareDetail")
         names.addWidget(self.model_label)
         names.addWidget(self.detail_label)
@@ -89,7 +90,7 @@ class CompareColumn(QFrame):
         row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
         self._names = names
         # The header never widens the column (the side panels would be squeezed instead):
-        # the names may be cut at the right, the button moves under them (_place_choose).
+        # the names end with "…" when cut, the button moves under them (_place_choose).
         for widget in (self.model_label, self.detail_label, self.choose_button):
             widget.setMinimumWidth(1)
         layout.addWidget(header)
@@ -161,6 +162,7 @@ class CompareColumn(QFrame):
         elif last is not None and last.status is MessageStatus.INTERRUPTED:
             detail += " · " + self.tr("stopped")
         self.detail_label.setText(detail)
+        self.detail_label.setToolTip(detail)
         self._show_footer(last)
 
     def _show_footer(self, last: Message | None) -> None:
