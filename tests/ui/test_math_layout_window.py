@@ -272,6 +272,14 @@ def test_formulas_diagrams_and_citations_in_one_reply(
             "[1]  sums  ·  example.org", "[2]  flows  ·  example.org"]
         view.area.scroll_to_end()
         chat.wait(lambda: math.settled)
+        # The card is as tall as its text once every formula and diagram is in: a formula
+        # that arrives after the reply ended re-measures the card at once (it used to be
+        # measured from the layouts' cached sizes and stay ~30 px short, cutting the last
+        # diagram's bottom).
+        card = view.area.bound_widget(reply.id)
+        assert card is not None
+        assert card.body.height() == card.body.heightForWidth(card.body.width())
+        assert card.height() == card.heightForWidth(card.width())
         _shot(chat, f"all-{scheme}")
     finally:
         theme.apply_theme(app, "light")

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from desktop.core.store.models import MessageStatus, Role
-from desktop.ui.chat_view.card_parts import stack_error_box
+from desktop.ui.chat_view.card_parts import invalidate_up_to, stack_error_box
 from desktop.ui.chat_view.documents import DocumentCache
 from desktop.ui.chat_view.file_chips import ChatFiles
 from desktop.ui.chat_view.images import ChatImages
@@ -122,6 +122,8 @@ class MessageArea(QAbstractScrollArea):
         if text_only and row.message.role is not Role.TOOL:
             widget.body.refresh()
             widget.thinking_view.refresh()
+            for view in (widget.body, widget.thinking_view):
+                invalidate_up_to(view, widget)  # measured again below, not a frame late
         else:
             self._bind(widget, number)
 

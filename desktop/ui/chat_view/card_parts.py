@@ -58,6 +58,21 @@ def invalidate_layout(layout: QLayout | None) -> None:
     layout.invalidate()
 
 
+def invalidate_up_to(widget: QWidget, top: QWidget) -> None:
+    """`widget`'s size hint changed: drop the cached sizes between it and `top` now.
+
+    `updateGeometry` drops only the widget's own cached sizes and those of its parent's top
+    layout (not of the layouts nested in it); the widgets above hear of it from a posted
+    event. A measure made before that (the chat area measures right after a formula arrived)
+    got the card's height from before: a card cut short at the bottom."""
+    current: QWidget | None = widget
+    while current is not None and current is not top:
+        current.updateGeometry()  # its own cached sizes (the layout item's)
+        current = current.parentWidget()
+        if current is not None:  # and the parent's layouts, nested ones too
+            invalidate_layout(current.layout())
+
+
 def set_static_contents(*widgets: QWidget) -> None:
     """Widgets that grow at the bottom (a streamed reply's card) and keep what they show when
     they do: a resize repaints only the part added (see RichTextView)."""
