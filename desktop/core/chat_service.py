@@ -16,12 +16,13 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError, StreamInterruptedError
 from desktop.core.api.events import (
+    AnnotationsEvent,
     ChatResult,
     MetadataEvent,
     ReasoningDelta,
@@ -46,15 +47,14 @@ from desktop.core.parameters import RequestValidationError, check_params, wire_p
 from desktop.core.pricing.recording import price_finished
 from desktop.core.providers import ProviderProfile, ProviderRegistry, resolve_api_key
 from desktop.core.reply_parts import Usage
+from desktop.core.reply_state import ReplyState, Totals
 from desktop.core.secrets import SecretStore
-from desktop.core.store.checkpoint import StreamCheckpointer
 from desktop.core.store.models import (
     STOPPED_BY_USER,
     ContentPart,
     Message,
     MessageStatus,
     Role,
-    TextPart,
 )
 from desktop.core.store.store import ACTIVE_LEAF, ActiveLeaf, Store
 
@@ -70,45 +70,6 @@ KEY_TIMEOUT_S = 20.0  # a locked keyring may show an unlock prompt; don't wait f
 CONTINUE_PROMPT = "Continue exactly where your previous reply stopped, without repeating it."
 
 ClientFactory = Callable[[ProviderProfile, "str | None"], ApiClient]
-
-
-@dataclass
-class _Totals:
-    """What a request reported for the whole reply (filled as the stream goes)."""
-
-    result: ChatResult | None = None
-    usage: Usage | None = None
-    model: str | None = None
-
-
-class _ReplyState:
-    """One choice being streamed: its stored message, checkpointer and timings."""
-
-    def __init__(self, message: Message, checkpointer: StreamCheckpointer, started: float,
-                 conversation_id: int) -> None:
-        self.message = message
-        self.checkpointer = checkpointer
-        self.started = started
-        self.conversation_id = conversation_id
-        self.first_token: float | None = None
-        self.base_length = 0  # a continued reply's old text: not part of this request's speed
-
-    def timings(self, usage: Usage | None) -> tuple[float | None, float | None]:
-        if self.first_token is None:
-            return None, None
-        ttft_ms = (self.first_token - self.started) * 1000
-        elapsed = time.monotonic() - self.first_token
-        tokens = usage.completion_tokens if usage and usage.completion_tokens else None
-        if tokens is None:  # an estimate when the provider sent no usage: this request's text
-            tokens = max(1, (len(self.checkpointer.text) - self.base_length) // 4)
-        return ttft_ms, (tokens / elapsed if elapsed > 0.05 else None)
-
-    def current(self) -> Message:
-        """The reply as streamed so far (the checkpointer holds the one copy of its text)."""
-        text, reasoning = self.checkpointer.text, self.checkpointer.reasoning
-        return replace(self.message, parts=(TextPart(text),) if text else (),
-                       reasoning=reasoning, status=MessageStatus.STREAMING,
-                       refusal=self.checkpointer.refusal)
 
 
 class ChatService:
@@ -134,7 +95,7 @@ class ChatService:
         self._client_factory = client_factory or (
             lambda p, key: ApiClient(p, key, limits=self.limits))
         self._clients: dict[str, tuple[str, ApiClient]] = {}
-        self._live: dict[int, _ReplyState] = {}  # streaming replies by message id
+        self._live: dict[int, ReplyState] = {}  # streaming replies by message id
 
     def live_replies(self, conversation_id: int) -> list[Message]:
         """The replies of `conversation_id` streaming now, with their text so far."""
@@ -328,9 +289,9 @@ class ChatService:
             request.tools, request.tool_choice = list(settings.tools), settings.tool_choice
             request.validate()
         started = time.monotonic()
-        states: dict[int, _ReplyState] = {}
+        states: dict[int, ReplyState] = {}
 
-        async def state_for(index: int) -> _ReplyState:
+        async def state_for(index: int) -> ReplyState:
             state = states.get(index)
             if state is None:
                 if continuing is not None and index == 0:
@@ -342,7 +303,7 @@ class ChatService:
                         make_active=make_active and index == 0,
                     )
                 checkpointer = self.store.checkpointer(message.id)
-                state = _ReplyState(message, checkpointer, started, conversation_id)
+                state = ReplyState(message, checkpointer, started, conversation_id)
                 if continuing is not None and index == 0:
                     checkpointer.append(continuing.text, continuing.reasoning)
                     state.base_length = len(continuing.text)
@@ -352,7 +313,7 @@ class ChatService:
             return state
 
         first = await state_for(0)  # the first reply exists before the request: shown at once
-        totals = _Totals()
+        totals = Totals()
         error: APIError | None = None
         cancelled = False
         first_id = first.message.id
@@ -399,10 +360,10 @@ class ChatService:
     async def _consume_stream(
         client: ApiClient,
         request: ChatRequest,
-        states: dict[int, _ReplyState],
-        state_for: Callable[[int], Awaitable[_ReplyState]],
+        states: dict[int, ReplyState],
+        state_for: Callable[[int], Awaitable[ReplyState]],
         listener: ExchangeListener,
-        totals: _Totals,
+        totals: Totals,
         on_retry: RetryListener,
     ) -> None:
         async with client.stream_chat(request, on_retry=on_retry) as stream:
@@ -422,6 +383,8 @@ class ChatService:
                         state.checkpointer.append(reasoning=event.text)
                 elif isinstance(event, RefusalDelta):  # checkpointed too: a crash keeps it
                     state.checkpointer.append_refusal(event.text)
+                elif isinstance(event, AnnotationsEvent):  # for a conversation opened again
+                    state.add_annotations(event)
                 if not isinstance(event, StreamEnd):
                     listener.reply_event(state.message.id, event)
             totals.result = stream.result
@@ -430,9 +393,9 @@ class ChatService:
     async def _deliver_whole(
         client: ApiClient,
         request: ChatRequest,
-        state_for: Callable[[int], Awaitable[_ReplyState]],
+        state_for: Callable[[int], Awaitable[ReplyState]],
         listener: ExchangeListener,
-        totals: _Totals,
+        totals: Totals,
         on_retry: RetryListener,
     ) -> None:
         """A non-streamed request, reported to the listener as one delta per choice."""
@@ -452,7 +415,7 @@ class ChatService:
 
     async def _finish(
         self,
-        states: dict[int, _ReplyState],
+        states: dict[int, ReplyState],
         result: ChatResult | None,
         usage: Usage | None,
         model: str | None,

@@ -329,3 +329,46 @@ def test_following_a_stream_repaints_only_what_changed(
     visible = view.area.viewport().height()
     paints.heights.sort()
     assert paints.heights[len(paints.heights) // 2] < visible // 2, paints.heights
+
+
+def test_a_conversation_opened_again_mid_stream_shows_its_citations(
+    chat: ChatWindow, fake_provider: FakeProvider
+) -> None:
+    """The citations that arrived while the conversation was not shown are there at once
+    (they used to appear only when the reply ended), and the reply ends as stored."""
+    slow = _cited_stream()
+    slow.delay = 0.15
+    fake_provider.script("/chat/completions", slow)
+    chat.type_and_send("How tall is the Eiffel Tower?")
+    service = chat.parts.exchanges.service
+    chat.wait(lambda: chat.parts.state.conversation_id is not None)
+    cid = chat.parts.state.conversation_id
+    assert cid is not None
+    chat.parts.opener.new_conversation()
+    chat.wait(lambda: any(m.citations for m in service.live_replies(cid)), timeout=20)
+    chat.parts.opener.open_conversation(cid)
+    view = chat.window.chat.chat_view
+    seen: list[str] = []
+
+    def cited_while_streaming() -> bool:
+        view.flush()
+        live = service.live_replies(cid)
+        if chat.parts.state.conversation_id != cid or not live:
+            return False
+        card = view.area.bound_widget(live[0].id)
+        body = view.area.cache.cached_body(live[0].id)
+        if card is None or body is None or "cite:1" not in body.html:
+            return False
+        seen[:] = [b.text() for b in card.source_list.buttons if b.isVisible()]
+        return True
+
+    chat.wait(cited_while_streaming, timeout=10)  # still streaming: checked with live replies
+    assert seen == ["[1]  Eiffel Tower  ·  en.wikipedia.org"]
+    chat.wait(lambda: chat.idle() and chat.path()[-1].status is MessageStatus.COMPLETE,
+              timeout=20)
+    reply = chat.path()[-1]
+    assert reply.text == STREAMED and len(reply.citations) == 1
+    body = _reply_body(chat)
+    renderer = add_diagram_hook(MarkdownRenderer(copy_label="Copy"))
+    assert body.html == renderer.render(body_markdown(reply))
+    assert body.html.count("cite:1") == 1

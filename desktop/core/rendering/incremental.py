@@ -128,6 +128,21 @@ class IncrementalMarkdown:
             self._tail_text += "\n"
         return self._update(final=True)
 
+    def retext(self, text: str) -> RenderUpdate | None:
+        """Replace the whole text with `text` when it differs only after the finished blocks
+        (a citation number placed in the block still streaming): only that block is parsed
+        again. None when an earlier part differs (or the text is complete): render anew."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        stable = self._stable_end
+        if self.complete or self._whole or self._pending_cr or len(text) < stable:
+            return None
+        if text[:stable] != self.text[:stable]:
+            return None
+        self._text = [text]
+        self._length = len(text)
+        self._tail_text = text[stable:]
+        return self._update()
+
     def take_deferred(self) -> list[DeferredHighlight]:
         """Parts rendered with plain code so far (each listed once)."""
         deferred, self._deferred = self._deferred, []

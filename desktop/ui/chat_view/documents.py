@@ -70,7 +70,9 @@ class DocumentCache:
             if message.role == Role.USER:
                 content.set_plain_text(message.text)
             elif message.status == MessageStatus.STREAMING:
-                content.append(message.text)  # deltas are appended to it as they come
+                # Deltas are appended to it as they come (with the citation numbers placed
+                # so far when it was opened again mid-stream: see live_reply_for).
+                content.append(body_markdown(message))
             else:
                 content.build(body_markdown(message))
             self._bodies[message.id] = content
@@ -159,9 +161,10 @@ class DocumentCache:
 
 def body_markdown(message: Message) -> str:
     """A reply's Markdown as shown: its text with the citation numbers placed in it."""
-    if not message.citations or message.status == MessageStatus.STREAMING:
+    if not message.citations:
         return message.text
-    return cited_markdown(message.text, message.citations)
+    streaming = message.status == MessageStatus.STREAMING  # (opened again mid-stream)
+    return cited_markdown(message.text, message.citations, streaming=streaming)
 
 
 def same_text(shown: str, stored: str) -> bool:

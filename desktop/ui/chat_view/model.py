@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.citations import MAX_CITATIONS
+from desktop.core.citations import MAX_CITATIONS, placeable
 from desktop.core.conversation_path import SiblingInfo
 from desktop.core.reply_parts import Citation
 from desktop.core.store.models import Message, MessageStatus, Role
@@ -67,6 +67,18 @@ class LiveReply:
         room = MAX_CITATIONS - len(self.citations)
         if batch.citations and room > 0:
             self.citations += batch.citations[:room]
+
+
+def live_reply_for(message: Message) -> LiveReply:
+    """The live state of a reply that starts streaming into the view: with the citations it
+    had when its conversation was opened again mid-stream (shown as `body_markdown` shows
+    them), so those placed already stay and the rest are placed as the text grows."""
+    if not message.citations:
+        return LiveReply()
+    plain = message.text.replace("\r\n", "\n").replace("\r", "\n")
+    citations = list(message.citations[:MAX_CITATIONS])
+    return LiveReply(citations=citations, plain=plain,
+                     placed=sum(placeable(plain, citation) for citation in citations))
 
 
 @dataclass

@@ -213,6 +213,16 @@ class RichTextContent:
             for start in range(0, len(text), BUILD_PIECE_CHARS):
                 self.append(text[start : start + BUILD_PIECE_CHARS])
 
+    def retext(self, text: str) -> None:
+        """Show `text` instead of the text so far (a streaming reply's citation numbers
+        placed): only the part still streaming is rendered again when the rest is the same,
+        else everything (`rerender`)."""
+        update = self._markdown.retext(text)
+        if update is None:
+            self.rerender(text)
+        else:
+            self._apply(update)
+
     def append(self, delta: str) -> None:
         self._apply(self._markdown.append(delta))
 

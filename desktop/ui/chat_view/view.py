@@ -25,7 +25,7 @@ from desktop.ui.chat_view.area import MessageArea
 from desktop.ui.chat_view.diagrams import diagram_service, is_pending
 from desktop.ui.chat_view.documents import body_markdown, copy_label, same_text
 from desktop.ui.chat_view.highlighter import CodeHighlighter
-from desktop.ui.chat_view.model import LiveReply, MessageListModel
+from desktop.ui.chat_view.model import LiveReply, MessageListModel, live_reply_for
 from desktop.ui.chat_view.rich_text_content import RichTextContent
 from desktop.ui.chat_view.stream_coalescer import FRAME_MS, StreamBatch, StreamCoalescer
 from desktop.ui.chat_view.styles import chat_view_stylesheet
@@ -163,7 +163,7 @@ class ChatView(QWidget):
             return
         row = self.model.row_at(number)
         if row.live is None:
-            row.live = LiveReply()
+            row.live = live_reply_for(row.message)
         if row.live.status != text:
             row.live.status = text
             self.area.invalidate_row(number)
@@ -262,7 +262,7 @@ class ChatView(QWidget):
                 continue  # another conversation's stream
             row = self.model.row_at(number)
             if row.live is None:
-                row.live = LiveReply()
+                row.live = live_reply_for(row.message)
             had_body = cache.cached_body(message_id)
             had_thinking = cache.cached_thinking(message_id)
             first_text = bool(batch.text) and not row.live.has_text
@@ -305,7 +305,7 @@ class ChatView(QWidget):
         placed = sum(placeable(live.plain, citation) for citation in live.citations)
         if placed != live.placed:
             live.placed = placed
-            body.rerender(cited_markdown(live.plain, live.citations, streaming=True))
+            body.retext(cited_markdown(live.plain, live.citations, streaming=True))
         elif delta:
             body.append(delta)
 

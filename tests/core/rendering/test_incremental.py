@@ -108,3 +108,55 @@ def test_deferred_parts_show_plain_code_until_resolved() -> None:
     assert "<span" in incremental.finished_html
     incremental.append("[x]: http://example.com\n")  # a reset: old jobs no longer apply
     assert not incremental.resolve(job.generation, job.part, "stale")
+
+
+MARK = "[&#91;1&#93;](cite:1)"
+
+
+def test_retext_in_the_streaming_block_renders_only_that_block() -> None:
+    """A citation number placed in the block still streaming: the finished blocks are kept
+    (not rendered again) and the HTML equals a full render of the new text."""
+    done = "".join(f"Paragraph {n} about towers.\n\n" for n in range(50))
+    incremental = IncrementalMarkdown(RENDERER)
+    incremental.append(done + "The Eiffel Tower is 330 metres tall. It was")
+    finished = incremental.finished_html
+    assert finished and incremental.tail_length < 100
+    cited = done + "The Eiffel Tower is 330 metres tall." + MARK + " It was"
+    update = incremental.retext(cited)
+    assert update is not None and not update.reset and update.finished == ""
+    assert incremental.finished_html == finished  # kept as it was
+    assert incremental.text == cited
+    assert incremental.html == RENDERER.render(cited)
+    incremental.append(" finished in 1889.\n\nMore.")
+    incremental.finish()
+    assert incremental.html == RENDERER.render(cited + " finished in 1889.\n\nMore.")
+
+
+def test_retext_before_the_streaming_block_asks_for_a_new_render() -> None:
+    incremental = IncrementalMarkdown(RENDERER)
+    text = "First paragraph.\n\nSecond one, still\nstream"
+    incremental.append(text)
+    assert incremental.finished_html  # the first paragraph is finished
+    assert incremental.retext("First paragraph." + MARK + text[len("First paragraph."):]) is None
+    assert incremental.text == text  # unchanged
+    incremental.finish()
+    assert incremental.retext(text) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+def test_retext_then_append_equals_a_full_render(text: str, cut: int, insert: int) -> None:
+    cut = min(cut, len(text))
+    incremental = IncrementalMarkdown(RENDERER)
+    incremental.append(text[:cut])
+    at = min(insert, cut)
+    new = text[:at] + MARK + text[at:cut]
+    before = incremental.text
+    if incremental.retext(new) is None:
+        assert incremental.text == before  # refused: nothing changed
+        new = text[:cut]
+    else:
+        assert incremental.text == new.replace("\r\n", "\n").replace("\r", "\n")
+    incremental.append(text[cut:])
+    incremental.finish()
+    assert incremental.html == RENDERER.render(new + text[cut:])

@@ -361,3 +361,44 @@ def test_prepending_older_messages_keeps_the_view_still(
     assert not chat_view.is_following()
     assert chat_view.area.bound_widget(messages[-60].id) is card
     assert card.y() == y_before  # the same message stays at the same place
+
+
+def test_citations_placed_while_streaming_render_only_the_tail(
+    qtbot: QtBot, chat_view: ChatView, make_message: MessageFactory
+) -> None:
+    """Each citation number placed in a long streaming reply costs the block still
+    streaming, not a render of the whole reply (each used to rebuild every document)."""
+    from desktop.core.api.events import AnnotationsEvent
+    from desktop.core.rendering.citation_marks import cited_markdown
+
+    reply = make_message(Role.ASSISTANT, "", status=MessageStatus.STREAMING)
+    chat_view.set_conversation([reply], {})
+    paragraphs = [f"Paragraph {n} says the tower is tall and old." for n in range(300)]
+    text = "\n\n".join(paragraphs) + "\n"
+    builds = []
+    offset = 0
+    for number, paragraph in enumerate(paragraphs):
+        chat_view.apply_event(reply.id, TextDelta(0, ("\n\n" if number else "") + paragraph))
+        offset += (2 if number else 0) + len(paragraph)
+        if number % 30 == 29:  # a source for the words just streamed ("tall")
+            end = offset - len(" and old.")
+            chat_view.apply_event(reply.id, AnnotationsEvent(0, ({
+                "type": "url_citation", "url_citation": {
+                    "url": f"https://example.org/{number}", "title": f"Source {number}",
+                    "start_index": end - 4, "end_index": end}},)))
+        body = chat_view.area.cache.cached_body(reply.id)
+        before = body.renders if body is not None else 0
+        chat_view.flush()
+        body = chat_view.area.cache.cached_body(reply.id)
+        assert body is not None
+        builds.append(body.renders - before)
+    chat_view.apply_event(reply.id, TextDelta(0, "\n"))
+    chat_view.flush()
+    assert body.text.count("](cite:") == 10  # every number placed while streaming
+    assert len(body.segments) > 5
+    assert max(builds) <= 3  # the block still streaming (and one that finished), not all
+    live = chat_view.model.row_at(0).live
+    assert live is not None
+    citations = live.citations
+    assert body.text == cited_markdown(text, citations, streaming=True)
+    assert body.html == RENDERER.render(body.text)
