@@ -146,6 +146,12 @@ def test_an_embedding_error_exits_with_its_code_and_refresh_resumes(
     assert _listed(data, key)[0]["chunks"] == 3
 
 
+def _ctrl_c_default() -> None:
+    """In the child: Ctrl+C as in a terminal, even when the tests run in a background job
+    (which inherits SIGINT ignored, and Python then installs no handler for it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_indexing_and_keeps_the_work(data: Path, tmp_path: Path, key: str,
                                                   fake_provider: FakeProvider) -> None:
     docs = tmp_path / "many"
@@ -159,7 +165,7 @@ def test_ctrl_c_stops_indexing_and_keeps_the_work(data: Path, tmp_path: Path, ke
     child = subprocess.Popen(
         [sys.executable, "-m", "desktop", "--data-dir", str(data), "kb", "add", "c", str(docs),
          "--batch-size", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env=_env(key), cwd=REPO)
+        env=_env(key), cwd=REPO, preexec_fn=_ctrl_c_default)
     deadline = time.monotonic() + 60
     while fake_provider.embeddings.requests < 3 and time.monotonic() < deadline:
         time.sleep(0.02)
