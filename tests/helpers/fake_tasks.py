@@ -17,10 +17,10 @@ plan's outcome: "success" (MJ with U1–U4, V1–V4 and 🔄 buttons), "failure"
 `fail_reason`), "stuck" (never ends: timeouts), "modal" (MJ waits for /submit/modal),
 "hostile" (bad addresses and field types) or "huge" (Suno clips of 3 MB). `Plan.code` is
 the Midjourney submit code (1, 21 and 22 accept; 23, 24 and others refuse).
-`wrapped=True` wraps every Midjourney and Luma reply in `{"code": 0, "message": "",
-"data": …}`. Because the state is this object, a test
-can stop the HTTP server mid-polling and start a new one on the same port with the same
-relay (`restart_on_same_port`): the tasks go on where they were.
+`fail_upload(code, description)` makes the next upload refuse. `wrapped=True` wraps every
+Midjourney and Luma reply in `{"code": 0, "message": "", "data": …}`. Because the state is
+this object, a test can stop the HTTP server mid-polling and start a new one on the same
+port with the same relay (`restart_on_same_port`): the tasks go on where they were.
 """
 
 from __future__ import annotations
@@ -83,6 +83,9 @@ class TaskRelay:
     list_by_condition: bool = True
     list_requests: int = 0
     uploads: int = 0
+    # What the next uploads answer instead of success, in order: (code, description).
+    upload_failures: collections.deque[tuple[int, str]] = field(
+        default_factory=collections.deque)
     tasks: dict[str, FakeTask] = field(default_factory=dict)
     plans: collections.deque[Plan] = field(default_factory=collections.deque)
     file_fetches: collections.Counter[str] = field(default_factory=collections.Counter)
@@ -92,6 +95,11 @@ class TaskRelay:
         """What the next submits do, in order (then the default Plan())."""
         with self._lock:
             self.plans.extend(plans)
+
+    def fail_upload(self, code: int, description: str) -> None:
+        """The next upload-discord-images answers `{code, description}` (no addresses)."""
+        with self._lock:
+            self.upload_failures.append((code, description))
 
     def answer(self, provider: FakeProvider, request: RecordedRequest) -> Reply | None:
         """The reply for a task route, or None when the path is not one."""
@@ -169,6 +177,9 @@ class TaskRelay:
             images = body.get("base64Array")
             if not isinstance(images, list) or not images:
                 return self._wrap({"code": 4, "description": "base64Array is empty"})
+            if self.upload_failures:
+                code, description = self.upload_failures.popleft()
+                return self._wrap({"code": code, "description": description})
             self.uploads += len(images)
             return self._wrap({"code": 1, "description": "success", "result": [
                 f"{provider.url}/task-files/upload-{self.uploads - len(images) + n}.png"

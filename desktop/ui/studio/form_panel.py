@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.providers import ProviderProfile
 from desktop.core.tasks import TaskApis, TaskFamily
 from desktop.ui.studio.form_base import FormError, KindForm, TaskRequest
+from desktop.ui.studio.form_mj_upload import MjUploadForm
 from desktop.ui.studio.forms_media import FluxForm, LumaForm, SunoForm
 from desktop.ui.studio.forms_mj import (
     MjBlendForm,
@@ -38,9 +40,12 @@ ProviderList = Callable[[], Iterable[ProviderProfile]]
 
 
 class StudioForm(QWidget):
-    """Emits `submit_requested(provider, TaskRequest)` when the form is valid."""
+    """Emits `submit_requested(provider, TaskRequest)` when the form is valid, and
+    `upload_requested(provider, data URLs)` for Midjourney's upload (no task: the answer
+    comes back through `upload_finished` / `upload_failed`)."""
 
     submit_requested = Signal(str, object)
+    upload_requested = Signal(str, object)
 
     def __init__(self, providers: ProviderList, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +53,12 @@ class StudioForm(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setMinimumWidth(280)
         self._providers = providers
+        self.uploads = MjUploadForm()  # Midjourney's upload: no task, its own button
         self.forms: list[KindForm] = [MjImagineForm(), MjBlendForm(), MjDescribeForm(),
-                                      MjShortenForm(), MjSwapForm(), SunoForm(), LumaForm(),
-                                      FluxForm()]
+                                      MjShortenForm(), MjSwapForm(), self.uploads,
+                                      SunoForm(), LumaForm(), FluxForm()]
+        self.uploads.upload_clicked.connect(self.submit)
+        self.uploads.addresses_chosen.connect(self.use_addresses)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 14, 16, 14)
         outer.setSpacing(10)
@@ -107,7 +115,6 @@ class StudioForm(QWidget):
         self._kind_changed()
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("NEW TASK"))
         self.kind_label.setText(self.tr("Kind"))
         self.provider_label.setText(self.tr("Provider"))
         self.create_button.setText(self.tr("Create"))
@@ -115,6 +122,11 @@ class StudioForm(QWidget):
         for index, form in enumerate(self.forms):
             self.kind.setItemText(index, form.title())
         self._update_hint()
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        uploading = self.current is self.uploads
+        self.heading.setText(self.tr("UPLOAD IMAGES") if uploading else self.tr("NEW TASK"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -141,6 +153,29 @@ class StudioForm(QWidget):
                 form.prompt.setFocus()
                 return
 
+    def use_addresses(self, urls: list[str]) -> None:
+        """Start the Imagine prompt with uploaded images' addresses and show the form."""
+        for index, form in enumerate(self.forms):
+            if isinstance(form, MjImagineForm):
+                self.kind.setCurrentIndex(index)
+                rest = form.prompt.toPlainText().strip()
+                form.prompt.setPlainText(" ".join([*urls, rest]) if rest else " ".join(urls) + " ")
+                form.prompt.moveCursor(QTextCursor.MoveOperation.End)
+                form.prompt.setFocus()
+                return
+
+    def upload_finished(self, urls: object) -> None:
+        if not self.uploads.finish(urls):
+            self._upload_problem()
+
+    def upload_failed(self, text: str) -> None:
+        self.uploads.fail(text)
+        self._upload_problem()
+
+    def _upload_problem(self) -> None:
+        if self.current is self.uploads:
+            self.show_error(self.uploads.failure)
+
     def refresh_providers(self) -> None:
         """List the providers that offer the current kind's API (keeping the choice)."""
         family = self.current.family
@@ -162,7 +197,10 @@ class StudioForm(QWidget):
             form.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(self.current)
         self.stack.adjustSize()
-        self.show_error("")
+        uploading = self.current is self.uploads
+        self.show_error(self.uploads.failure if uploading else "")
+        self.create_button.setVisible(not uploading)  # the form has its own Upload button
+        self._update_heading()
         self.refresh_providers()
         self._provider_changed()
 
@@ -184,6 +222,7 @@ class StudioForm(QWidget):
         self.no_provider.setVisible(empty)
         self.provider.setEnabled(not empty)
         self.create_button.setEnabled(not empty)
+        self.uploads.set_ready(not empty)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -194,6 +233,9 @@ class StudioForm(QWidget):
         if not provider:
             self._update_hint()
             return
+        if self.current is self.uploads:
+            self._upload(str(provider))
+            return
         try:
             request: TaskRequest = self.current.request()
         except FormError as exc:
@@ -201,3 +243,15 @@ class StudioForm(QWidget):
             return
         self.show_error("")
         self.submit_requested.emit(str(provider), request)
+
+    def _upload(self, provider: str) -> None:
+        if self.uploads.busy:
+            return
+        try:
+            images = self.uploads.chosen_images()
+        except FormError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_error("")
+        self.uploads.start(len(images))
+        self.upload_requested.emit(provider, images)

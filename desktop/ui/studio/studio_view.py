@@ -32,6 +32,7 @@ class StudioView(QWidget):
     """Form, queue and results; `show_task` / `remove_task` keep it current."""
 
     submit_requested = Signal(str, object)  # provider, TaskRequest
+    upload_requested = Signal(str, object)  # provider, list of image data URLs (Midjourney)
     action_requested = Signal(int, str)
     rerun_requested = Signal(int)
     cancel_requested = Signal(int)
@@ -64,6 +65,7 @@ class StudioView(QWidget):
 
         self.form = StudioForm(providers)
         self.form.submit_requested.connect(self.submit_requested)
+        self.form.upload_requested.connect(self.upload_requested)
         self.model = TaskListModel(self)
         self.queue = TaskQueueView(self.model)
         self.queue.task_selected.connect(self._show_selected)

@@ -23,6 +23,7 @@ from desktop.core.tasks import (
     TaskRecord,
     continue_song,
     extend_video,
+    upload_images,
 )
 from desktop.core.tasks import TaskRunner as CoreTaskRunner
 from desktop.ui.task_runner import TaskRunner
@@ -50,6 +51,8 @@ class StudioTasks(QObject):
     tasks_loaded = Signal(object)  # list[TaskRecord], newest first
     failed = Signal(str)  # a request the server or the runner refused (one line)
     modal_needed = Signal(object)  # TaskRecord waiting for extra input
+    uploaded = Signal(object)  # list[str]: the addresses of uploaded images
+    upload_failed = Signal(str)  # why an upload failed (one line)
 
     def __init__(self, runner: CoreTaskRunner, store: Store, tasks: TaskRunner,
                  parent: QObject | None = None) -> None:
@@ -106,6 +109,12 @@ class StudioTasks(QObject):
         """A new Suno task continuing clip `clip_index` of `task_id` from `at` seconds."""
         self._run(continue_song(self.runner, task_id, clip_index, at, prompt),
                   "continue a song")
+
+    def upload(self, provider: str, images: list[str]) -> None:
+        """Midjourney's image upload (no task): the addresses come back as `uploaded`."""
+        self.tasks.start(upload_images(self.runner, provider, list(images)),
+                         name="upload images", on_success=self.uploaded.emit,
+                         on_failure=lambda exc: self.upload_failed.emit(error_text(exc)))
 
     def rerun(self, task_id: int) -> None:
         self._run(self.runner.rerun(task_id), "re-run a task")
