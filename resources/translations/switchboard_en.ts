@@ -236,7 +236,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="89"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="90"/>
         <source>New conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,42 +430,42 @@
 <context>
     <name>CompareColumn</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="108"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
         <source>Stop this model&apos;s reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
         <source>Stop {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="112"/>
         <source>Continue with this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="113"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="114"/>
         <source>Make this reply&apos;s branch the conversation and go back to one model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="158"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="159"/>
         <source>streaming…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="160"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="161"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="162"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="163"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,12 +473,12 @@
 <context>
     <name>CompareColumns</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="251"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="253"/>
         <source>Compare mode: {0} models. Each new message goes to all of them, each on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="256"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="258"/>
         <source>Comparing {0} models. A new message goes to each of them on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,168 +2215,168 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Opening history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;New conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Import conversations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Export conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Export &amp;all conversations…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Restore from backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>&amp;Search history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Show or hide the si&amp;debar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Show or hide the &amp;parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Usage and costs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Enter sends the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>&amp;Providers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Tools (MCP servers)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Knowledge bases…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Read &amp;aloud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>&amp;About Switchboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Read-only: nothing can be saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>The history could not be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2455,83 +2455,83 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
         <source>Previous version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Message text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Regenerate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="466"/>
         <source>Read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
         <source>Assistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
         <source>Thinking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="355"/>
         <source>Thinking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="376"/>
         <source>The request failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="379"/>
         <source>The reply was interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="380"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="382"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,7 +2551,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="466"/>
         <source>Stop reading</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2716,6 +2716,84 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
     <message>
         <location filename="../../desktop/ui/studio/forms_mj.py" line="178"/>
         <source>Choose the face image and the image to put it on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MjUploadForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="98"/>
+        <source>Midjourney — Upload images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="102"/>
+        <source>Upload images to the relay and get their addresses, to start a prompt with them or to use them as references. An upload makes no task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="104"/>
+        <source>Images (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="105"/>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="106"/>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="107"/>
+        <source>Upload the images (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="108"/>
+        <source>Copy addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="109"/>
+        <source>Use in Imagine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="110"/>
+        <source>Start the Imagine prompt with these addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="111"/>
+        <source>Uploaded image addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="120"/>
+        <source>Choose the images to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="124"/>
+        <source>An upload makes no task: press Upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="144"/>
+        <source>The relay sent no usable image addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="165"/>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="175"/>
+        <source>Uploading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4479,32 +4557,37 @@ Start one with Ctrl+N.</source>
 <context>
     <name>StudioForm</name>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="110"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="129"/>
         <source>NEW TASK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="111"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="118"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="112"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="119"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="113"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="120"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="114"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="121"/>
         <source>Send the task (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="182"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="129"/>
+        <source>UPLOAD IMAGES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="220"/>
         <source>No provider offers %1 yet. Turn it on in Settings → Providers → Connection options → Task APIs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4548,27 +4631,27 @@ Start one with Ctrl+N.</source>
 <context>
     <name>StudioView</name>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="136"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="138"/>
         <source>Studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="137"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="139"/>
         <source>QUEUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="138"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="140"/>
         <source>No tasks yet. Describe what you want on the left and press Create.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="140"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="142"/>
         <source>Choose a task to see its results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/studio/studio_view.py" line="185"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="187"/>
         <source>%n running</source>
         <translation>
             <numerusform>%n running</numerusform>
@@ -5052,13 +5135,13 @@ Start one with Ctrl+N.</source>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Undo (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5419,67 +5502,67 @@ Start one with Ctrl+N.</source>
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="112"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="111"/>
         <source>Connect a model provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="115"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="114"/>
         <source>Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways and servers on this computer. Keys are kept in your system keyring only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="119"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="118"/>
         <source>Add a provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="120"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="119"/>
         <source>Add a provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="122"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="121"/>
         <source>Add %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="123"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="122"/>
         <source>ON THIS COMPUTER</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="124"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="123"/>
         <source>Look again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="125"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="124"/>
         <source>Look for local servers again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="129"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="128"/>
         <source>Looking for local servers on 127.0.0.1 (%1)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="176"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="175"/>
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="181"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="180"/>
         <source>These servers answered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="192"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="191"/>
         <source>asks for a key</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="194"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="193"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -5487,12 +5570,12 @@ Start one with Ctrl+N.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="203"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="202"/>
         <source>Use it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="204"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="203"/>
         <source>Use %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5561,7 +5644,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../desktop/ui/studio/wiring.py" line="126"/>
+        <location filename="../../desktop/ui/studio/wiring.py" line="129"/>
         <source>clip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5569,7 +5652,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/ui/studio/wiring.py" line="76"/>
+        <location filename="../../desktop/ui/studio/wiring.py" line="79"/>
         <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>

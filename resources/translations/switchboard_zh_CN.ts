@@ -237,7 +237,7 @@
         <translation>显示或隐藏侧边栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_pane.py" line="89"/>
+        <location filename="../../desktop/ui/chat_pane.py" line="90"/>
         <source>New conversation</source>
         <translation>新对话</translation>
     </message>
@@ -431,42 +431,42 @@
 <context>
     <name>CompareColumn</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="108"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="109"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
         <source>Stop this model&apos;s reply</source>
         <translation>停止此模型的回复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="110"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
         <source>Stop {0}</source>
         <translation>停止 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="111"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="112"/>
         <source>Continue with this one</source>
         <translation>选这个继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="113"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="114"/>
         <source>Make this reply&apos;s branch the conversation and go back to one model</source>
         <translation>将此回复所在分支作为对话继续，并回到单个模型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="158"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="159"/>
         <source>streaming…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="160"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="161"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="162"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="163"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
@@ -474,12 +474,12 @@
 <context>
     <name>CompareColumns</name>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="251"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="253"/>
         <source>Compare mode: {0} models. Each new message goes to all of them, each on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation>对比模式：{0} 个模型。每条新消息都会发给它们，各自在自己的分支上；“选这个继续”保留其中一个并回到单模型。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare/columns.py" line="256"/>
+        <location filename="../../desktop/ui/compare/columns.py" line="258"/>
         <source>Comparing {0} models. A new message goes to each of them on its own branch; “Continue with this one” keeps one and returns to a single model.</source>
         <translation>正在对比 {0} 个模型。新消息会分别发给每个模型，各占一个分支；点击“选这个继续”可保留其中一个并回到单个模型。</translation>
     </message>
@@ -2214,168 +2214,168 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Opening history…</source>
         <translation>正在打开历史记录…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>&amp;New conversation</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>&amp;Import conversations…</source>
         <translation>导入对话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>&amp;Export conversation…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Export &amp;all conversations…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>&amp;Search history</source>
         <translation>搜索历史(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="275"/>
         <source>Show or hide the si&amp;debar</source>
         <translation>显示或隐藏侧边栏(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Show or hide the &amp;parameters</source>
         <translation>显示或隐藏参数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;Usage and costs…</source>
         <translation>用量与费用(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>&amp;Enter sends the message</source>
         <translation>Enter 发送消息(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>&amp;Providers…</source>
         <translation>服务商(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Tools (MCP servers)…</source>
         <translation>工具（MCP 服务器）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;Knowledge bases…</source>
         <translation>知识库(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="288"/>
         <source>Read &amp;aloud…</source>
         <translation>朗读(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>&amp;About Switchboard</source>
         <translation>关于 Switchboard(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>The history is still opening. Your message is kept in the composer.</source>
         <translation>历史记录仍在打开中。你的消息保留在输入框里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Read-only: nothing can be saved</source>
         <translation>只读：无法保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>The history could not be opened: %1</source>
         <translation>无法打开历史记录：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -2454,83 +2454,83 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
 <context>
     <name>MessageWidget</name>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="183"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="184"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="185"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="186"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="187"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="188"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="189"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="190"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="191"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="192"/>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="193"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="466"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="212"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="213"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="351"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="353"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="355"/>
         <source>Thinking</source>
         <translation>思考过程</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="374"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="376"/>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="377"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="379"/>
         <source>The reply was interrupted.</source>
         <translation>回复被中断。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="380"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="382"/>
         <source>Stopped. Continue picks up where it ended.</source>
         <translation>已停止。点击“继续”可从中断处接着生成。</translation>
     </message>
@@ -2550,7 +2550,7 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <translation>{0:.1f} tokens/秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/chat_view/message_widget.py" line="464"/>
+        <location filename="../../desktop/ui/chat_view/message_widget.py" line="466"/>
         <source>Stop reading</source>
         <translation>停止朗读</translation>
     </message>
@@ -2716,6 +2716,84 @@ The current history is first saved as a backup in {folder}, so nothing is lost. 
         <location filename="../../desktop/ui/studio/forms_mj.py" line="178"/>
         <source>Choose the face image and the image to put it on.</source>
         <translation>请选择人脸图片和要换脸的目标图片。</translation>
+    </message>
+</context>
+<context>
+    <name>MjUploadForm</name>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="98"/>
+        <source>Midjourney — Upload images</source>
+        <translation>Midjourney — 上传图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="102"/>
+        <source>Upload images to the relay and get their addresses, to start a prompt with them or to use them as references. An upload makes no task.</source>
+        <translation>把图片上传到中转站并取得它们的地址，用作提示词开头或参考图。上传不会创建任务。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="104"/>
+        <source>Images (1–5)</source>
+        <translation>图片（1–5 张）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="105"/>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="106"/>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="107"/>
+        <source>Upload the images (Ctrl+Enter)</source>
+        <translation>上传这些图片（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="108"/>
+        <source>Copy addresses</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="109"/>
+        <source>Use in Imagine</source>
+        <translation>用于绘图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="110"/>
+        <source>Start the Imagine prompt with these addresses</source>
+        <translation>以这些地址作为绘图提示词的开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="111"/>
+        <source>Uploaded image addresses</source>
+        <translation>已上传图片的地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="120"/>
+        <source>Choose the images to upload.</source>
+        <translation>请选择要上传的图片。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="124"/>
+        <source>An upload makes no task: press Upload.</source>
+        <translation>上传不会创建任务：请按“上传”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="144"/>
+        <source>The relay sent no usable image addresses.</source>
+        <translation>中转站没有返回可用的图片地址。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="165"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_mj_upload.py" line="175"/>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
     </message>
 </context>
 <context>
@@ -4480,32 +4558,37 @@ Start one with Ctrl+N.</source>
 <context>
     <name>StudioForm</name>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="110"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="129"/>
         <source>NEW TASK</source>
         <translation>新任务</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="111"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="118"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="112"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="119"/>
         <source>Provider</source>
         <translation>服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="113"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="120"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="114"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="121"/>
         <source>Send the task (Ctrl+Enter)</source>
         <translation>提交任务（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/form_panel.py" line="182"/>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="129"/>
+        <source>UPLOAD IMAGES</source>
+        <translation>上传图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/studio/form_panel.py" line="220"/>
         <source>No provider offers %1 yet. Turn it on in Settings → Providers → Connection options → Task APIs.</source>
         <translation>还没有服务商提供 %1。请在“设置 → 服务商 → 连接选项 → 任务 API”中开启。</translation>
     </message>
@@ -4548,27 +4631,27 @@ Start one with Ctrl+N.</source>
 <context>
     <name>StudioView</name>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="136"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="138"/>
         <source>Studio</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="137"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="139"/>
         <source>QUEUE</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="138"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="140"/>
         <source>No tasks yet. Describe what you want on the left and press Create.</source>
         <translation>还没有任务。在左侧描述你想要的内容，然后点击“创建”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/studio/studio_view.py" line="140"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="142"/>
         <source>Choose a task to see its results.</source>
         <translation>选择一个任务以查看其结果。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/studio/studio_view.py" line="185"/>
+        <location filename="../../desktop/ui/studio/studio_view.py" line="187"/>
         <source>%n running</source>
         <translation>
             <numerusform>%n 个运行中</numerusform>
@@ -5052,13 +5135,13 @@ Start one with Ctrl+N.</source>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
@@ -5419,79 +5502,79 @@ Start one with Ctrl+N.</source>
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="112"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="111"/>
         <source>Connect a model provider</source>
         <translation>连接模型服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="115"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="114"/>
         <source>Switchboard talks to any OpenAI-compatible API: cloud providers, relay gateways and servers on this computer. Keys are kept in your system keyring only.</source>
         <translation>Switchboard 可连接任何兼容 OpenAI 的 API：云服务商、中转网关以及本机上的服务器。密钥只保存在你的系统密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="119"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="118"/>
         <source>Add a provider…</source>
         <translation>添加服务商…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="120"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="119"/>
         <source>Add a provider</source>
         <translation>添加服务商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="122"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="121"/>
         <source>Add %1</source>
         <translation>添加 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="123"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="122"/>
         <source>ON THIS COMPUTER</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="124"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="123"/>
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="125"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="124"/>
         <source>Look for local servers again</source>
         <translation>重新查找本地服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="129"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="128"/>
         <source>Looking for local servers on 127.0.0.1 (%1)…</source>
         <translation>正在 127.0.0.1 上查找本地服务器（%1）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="176"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="175"/>
         <source>No local server answered. Start Ollama, LM Studio, llama.cpp, vLLM or LiteLLM and look again, or add a provider above.</source>
         <translation>没有本地服务器响应。请启动 Ollama、LM Studio、llama.cpp、vLLM 或 LiteLLM 后重新查找，或在上方添加服务商。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="181"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="180"/>
         <source>These servers answered:</source>
         <translation>以下服务器有响应：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="192"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="191"/>
         <source>asks for a key</source>
         <translation>需要密钥</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/welcome_view.py" line="194"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="193"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n 个模型</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="203"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="202"/>
         <source>Use it</source>
         <translation>使用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/welcome_view.py" line="204"/>
+        <location filename="../../desktop/ui/welcome_view.py" line="203"/>
         <source>Use %1</source>
         <translation>使用 %1</translation>
     </message>
@@ -5560,7 +5643,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>self.view</name>
     <message>
-        <location filename="../../desktop/ui/studio/wiring.py" line="126"/>
+        <location filename="../../desktop/ui/studio/wiring.py" line="129"/>
         <source>clip %1</source>
         <translation>片段 %1</translation>
     </message>
@@ -5568,7 +5651,7 @@ Start one with Ctrl+N.</source>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../desktop/ui/studio/wiring.py" line="76"/>
+        <location filename="../../desktop/ui/studio/wiring.py" line="79"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
