@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.tasks import TaskKind
 from desktop.ui import theme
+from desktop.ui.language import install_language
 from desktop.ui.studio.form_base import KindForm
 from desktop.ui.studio.form_mj_upload import MjUploadForm, upload_addresses
 from desktop.ui.studio.forms_mj import MjImagineForm, MjSwapForm
@@ -55,7 +56,11 @@ def _shots(chat: ChatWindow) -> None:
             theme.apply_theme(app, name)
             chat.wait(lambda: True, timeout=0.3)
             assert chat.window.grab().save(str(Path(folder) / f"upload-{name}.png"))
+        install_language(app, "zh_CN")  # and in Chinese
+        chat.wait(lambda: True, timeout=0.3)
+        assert chat.window.grab().save(str(Path(folder) / "upload-dark-zh.png"))
     finally:
+        install_language(app, "en")
         app.setStyle(saved[0])
         app.setPalette(saved[1])
         app.setStyleSheet(saved[2])
@@ -132,3 +137,20 @@ def test_face_swap_sends_both_images_and_shows_the_result(
     assert body == [{"sourceBase64": data_url(face), "targetBase64": data_url(target)}]
     assert all(value.startswith("data:image/png;base64,") for value in body[0].values())
     assert body[0]["sourceBase64"] != body[0]["targetBase64"]
+
+
+def test_a_form_shown_when_the_language_changes_is_laid_out_in_it(
+        studio_window: tuple[ChatWindow, StudioWiring]) -> None:
+    chat, studio = studio_window
+    uploads = show_form(studio, MjUploadForm)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    label = uploads.labels["images"]
+    try:
+        install_language(app, "zh_CN")
+        chat.wait(lambda: label.text() == "图片（1–5 张）")
+        assert label.width() >= label.sizeHint().width()  # not cut at the old width
+    finally:
+        install_language(app, "en")
+    chat.wait(lambda: label.text() == "Images (1–5)")
+    assert label.width() >= label.sizeHint().width()

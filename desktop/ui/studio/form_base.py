@@ -91,6 +91,13 @@ class KindForm(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            # Laid out again now with the labels' new widths: the posted layout request did
+            # not come for a form built while hidden, which kept the old language's widths
+            # ("图片（1–5 张）" cut at the right).
+            self.form.invalidate()
+            column = self.layout()
+            if column is not None and self.isVisible():
+                column.activate()
         super().changeEvent(event)
 
     def required_prompt(self, box: QPlainTextEdit) -> str:
