@@ -24,6 +24,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,13 @@ def main() -> int:
     chat.wait(chat.idle)
     gc.collect()
     idle_rss = rss_mb()
+    # The price table loads once the user types (the composer's estimate); here before the
+    # measured streams, so that its one-off load is not counted as streaming lag.
+    from desktop.core.pricing.prices import PRICE_DATA_WARM, warm_price_data
+
+    threading.Thread(target=warm_price_data, name="warm-prices", daemon=True).start()
+    chat.wait(PRICE_DATA_WARM.is_set, timeout=30)
+    priced_rss = rss_mb()
 
     view = chat.window.chat.chat_view
     coalescer = view.coalescer
@@ -211,6 +219,7 @@ def main() -> int:
     rows: list[tuple[str, str, str]] = [
         ("window opened with store and services", f"{open_ms:.0f} ms", ""),
         ("idle RSS, window open", f"{idle_rss:.0f} MB", "<= 120 MB"),
+        ("  with the price table loaded (after typing)", f"{priced_rss:.0f} MB", ""),
     ]
     for result in results:
         third = result.chars / 3

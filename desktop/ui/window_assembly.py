@@ -8,7 +8,6 @@ know no controller, and views follow the open-conversation state and the store's
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,7 +21,6 @@ from desktop.core.key_access import KeyAccess
 from desktop.core.model_catalog import ModelCatalog
 from desktop.core.model_choices import RowKind
 from desktop.core.paths import DataDir
-from desktop.core.pricing.prices import warm_price_data
 from desktop.core.settings import Settings
 from desktop.core.store.changes import ConversationField, StoreChanges
 from desktop.core.store.compare_ops import CompareTarget
@@ -112,9 +110,6 @@ class WindowParts:
 def assemble(window: MainWindow, store: Store, service: ChatService, settings: Settings,
              window_state: WindowState, *, tool_hub: McpHub | None = None) -> WindowParts:
     """Build the controllers for an opened history and connect them to the window."""
-    # The price table loads now, on a thread of its own, not at the first send (it holds
-    # the GIL for tens of milliseconds); nothing waits for it.
-    threading.Thread(target=warm_price_data, name="warm-prices", daemon=True).start()
     pane, view, sidebar, tasks = window.chat, window.chat.chat_view, window.sidebar, window.tasks
 
     def status(text: str) -> None:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.documents import limits
-from desktop.core.documents.docx_text import read_docx
 from desktop.core.documents.errors import (
     CorruptDocumentError,
     DocumentError,
@@ -23,10 +23,13 @@ from desktop.core.documents.errors import (
     ImageFileError,
     UnsupportedDocumentError,
 )
-from desktop.core.documents.pdf_text import PageImage, read_pdf
 from desktop.core.documents.text_files import decode_text
 from desktop.core.documents.tokens import estimate_tokens
 from desktop.core.store.attachments import sniff_mime
+
+if TYPE_CHECKING:  # the readers load on first use: pypdf (with cryptography) and python-docx
+    # (with lxml) hold about 40 MB, which a window that never reads a document should not pay
+    from desktop.core.documents.pdf_text import PageImage
 
 PDF_MIME = "application/pdf"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -137,9 +140,13 @@ def extract_bytes(data: bytes, name: str, *, with_images: bool = True) -> Extrac
     deadline = time.monotonic() + limits.MAX_SECONDS
     kind = kind_of(data)
     if kind is DocumentKind.PDF:
+        from desktop.core.documents.pdf_text import read_pdf
+
         pdf = read_pdf(data, name, with_images=with_images, deadline=deadline)
         return ExtractedDocument(name, PDF_MIME, data, kind, pdf.pages, pdf.images)
     if kind is DocumentKind.DOCX:
+        from desktop.core.documents.docx_text import read_docx
+
         return ExtractedDocument(name, DOCX_MIME, data, kind, (read_docx(data, name, deadline),))
     image = sniff_mime(data)
     if image is not None and image.startswith("image/"):

@@ -14,13 +14,15 @@ lists, which are read the same way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.endpoints import EmbeddingRequest
 from desktop.core.api.errors import BadRequestError, MalformedResponseError
-from desktop.core.knowledge.vector_file import MAX_DIMENSION, Matrix
+from desktop.core.knowledge.vector_file import MAX_DIMENSION
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.vector_file import Matrix
 
 _FLOATS_ONLY: set[tuple[str, str]] = set()  # (provider, model) that refused base64
 
@@ -47,6 +49,8 @@ async def embed_texts(client: ApiClient, model: str, texts: Sequence[str]) -> Ma
     dimensions = {len(v) for v in result.vectors}
     if len(dimensions) != 1 or not 0 < next(iter(dimensions)) <= MAX_DIMENSION:
         raise _malformed(client, "holds vectors of different or impossible lengths")
+    import numpy as np
+
     matrix = np.asarray(result.vectors, dtype=np.float32)
     if not np.isfinite(matrix).all():
         raise _malformed(client, "holds values that are not finite numbers")

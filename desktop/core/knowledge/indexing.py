@@ -9,6 +9,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.documents.errors import DocumentError
 from desktop.core.documents.extract import DocumentKind, extract_bytes
@@ -19,11 +20,13 @@ from desktop.core.knowledge.models import ReindexPlan
 from desktop.core.knowledge.source_files import FoundFile, find_files, under
 from desktop.core.knowledge.vector_file import (
     CorruptIndexError,
-    Matrix,
     append_rows,
     load_matrix,
     read_header,
 )
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.vector_file import Matrix
 
 log = logging.getLogger(__name__)
 DB_FILE = "base.sqlite3"

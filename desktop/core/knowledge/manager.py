@@ -17,9 +17,7 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from desktop.core.api.client import ApiClient
 from desktop.core.api.errors import APIError, MalformedResponseError
@@ -56,7 +54,6 @@ from desktop.core.knowledge.models import (
 )
 from desktop.core.knowledge.vector_file import (
     CorruptIndexError,
-    Matrix,
     load_matrix,
     normalised,
     read_header,
@@ -64,6 +61,12 @@ from desktop.core.knowledge.vector_file import (
 from desktop.core.passages import Passage
 from desktop.core.paths import DataDir
 from desktop.core.progress import Progress, step
+
+if TYPE_CHECKING:  # numpy loads with the first search or index (see vector_file.py)
+    import numpy as np
+    import numpy.typing as npt
+
+    from desktop.core.knowledge.vector_file import Matrix
 
 ClientFor = Callable[[str], Awaitable[ApiClient]]
 """The API client of a provider by name (`ChatService.client_for` is one)."""
@@ -243,6 +246,8 @@ class KnowledgeBases:
     # -- searching --------------------------------------------------------------------------
 
     def _load(self, paths: BasePaths) -> _Loaded | None:
+        import numpy as np
+
         key = str(paths.folder)
         signature = _signature(paths)
         with self._lock:
@@ -272,6 +277,8 @@ class KnowledgeBases:
         """The `k` best chunks of these knowledge bases for an embedded query, best first,
         scores at least `threshold` (exact cosine similarity). Bases of another dimension
         and unknown names are skipped."""
+        import numpy as np
+
         query = normalised(np.asarray([vector], dtype=np.float32))[0]
         scored: list[tuple[float, str, int, BasePaths]] = []
         for name in dict.fromkeys(names):

@@ -24,15 +24,18 @@ from __future__ import annotations
 import os
 import struct
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:  # numpy loads on first use (20 MB a window without a knowledge base saves)
+    import numpy as np
+    import numpy.typing as npt
+
+    Matrix = npt.NDArray[np.float32]
 
 MAGIC = b"SBKVEC01"
 VERSION = 1
 HEADER = struct.Struct("<8sIIQ8x")
 MAX_DIMENSION = 16_384
-Matrix = npt.NDArray[np.float32]
 
 
 class CorruptIndexError(Exception):
@@ -41,6 +44,8 @@ class CorruptIndexError(Exception):
 
 def normalised(vectors: Matrix) -> Matrix:
     """Rows scaled to length 1 (zero rows stay zero)."""
+    import numpy as np
+
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     scaled: Matrix = (vectors / norms).astype(np.float32, copy=False)
@@ -75,6 +80,8 @@ def read_header(path: Path) -> tuple[int, int]:
 
 def load_matrix(path: Path) -> Matrix:
     """The rows of a vector file, memory-mapped read-only (checked: finite, right size)."""
+    import numpy as np
+
     dimension, rows = read_header(path)
     if rows == 0:
         return np.zeros((0, dimension), dtype=np.float32)
@@ -99,6 +106,8 @@ def append_rows(path: Path, vectors: Matrix) -> int:
     have, rows = read_header(path)
     if have != dimension:
         raise CorruptIndexError(f"{path.name} holds {have}-dimensional vectors, not {dimension}")
+    import numpy as np
+
     data = np.ascontiguousarray(normalised(vectors), dtype="<f4").tobytes()
     with path.open("r+b") as handle:
         handle.seek(HEADER.size + rows * dimension * 4)

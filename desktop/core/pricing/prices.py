@@ -171,8 +171,10 @@ def price_sheet(model: str, overrides: PricingOverrides | None = None,
 
 def warm_price_data() -> None:
     """Load the data package's price table (about 250 ms, much of it one unmarshal call that
-    holds the GIL): done on a background thread when the window opens, so the first send
-    does not stall the event loop while it loads."""
+    holds the GIL, and about 40 MB resident). The window does not load it at start: the
+    composer's estimate loads it on a worker thread when the first words are typed (an idle
+    window stays ~40 MB smaller); benchmarks call this first so a measured stream does not
+    include it."""
     try:
         from genai_prices import data_snapshot
 
