@@ -8,6 +8,7 @@ know no controller, and views follow the open-conversation state and the store's
 from __future__ import annotations
 
 import asyncio
+import linecache
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -213,6 +214,10 @@ def assemble(window: MainWindow, store: Store, service: ChatService, settings: S
     _reopen_last(parts, store, window_state)
     conversation_list.reload()
     studio.start()
+    # PySide's `__feature__` import hook reads the source of every module imported after it
+    # (inspect.getsource) into `linecache`: ~10 MB of text for the ~370 modules loaded by
+    # now, which nothing needs (a traceback reads its lines again).
+    linecache.clearcache()
     return parts
 
 
