@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -46,6 +47,8 @@ from desktop.ui.welcome_view import WelcomeView
 log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 400
 
+
+SETTINGS_WRITES = "conversation settings"  # TaskRunner.write_in_order queue
 
 class ProviderWiring(QObject):
     """Owns the providers dialog, the welcome view, the start-up model, per-conversation values."""
@@ -299,9 +302,11 @@ class ProviderWiring(QObject):
         if conversation_id is None or self._loading:
             return
         # Opening a conversation shows its own model: nothing differs, nothing is written.
-        self.tasks.start(asyncio.to_thread(remember_settings, self.store, conversation_id,
-                                           provider=provider, model=model),
-                         name="remember the model")
+        # In order with the other settings writes: the model shown on opening must not land
+        # after the user's pick a moment later.
+        self.tasks.write_in_order(SETTINGS_WRITES, partial(
+            remember_settings, self.store, conversation_id, provider=provider, model=model),
+            name="remember the model")
 
     def save_parameters(self) -> asyncio.Task[Any] | None:
         """Store the panel's values on the open conversation (debounced after each edit)."""
@@ -309,8 +314,9 @@ class ProviderWiring(QObject):
         if conversation_id is None:
             return None
         params, prompt = self.panel.parameters(), self.panel.system_prompt_text()
-        return self.tasks.start(
-            asyncio.to_thread(remember_settings, self.store, conversation_id, params=params,
-                              system_prompt=prompt),
+        return self.tasks.write_in_order(
+            SETTINGS_WRITES,
+            partial(remember_settings, self.store, conversation_id, params=params,
+                    system_prompt=prompt),
             name="save conversation parameters",
         )

@@ -30,6 +30,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._write_locks: dict[str, asyncio.Lock] = {}
 
     @property
     def running(self) -> int:
@@ -75,6 +76,27 @@ class TaskRunner(QObject):
 
         task.add_done_callback(done)
         return task
+
+    def write_in_order(
+        self,
+        queue: str,
+        call: Callable[..., T],
+        *args: Any,
+        name: str,
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> asyncio.Task[T]:
+        """Run a blocking write (`call(*args)`) on a worker thread once the writes started
+        before it on the same `queue` are done. Two writes of the same value put on the
+        thread pool directly may land the other way round, and the older one then wins (a
+        conversation's model written back over the user's pick)."""
+        lock = self._write_locks.setdefault(queue, asyncio.Lock())
+
+        async def in_turn() -> T:
+            async with lock:  # FIFO: the order the writes were asked in
+                return await asyncio.to_thread(call, *args)
+
+        return self.start(in_turn(), name=name, on_success=on_success, on_failure=on_failure)
 
     def _guard(self, name: str, callback: Callable[[Any], None], value: Any) -> None:
         try:

@@ -157,8 +157,8 @@ class ToolTurns(QObject):
             self._save(self.state.conversation_id, choice)
 
     def _save(self, conversation_id: int, choice: ToolChoice) -> None:
-        self.tasks.start(asyncio.to_thread(self.store.set_conversation_tools, conversation_id,
-                                           choice), name="save the tool choice")
+        self.tasks.write_in_order("tool choice", self.store.set_conversation_tools,
+                                  conversation_id, choice, name="save the tool choice")
 
     def refresh_servers(self) -> None:
         """The Tools menu opens: list the servers (and start listing unknown tools)."""

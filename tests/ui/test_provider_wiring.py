@@ -142,6 +142,50 @@ def test_values_are_kept_per_conversation(
         close(chat)
 
 
+def test_settings_writes_land_in_the_order_asked(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The model shown on opening a conversation and the user's pick right after it are two
+    writes; on the thread pool the first could land last and undo the pick (seen once in CI).
+    Here the first write is made slow on purpose: the pick must still win."""
+    import threading
+
+    from desktop.ui import provider_wiring
+
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    add_provider(data, fake_provider.base_url)
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        chat.type_and_send("Hello")
+        chat.wait(chat.idle)
+        first = chat.parts.state.conversation_id
+        assert first is not None
+        wiring = wiring_of(chat)
+        real = provider_wiring.remember_settings
+        calls: list[str | None] = []
+
+        def slow_first(store: Store, conversation_id: int, **settings: object) -> bool:
+            calls.append(settings.get("model"))  # type: ignore[arg-type]
+            if len(calls) == 1:
+                threading.Event().wait(0.4)  # the opening's write, held up
+            return real(store, conversation_id, **settings)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(provider_wiring, "remember_settings", slow_first)
+        wiring._on_model_selected("fake", "fake-model")  # shown on opening (a no-op write)
+        wiring._on_model_selected("fake", "fake-image")  # the user's pick, at once after
+        chat.wait(lambda: len(calls) == 2 and chat.window.tasks.running == 0)
+        assert calls == ["fake-model", "fake-image"]
+        assert chat.store.get_conversation(first).model == "fake-image"
+    finally:
+        close(chat)
+
+
 def test_providers_action_opens_the_dialog(
     tmp_path: Path,
     qasync_loop: asyncio.AbstractEventLoop,

@@ -75,3 +75,23 @@ def test_cancel_all_cancels_without_callbacks(qasync_loop: asyncio.AbstractEvent
     assert task.cancelled()
     assert called == []
     assert runner.running == 0
+
+
+def test_writes_on_one_queue_land_in_the_order_asked(
+        qasync_loop: asyncio.AbstractEventLoop) -> None:
+    import threading
+
+    runner = TaskRunner()
+    landed: list[str] = []
+
+    def write(value: str, delay: float) -> str:
+        threading.Event().wait(delay)  # on a worker thread: the first write is the slow one
+        landed.append(value)
+        return value
+
+    runner.write_in_order("settings", write, "shown on opening", 0.3, name="first")
+    runner.write_in_order("settings", write, "the user's pick", 0.0, name="second")
+    runner.write_in_order("other", write, "another queue", 0.0, name="other")
+    run_until(qasync_loop, lambda: len(landed) == 3)
+    # The other queue did not wait for the slow write; the same queue did.
+    assert landed == ["another queue", "shown on opening", "the user's pick"]

@@ -235,8 +235,8 @@ class CompareController(QObject):
             if cid is None:  # set when the first send saves the conversation
                 self.pending_mode = targets
                 return
-            self.tasks.start(asyncio.to_thread(self.store.set_compare_targets, cid, targets),
-                             name="compare mode")
+            self.tasks.write_in_order("compare mode", self.store.set_compare_targets, cid,
+                                      targets, name="compare mode")
 
         self.choose_targets(self._initial(), True, chosen)
 
@@ -246,8 +246,8 @@ class CompareController(QObject):
         self.shown.targets = self.pending_mode = None
         self.pane.set_compare_mode(None)
         if cid is not None:
-            self.tasks.start(asyncio.to_thread(self.store.set_compare_targets, cid, None),
-                             name="single mode")
+            self.tasks.write_in_order("compare mode", self.store.set_compare_targets, cid, None,
+                                      name="single mode")
 
     # ----------------------------------------------------------------- running
 

@@ -164,9 +164,9 @@ class KnowledgeWiring(QObject):
         cid = self.state.conversation_id
         if cid is not None:
             self._attached_of = cid
-            self.tasks.start(asyncio.to_thread(self.store.set_conversation_knowledge_bases,
-                                               cid, self.attached),
-                             name="save the knowledge bases of a conversation")
+            self.tasks.write_in_order(
+                "knowledge bases", self.store.set_conversation_knowledge_bases, cid,
+                self.attached, name="save the knowledge bases of a conversation")
 
     def refresh_bases(self) -> None:
         """Read the list of bases for the Knowledge menu (names and chunk counts)."""
