@@ -1,6 +1,6 @@
 """An opened window loads no library it does not need yet: numpy (knowledge bases), pypdf
-with cryptography and python-docx with lxml (documents), the price table (genai-prices with
-pydantic). Together they held about 60 MB of an idle window's memory (188 -> 129 MB)."""
+with cryptography, python-docx with lxml and charset-normalizer (documents), the price table
+(genai-prices with pydantic). Together they held about 60 MB of an idle window's memory."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ app = QApplication.instance() or QApplication([])
 loop = qasync.QEventLoop(app)
 asyncio.set_event_loop(loop)
 chat = open_window(data_dir_at(Path(sys.argv[1])), loop)
-heavy = ("numpy", "pypdf", "docx", "lxml", "cryptography", "genai_prices", "pydantic")
+heavy = ("numpy", "pypdf", "docx", "lxml", "cryptography", "genai_prices", "pydantic",
+         "charset_normalizer")
 loaded = sorted(m for m in heavy if m in sys.modules)
 chat.close()
 chat.store.close()

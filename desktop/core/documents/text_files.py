@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from desktop.core.documents.errors import UnsupportedDocumentError
 
 _BOMS = (
@@ -51,6 +49,8 @@ def detect_encoding(data: bytes) -> str | None:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # its tables hold ~3 MB: loaded when needed
+
     matches = list(from_bytes(data))
     if not matches:
         return None

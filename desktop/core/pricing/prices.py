@@ -14,7 +14,6 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from importlib import metadata
 from typing import Any
 
 from desktop.core.pricing.overrides import PricingOverrides
@@ -79,6 +78,8 @@ class DataPrice:
 @functools.cache
 def data_version() -> str:
     """The genai-prices release whose bundled snapshot is used (e.g. "genai-prices 0.2.3")."""
+    from importlib import metadata  # (with `email`: not at start)
+
     try:
         return f"genai-prices {metadata.version('genai-prices')}"
     except metadata.PackageNotFoundError:
