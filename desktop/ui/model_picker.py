@@ -60,6 +60,7 @@ class ModelPicker(QWidget):
         self._tasks: TaskRunner | None = None
         self._settings: Settings | None = None
         self._selection: tuple[str, str] | None = None
+        self.picks = 0  # the user's picks so far (a conversation's model shown later yields)
         self._failures: dict[str, str] = {}  # provider: why its last fetch failed
         self._refreshing: dict[str, int] = {}  # provider: the generation being fetched
         self._generation: dict[str, int] = {}  # bumped when a provider's profile or key changes
@@ -154,6 +155,7 @@ class ModelPicker(QWidget):
 
     def pick(self, provider: str, model: str) -> None:
         """What a user pick does: remember it (recent, default for new chats), then select."""
+        self.picks += 1
         if self._catalog is not None:
             catalog = self._catalog
             if model not in catalog.models(provider):

@@ -303,7 +303,10 @@ def _connect_state(window: MainWindow, parts: WindowParts) -> None:
                   lambda mb: setattr(cache, "max_bytes", int(mb) * 1_000_000), now=False)
     state.id_changed.connect(list_view.select_conversation)
     state.id_changed.connect(parts.providers.open_id_changed)
-    state.conversation_loaded.connect(lambda c: _show_model_of(window, c))
+    picker = window.chat.model_picker
+    picks_at_open = [picker.picks]
+    state.opened.connect(lambda _cid: picks_at_open.__setitem__(0, picker.picks))
+    state.conversation_loaded.connect(lambda c: _show_model_of(window, c, picks_at_open[0]))
 
     def opened(conversation_id: int | None) -> None:
         pane.clear_notice()
@@ -384,10 +387,13 @@ def _show_tools(window: MainWindow, hub: McpHub, tasks: TaskRunner) -> None:
     dialog.open()
 
 
-def _show_model_of(window: MainWindow, conversation: Conversation) -> None:
-    """Opening a conversation shows its model in the picker."""
-    if conversation.provider and conversation.model:
-        window.chat.model_picker.set_selection(conversation.provider, conversation.model)
+def _show_model_of(window: MainWindow, conversation: Conversation, picks_at_open: int) -> None:
+    """Opening a conversation shows its model in the picker, unless the user picked one
+    while it loaded: that pick is already saved on it and stands (it was undone, then
+    written over with the old model)."""
+    picker = window.chat.model_picker
+    if conversation.provider and conversation.model and picker.picks == picks_at_open:
+        picker.set_selection(conversation.provider, conversation.model)
 
 
 def _connect_requests(window: MainWindow, parts: WindowParts) -> None:

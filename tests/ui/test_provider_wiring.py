@@ -186,6 +186,56 @@ def test_settings_writes_land_in_the_order_asked(
         close(chat)
 
 
+def test_a_model_picked_while_a_conversation_loads_stands(
+    tmp_path: Path,
+    qasync_loop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    fake_provider: FakeProvider,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Picking a model at once after opening a conversation, before it has loaded: when it
+    loads, its stored model used to be shown again and written back over the pick (a flaky
+    CI failure of the test above)."""
+    import threading
+
+    monkeypatch.setenv(KEY_ENV, fake_key())
+    data = data_dir_at(tmp_path / "data")
+    add_provider(data, fake_provider.base_url)
+    chat = open_window(data, qasync_loop)
+    qtbot.addWidget(chat.window)
+    try:
+        chat.type_and_send("Hello")
+        chat.wait(chat.idle)
+        first = chat.parts.state.conversation_id
+        assert first is not None and chat.store.get_conversation(first).model == "fake-model"
+        chat.parts.opener.new_conversation()
+        chat.wait(chat.idle)
+        picker = chat.window.chat.model_picker
+        assert isinstance(picker, ModelPicker)
+        from desktop.ui import provider_wiring
+
+        real_remember = provider_wiring.remember_settings
+
+        def slow_write(*args: object, **settings: object) -> bool:
+            threading.Event().wait(0.3)  # the pick is saved after the conversation is read
+            return real_remember(*args, **settings)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(provider_wiring, "remember_settings", slow_write)
+        chat.parts.opener.open_conversation(first)
+        picker.pick("fake", "fake-image")  # before the conversation has loaded
+        chat.wait(lambda: chat.idle() and chat.window.tasks.running == 0)
+        assert picker.current_selection() == ("fake", "fake-image")
+        assert chat.store.get_conversation(first).model == "fake-image"
+        # Opening it again shows its (new) model.
+        chat.parts.opener.new_conversation()
+        chat.wait(chat.idle)
+        picker.pick("fake", "fake-model")
+        chat.parts.opener.open_conversation(first)
+        chat.wait(lambda: picker.current_selection() == ("fake", "fake-image"))
+    finally:
+        close(chat)
+
+
 def test_providers_action_opens_the_dialog(
     tmp_path: Path,
     qasync_loop: asyncio.AbstractEventLoop,
