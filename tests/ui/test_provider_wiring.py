@@ -15,9 +15,7 @@ from desktop.core.store import Store
 from desktop.ui.model_picker import ModelPicker
 from desktop.ui.provider_wiring import ProviderWiring
 from tests.helpers.chat_window import (
-    KEY_ENV,
     ChatWindow,
-    add_provider,
     data_dir_at,
     fake_key,
     open_window,
@@ -39,6 +37,7 @@ def close(chat: ChatWindow) -> None:
     if chat.window.isVisible():
         chat.close()
     chat.store.close()
+
 
 
 def test_welcome_view_until_a_provider_exists(
@@ -98,57 +97,38 @@ def test_history_stays_browsable_without_providers(
         close(chat)
 
 
-def test_values_are_kept_per_conversation(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        wiring = wiring_of(chat)
-        assert wiring.welcome is None
-        panel = chat.window.parameters
-        panel.rows["temperature"].set_text("0.5")
-        panel.system_prompt.setPlainText("Be brief.")
-        chat.type_and_send("Hello")
-        chat.wait(chat.idle)
-        first = chat.parts.state.conversation_id
-        assert first is not None
-        body = fake_provider.bodies("/chat/completions")[-1]
-        assert body["temperature"] == 0.5
-        chat.wait(lambda: chat.store.get_conversation(first).params == {"temperature": 0.5})
-        assert chat.store.get_conversation(first).system_prompt == "Be brief."
-        # A new conversation starts from the provider defaults...
-        chat.parts.opener.new_conversation()
-        chat.wait(chat.idle)
-        assert panel.parameters() == {} and panel.system_prompt_text() == ""
-        # ...and the first one shows its own values again when opened.
-        chat.parts.opener.open_conversation(first)
-        chat.wait(lambda: panel.parameters() == {"temperature": 0.5})
-        assert panel.system_prompt_text() == "Be brief."
-        # Picking a model is remembered on the open conversation.
-        picker = chat.window.chat.model_picker
-        assert isinstance(picker, ModelPicker)
-        picker.pick("fake", "fake-image")
-        chat.wait(lambda: chat.store.get_conversation(first).model == "fake-image")
-        chat.wait(chat.idle)
-    finally:
-        close(chat)
+def test_values_are_kept_per_conversation(chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    wiring = wiring_of(chat)
+    assert wiring.welcome is None
+    panel = chat.window.parameters
+    panel.rows["temperature"].set_text("0.5")
+    panel.system_prompt.setPlainText("Be brief.")
+    chat.type_and_send("Hello")
+    chat.wait(chat.idle)
+    first = chat.parts.state.conversation_id
+    assert first is not None
+    body = fake_provider.bodies("/chat/completions")[-1]
+    assert body["temperature"] == 0.5
+    chat.wait(lambda: chat.store.get_conversation(first).params == {"temperature": 0.5})
+    assert chat.store.get_conversation(first).system_prompt == "Be brief."
+    # A new conversation starts from the provider defaults...
+    chat.parts.opener.new_conversation()
+    chat.wait(chat.idle)
+    assert panel.parameters() == {} and panel.system_prompt_text() == ""
+    # ...and the first one shows its own values again when opened.
+    chat.parts.opener.open_conversation(first)
+    chat.wait(lambda: panel.parameters() == {"temperature": 0.5})
+    assert panel.system_prompt_text() == "Be brief."
+    # Picking a model is remembered on the open conversation.
+    picker = chat.window.chat.model_picker
+    assert isinstance(picker, ModelPicker)
+    picker.pick("fake", "fake-image")
+    chat.wait(lambda: chat.store.get_conversation(first).model == "fake-image")
+    chat.wait(chat.idle)
 
 
 def test_settings_writes_land_in_the_order_asked(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+        chat: ChatWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """The model shown on opening a conversation and the user's pick right after it are two
     writes; on the thread pool the first could land last and undo the pick (seen once in CI).
     Here the first write is made slow on purpose: the pick must still win."""
@@ -156,131 +136,83 @@ def test_settings_writes_land_in_the_order_asked(
 
     from desktop.ui import provider_wiring
 
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        chat.type_and_send("Hello")
-        chat.wait(chat.idle)
-        first = chat.parts.state.conversation_id
-        assert first is not None
-        wiring = wiring_of(chat)
-        real = provider_wiring.remember_settings
-        calls: list[str | None] = []
+    chat.type_and_send("Hello")
+    chat.wait(chat.idle)
+    first = chat.parts.state.conversation_id
+    assert first is not None
+    wiring = wiring_of(chat)
+    real = provider_wiring.remember_settings
+    calls: list[str | None] = []
 
-        def slow_first(store: Store, conversation_id: int, **settings: object) -> bool:
-            calls.append(settings.get("model"))  # type: ignore[arg-type]
-            if len(calls) == 1:
-                threading.Event().wait(0.4)  # the opening's write, held up
-            return real(store, conversation_id, **settings)  # type: ignore[arg-type]
+    def slow_first(store: Store, conversation_id: int, **settings: object) -> bool:
+        calls.append(settings.get("model"))  # type: ignore[arg-type]
+        if len(calls) == 1:
+            threading.Event().wait(0.4)  # the opening's write, held up
+        return real(store, conversation_id, **settings)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(provider_wiring, "remember_settings", slow_first)
-        wiring._on_model_selected("fake", "fake-model")  # shown on opening (a no-op write)
-        wiring._on_model_selected("fake", "fake-image")  # the user's pick, at once after
-        chat.wait(lambda: len(calls) == 2 and chat.window.tasks.running == 0)
-        assert calls == ["fake-model", "fake-image"]
-        assert chat.store.get_conversation(first).model == "fake-image"
-    finally:
-        close(chat)
+    monkeypatch.setattr(provider_wiring, "remember_settings", slow_first)
+    wiring._on_model_selected("fake", "fake-model")  # shown on opening (a no-op write)
+    wiring._on_model_selected("fake", "fake-image")  # the user's pick, at once after
+    chat.wait(lambda: len(calls) == 2 and chat.window.tasks.running == 0)
+    assert calls == ["fake-model", "fake-image"]
+    assert chat.store.get_conversation(first).model == "fake-image"
 
 
 def test_a_model_picked_while_a_conversation_loads_stands(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+        chat: ChatWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     """Picking a model at once after opening a conversation, before it has loaded: when it
     loads, its stored model used to be shown again and written back over the pick (a flaky
     CI failure of the test above)."""
     import threading
 
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        chat.type_and_send("Hello")
-        chat.wait(chat.idle)
-        first = chat.parts.state.conversation_id
-        assert first is not None and chat.store.get_conversation(first).model == "fake-model"
-        chat.parts.opener.new_conversation()
-        chat.wait(chat.idle)
-        picker = chat.window.chat.model_picker
-        assert isinstance(picker, ModelPicker)
-        from desktop.ui import provider_wiring
+    chat.type_and_send("Hello")
+    chat.wait(chat.idle)
+    first = chat.parts.state.conversation_id
+    assert first is not None and chat.store.get_conversation(first).model == "fake-model"
+    chat.parts.opener.new_conversation()
+    chat.wait(chat.idle)
+    picker = chat.window.chat.model_picker
+    assert isinstance(picker, ModelPicker)
+    from desktop.ui import provider_wiring
 
-        real_remember = provider_wiring.remember_settings
+    real_remember = provider_wiring.remember_settings
 
-        def slow_write(*args: object, **settings: object) -> bool:
-            threading.Event().wait(0.3)  # the pick is saved after the conversation is read
-            return real_remember(*args, **settings)  # type: ignore[arg-type]
+    def slow_write(*args: object, **settings: object) -> bool:
+        threading.Event().wait(0.3)  # the pick is saved after the conversation is read
+        return real_remember(*args, **settings)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(provider_wiring, "remember_settings", slow_write)
-        chat.parts.opener.open_conversation(first)
-        picker.pick("fake", "fake-image")  # before the conversation has loaded
-        chat.wait(lambda: chat.idle() and chat.window.tasks.running == 0)
-        assert picker.current_selection() == ("fake", "fake-image")
-        assert chat.store.get_conversation(first).model == "fake-image"
-        # Opening it again shows its (new) model.
-        chat.parts.opener.new_conversation()
-        chat.wait(chat.idle)
-        picker.pick("fake", "fake-model")
-        chat.parts.opener.open_conversation(first)
-        chat.wait(lambda: picker.current_selection() == ("fake", "fake-image"))
-    finally:
-        close(chat)
+    monkeypatch.setattr(provider_wiring, "remember_settings", slow_write)
+    chat.parts.opener.open_conversation(first)
+    picker.pick("fake", "fake-image")  # before the conversation has loaded
+    chat.wait(lambda: chat.idle() and chat.window.tasks.running == 0)
+    assert picker.current_selection() == ("fake", "fake-image")
+    assert chat.store.get_conversation(first).model == "fake-image"
+    # Opening it again shows its (new) model.
+    chat.parts.opener.new_conversation()
+    chat.wait(chat.idle)
+    picker.pick("fake", "fake-model")
+    chat.parts.opener.open_conversation(first)
+    chat.wait(lambda: picker.current_selection() == ("fake", "fake-image"))
 
 
-def test_providers_action_opens_the_dialog(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        chat.window.providers_action.trigger()
-        dialog = wiring_of(chat).dialog
-        assert dialog is not None and dialog.isVisible()
-        assert dialog.names() == ["fake"]
-        chat.wait(chat.idle)
-        dialog.reject()
-        chat.wait(lambda: wiring_of(chat).dialog is None)
-    finally:
-        close(chat)
+def test_providers_action_opens_the_dialog(chat: ChatWindow) -> None:
+    chat.window.providers_action.trigger()
+    dialog = wiring_of(chat).dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.names() == ["fake"]
+    chat.wait(chat.idle)
+    dialog.reject()
+    chat.wait(lambda: wiring_of(chat).dialog is None)
 
 
 def test_invalid_parameters_stop_the_send_and_keep_the_text(
-    tmp_path: Path,
-    qasync_loop: asyncio.AbstractEventLoop,
-    qtbot: QtBot,
-    fake_provider: FakeProvider,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv(KEY_ENV, fake_key())
-    data = data_dir_at(tmp_path / "data")
-    add_provider(data, fake_provider.base_url)
-    chat = open_window(data, qasync_loop)
-    qtbot.addWidget(chat.window)
-    try:
-        chat.window.parameters.rows["temperature"].set_text("5")
-        chat.type_and_send("Hello")
-        chat.wait(chat.idle)
-        assert "Temperature must be between 0 and 2" in chat.window.chat.notice_label.text()
-        assert chat.window.chat.composer.toPlainText() == "Hello"
-        assert fake_provider.bodies("/chat/completions") == []
-    finally:
-        close(chat)
+        chat: ChatWindow, fake_provider: FakeProvider) -> None:
+    chat.window.parameters.rows["temperature"].set_text("5")
+    chat.type_and_send("Hello")
+    chat.wait(chat.idle)
+    assert "Temperature must be between 0 and 2" in chat.window.chat.notice_label.text()
+    assert chat.window.chat.composer.toPlainText() == "Hello"
+    assert fake_provider.bodies("/chat/completions") == []
 
 
 def test_a_missing_key_can_be_given_and_the_send_then_works(
